@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Yaml;
+
+namespace Bootstrap.Blueprint.Addons;
+
+/// <summary>
+/// A Helm release Pulumi installs once and then hands to Argo CD. Chart, version and values come from the core app
+/// in Git; <see cref="HandOff"/> tells the Pulumi layer to ignore later changes and retain the release on delete.
+/// </summary>
+public sealed record HelmRelease(
+    string App,
+    string Name,
+    string Chart,
+    string RepoUrl,
+    string Version,
+    string Namespace,
+    IReadOnlyList<string> ValueFiles,
+    JsonObject Values,
+    string Stage,
+    bool HandOff)
+{
+    /// <summary>The merged values as one YAML document: what Pulumi passes to Helm, byte for byte.</summary>
+    public string ValuesYaml => Values.Count == 0 ? "{}\n" : YamlWriter.Write(Values);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Yaml;
+
+namespace Bootstrap.Blueprint.Addons;
+
+/// <summary>A Kubernetes object Pulumi owns, derived from the stack config, with the stage that creates it.</summary>
+public sealed record Manifest(string Name, string Stage, JsonObject Body)
+{
+    public string Kind => (string)Body["kind"]!;
+
+    public string ApiVersion => (string)Body["apiVersion"]!;
+
+    public string Yaml => YamlWriter.Write(Body);
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bootstrap.Blueprint.Config;
+
+/// <summary>
+/// The one binder both paths share: the CLI hands it the stack file's config (YAML read as JSON), the Pulumi program
+/// hands it Pulumi's config (JSON). It checks keys, shapes and secret hygiene and returns typed records.
+/// </summary>
+public static class ConfigBinder
+{
+    public const string Cluster = "cluster";
+    public const string GitOps = "gitops";
+    public const string GitOpsCredentials = "gitopsCredentials";
+    public const string SealedSecretsKeys = "sealedSecretsKeys";
+    public const string ArgoCdAdminPassword = "argocdAdminPassword";
+
+    /// <summary>The keys of the bootstrap namespace, in the order Pulumi.yaml documents them.</summary>
+    public static readonly IReadOnlyList<string> BootstrapKeys = [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword];
+
+    private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword];
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString,
+    };
+
+    /// <param name="stack">The stack name (dev, ops); it names the file in messages and the stack-specific values folder.</param>
+    /// <param name="values">Config keys as Pulumi spells them (<c>bootstrap:cluster</c>, <c>proxmoxve:endpoint</c>); a key without a namespace belongs to this project.</param>
+    public static BindResult Bind(string stack, IReadOnlyDictionary<string, JsonNode?> values)
+    {
+        var config = values.ToDictionary(p => p.Key.Contains(':') ? p.Key : ConfigKey.Of(p.Key), p => p.Value, StringComparer.Ordinal);
+        var findings = new List<Diagnostic>();
+
+        foreach (var (key, value) in config)
+        {
+            findings.AddRange(SecretValue.PlainTextSecrets(key, value).Select(found => Diagnostic.Error(
+                found,
+                $"holds a secret in plain text in Pulumi.{stack}.yaml",
+                $"delete it from the file and run `pulumi config set --secret {(found == key ? key : $"--path {found}")} <value>`")));
+        }
+
+        foreach (var key in config.Keys.Where(k => k.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal)))
+        {
+            var name = key[(ConfigKey.Namespace.Length + 1)..];
+            if (!BootstrapKeys.Contains(name))
+            {
+                findings.Add(Diagnostic.Error(key, "is not a known key", $"valid keys: {string.Join(", ", BootstrapKeys.Select(ConfigKey.Of))}"));
+            }
+        }
+
+        var cluster = Required(config, ConfigKey.Of(Cluster), typeof(ClusterSettings), findings);
+        var gitops = Required(config, ConfigKey.Of(GitOps), typeof(GitOpsSettings), findings);
+        var endpoint = ProviderString(config, "proxmoxve:endpoint", findings, required: true);
+        var insecure = ProviderString(config, "proxmoxve:insecure", findings, required: false);
+        if (insecure is not null and not ("true" or "false"))
+        {
+            findings.Add(Diagnostic.Error("proxmoxve:insecure", $"\"{insecure}\" is not a boolean", "write \"true\" (self-signed Proxmox certificate) or \"false\""));
+        }
+
+        if (findings.Any(f => f.Severity == Severity.Error))
+        {
+            return new BindResult(null, findings);
+        }
+
+        var bound = new StackConfig(
+            stack,
+            cluster!.Deserialize<ClusterSettings>(Json)!,
+            gitops!.Deserialize<GitOpsSettings>(Json)!,
+            new ProxmoxEndpoint(endpoint!, insecure == "true", Present(config, "proxmoxve:apiToken")),
+            new StackSecrets(
+                Present(config, ConfigKey.Of(GitOpsCredentials)),
+                Present(config, ConfigKey.Of(SealedSecretsKeys)),
+                Present(config, ConfigKey.Of(ArgoCdAdminPassword))));
+
+        foreach (var key in SecretKeys.Select(ConfigKey.Of))
+        {
+            if (config.TryGetValue(key, out var value) && value is not null && !SecretValue.IsSecret(value) && value is not JsonObject && findings.All(f => f.Key != key))
+            {
+                findings.Add(Diagnostic.Error(key, $"holds a secret in plain text in Pulumi.{stack}.yaml", $"delete it from the file and run `pulumi config set --secret {key} <value>`"));
+            }
+        }
+
+        return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, findings);
+    }
+
+    private static JsonNode? Required(Dictionary<string, JsonNode?> config, string key, Type shape, List<Diagnostic> findings)
+    {
+        if (!config.TryGetValue(key, out var node) || node is null)
+        {
+            findings.Add(Diagnostic.Error(key, "is missing", $"add {key} to Pulumi.<stack>.yaml (see Pulumi.yaml for its keys)"));
+            return null;
+        }
+
+        findings.AddRange(ShapeCheck.Check(node, shape, key));
+        return node;
+    }
+
+    private static string? ProviderString(Dictionary<string, JsonNode?> config, string key, List<Diagnostic> findings, bool required)
+    {
+        if (!config.TryGetValue(key, out var node) || node is null)
+        {
+            if (required)
+            {
+                findings.Add(Diagnostic.Error(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
+            }
+
+            return null;
+        }
+
+        return node is JsonValue value ? value.ToString() : null;
+    }
+
+    private static bool Present(Dictionary<string, JsonNode?> config, string key) =>
+        config.TryGetValue(key, out var node) && node is not null;
+}
+
+/// <summary>The bound config (null when any error was found) and every finding.</summary>
+public sealed record BindResult(StackConfig? Config, IReadOnlyList<Diagnostic> Diagnostics);

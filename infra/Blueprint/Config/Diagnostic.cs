@@ -1,0 +1,25 @@
+namespace Bootstrap.Blueprint.Config;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>One finding about the input: where (a config key or file path), what is wrong, what would be right.</summary>
+public sealed record Diagnostic(Severity Severity, string Key, string Problem, string Fix)
+{
+    public static Diagnostic Error(string key, string problem, string fix) => new(Severity.Error, key, problem, fix);
+
+    public static Diagnostic Warning(string key, string problem, string fix) => new(Severity.Warning, key, problem, fix);
+
+    public override string ToString() =>
+        $"{(Severity == Severity.Error ? "error" : "warning")}: {Key}: {Problem}{(Fix.Length > 0 ? $"; {Fix}" : "")}";
+}
+
+/// <summary>Thrown when input cannot become a Blueprint; carries every finding, not just the first.</summary>
+public sealed class BlueprintException(IReadOnlyList<Diagnostic> diagnostics)
+    : Exception(string.Join(Environment.NewLine, diagnostics))
+{
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
+}

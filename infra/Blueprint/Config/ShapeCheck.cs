@@ -1,0 +1,198 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Bootstrap.Blueprint.Config;
+
+/// <summary>
+/// Checks a JSON tree against a settings record before System.Text.Json binds it, so that every unknown key,
+/// missing key and wrong type is reported at once, each with its full key path (System.Text.Json stops at the first).
+/// </summary>
+public static class ShapeCheck
+{
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    public static IReadOnlyList<Diagnostic> Check(JsonNode? node, Type type, string key)
+    {
+        var findings = new List<Diagnostic>();
+        Visit(node, type, key, findings);
+        return findings;
+    }
+
+    /// <summary>The JSON names a record accepts, in declaration order.</summary>
+    public static IReadOnlyList<string> KeysOf(Type record) =>
+        Parameters(record).Select(p => JsonName(p.Name!)).ToList();
+
+    private static void Visit(JsonNode? node, Type type, string key, List<Diagnostic> findings)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (node is null)
+        {
+            return; // presence is checked by the parent, which knows whether the key is optional
+        }
+
+        if (underlying == typeof(string))
+        {
+            Expect(node, JsonValueKind.String, "a string", key, findings);
+        }
+        else if (underlying == typeof(int) || underlying == typeof(long))
+        {
+            CheckInteger(node, key, findings);
+        }
+        else if (underlying == typeof(bool))
+        {
+            Expect(node, JsonValueKind.True, "true or false", key, findings, JsonValueKind.False);
+        }
+        else if (underlying.IsEnum)
+        {
+            CheckEnum(node, underlying, key, findings);
+        }
+        else if (Generic(underlying, typeof(IReadOnlyDictionary<,>)) is { } mapArgs)
+        {
+            if (node is not JsonObject map)
+            {
+                findings.Add(Diagnostic.Error(key, $"expected a mapping of names to values, got {Describe(node)}", "write it as `name: value` entries"));
+                return;
+            }
+
+            foreach (var (name, value) in map)
+            {
+                var child = ConfigKey.Child(key, name);
+                if (value is null)
+                {
+                    findings.Add(Diagnostic.Error(child, "has no value", "give it a value or remove the key"));
+                    continue;
+                }
+
+                Visit(value, mapArgs[1], child, findings);
+            }
+        }
+        else if (Generic(underlying, typeof(IReadOnlyList<>)) is { } listArgs)
+        {
+            if (node is not JsonArray list)
+            {
+                findings.Add(Diagnostic.Error(key, $"expected a list, got {Describe(node)}", "write it as a YAML list, e.g. [a, b]"));
+                return;
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = ConfigKey.Item(key, i);
+                if (list[i] is null)
+                {
+                    findings.Add(Diagnostic.Error(item, "is empty", "remove the empty entry"));
+                    continue;
+                }
+
+                Visit(list[i], listArgs[0], item, findings);
+            }
+        }
+        else
+        {
+            CheckRecord(node, underlying, key, findings);
+        }
+    }
+
+    private static void CheckRecord(JsonNode node, Type record, string key, List<Diagnostic> findings)
+    {
+        if (node is not JsonObject map)
+        {
+            findings.Add(Diagnostic.Error(key, $"expected a mapping, got {Describe(node)}", $"write it as a mapping with the keys {string.Join(", ", KeysOf(record))}"));
+            return;
+        }
+
+        var parameters = Parameters(record).ToDictionary(p => JsonName(p.Name!), StringComparer.Ordinal);
+        foreach (var (name, value) in map)
+        {
+            var child = ConfigKey.Child(key, name);
+            if (!parameters.TryGetValue(name, out var parameter))
+            {
+                var hint = parameters.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+                findings.Add(Diagnostic.Error(
+                    child,
+                    $"is not a known key",
+                    (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", parameters.Keys)}"));
+                continue;
+            }
+
+            if (value is null && IsRequired(parameter))
+            {
+                findings.Add(Diagnostic.Error(child, "has no value", $"set {name}"));
+                continue;
+            }
+
+            Visit(value, parameter.ParameterType, child, findings);
+        }
+
+        foreach (var (name, parameter) in parameters)
+        {
+            if (!map.ContainsKey(name) && IsRequired(parameter))
+            {
+                findings.Add(Diagnostic.Error(ConfigKey.Child(key, name), "is missing", $"add {name} under {key}"));
+            }
+        }
+    }
+
+    private static void CheckInteger(JsonNode node, string key, List<Diagnostic> findings)
+    {
+        var ok = node is JsonValue value && value.GetValueKind() switch
+        {
+            JsonValueKind.Number => value.TryGetValue<long>(out _),
+            JsonValueKind.String => long.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _),
+            _ => false,
+        };
+        if (!ok)
+        {
+            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}", "write a whole number such as 4096"));
+        }
+    }
+
+    private static void CheckEnum(JsonNode node, Type type, string key, List<Diagnostic> findings)
+    {
+        var names = EnumNames(type);
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String && names.Contains(value.GetValue<string>()))
+        {
+            return;
+        }
+
+        findings.Add(Diagnostic.Error(key, $"{Describe(node)} is not allowed", $"use one of: {string.Join(", ", names)}"));
+    }
+
+    private static void Expect(JsonNode node, JsonValueKind kind, string what, string key, List<Diagnostic> findings, JsonValueKind? alternative = null)
+    {
+        if (node is JsonValue value && (value.GetValueKind() == kind || value.GetValueKind() == alternative))
+        {
+            return;
+        }
+
+        var fix = kind == JsonValueKind.String ? "quote the value if YAML reads it as a number or boolean, e.g. \"1.20\"" : $"write {what}";
+        findings.Add(Diagnostic.Error(key, $"expected {what}, got {Describe(node)}", fix));
+    }
+
+    private static string Describe(JsonNode node) => node switch
+    {
+        JsonObject => "a mapping",
+        JsonArray => "a list",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => $"\"{v.GetValue<string>()}\"",
+        _ => node.ToJsonString(),
+    };
+
+    private static bool IsRequired(ParameterInfo parameter) =>
+        !parameter.HasDefaultValue
+        && Nullable.GetUnderlyingType(parameter.ParameterType) is null
+        && Nullability.Create(parameter).WriteState != NullabilityState.Nullable;
+
+    private static ParameterInfo[] Parameters(Type record) =>
+        record.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
+
+    internal static string JsonName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    internal static IReadOnlyList<string> EnumNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonName(f.Name))
+            .ToList();
+
+    private static Type[]? Generic(Type type, Type definition) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type.GetGenericArguments() : null;
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Blueprint.Proxmox;
+using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Talos;
+using Bootstrap.Blueprint.Validation;
+
+namespace Bootstrap.Blueprint.Plan;
+
+/// <summary>A node with everything decided about it: its VM and its own machine-config patch.</summary>
+public sealed record NodePlan(string Name, NodeSettings Settings, VirtualMachine Vm, MachinePatch Patch)
+{
+    public NodeRole Role => Settings.Role;
+
+    public string Ip => Settings.Ip;
+}
+
+/// <summary>The Talos cluster: endpoints, versions and the patches shared by all nodes or one role.</summary>
+public sealed record TalosClusterPlan(
+    string Name,
+    string Endpoint,
+    string TalosVersion,
+    string KubernetesVersion,
+    string ConfigContract,
+    string BootstrapNode,
+    IReadOnlyList<string> ClientEndpoints,
+    MachinePatch Common,
+    MachinePatch ControlPlane,
+    MachinePatch Worker)
+{
+    /// <summary>The patches a node gets, in the order Talos applies them: common, its role, its own.</summary>
+    public IReadOnlyList<MachinePatch> PatchesFor(NodePlan node) =>
+        [Common, node.Role == NodeRole.ControlPlane ? ControlPlane : Worker, node.Patch];
+}
+
+/// <summary>
+/// Everything decided for one stack before anything touches a server. The Pulumi layer maps it to resources;
+/// the CLI renders it. Created only from a config without errors; warnings ride along.
+/// </summary>
+public sealed record ClusterBlueprint(
+    StackConfig Config,
+    TalosImage Image,
+    TalosClusterPlan Talos,
+    IReadOnlyList<ImageDownload> Downloads,
+    IReadOnlyList<NodePlan> Nodes,
+    IReadOnlyList<HelmRelease> Releases,
+    IReadOnlyList<Manifest> Manifests,
+    IReadOnlyList<BootstrapStage> Stages,
+    IReadOnlyList<Diagnostic> Warnings)
+{
+    public string Vip => Config.Cluster.Network.Vip;
+
+    /// <summary>Argo CD's URL from its values (global.domain), or null when no domain is set.</summary>
+    public string? ArgoCdUrl =>
+        Releases.FirstOrDefault(r => r.App == "argocd") is { } argocd && HelmValues.At(argocd.Values, "global", "domain") is JsonValue domain
+            ? $"https://{domain}"
+            : null;
+
+    /// <summary>Binds, validates and decides; throws <see cref="BlueprintException"/> with every error found.</summary>
+    public static ClusterBlueprint Load(string stack, IReadOnlyDictionary<string, JsonNode?> config, IRepository repository)
+    {
+        var bound = ConfigBinder.Bind(stack, config);
+        if (bound.Config is null)
+        {
+            throw new BlueprintException(bound.Diagnostics);
+        }
+
+        return Create(bound.Config, repository, bound.Diagnostics);
+    }
+
+    public static ClusterBlueprint Create(StackConfig config, IRepository repository, IReadOnlyList<Diagnostic>? earlier = null)
+    {
+        var findings = new List<Diagnostic>(earlier ?? []);
+        findings.AddRange(StackValidator.Validate(config, repository));
+        if (findings.Any(f => f.Severity == Severity.Error))
+        {
+            throw new BlueprintException(findings);
+        }
+
+        var (releases, releaseFindings) = BootstrapReleases.Build(config, repository);
+        findings.AddRange(releaseFindings);
+        if (findings.Any(f => f.Severity == Severity.Error))
+        {
+            throw new BlueprintException(findings);
+        }
+
+        var cluster = config.Cluster;
+        var image = new TalosImage(Schematic.For(cluster.Extensions), cluster.TalosVersion);
+        var downloads = ProxmoxPlan.Downloads(cluster, image);
+        var nodes = cluster.Nodes
+            .OrderBy(n => n.Value.Role)
+            .ThenBy(n => n.Key, NodeOrder.Instance)
+            .Select(n => new NodePlan(
+                n.Key,
+                n.Value,
+                ProxmoxPlan.Vm(n.Key, n.Value, cluster, image, downloads.Single(d => d.Host == n.Value.Host)),
+                MachinePatches.Node(n.Key, n.Value, cluster)))
+            .ToList();
+        var controlPlanes = nodes.Where(n => n.Role == NodeRole.ControlPlane).ToList();
+        var talosRelease = Compatibility.For(VersionRule.ParseTalos(cluster.TalosVersion)!)!;
+        var talos = new TalosClusterPlan(
+            cluster.Name,
+            $"https://{cluster.Network.Vip}:{MachinePatches.ApiServerPort}",
+            cluster.TalosVersion,
+            cluster.KubernetesVersion,
+            talosRelease.ConfigContract,
+            controlPlanes[0].Name,
+            controlPlanes.Select(n => n.Ip).ToList(),
+            MachinePatches.Common(cluster, image),
+            MachinePatches.ControlPlane(cluster),
+            MachinePatches.Worker(cluster));
+        Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), RootApplication.For(config.GitOps)];
+        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, Plan.Stages.For(config.Secrets), findings);
+    }
+}

@@ -1,0 +1,39 @@
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.Proxmox;
+
+/// <summary>
+/// One Talos VM as Proxmox should run it (Talos' Proxmox guide): q35 with OVMF and an EFI disk, CPU type host,
+/// VirtIO SCSI (not "single", which hangs Talos), no ballooning, cloud-init carrying the static address into maintenance mode.
+/// </summary>
+public sealed record VirtualMachine(
+    string Name,
+    NodeRole Role,
+    string Host,
+    int VmId,
+    int Cores,
+    int MemoryMiB,
+    int DiskGiB,
+    string Datastore,
+    string ImageFileId,
+    string Bridge,
+    int? Vlan,
+    string? Mac,
+    string Ipv4Address,
+    string Gateway,
+    IReadOnlyList<string> Nameservers,
+    IReadOnlyList<string> Tags,
+    bool GuestAgent,
+    bool Protect)
+{
+    public const string Machine = "q35";
+    public const string Bios = "ovmf";
+    public const string CpuType = "host";
+    public const string ScsiHardware = "virtio-scsi-pci";
+    public const string DiskInterface = "scsi0";
+    public const string EfiDiskType = "4m";
+    public const string OperatingSystem = "l26";
+    public const string NetworkModel = "virtio";
+    public const bool Ballooning = false;
+    public const bool StartOnBoot = true;
+}

@@ -1,0 +1,27 @@
+using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Talos;
+
+namespace Bootstrap.Blueprint.Render;
+
+/// <summary>Everything <c>plan</c> writes to out/&lt;stack&gt;/, as repo-relative paths and contents, sorted for byte-identical reruns.</summary>
+public static class PlanFiles
+{
+    public static IReadOnlyList<(string Path, string Content)> Render(ClusterBlueprint blueprint)
+    {
+        var files = new List<(string, string)>
+        {
+            ("talos/schematic.yaml", blueprint.Image.Schematic.Yaml),
+            ($"talos/{PatchFile(blueprint.Talos.Common)}", blueprint.Talos.Common.Yaml),
+            ($"talos/{PatchFile(blueprint.Talos.ControlPlane)}", blueprint.Talos.ControlPlane.Yaml),
+            ($"talos/{PatchFile(blueprint.Talos.Worker)}", blueprint.Talos.Worker.Yaml),
+            ("plan.json", PlanJson.Render(blueprint)),
+            ("topology.md", Topology.Render(blueprint)),
+        };
+        files.AddRange(blueprint.Nodes.Select(n => ($"talos/{PatchFile(n.Patch)}", n.Patch.Yaml)));
+        files.AddRange(blueprint.Releases.Select(r => ($"values/{r.App}.yaml", r.ValuesYaml)));
+        files.AddRange(blueprint.Manifests.Select(m => ($"manifests/{m.Name}.yaml", m.Yaml)));
+        return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    public static string PatchFile(MachinePatch patch) => patch.Scope == PatchScope.Node ? $"node-{patch.Name}.yaml" : $"{patch.Name}.yaml";
+}

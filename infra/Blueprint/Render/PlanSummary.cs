@@ -1,0 +1,56 @@
+using System.Text;
+using Bootstrap.Blueprint.Plan;
+
+namespace Bootstrap.Blueprint.Render;
+
+/// <summary>The human-readable plan printed by <c>plan</c>: what a reviewer needs to approve a rebuild.</summary>
+public static class PlanSummary
+{
+    public static string Render(ClusterBlueprint blueprint)
+    {
+        var config = blueprint.Config;
+        var network = config.Cluster.Network;
+        var text = new StringBuilder();
+        text.Append($"Stack {config.Stack}: cluster {blueprint.Talos.Name}\n\n");
+        text.Append("Nodes\n");
+        text.Append(TextTable.Plain(
+            ["NAME", "ROLE", "IP", "PROXMOX HOST", "VM ID", "SIZE"],
+            blueprint.Nodes.Select(n => (IReadOnlyList<string>)[n.Name, Labels.Role(n.Role), n.Ip, n.Vm.Host, n.Vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), Labels.Size(n.Settings)])));
+        text.Append('\n');
+        text.Append("Network\n");
+        text.Append(TextTable.Plain(
+            ["WHAT", "VALUE"],
+            [
+                ["network", $"{network.Cidr} via {network.Gateway}, bridge {network.Bridge}{(network.Vlan is { } vlan ? $" VLAN {vlan}" : "")}"],
+                ["API endpoint", $"{blueprint.Talos.Endpoint} (VIP {blueprint.Vip})"],
+                ["Talos endpoints", string.Join(", ", blueprint.Talos.ClientEndpoints)],
+                ["bootstrap node", blueprint.Talos.BootstrapNode],
+                ["load-balancer pool", network.LoadBalancerPool],
+                ["Argo CD", blueprint.ArgoCdUrl ?? Labels.NotSet],
+            ]));
+        text.Append('\n');
+        text.Append("Versions\n");
+        text.Append(TextTable.Plain(
+            ["WHAT", "VERSION"],
+            [
+                ["Talos", blueprint.Talos.TalosVersion],
+                ["Kubernetes", blueprint.Talos.KubernetesVersion],
+                ["installer", blueprint.Image.InstallerImage],
+                ["disk image", blueprint.Image.DiskImageUrl],
+            ]));
+        text.Append('\n');
+        text.Append("Releases (installed once, then owned by Argo CD)\n");
+        text.Append(TextTable.Plain(
+            ["RELEASE", "CHART", "VERSION", "NAMESPACE", "REPOSITORY"],
+            blueprint.Releases.Select(r => (IReadOnlyList<string>)[r.Name, r.Chart, r.Version, r.Namespace, r.RepoUrl])));
+        text.Append('\n');
+        text.Append("Stages\n");
+        text.Append(TextTable.Plain(
+            ["STAGE", "AFTER", "WHAT"],
+            blueprint.Stages.Select(s => (IReadOnlyList<string>)[s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
+        text.Append('\n');
+        text.Append("Secrets\n");
+        text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));
+        return text.ToString();
+    }
+}

@@ -1,0 +1,15 @@
+namespace Bootstrap.Blueprint.Repository;
+
+/// <summary>Read access to this Git repository (gitops manifests, values files); paths are repo-relative with '/' separators.</summary>
+public interface IRepository
+{
+    bool DirectoryExists(string path);
+
+    bool FileExists(string path);
+
+    /// <summary>The file's text, or null when it does not exist.</summary>
+    string? ReadFile(string path);
+
+    /// <summary>Repo-relative paths of the files directly in <paramref name="directory"/> matching <paramref name="pattern"/>, sorted ordinally.</summary>
+    IReadOnlyList<string> ListFiles(string directory, string pattern);
+}

@@ -1,0 +1,26 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Repository;
+
+namespace Bootstrap.Blueprint.Validation;
+
+/// <summary>etcd needs at least one control plane; one gives no HA and an even count adds no fault tolerance.</summary>
+public sealed class ControlPlaneRule : IConfigRule
+{
+    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    {
+        var count = config.Cluster.Nodes.Values.Count(n => n.Role == NodeRole.ControlPlane);
+        var key = Keys.Of("nodes");
+        if (count == 0)
+        {
+            yield return Diagnostic.Error(key, "has no control plane", "give at least one node role: controlplane (three for HA)");
+        }
+        else if (count == 1)
+        {
+            yield return Diagnostic.Warning(key, "has a single control plane: losing it loses the cluster API and etcd", "use three control planes for HA");
+        }
+        else if (count % 2 == 0)
+        {
+            yield return Diagnostic.Warning(key, $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}", $"use an odd number, e.g. {count + 1} or {count - 1}");
+        }
+    }
+}

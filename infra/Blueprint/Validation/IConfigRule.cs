@@ -1,0 +1,27 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Repository;
+
+namespace Bootstrap.Blueprint.Validation;
+
+/// <summary>One validation rule over a bound stack config. Rules report every finding; none throws.</summary>
+public interface IConfigRule
+{
+    IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository);
+}
+
+/// <summary>The config keys rules report against.</summary>
+internal static class Keys
+{
+    public static readonly string Cluster = ConfigKey.Of(ConfigBinder.Cluster);
+    public static readonly string GitOps = ConfigKey.Of(ConfigBinder.GitOps);
+
+    public static string Of(string field) => ConfigKey.Child(Cluster, field);
+
+    public static string Network(string field) => ConfigKey.Child(Of("network"), field);
+
+    public static string Proxmox(string field) => ConfigKey.Child(Of("proxmox"), field);
+
+    public static string Node(string name, string field) => ConfigKey.Child(ConfigKey.Child(Of("nodes"), name), field);
+
+    public static string GitOpsField(string field) => ConfigKey.Child(GitOps, field);
+}

@@ -1,0 +1,51 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Repository;
+
+namespace Bootstrap.Blueprint.Validation;
+
+/// <summary>A VM size per role: Talos's hard minimum (below it Talos does not run) and the platform's recommendation.</summary>
+public sealed record NodeSize(int Cores, int MemoryMiB, int DiskGiB);
+
+/// <summary>Below Talos's minimum is an error; below the seed's recommendation a warning.</summary>
+public sealed class SizeRule : IConfigRule
+{
+    /// <summary>Talos system requirements: control plane 2 cores / 2 GiB / 10 GiB, worker 1 core / 1 GiB / 10 GiB.</summary>
+    public static readonly IReadOnlyDictionary<NodeRole, NodeSize> TalosMinimum = new Dictionary<NodeRole, NodeSize>
+    {
+        [NodeRole.ControlPlane] = new(2, 2048, 10),
+        [NodeRole.Worker] = new(1, 1024, 10),
+    };
+
+    /// <summary>The platform's sizing: control plane 2 cores / 4 GiB / 20 GiB, worker 4 cores / 8 GiB / 50 GiB.</summary>
+    public static readonly IReadOnlyDictionary<NodeRole, NodeSize> Recommended = new Dictionary<NodeRole, NodeSize>
+    {
+        [NodeRole.ControlPlane] = new(2, 4096, 20),
+        [NodeRole.Worker] = new(4, 8192, 50),
+    };
+
+    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    {
+        foreach (var (name, node) in config.Cluster.Nodes)
+        {
+            var role = node.Role == NodeRole.ControlPlane ? "control plane" : "worker";
+            var minimum = TalosMinimum[node.Role];
+            var recommended = Recommended[node.Role];
+            foreach (var (field, value, min, rec, unit) in new[]
+            {
+                ("cores", node.Cores, minimum.Cores, recommended.Cores, " cores"),
+                ("memoryMiB", node.MemoryMiB, minimum.MemoryMiB, recommended.MemoryMiB, " MiB"),
+                ("diskGiB", node.DiskGiB, minimum.DiskGiB, recommended.DiskGiB, " GiB"),
+            })
+            {
+                if (value < min)
+                {
+                    yield return Diagnostic.Error(Keys.Node(name, field), $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}", $"set at least {min} (recommended {rec})");
+                }
+                else if (value < rec)
+                {
+                    yield return Diagnostic.Warning(Keys.Node(name, field), $"{value}{unit} is below the recommended {rec}{unit} for a {role}", $"set {rec} unless this is a throwaway lab");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Bootstrap.Cli.Commands;
+
+namespace Bootstrap.Cli;
+
+/// <summary>Builds the command tree; tests run it in-process with their own writers.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline, without credentials.");
+        root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LintCommand.Create(stdout, stderr));
+        var parsed = root.Parse(args);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("BOOTSTRAP_DEBUG") is null)
+        {
+            // Users get one line, never a stack trace; BOOTSTRAP_DEBUG=1 shows the trace for a bug report.
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (a bug: please report it with the output of BOOTSTRAP_DEBUG=1)");
+            return ExitCodes.Internal;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+    public const int Internal = 3;
+}

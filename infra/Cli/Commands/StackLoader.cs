@@ -1,0 +1,34 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Repository;
+
+namespace Bootstrap.Cli.Commands;
+
+/// <summary>Stack file → Blueprint, the CLI's path through the same binder Pulumi uses.</summary>
+internal static class StackLoader
+{
+    public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(string repoRoot, string stack)
+    {
+        var (values, fileFindings) = StackFile.Read(repoRoot, stack);
+        if (fileFindings.Any(f => f.Severity == Severity.Error))
+        {
+            return (null, fileFindings);
+        }
+
+        try
+        {
+            var blueprint = ClusterBlueprint.Load(stack, values, new RepoDirectory(repoRoot));
+            return (blueprint, [.. fileFindings, .. blueprint.Warnings]);
+        }
+        catch (BlueprintException e)
+        {
+            return (null, [.. fileFindings, .. e.Diagnostics]);
+        }
+    }
+
+    public static IReadOnlyList<string> Stacks(string repoRoot) =>
+        Directory.GetFiles(repoRoot, "Pulumi.*.yaml")
+            .Select(p => Path.GetFileName(p)["Pulumi.".Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

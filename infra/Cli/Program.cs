@@ -1,0 +1,3 @@
+using Bootstrap.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
