@@ -38,7 +38,9 @@ public static partial class SecretValue
 
         if (node is JsonObject map)
         {
-            if (LooksSensitive(name) && !map.Select(p => p.Value).Any(IsSecret))
+            // A structured secret (e.g. gitopsCredentials) must hold its sensitive fields as secrets; report those fields.
+            var guarded = map.Any(p => IsSecret(p.Value) || LooksSensitive(p.Key));
+            if (LooksSensitive(name) && !guarded)
             {
                 yield return key;
                 yield break;

@@ -36,7 +36,7 @@ public static class ShapeCheck
         {
             Expect(node, JsonValueKind.String, "a string", key, findings);
         }
-        else if (underlying == typeof(int) || underlying == typeof(long))
+        else if (underlying == typeof(int))
         {
             CheckInteger(node, key, findings);
         }
@@ -138,13 +138,13 @@ public static class ShapeCheck
     {
         var ok = node is JsonValue value && value.GetValueKind() switch
         {
-            JsonValueKind.Number => value.TryGetValue<long>(out _),
-            JsonValueKind.String => long.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _),
+            JsonValueKind.Number => int.TryParse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out _),
+            JsonValueKind.String => int.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _),
             _ => false,
         };
         if (!ok)
         {
-            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}", "write a whole number such as 4096"));
+            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}", "write a whole number up to 2147483647, such as 4096"));
         }
     }
 

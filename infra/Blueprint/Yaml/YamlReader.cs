@@ -61,11 +61,6 @@ public static partial class YamlReader
                 throw new YamlFormatException(source, (int)key.Start.Line, "has a mapping key that is not a plain string");
             }
 
-            if (result.ContainsKey(name))
-            {
-                throw new YamlFormatException(source, (int)key.Start.Line, $"repeats the key '{name}'");
-            }
-
             result[name] = Convert(value, source);
         }
 
