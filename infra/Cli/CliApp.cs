@@ -12,6 +12,18 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            var command = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
+            stderr.WriteLine($"Run 'bootstrap{command} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

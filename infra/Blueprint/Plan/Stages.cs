@@ -69,8 +69,7 @@ public static class Stages
             new(ArgoCdSecrets, EdgeScope.All, "Argo CD reads argocd-secret and repository credentials when it starts"),
         ]));
         stages.Add(new(RootApplication, "Create the root Application: Argo CD takes over", [
-            new(ArgoCd, EdgeScope.All, "the Application CRD and controller come with Argo CD"),
-            new(Cilium, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
+            new(ArgoCd, EdgeScope.All, "the Application CRD and controller come with Argo CD (Cilium is already done: Argo CD waited for it)"),
             new(CertManager, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
             new(SealedSecrets, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
         ]));

@@ -7,7 +7,7 @@ namespace Bootstrap.Blueprint.Tests.Talos;
 
 public class MachinePatchTests
 {
-    private readonly Plan.ClusterBlueprint _dev = StackInput.Of("dev").Blueprint();
+    private readonly Bootstrap.Blueprint.Plan.ClusterBlueprint _dev = StackInput.Of("dev").Blueprint();
 
     private static JsonObject Kind(MachinePatch patch, string kind) =>
         patch.Documents.Single(d => (string?)d["kind"] == kind);

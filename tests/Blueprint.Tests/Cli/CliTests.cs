@@ -1,0 +1,111 @@
+using Bootstrap.Cli;
+using Bootstrap.Blueprint.Tests.Support;
+
+namespace Bootstrap.Blueprint.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly TempRepo _repo = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    private int Run(params string[] args) => CliApp.Run([.. args, "--repo", _repo.Root], _out, _err);
+
+    private string OutDir => _repo.Path("out/dev");
+
+    [Fact]
+    public void Plan_prints_the_summary_and_writes_the_plan_files()
+    {
+        var exit = Run("plan", "dev");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("cp-1      controlplane  192.168.40.61  pve1          4061   2 vCPU / 4 GiB / 20 GiB", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("argocd          argo-cd         10.1.1", _out.ToString(), StringComparison.Ordinal);
+        foreach (var file in new[] { "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml", "manifests/cilium-load-balancer-pool.yaml" })
+        {
+            Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
+        }
+
+        Assert.Equal("", _err.ToString());
+    }
+
+    [Fact]
+    public void Rerunning_plan_is_byte_identical_and_removes_stale_files()
+    {
+        Run("plan", "dev");
+        var first = Snapshot();
+        File.WriteAllText(Path.Combine(OutDir, "talos", "node-old.yaml"), "stale");
+
+        Run("plan", "dev");
+
+        Assert.Equal(first, Snapshot());
+    }
+
+    [Fact]
+    public void Invalid_config_exits_1_names_the_key_and_writes_nothing()
+    {
+        _repo.Edit("Pulumi.dev.yaml", "ip: 192.168.40.62", "ip: 192.168.41.62");
+        _repo.Edit("Pulumi.dev.yaml", "vmId: 4065", "vmId: 4064");
+
+        var exit = Run("plan", "dev");
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        var err = _err.ToString();
+        Assert.Contains("error: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
+        Assert.Contains("error: bootstrap:cluster.nodes.worker-2.vmId: 4064 is also the vmId of worker-1", err, StringComparison.Ordinal);
+        Assert.Contains("2 error(s)", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(OutDir));
+    }
+
+    [Fact]
+    public void Warnings_are_printed_but_do_not_fail()
+    {
+        _repo.Edit("Pulumi.dev.yaml", "cores: 4, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops", "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
+
+        Assert.Equal(ExitCodes.Ok, Run("plan", "dev"));
+        Assert.Contains("warning: bootstrap:cluster.nodes.worker-2.cores", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_stack_lists_the_known_ones()
+    {
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "prod"));
+        Assert.Contains("known stacks: dev, ops", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_yaml_is_reported_with_file_and_line_not_a_stack_trace()
+    {
+        File.WriteAllText(_repo.Path("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
+
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
+        Assert.StartsWith("error: Pulumi.dev.yaml:", _err.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_checks_every_stack()
+    {
+        Assert.Equal(ExitCodes.Ok, Run("lint"));
+        Assert.Contains("2 stack(s) OK: dev, ops", _out.ToString(), StringComparison.Ordinal);
+
+        _repo.Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: main", "targetRevision: release");
+        Assert.Equal(ExitCodes.Invalid, Run("lint"));
+        Assert.Contains("gitops/clusters/ops/core/cilium.yaml: spec.sources[values].targetRevision", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_argument_is_a_usage_error()
+    {
+        Assert.Equal(ExitCodes.Usage, Run("plan"));
+        Assert.Contains("error: Required argument missing for command: 'plan'", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Run 'bootstrap plan --help'", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string> Snapshot() =>
+        Directory.GetFiles(OutDir, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(OutDir, f), File.ReadAllText);
+}
