@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bootstrap.Blueprint.Config;
+
+/// <summary>
+/// The Pulumi program's way in. The language host hands a program its whole stack config as PULUMI_CONFIG (a JSON map of
+/// "namespace:key" to string, structured values as JSON text) and names the secret keys in PULUMI_CONFIG_SECRET_KEYS.
+/// Reading both gives the binder the same map the CLI reads from the stack file: every key (so unknown ones are caught)
+/// and secrets as opaque markers, their decrypted values never entering the Blueprint.
+/// </summary>
+public static class PulumiConfig
+{
+    public const string ConfigVariable = "PULUMI_CONFIG";
+    public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
+    /// <summary>The marker a present secret gets on this path (the CLI path keeps the file's ciphertext instead).</summary>
+    public const string SecretPlaceholder = "[pulumi-secret]";
+
+    public static Dictionary<string, JsonNode?> Parse(string? configJson, string? secretKeysJson)
+    {
+        var config = string.IsNullOrWhiteSpace(configJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(configJson) ?? [];
+        var secrets = string.IsNullOrWhiteSpace(secretKeysJson) ? [] : JsonSerializer.Deserialize<string[]>(secretKeysJson) ?? [];
+        return config.ToDictionary(
+            p => p.Key,
+            p => secrets.Contains(p.Key) ? SecretValue.Marker(SecretPlaceholder) : Value(p.Value),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored.</summary>
+    private static JsonNode? Value(string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                return JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: a plain string that starts with a bracket.
+            }
+        }
+
+        return JsonValue.Create(text);
+    }
+}
