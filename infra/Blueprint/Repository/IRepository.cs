@@ -12,4 +12,7 @@ public interface IRepository
 
     /// <summary>Repo-relative paths of the files directly in <paramref name="directory"/> matching <paramref name="pattern"/>, sorted ordinally.</summary>
     IReadOnlyList<string> ListFiles(string directory, string pattern);
+
+    /// <summary>Like <see cref="ListFiles"/>, but also the files in every folder below <paramref name="directory"/>.</summary>
+    IReadOnlyList<string> ListFilesBelow(string directory, string pattern);
 }

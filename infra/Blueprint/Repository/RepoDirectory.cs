@@ -11,13 +11,9 @@ public sealed class RepoDirectory(string root) : IRepository
 
     public string? ReadFile(string path) => File.Exists(Full(path)) ? File.ReadAllText(Full(path)) : null;
 
-    public IReadOnlyList<string> ListFiles(string directory, string pattern) =>
-        Directory.Exists(Full(directory))
-            ? Directory.GetFiles(Full(directory), pattern)
-                .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+    public IReadOnlyList<string> ListFiles(string directory, string pattern) => List(directory, pattern, SearchOption.TopDirectoryOnly);
+
+    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) => List(directory, pattern, SearchOption.AllDirectories);
 
     /// <summary>Finds the repository root upwards from <paramref name="start"/>: the folder holding Pulumi.yaml.</summary>
     public static string FindRoot(string start)
@@ -32,6 +28,14 @@ public sealed class RepoDirectory(string root) : IRepository
 
         throw new DirectoryNotFoundException($"no Pulumi.yaml in {start} or any parent folder; run from inside the repository or pass --repo");
     }
+
+    private List<string> List(string directory, string pattern, SearchOption depth) =>
+        Directory.Exists(Full(directory))
+            ? Directory.GetFiles(Full(directory), pattern, depth)
+                .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
 
     private string Full(string path) => Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));
 }

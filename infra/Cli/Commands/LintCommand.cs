@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Cli.Commands;
 
@@ -17,19 +19,41 @@ internal static class LintCommand
         };
         command.SetAction(result =>
         {
+            var schemaFolder = result.GetValue(schemas);
+            if (schemaFolder is { Exists: false })
+            {
+                stderr.WriteLine($"error: --schemas {schemaFolder.FullName}: no such folder; pass a folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)");
+                return ExitCodes.Usage;
+            }
+
             var root = CommonOptions.RepoRoot(result, repo);
             var names = result.GetValue(stacks) is { Length: > 0 } given ? given : StackLoader.Stacks(root).ToArray();
+            var schemaSet = schemaFolder is null ? null : new SchemaSet(schemaFolder.FullName);
+            var repository = new RepoDirectory(root);
             var findings = new List<Diagnostic>();
+            var schemaFindings = new List<Diagnostic>();
             foreach (var name in names)
             {
-                var (_, stackFindings) = StackLoader.Load(root, name);
+                var (blueprint, stackFindings) = StackLoader.Load(root, name);
                 findings.AddRange(stackFindings);
+                if (blueprint is not null && schemaSet is not null)
+                {
+                    schemaFindings.AddRange(SchemaLint.Check(blueprint, schemaSet, repository));
+                }
+            }
+
+            // Files the stacks share (common values, gitops/) are checked once per stack; each of their findings is shown once.
+            findings.AddRange(schemaFindings.Distinct());
+
+            if (schemaSet is null)
+            {
+                stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
             }
 
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {
-                stdout.WriteLine($"lint: {names.Length} stack(s) OK: {string.Join(", ", names)}");
+                stdout.WriteLine($"lint: {names.Length} stack(s) OK{(schemaSet is null ? "" : $" against {schemaSet.Root}")}: {string.Join(", ", names)}");
             }
 
             return exit;

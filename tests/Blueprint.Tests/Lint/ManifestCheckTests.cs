@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Lint;
+
+namespace Bootstrap.Blueprint.Tests.Lint;
+
+public class ManifestCheckTests
+{
+    private const string CoreCilium = "gitops/clusters/dev/core/cilium.yaml";
+
+    [SchemaFact]
+    public void An_Application_with_an_unknown_spec_field_fails_with_its_path()
+    {
+        var text = TestRepo.Read(CoreCilium).Replace("  syncPolicy:", "  ignoreDifference: []\n  syncPolicy:", StringComparison.Ordinal);
+
+        var finding = Assert.Single(Check((CoreCilium, text)));
+
+        Assert.Equal($"{CoreCilium}: spec.ignoreDifference", finding.Key);
+        Assert.Contains("ignoreDifferences", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [SchemaFact]
+    public void A_misspelled_field_inside_a_source_names_the_list_item()
+    {
+        var text = TestRepo.Read(CoreCilium).Replace("targetRevision: 1.20.0", "targetRevison: 1.20.0", StringComparison.Ordinal);
+
+        var keys = Check((CoreCilium, text)).Select(f => f.Key).ToList();
+
+        Assert.Contains($"{CoreCilium}: spec.sources[0].targetRevison", keys);
+    }
+
+    [SchemaFact]
+    public void Every_Argo_CD_document_of_a_multi_document_file_is_checked_and_other_kinds_are_skipped()
+    {
+        var text = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: team-a
+              bogus: not-checked-yet
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: AppProject
+            metadata:
+              name: team-a
+              namespace: argocd
+            spec:
+              sourceRepo: https://github.com/example/k8s-talos.git
+            """;
+
+        var finding = Assert.Single(Check(("gitops/projects/team-a.yaml", text)));
+
+        Assert.Equal("gitops/projects/team-a.yaml (document 2, AppProject team-a): spec.sourceRepo", finding.Key);
+        Assert.Contains("sourceRepos", finding.Fix, StringComparison.Ordinal);
+    }
+
+    [SchemaFact]
+    public void A_gitops_file_that_is_not_valid_YAML_is_an_error_with_its_line()
+    {
+        var finding = Assert.Single(Check(("gitops/projects/broken.yaml", "kind: AppProject\nspec: [\n")));
+
+        Assert.StartsWith("gitops/projects/broken.yaml:", finding.Key, StringComparison.Ordinal);
+    }
+
+    [SchemaFact]
+    public void The_root_Application_Pulumi_creates_is_checked_too()
+    {
+        var blueprint = TestRepo.Blueprint("dev");
+        var root = blueprint.Manifests.Single(m => m.Kind == "Application");
+        var body = (JsonObject)root.Body.DeepClone();
+        body["spec"]!["source"]!["recurse"] = true;
+        blueprint = blueprint with { Manifests = blueprint.Manifests.Select(m => m == root ? new Manifest(root.Name, root.Stage, body) : m).ToList() };
+
+        var finding = Assert.Single(ManifestCheck.Check(blueprint, TestRepo.SchemaSet, TestRepo.Repository));
+
+        Assert.Equal("manifest dev/root (Application): spec.source.recurse", finding.Key);
+    }
+
+    [SchemaFact]
+    public void Argo_CD_CRDs_missing_for_the_installed_Argo_CD_are_an_error_naming_the_version_and_file()
+    {
+        // The argo-cd chart is there (it tells the Argo CD release), its CRDs are not.
+        using var folder = new TempFolder().CopyFrom(TestRepo.Schemas, "charts/argo-cd");
+
+        var findings = ManifestCheck.Check(TestRepo.Blueprint("dev"), new SchemaSet(folder.Path), TestRepo.Repository);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Contains(Path.Combine(folder.Path, "argocd-crds", "v3.4.4"), f.Problem, StringComparison.Ordinal));
+    }
+
+    private static IReadOnlyList<Diagnostic> Check(params (string File, string Text)[] files) =>
+        ManifestCheck.Check(TestRepo.Blueprint("dev"), TestRepo.SchemaSet, TestRepo.With(files.ToDictionary(f => f.File, f => f.Text)));
+}
