@@ -5,15 +5,15 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 
 public sealed class CliTests : IDisposable
 {
-    private readonly TempRepo _repo = new();
+    private readonly TempFolder _repo = TempFolder.RepoCopy();
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 
     public void Dispose() => _repo.Dispose();
 
-    private int Run(params string[] args) => CliApp.Run([.. args, "--repo", _repo.Root], _out, _err);
+    private int Run(params string[] args) => CliApp.Run([.. args, "--repo", _repo.Path], _out, _err);
 
-    private string OutDir => _repo.Path("out/dev");
+    private string OutDir => _repo.File("out/dev");
 
     [Fact]
     public void Plan_prints_the_summary_and_writes_the_plan_files()
@@ -79,7 +79,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Broken_yaml_is_reported_with_file_and_line_not_a_stack_trace()
     {
-        File.WriteAllText(_repo.Path("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
+        File.WriteAllText(_repo.File("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
         Assert.StartsWith("error: Pulumi.dev.yaml:", _err.ToString(), StringComparison.Ordinal);

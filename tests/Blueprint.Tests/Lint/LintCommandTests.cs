@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Cli;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
@@ -38,7 +39,7 @@ public class LintCommandTests
     [SchemaFact]
     public void A_broken_copy_of_the_repository_fails_once_per_finding_with_exit_code_1()
     {
-        using var repo = new TempFolder().CopyFrom(TestRepo.Root, "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.ops.yaml", "gitops", "stacks");
+        using var repo = TempFolder.RepoCopy();
         var common = TestRepo.Read("stacks/common/values/cilium.yaml").Replace("  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false", StringComparison.Ordinal);
         repo.Write("stacks/common/values/cilium.yaml", common);
 

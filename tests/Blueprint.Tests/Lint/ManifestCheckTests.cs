@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Tests.Support;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;

@@ -27,5 +27,16 @@ internal sealed class OverlayRepository(IRepository inner) : IRepository
 
     public string? ReadFile(string path) => _files.TryGetValue(path, out var text) ? text : inner.ReadFile(path);
 
-    public IReadOnlyList<string> ListFiles(string directory, string pattern) => inner.ListFiles(directory, pattern);
+    public IReadOnlyList<string> ListFiles(string directory, string pattern) => Listed(inner.ListFiles(directory, pattern), directory, pattern, below: false);
+
+    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) => Listed(inner.ListFilesBelow(directory, pattern), directory, pattern, below: true);
+
+    private List<string> Listed(IEnumerable<string> real, string directory, string pattern, bool below)
+    {
+        var prefix = $"{directory.TrimEnd('/')}/";
+        var added = _files.Where(f => f.Value is not null && f.Key.StartsWith(prefix, StringComparison.Ordinal)
+            && (below || !f.Key[prefix.Length..].Contains('/'))
+            && f.Key.EndsWith(pattern.TrimStart('*'), StringComparison.Ordinal)).Select(f => f.Key);
+        return real.Concat(added).Where(FileExists).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
 }
