@@ -4,6 +4,7 @@ using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Talos;
 using Bootstrap.Blueprint.Validation;
 
@@ -48,8 +49,25 @@ public sealed record ClusterBlueprint(
     IReadOnlyList<HelmRelease> Releases,
     IReadOnlyList<Manifest> Manifests,
     IReadOnlyList<BootstrapStage> Stages,
+    IReadOnlyList<PlannedResource> Resources,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    public PlannedResource Resource(string key) => Resources.Single(r => r.Key == key);
+
+    public HelmRelease Release(string app) => Releases.Single(r => r.App == app);
+
+    public Manifest RootApplication => Manifests.Single(m => m.Stage == Plan.Stages.RootApplication);
+
+    public IReadOnlyList<Manifest> LoadBalancerManifests => Manifests.Where(m => m.Stage == Plan.Stages.LoadBalancer).ToList();
+
+    /// <summary>argocd-secret, in the namespace the argo-cd release installs to.</summary>
+    public SecretSpec ArgoCdServerSecret => ArgoCdSecrets.ServerSecret(Release("argocd").Namespace);
+
+    public SecretSpec ArgoCdRepositorySecret => ArgoCdSecrets.Repository(Release("argocd").Namespace);
+
+    /// <summary>Restored keys go where the sealed-secrets controller runs.</summary>
+    public string SealedSecretsNamespace => Release("sealed-secrets").Namespace;
+
     public string Vip => Config.Cluster.Network.Vip;
 
     /// <summary>Argo CD's URL from its values (global.domain), or null when no domain is set.</summary>
@@ -111,7 +129,9 @@ public sealed record ClusterBlueprint(
             MachinePatches.Common(cluster, image),
             MachinePatches.ControlPlane(cluster),
             MachinePatches.Worker(cluster));
-        Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), RootApplication.For(config.GitOps)];
-        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, Plan.Stages.For(config.Secrets), findings);
+        Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), GitOps.RootApplication.For(config.GitOps)];
+        var stages = Plan.Stages.For(config.Secrets);
+        var resources = ResourcePlan.For(stages, nodes, releases, talos.BootstrapNode, config.Secrets);
+        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, stages, resources, findings);
     }
 }

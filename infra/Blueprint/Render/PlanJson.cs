@@ -88,6 +88,12 @@ public static class PlanJson
                     ["reason"] = e.Reason,
                 }).ToArray()),
             }).ToArray()),
+            ["resources"] = new JsonArray(blueprint.Resources.Select(r => (JsonNode)new JsonObject
+            {
+                ["key"] = r.Key,
+                ["stage"] = r.Stage,
+                ["dependsOn"] = Array(r.DependsOn),
+            }).ToArray()),
             ["secrets"] = new JsonObject(Labels.Secrets(config).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.State))),
             ["warnings"] = Array(blueprint.Warnings.Select(w => w.ToString())),
         };

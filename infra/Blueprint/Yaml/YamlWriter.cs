@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -16,32 +15,11 @@ public static class YamlWriter
         .WithEventEmitter(next => new MultilineLiteralEmitter(next))
         .Build();
 
-    public static string Write(JsonNode? node) => Serializer.Serialize(ToClr(node));
+    public static string Write(JsonNode? node) => Serializer.Serialize(ClrValues.From(node));
 
     /// <summary>Writes several documents separated by <c>---</c>, as Talos multi-document configs and Kubernetes manifests expect.</summary>
     public static string WriteAll(IEnumerable<JsonNode?> documents) =>
         string.Join("---\n", documents.Select(Write));
-
-    private static object? ToClr(JsonNode? node) => node switch
-    {
-        null => null,
-        JsonObject map => map.ToDictionary(p => p.Key, p => ToClr(p.Value)),
-        JsonArray list => list.Select(ToClr).ToList(),
-        JsonValue value => value.GetValueKind() switch
-        {
-            JsonValueKind.String => value.GetValue<string>(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => Number(value.ToJsonString()),
-            _ => null,
-        },
-        _ => throw new ArgumentOutOfRangeException(nameof(node)),
-    };
-
-    private static object Number(string raw) =>
-        long.TryParse(raw, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer)
-            ? integer
-            : double.Parse(raw, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Multi-line strings (embedded configs, PEM) read better and diff cleaner as literal blocks.</summary>
     private sealed class MultilineLiteralEmitter(IEventEmitter next) : ChainedEventEmitter(next)
