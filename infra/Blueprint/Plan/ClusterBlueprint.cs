@@ -16,6 +16,9 @@ public sealed record NodePlan(string Name, NodeSettings Settings, VirtualMachine
     public NodeRole Role => Settings.Role;
 
     public string Ip => Settings.Ip;
+
+    /// <summary>Talos' machine type for this node.</summary>
+    public string MachineType => Render.Labels.Role(Role);
 }
 
 /// <summary>The Talos cluster: endpoints, versions and the patches shared by all nodes or one role.</summary>
@@ -29,7 +32,9 @@ public sealed record TalosClusterPlan(
     IReadOnlyList<string> ClientEndpoints,
     MachinePatch Common,
     MachinePatch ControlPlane,
-    MachinePatch Worker)
+    MachinePatch Worker,
+    string BootstrapIp,
+    IReadOnlyList<string> WorkerIps)
 {
     /// <summary>The patches a node gets, in the order Talos applies them: common, its role, its own.</summary>
     public IReadOnlyList<MachinePatch> PatchesFor(NodePlan node) =>
@@ -59,6 +64,9 @@ public sealed record ClusterBlueprint(
     public Manifest RootApplication => Manifests.Single(m => m.Stage == Plan.Stages.RootApplication);
 
     public IReadOnlyList<Manifest> LoadBalancerManifests => Manifests.Where(m => m.Stage == Plan.Stages.LoadBalancer).ToList();
+
+    /// <summary>The pool and L2 policy as one multi-document YAML, applied together.</summary>
+    public string LoadBalancerYaml => Yaml.YamlWriter.WriteAll(LoadBalancerManifests.Select(m => (System.Text.Json.Nodes.JsonNode?)m.Body));
 
     /// <summary>argocd-secret, in the namespace the argo-cd release installs to.</summary>
     public SecretSpec ArgoCdServerSecret => ArgoCdSecrets.ServerSecret(Release("argocd").Namespace);
@@ -128,7 +136,9 @@ public sealed record ClusterBlueprint(
             controlPlanes.Select(n => n.Ip).ToList(),
             MachinePatches.Common(cluster, image),
             MachinePatches.ControlPlane(cluster),
-            MachinePatches.Worker(cluster));
+            MachinePatches.Worker(cluster),
+            controlPlanes[0].Ip,
+            nodes.Where(n => n.Role == NodeRole.Worker).Select(n => n.Ip).ToList());
         Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), GitOps.RootApplication.For(config.GitOps)];
         var stages = Plan.Stages.For(config.Secrets);
         var resources = ResourcePlan.For(stages, nodes, releases, talos.BootstrapNode, config.Secrets);

@@ -34,7 +34,7 @@ public static class ProxmoxPlan
             $"{node.Ip}/{prefix}",
             cluster.Network.Gateway,
             cluster.Network.Nameservers,
-            ["talos", cluster.Name, role],
+            new[] { "talos", cluster.Name, role }.Order(StringComparer.Ordinal).ToList(),
             image.Schematic.HasGuestAgent,
             cluster.Proxmox.Protect);
     }

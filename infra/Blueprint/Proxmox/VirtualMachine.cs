@@ -22,6 +22,7 @@ public sealed record VirtualMachine(
     string Ipv4Address,
     string Gateway,
     IReadOnlyList<string> Nameservers,
+    /// <summary>Sorted, as Proxmox stores them, so a refresh shows no diff.</summary>
     IReadOnlyList<string> Tags,
     bool GuestAgent,
     bool Protect)
@@ -32,6 +33,14 @@ public sealed record VirtualMachine(
     public const string ScsiHardware = "virtio-scsi-pci";
     public const string DiskInterface = "scsi0";
     public const string EfiDiskType = "4m";
+
+    /// <summary>Talos' nocloud image is not signed for Secure Boot: OVMF must not enroll Microsoft's keys.</summary>
+    public const bool EfiPreEnrolledKeys = false;
+
+    public const string EfiDiskFormat = "raw";
+
+    /// <summary>Let the guest's TRIM reach thin-provisioned storage.</summary>
+    public const string DiskDiscard = "on";
     public const string OperatingSystem = "l26";
     public const string NetworkModel = "virtio";
     public const bool Ballooning = false;

@@ -26,7 +26,7 @@ public class ProxmoxPlanTests
         Assert.Equal(["192.168.40.1"], vm.Nameservers);
         Assert.Equal("local:iso/talos-v1.13.9-ce4c980550dd-nocloud-amd64.img", vm.ImageFileId);
         Assert.Equal("local-lvm", vm.Datastore);
-        Assert.Equal(["talos", "dev", "worker"], vm.Tags);
+        Assert.Equal(["dev", "talos", "worker"], vm.Tags);
         Assert.True(vm.GuestAgent);
         Assert.False(vm.Protect);
     }
