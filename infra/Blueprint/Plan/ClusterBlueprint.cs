@@ -61,6 +61,9 @@ public sealed record ClusterBlueprint(
 
     public HelmRelease Release(string app) => Releases.Single(r => r.App == app);
 
+    /// <summary>What Argo CD owns after the handoff, as the stack output lists it: namespace/release chart version.</summary>
+    public IReadOnlyList<string> HandedOffReleases => Releases.Where(r => r.HandOff).Select(r => $"{r.Namespace}/{r.Name} {r.Chart} {r.Version}").ToList();
+
     public Manifest RootApplication => Manifests.Single(m => m.Stage == Plan.Stages.RootApplication);
 
     public IReadOnlyList<Manifest> LoadBalancerManifests => Manifests.Where(m => m.Stage == Plan.Stages.LoadBalancer).ToList();

@@ -43,6 +43,7 @@ public sealed record VirtualMachine(
     public const string DiskDiscard = "on";
     public const string OperatingSystem = "l26";
     public const string NetworkModel = "virtio";
-    public const bool Ballooning = false;
+    /// <summary>Proxmox's balloon target; 0 removes the balloon device (Talos wants fixed memory).</summary>
+    public const int BalloonMiB = 0;
     public const bool StartOnBoot = true;
 }

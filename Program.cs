@@ -1,0 +1,4 @@
+using Bootstrap.Stack;
+
+// Every decision is in the Blueprint (infra/Blueprint); Platform only maps it to resources.
+return await Pulumi.Deployment.RunAsync<Platform>();
