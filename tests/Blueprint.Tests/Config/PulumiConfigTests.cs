@@ -9,17 +9,8 @@ namespace Bootstrap.Blueprint.Tests.Config;
 
 public class PulumiConfigTests
 {
-    /// <summary>What the Pulumi language host would pass for the dev stack: structured values as JSON text, secrets decrypted.</summary>
-    private static (string Config, string SecretKeys) AsPulumiWouldPass(string stack, params (string Key, string Plain)[] secrets)
-    {
-        var map = StackInput.Of(stack).Values.ToDictionary(p => p.Key, p => p.Value is JsonValue v ? v.ToString() : p.Value!.ToJsonString());
-        foreach (var (key, plain) in secrets)
-        {
-            map[key] = plain;
-        }
-
-        return (JsonSerializer.Serialize(map), JsonSerializer.Serialize(secrets.Select(s => s.Key)));
-    }
+    private static (string Config, string SecretKeys) AsPulumiWouldPass(string stack, params (string Key, string Plain)[] secrets) =>
+        (StackInput.Of(stack).AsPulumiConfig(secrets), JsonSerializer.Serialize(secrets.Select(s => s.Key)));
 
     [Fact]
     public void The_pulumi_path_and_the_cli_path_give_the_same_blueprint()

@@ -7,16 +7,7 @@ namespace Bootstrap.Blueprint.Tests.Secrets;
 
 public class SecretInputsTests
 {
-    private static string PulumiConfigFor(params (string Key, string Value)[] secrets)
-    {
-        var map = StackInput.Of("dev").Values.ToDictionary(p => p.Key, p => p.Value is System.Text.Json.Nodes.JsonValue v ? v.ToString() : p.Value!.ToJsonString());
-        foreach (var (key, value) in secrets)
-        {
-            map[key] = value;
-        }
-
-        return JsonSerializer.Serialize(map);
-    }
+    private static string PulumiConfigFor(params (string Key, string Value)[] secrets) => StackInput.Of("dev").AsPulumiConfig(secrets);
 
     [Fact]
     public void Valid_secrets_load()

@@ -44,6 +44,18 @@ internal sealed class StackInput
 
     public BindResult Bind() => ConfigBinder.Bind(Stack, Values);
 
+    /// <summary>PULUMI_CONFIG as the language host would pass this config: structured values as JSON text, the given secrets decrypted.</summary>
+    public string AsPulumiConfig(params (string Key, string Plain)[] secrets)
+    {
+        var map = Values.ToDictionary(p => p.Key, p => p.Value is JsonValue v ? v.ToString() : p.Value!.ToJsonString());
+        foreach (var (key, plain) in secrets)
+        {
+            map[key] = plain;
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(map);
+    }
+
     public StackConfig Config()
     {
         var result = Bind();
