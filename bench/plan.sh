@@ -10,7 +10,7 @@ bin=infra/Cli/bin/Release/net10.0/bootstrap
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r Pulumi.yaml Pulumi.dev.yaml gitops stacks "$work"/
+cp -r Pulumi.yaml Pulumi.dev.yaml renovate.json gitops stacks "$work"/
 cp -r stacks/dev "$work/stacks/big"
 sed 's#gitops/clusters/dev#gitops/clusters/big#' Pulumi.dev.yaml > "$work/Pulumi.big.yaml"
 cp -r gitops/clusters/dev "$work/gitops/clusters/big"
@@ -27,7 +27,7 @@ measure() {
   for _ in $(seq 1 "$runs"); do
     local start end ms
     start=$(date +%s%N)
-    "$bin" plan "$stack" --repo "$work" > /dev/null
+    "$bin" plan "$stack" --root "$work" > /dev/null
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))
     total=$((total + ms)); (( ms > max )) && max=$ms

@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline, without credentials.");
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewAppCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {

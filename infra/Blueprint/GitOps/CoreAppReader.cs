@@ -20,6 +20,24 @@ public static class CoreAppReader
     /// <summary>Where a cluster's core apps live: <c>&lt;gitops.path&gt;/core/&lt;name&gt;.yaml</c>.</summary>
     public static string PathFor(string clusterPath, string name) => $"{clusterPath.TrimEnd('/')}/core/{name}.yaml";
 
+    /// <summary>Every core app of a cluster: each file in <c>&lt;gitops.path&gt;/core/</c>.</summary>
+    public static (IReadOnlyList<CoreApp> Apps, IReadOnlyList<Diagnostic> Diagnostics) ReadAll(IRepository repository, string clusterPath)
+    {
+        var apps = new List<CoreApp>();
+        var findings = new List<Diagnostic>();
+        foreach (var file in repository.ListFiles($"{clusterPath.TrimEnd('/')}/core", "*.yaml"))
+        {
+            var (app, appFindings) = Read(repository, file);
+            findings.AddRange(appFindings);
+            if (app is not null)
+            {
+                apps.Add(app);
+            }
+        }
+
+        return (apps, findings);
+    }
+
     public static (CoreApp? App, IReadOnlyList<Diagnostic> Diagnostics) Read(IRepository repository, string file)
     {
         var text = repository.ReadFile(file);

@@ -9,15 +9,16 @@ using Bootstrap.Blueprint.Yaml;
 namespace Bootstrap.Blueprint.Lint;
 
 /// <summary>
-/// Each values file of each bootstrap release against the chart at exactly the release's version: the chart's
-/// values.schema.json where it has one, and unknown keys always (<see cref="ChartValueKeys"/>).
+/// Each values file of each core app of the stack's cluster (the bootstrap releases and the rest) against the chart at
+/// exactly the pinned version: the chart's values.schema.json where it has one, and unknown keys always (<see cref="ChartValueKeys"/>).
 /// </summary>
 public static class ValuesCheck
 {
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
-        var findings = new List<Diagnostic>();
-        foreach (var release in blueprint.Releases)
+        var (apps, appFindings) = CoreAppReader.ReadAll(repository, blueprint.Config.GitOps.Path);
+        var findings = appFindings.ToList();
+        foreach (var release in apps)
         {
             ChartSchema? chart;
             try
@@ -32,7 +33,7 @@ public static class ValuesCheck
 
             if (chart is null)
             {
-                findings.Add(MissingChart(blueprint, release, schemas));
+                findings.Add(MissingChart(release, schemas));
                 continue;
             }
 
@@ -74,12 +75,12 @@ public static class ValuesCheck
             .Select(v => Diagnostic.Error($"{file}: {v.Where}", v.Problem, v.Fix));
     }
 
-    private static Diagnostic MissingChart(ClusterBlueprint blueprint, HelmRelease release, SchemaSet schemas)
+    private static Diagnostic MissingChart(CoreApp release, SchemaSet schemas)
     {
         var folder = schemas.ChartFolder(release.Chart, release.Version);
         var present = schemas.Versions($"charts/{release.Chart}");
         return Diagnostic.Error(
-            $"{CoreAppReader.PathFor(blueprint.Config.GitOps.Path, release.App)}: spec.sources[chart].targetRevision",
+            $"{release.File}: spec.sources[chart].targetRevision",
             $"pins chart {release.Chart} {release.Version}, but the schema folder has no {ChartSchema.ChartFile} and {ChartSchema.ValuesFile} for it: looked in {folder}",
             $"add {release.Chart} {release.Version}'s {ChartSchema.ChartFile}, {ChartSchema.ValuesFile} (and {ChartSchema.SchemaFile} if the chart has one) to the schema folder, "
             + (present.Count > 0 ? $"or pin a version it has: {string.Join(", ", present)}" : $"which has no version of {release.Chart} at all"));

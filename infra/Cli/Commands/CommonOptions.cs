@@ -5,11 +5,11 @@ namespace Bootstrap.Cli.Commands;
 
 internal static class CommonOptions
 {
-    public static Option<DirectoryInfo?> Repo() => new("--repo")
+    public static Option<DirectoryInfo?> Root() => new("--root")
     {
         Description = "Repository root (the folder with Pulumi.yaml). Default: found upwards from the current folder.",
     };
 
-    public static string RepoRoot(ParseResult result, Option<DirectoryInfo?> repo) =>
-        result.GetValue(repo)?.FullName ?? RepoDirectory.FindRoot(Directory.GetCurrentDirectory());
+    public static string RepoRoot(ParseResult result, Option<DirectoryInfo?> root) =>
+        result.GetValue(root)?.FullName ?? RepoDirectory.FindRoot(Directory.GetCurrentDirectory());
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Repository;
 
@@ -11,7 +12,7 @@ internal static class LintCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stacks = new Argument<string[]>("stack") { Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.", Arity = ArgumentArity.ZeroOrMore };
-        var repo = CommonOptions.Repo();
+        var repo = CommonOptions.Root();
         var schemas = new Option<DirectoryInfo?>("--schemas") { Description = "Upstream schema folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)." };
         var command = new Command("lint", "Check every stack and gitops/; with --schemas also against the upstream Talos, chart and Argo CD schemas.")
         {
@@ -36,13 +37,24 @@ internal static class LintCommand
             {
                 var (blueprint, stackFindings) = StackLoader.Load(root, name);
                 findings.AddRange(stackFindings);
-                if (blueprint is not null && schemaSet is not null)
+                if (blueprint is null)
+                {
+                    continue;
+                }
+
+                schemaFindings.AddRange(GitOpsLint.Check(blueprint, repository));
+                if (schemaSet is not null)
                 {
                     schemaFindings.AddRange(SchemaLint.Check(blueprint, schemaSet, repository));
                 }
             }
 
-            // Files the stacks share (common values, gitops/) are checked once per stack; each of their findings is shown once.
+            if (schemaSet is not null)
+            {
+                schemaFindings.AddRange(RenovateCheck.Check(schemaSet, repository));
+            }
+
+            // Files the stacks share (common values, gitops/, config.json) are checked once per stack; each finding is shown once.
             findings.AddRange(schemaFindings.Distinct());
 
             if (schemaSet is null)

@@ -9,7 +9,7 @@ internal static class PlanCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stack = new Argument<string>("stack") { Description = "Stack name: reads Pulumi.<stack>.yaml (dev, ops)." };
-        var repo = CommonOptions.Repo();
+        var repo = CommonOptions.Root();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/." };
         var command = new Command("plan", "Validate a stack and render its plan (Talos patches, Helm values, manifests, plan.json, topology.md).")
         {

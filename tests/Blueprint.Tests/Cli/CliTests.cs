@@ -11,7 +11,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private int Run(params string[] args) => CliApp.Run([.. args, "--repo", _repo.Path], _out, _err);
+    private int Run(params string[] args) => CliApp.Run([.. args, "--root", _repo.Path], _out, _err);
 
     private string OutDir => _repo.File("out/dev");
 

@@ -10,7 +10,7 @@ public class LintCommandTests
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-schemas-{Guid.NewGuid():N}");
 
-        var (exit, _, stderr) = Run("lint", "--repo", TestRepo.Root, "--schemas", missing);
+        var (exit, _, stderr) = Run("lint", "--root", TestRepo.Root, "--schemas", missing);
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains(missing, stderr, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public class LintCommandTests
     [Fact]
     public void Without_schemas_lint_says_the_schema_checks_were_skipped()
     {
-        var (exit, stdout, _) = Run("lint", "--repo", TestRepo.Root);
+        var (exit, stdout, _) = Run("lint", "--root", TestRepo.Root);
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("schema checks skipped", stdout, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public class LintCommandTests
     [SchemaFact]
     public void The_repository_lints_clean_against_the_upstream_schemas()
     {
-        var (exit, stdout, stderr) = Run("lint", "--repo", TestRepo.Root, "--schemas", TestRepo.Schemas);
+        var (exit, stdout, stderr) = Run("lint", "--root", TestRepo.Root, "--schemas", TestRepo.Schemas);
 
         Assert.True(exit == ExitCodes.Ok, stderr);
         Assert.Contains("2 stack(s) OK", stdout, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public class LintCommandTests
         var common = TestRepo.Read("stacks/common/values/cilium.yaml").Replace("  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false", StringComparison.Ordinal);
         repo.Write("stacks/common/values/cilium.yaml", common);
 
-        var (exit, _, stderr) = Run("lint", "--repo", repo.Path, "--schemas", TestRepo.Schemas);
+        var (exit, _, stderr) = Run("lint", "--root", repo.Path, "--schemas", TestRepo.Schemas);
 
         Assert.Equal(ExitCodes.Invalid, exit);
         var line = Assert.Single(stderr.Split('\n'), l => l.Contains("cgroup.automount", StringComparison.Ordinal));

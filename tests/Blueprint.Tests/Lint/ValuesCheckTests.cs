@@ -111,10 +111,9 @@ public class ValuesCheckTests
     [SchemaFact]
     public void A_chart_version_missing_from_the_schema_folder_is_an_error_naming_the_pin_and_the_folder()
     {
-        var blueprint = TestRepo.Blueprint("dev");
-        blueprint = blueprint with { Releases = blueprint.Releases.Select(r => r.Chart == "cilium" ? r with { Version = "1.20.1" } : r).ToList() };
+        var pinned = TestRepo.Read(DevCilium).Replace("targetRevision: 1.20.0", "targetRevision: 1.20.1", StringComparison.Ordinal);
 
-        var finding = Assert.Single(ValuesCheck.Check(blueprint, TestRepo.SchemaSet, TestRepo.Repository));
+        var finding = Assert.Single(Check((DevCilium, pinned)));
 
         Assert.Equal("gitops/clusters/dev/core/cilium.yaml: spec.sources[chart].targetRevision", finding.Key);
         Assert.Contains("cilium 1.20.1", finding.Problem, StringComparison.Ordinal);

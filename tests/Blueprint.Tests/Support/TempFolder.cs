@@ -38,7 +38,7 @@ internal sealed class TempFolder : IDisposable
 
     /// <summary>A copy of the repository's inputs (stack files, gitops/, stacks/) to break or write into.</summary>
     public static TempFolder RepoCopy() =>
-        new TempFolder().CopyFrom(Repo.Root, "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.ops.yaml", "gitops", "stacks");
+        new TempFolder().CopyFrom(Repo.Root, "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.ops.yaml", "renovate.json", "gitops", "stacks");
 
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
 

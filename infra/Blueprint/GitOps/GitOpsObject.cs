@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Bootstrap.Blueprint.GitOps;
+
+/// <summary>One Kubernetes object from a YAML file under gitops/ (or generated from an ApplicationSet).</summary>
+public sealed record GitOpsObject(string File, int Document, JsonObject Body)
+{
+    public const string ArgoApiVersion = "argoproj.io/v1alpha1";
+    public const string SyncWaveAnnotation = "argocd.argoproj.io/sync-wave";
+
+    /// <summary>Names the Applications that must be synced (and healthy) before this one; checked against sync waves.</summary>
+    public const string DependsOnAnnotation = "gitops.bootstrap/depends-on";
+
+    public string Kind => Text(Body["kind"]) ?? "";
+
+    public string Name => Text(Body["metadata"]?["name"]) ?? "";
+
+    /// <summary>Where a finding points: the file, and the document when the file holds several.</summary>
+    public string Where => Document == 0 ? File : $"{File} (document {Document + 1})";
+
+    public bool Is(string kind) => Text(Body["apiVersion"]) == ArgoApiVersion && Kind == kind;
+
+    public JsonObject Spec => Body["spec"] as JsonObject ?? [];
+
+    public string? Annotation(string key) => Text(Body["metadata"]?["annotations"]?[key]);
+
+    public int SyncWave => int.TryParse(Annotation(SyncWaveAnnotation), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wave) ? wave : 0;
+
+    public IReadOnlyList<string> DependsOn =>
+        (Annotation(DependsOnAnnotation) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>An Application's sources, whether written as spec.source or spec.sources.</summary>
+    public IReadOnlyList<JsonObject> Sources =>
+        Spec["sources"] is JsonArray many ? many.OfType<JsonObject>().ToList() : Spec["source"] is JsonObject one ? [one] : [];
+
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}

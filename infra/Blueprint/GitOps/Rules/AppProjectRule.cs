@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>App projects (label gitops.bootstrap/tier: apps) are RBAC boundaries: their own namespaces, named repositories, no cluster-scoped resources but Namespaces.</summary>
+public sealed class AppProjectRule : IGitOpsRule
+{
+    public const string TierLabel = "gitops.bootstrap/tier";
+
+    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    {
+        foreach (var project in context.Tree.Objects.Where(o => o.Is("AppProject")))
+        {
+            if (project.Spec["orphanedResources"]?["warn"]?.GetValue<bool>() != true)
+            {
+                yield return Diagnostic.Error($"{project.Where}: spec.orphanedResources.warn", "is not true: resources left behind in the project's namespaces go unnoticed", "set spec.orphanedResources: {warn: true}");
+            }
+
+            if (GitOpsObject.Text(project.Body["metadata"]?["labels"]?[TierLabel]) != "apps")
+            {
+                continue;
+            }
+
+            var clusterKinds = (project.Spec["clusterResourceWhitelist"] as JsonArray ?? [])
+                .Select(k => (Group: GitOpsObject.Text(k?["group"]), Kind: GitOpsObject.Text(k?["kind"])))
+                .Where(k => k != ("", "Namespace"))
+                .ToList();
+            if (clusterKinds.Count > 0)
+            {
+                yield return Diagnostic.Error($"{project.Where}: spec.clusterResourceWhitelist", $"lets apps create cluster-scoped {string.Join(", ", clusterKinds.Select(k => $"{k.Group}/{k.Kind}"))}", "allow only {group: \"\", kind: Namespace} in an app project");
+            }
+
+            foreach (var destination in project.Spec["destinations"] as JsonArray ?? [])
+            {
+                if (GitOpsObject.Text(destination?["namespace"]) is null or "*")
+                {
+                    yield return Diagnostic.Error($"{project.Where}: spec.destinations", "allows every namespace", $"limit it to the environment's namespaces, e.g. {project.Name}-*");
+                }
+            }
+
+            if (ProjectRule.Strings(project.Spec["sourceRepos"]).Contains("*"))
+            {
+                yield return Diagnostic.Error($"{project.Where}: spec.sourceRepos", "allows every repository", "list this repository and the chart repositories the apps use");
+            }
+        }
+    }
+}

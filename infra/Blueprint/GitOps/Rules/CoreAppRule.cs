@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>
+/// Core apps stay quiet and safe: core namespaces Argo CD creates are never pruned, and Cilium ignores the certificate
+/// Secrets its chart regenerates on every render, or it sits OutOfSync forever (cilium/cilium#14550, #36012).
+/// </summary>
+public sealed class CoreAppRule : IGitOpsRule
+{
+    public static readonly IReadOnlyList<string> CiliumCertificateSecrets = ["cilium-ca", "hubble-server-certs", "hubble-relay-client-certs"];
+
+    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    {
+        foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core"))
+        {
+            var policy = app.App.Spec["syncPolicy"] as JsonObject;
+            var createsNamespace = ProjectRule.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true");
+            var annotation = GitOpsObject.Text(policy?["managedNamespaceMetadata"]?["annotations"]?["argocd.argoproj.io/sync-options"]);
+            var ns = GitOpsObject.Text(app.Destination?["namespace"]);
+            if (createsNamespace && ns is not ("kube-system" or "default") && annotation != "Prune=false")
+            {
+                yield return Diagnostic.Error($"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata", $"core namespace {ns} is not protected from pruning", "add managedNamespaceMetadata.annotations: {argocd.argoproj.io/sync-options: Prune=false}");
+            }
+        }
+
+        foreach (var cilium in context.Cluster.Applications.Where(a => a.App.Sources.Any(s => GitOpsObject.Text(s["chart"]) == "cilium")))
+        {
+            var ignored = (cilium.App.Spec["ignoreDifferences"] as JsonArray ?? [])
+                .Where(d => GitOpsObject.Text(d?["kind"]) == "Secret")
+                .Select(d => GitOpsObject.Text(d?["name"]))
+                .ToHashSet();
+            var missing = CiliumCertificateSecrets.Where(s => !ignored.Contains(s)).ToList();
+            if (missing.Count > 0)
+            {
+                yield return Diagnostic.Error($"{cilium.App.Where}: spec.ignoreDifferences", $"does not ignore the regenerated certificate Secrets {string.Join(", ", missing)}: Cilium would sit OutOfSync", "add an ignoreDifferences entry (kind: Secret, name, jsonPointers: [/data]) for each");
+            }
+        }
+    }
+}

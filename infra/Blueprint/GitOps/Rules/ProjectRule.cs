@@ -1,0 +1,48 @@
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>Every Application's project exists on its cluster and allows its sources and its destination.</summary>
+public sealed class ProjectRule : IGitOpsRule
+{
+    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    {
+        var projects = context.Cluster.Projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var app in context.Cluster.Applications)
+        {
+            var where = $"{app.App.Where}: spec.project";
+            if (app.Project == "default")
+            {
+                continue;
+            }
+
+            if (!projects.TryGetValue(app.Project, out var project))
+            {
+                yield return Diagnostic.Error(where, $"Application {app.Name} uses project \"{app.Project}\", which cluster {context.Blueprint.Config.Stack} does not define", $"use one of: default, {string.Join(", ", projects.Keys.Order(StringComparer.Ordinal))}, or add the AppProject to the cluster's projects Application");
+                continue;
+            }
+
+            var repos = Strings(project.Spec["sourceRepos"]);
+            foreach (var repo in app.App.Sources.Select(s => GitOpsObject.Text(s["repoURL"])).OfType<string>().Distinct())
+            {
+                if (!repos.Any(pattern => Glob.Matches(pattern, repo)))
+                {
+                    yield return Diagnostic.Error($"{app.App.Where}: spec.sources", $"Application {app.Name} pulls from {repo}, which project {app.Project} does not allow", $"add {repo} to sourceRepos in {project.File}, or use a repository it allows: {string.Join(", ", repos)}");
+                }
+            }
+
+            var server = GitOpsObject.Text(app.Destination?["server"]) ?? "";
+            var ns = GitOpsObject.Text(app.Destination?["namespace"]) ?? "";
+            var allowed = (project.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
+                .Select(d => (Server: GitOpsObject.Text(d?["server"]) ?? "*", Namespace: GitOpsObject.Text(d?["namespace"]) ?? "*"))
+                .ToList();
+            if (!allowed.Any(d => Glob.Matches(d.Server, server) && Glob.Matches(d.Namespace, ns)))
+            {
+                yield return Diagnostic.Error($"{app.App.Where}: spec.destination", $"Application {app.Name} deploys to namespace \"{ns}\", which project {app.Project} does not allow", $"use a namespace matching {string.Join(", ", allowed.Select(d => d.Namespace))}, or change the destinations in {project.File}");
+            }
+        }
+    }
+
+    internal static IReadOnlyList<string> Strings(System.Text.Json.Nodes.JsonNode? node) =>
+        (node as System.Text.Json.Nodes.JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>().ToList();
+}

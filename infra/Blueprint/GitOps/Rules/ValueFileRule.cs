@@ -1,0 +1,22 @@
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>Every values file an Application in Git names from this repository ($values/...) exists (generated apps: <see cref="AppConfigRule"/>).</summary>
+public sealed class ValueFileRule : IGitOpsRule
+{
+    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    {
+        foreach (var app in context.Cluster.Applications.Where(a => a.GeneratedFrom is null))
+        {
+            foreach (var file in app.App.Sources.SelectMany(s => ProjectRule.Strings(s["helm"]?["valueFiles"])))
+            {
+                var path = file.StartsWith("$values/", StringComparison.Ordinal) ? file["$values/".Length..] : null;
+                if (path is not null && !context.Repository.FileExists(path))
+                {
+                    yield return Diagnostic.Error($"{app.App.Where}: spec.sources[].helm.valueFiles", $"Application {app.Name} reads {path}, which does not exist", $"create {path} (an empty mapping {{}} is fine)");
+                }
+            }
+        }
+    }
+}
