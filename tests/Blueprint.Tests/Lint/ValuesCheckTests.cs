@@ -111,9 +111,10 @@ public class ValuesCheckTests
     [SchemaFact]
     public void A_chart_version_missing_from_the_schema_folder_is_an_error_naming_the_pin_and_the_folder()
     {
-        var pinned = TestRepo.Read(DevCilium).Replace("targetRevision: 1.20.0", "targetRevision: 1.20.1", StringComparison.Ordinal);
+        const string manifest = "gitops/clusters/dev/core/cilium.yaml";
+        var pinned = TestRepo.Read(manifest).Replace("targetRevision: 1.20.0", "targetRevision: 1.20.1", StringComparison.Ordinal);
 
-        var finding = Assert.Single(Check((DevCilium, pinned)));
+        var finding = Assert.Single(Check((manifest, pinned)));
 
         Assert.Equal("gitops/clusters/dev/core/cilium.yaml: spec.sources[chart].targetRevision", finding.Key);
         Assert.Contains("cilium 1.20.1", finding.Problem, StringComparison.Ordinal);
