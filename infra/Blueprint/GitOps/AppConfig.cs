@@ -42,7 +42,7 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
                 return new AppConfig(file, parts[2][EnvironmentPrefix.Length..], parts[3], fields);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             findings.Add(Diagnostic.Error(file, $"is not valid JSON ({e.Message})", "fix the JSON syntax"));
             return null;

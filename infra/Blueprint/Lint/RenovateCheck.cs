@@ -30,7 +30,7 @@ public static class RenovateCheck
         {
             config = JsonNode.Parse(text) as JsonObject ?? [];
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return [Diagnostic.Error(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax")];
         }

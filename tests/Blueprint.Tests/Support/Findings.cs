@@ -22,7 +22,7 @@ internal static class Findings
         var text = matching[0].ToString();
         foreach (var fragment in fragments)
         {
-            Assert.Contains(fragment, text, StringComparison.Ordinal);
+            Assert.True(text.Contains(fragment, StringComparison.Ordinal), $"\"{fragment}\" not in: {text}");
         }
 
         return matching[0];
