@@ -26,21 +26,25 @@ public class Platform : Pulumi.Stack
         });
         _ = new ProxmoxNodes(blueprint, wiring, proxmox);
         var talos = new TalosCluster(blueprint, wiring);
+        _ = new ClusterUpgrades(blueprint, wiring, talos.Talosconfig);
+        var kubeconfig = talos.Configure(blueprint, wiring);
         var kubernetes = new Pulumi.Kubernetes.Provider("kubernetes", new Pulumi.Kubernetes.ProviderArgs
         {
-            KubeConfig = talos.KubeconfigRaw,
+            KubeConfig = kubeconfig,
             EnableServerSideApply = true,
         });
         _ = new ClusterAddons(blueprint, wiring, talos, kubernetes);
         _ = new GitOpsHandoff(blueprint, wiring, kubernetes);
 
-        Kubeconfig = talos.KubeconfigRaw;
+        Kubeconfig = kubeconfig;
         Talosconfig = talos.Talosconfig;
         ApiEndpoint = Output.Create(blueprint.Talos.Endpoint);
         Vip = Output.Create(blueprint.Vip);
         NodeIps = Output.Create(blueprint.Nodes.ToImmutableDictionary(n => n.Name, n => n.Ip));
         ArgoCdUrl = Output.Create(blueprint.ArgoCdUrl ?? "");
         HandedOffReleases = Output.Create(blueprint.HandedOffReleases.ToImmutableArray());
+        TalosVersion = Output.Create(blueprint.Talos.TalosVersion);
+        KubernetesVersion = Output.Create(blueprint.Talos.KubernetesVersion);
     }
 
     [Output("kubeconfig")]
@@ -60,6 +64,13 @@ public class Platform : Pulumi.Stack
 
     [Output("argocdUrl")]
     public Output<string> ArgoCdUrl { get; private set; }
+
+    /// <summary>What the cluster runs after this update; `plan --installed` reads it to validate the next upgrade.</summary>
+    [Output("talosVersion")]
+    public Output<string> TalosVersion { get; private set; }
+
+    [Output("kubernetesVersion")]
+    public Output<string> KubernetesVersion { get; private set; }
 
     [Output("handedOffReleases")]
     public Output<ImmutableArray<string>> HandedOffReleases { get; private set; }

@@ -39,6 +39,7 @@ public sealed class ProxmoxNodes : ComponentResource
             var key = ResourcePlan.Vm(node.Name);
             var options = wiring.Options(key, this, proxmox);
             options.Protect = node.Vm.Protect;
+            options.IgnoreChanges = VirtualMachine.IgnoredAfterCreate.ToList();
             wiring.Add(key, new VmLegacy(wiring[key].Name, Args(node.Vm), options));
         }
 

@@ -10,11 +10,15 @@ using MachineConfig = Pulumiverse.Talos.Machine.GetConfiguration;
 
 namespace Bootstrap.Stack;
 
-/// <summary>Talos: machine secrets, each node's config applied after its own VM, etcd bootstrap, kubeconfig and talosconfig.</summary>
+/// <summary>
+/// Talos: machine secrets and talosconfig first (the upgrade steps need them), then, in <see cref="Configure"/>, each
+/// node's config applied after its own VM, the etcd bootstrap and the kubeconfig.
+/// </summary>
 public sealed class TalosCluster : ComponentResource
 {
     private readonly Output<ClientConfiguration> _client;
     private readonly TalosClusterPlan _talos;
+    private readonly Output<MachineSecretsInputArgs> _machineSecrets;
 
     public TalosCluster(ClusterBlueprint blueprint, ResourceWiring wiring)
         : base("bootstrap:index:TalosCluster", "talos")
@@ -25,8 +29,23 @@ public sealed class TalosCluster : ComponentResource
             new SecretsArgs { TalosVersion = _talos.ConfigContract },
             wiring.Options(ResourcePlan.TalosSecrets, this)));
         _client = secrets.ClientConfiguration;
-        var machineSecrets = secrets.MachineSecrets.Apply(ToInput);
+        _machineSecrets = secrets.MachineSecrets.Apply(ToInput);
 
+        var talosconfig = ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
+        {
+            ClusterName = _talos.Name,
+            ClientConfiguration = _client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+            Endpoints = _talos.ClientEndpoints.ToList(),
+            Nodes = blueprint.Nodes.Select(n => n.Ip).ToList(),
+        }, new InvokeOptions { Parent = this });
+        Talosconfig = Output.CreateSecret(talosconfig.Apply(t => t.TalosConfig));
+    }
+
+    public Output<string> Talosconfig { get; }
+
+    /// <summary>Applies every node's machine config, bootstraps etcd and returns the admin kubeconfig (secret).</summary>
+    public Output<string> Configure(ClusterBlueprint blueprint, ResourceWiring wiring)
+    {
         foreach (var node in blueprint.Nodes)
         {
             var config = MachineConfig.Invoke(new GetConfigurationInvokeArgs
@@ -34,7 +53,7 @@ public sealed class TalosCluster : ComponentResource
                 ClusterName = _talos.Name,
                 ClusterEndpoint = _talos.Endpoint,
                 MachineType = node.MachineType,
-                MachineSecrets = machineSecrets,
+                MachineSecrets = _machineSecrets,
                 ConfigPatches = _talos.PatchesFor(node).Select(p => p.Yaml).ToList(),
                 KubernetesVersion = _talos.KubernetesVersion,
                 TalosVersion = _talos.ConfigContract,
@@ -64,23 +83,10 @@ public sealed class TalosCluster : ComponentResource
             Endpoint = _talos.BootstrapIp,
             ClientConfiguration = _client.Apply(c => new KubeconfigClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
         }, wiring.Options(ResourcePlan.Kubeconfig, this)));
-        KubeconfigRaw = Output.CreateSecret(kubeconfig.KubeconfigRaw);
-
-        var talosconfig = ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
-        {
-            ClusterName = _talos.Name,
-            ClientConfiguration = _client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
-            Endpoints = _talos.ClientEndpoints.ToList(),
-            Nodes = blueprint.Nodes.Select(n => n.Ip).ToList(),
-        }, new InvokeOptions { Parent = this });
-        Talosconfig = Output.CreateSecret(talosconfig.Apply(t => t.TalosConfig));
-
-        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = KubeconfigRaw, ["talosconfig"] = Talosconfig });
+        var kubeconfigRaw = Output.CreateSecret(kubeconfig.KubeconfigRaw);
+        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = kubeconfigRaw, ["talosconfig"] = Talosconfig });
+        return kubeconfigRaw;
     }
-
-    public Output<string> KubeconfigRaw { get; }
-
-    public Output<string> Talosconfig { get; }
 
     /// <summary>The health check, run after <paramref name="after"/> (Cilium and every node's config).</summary>
     public ClusterHealth HealthCheck(string name, InputList<Resource> after) => new(name, _talos, _client, after, this);

@@ -38,6 +38,7 @@ public class PlatformTests
             ["kubernetes:core/v1:Namespace"] = 1,
             ["kubernetes:core/v1:Secret"] = 1,
             ["kubernetes:argoproj.io/v1alpha1:Application"] = 1,
+            ["command:local:Command"] = 6,
         }, counts.Where(c => !c.Key.StartsWith("bootstrap:", StringComparison.Ordinal)).ToDictionary());
     }
 
@@ -66,6 +67,7 @@ public class PlatformTests
             Assert.Equal(("q35", "ovmf", "virtio-scsi-pci"), (vm["machine"], vm["bios"], vm["scsiHardware"]));
             Assert.Equal(true, Map(vm["agent"])["enabled"]);
             Assert.Equal(node.Vm.Protect, run.RegisteredAs(name).Options.Protect ?? false);
+            Assert.Equal(["disks[0].fileId"], run.RegisteredAs(name).Options.IgnoreChanges);
         }
 
         Assert.Equal(stack == "ops", run.Blueprint.Nodes.All(n => n.Vm.Protect));
@@ -104,7 +106,7 @@ public class PlatformTests
         var run = await PulumiRun.Of("dev");
 
         var apply = await PulumiRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs("talos-apply-worker-1").Options.DependsOn);
-        Assert.Equal(["talos-secrets", "vm-worker-1"], apply.Select(r => r.GetResourceName()).Order());
+        Assert.Equal(["kubernetes-upgrade", "talos-secrets", "vm-worker-1"], apply.Select(r => r.GetResourceName()).Order());
         var root = await PulumiRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs("root-application").Options.DependsOn);
         Assert.Equal(["release-argocd", "release-cert-manager", "release-sealed-secrets"], root.Select(r => r.GetResourceName()).Order());
     }
@@ -188,6 +190,30 @@ public class PlatformTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => PulumiRun.Of("dev", config));
 
         Assert.Contains("bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upgrades_run_node_by_node_then_kubernetes_with_the_talosconfig_as_a_secret()
+    {
+        var run = await PulumiRun.Of("dev");
+
+        var steps = run.OfType("command:local:Command");
+        Assert.Equal(["kubernetes-upgrade", "talos-upgrade-cp-1", "talos-upgrade-cp-2", "talos-upgrade-cp-3", "talos-upgrade-worker-1", "talos-upgrade-worker-2"], steps.Select(s => s.Name!).Order(StringComparer.Ordinal));
+        var cp2 = await PulumiRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs("talos-upgrade-cp-2").Options.DependsOn);
+        Assert.Equal(["talos-upgrade-cp-1", "vm-cp-2"], cp2.Select(r => r.GetResourceName()).Order());
+        var args = (Pulumi.Command.Local.CommandArgs)run.RegisteredAs("talos-upgrade-worker-1").Args!;
+        Assert.True(await Output.IsSecretAsync((Output<ImmutableDictionary<string, string>>)args.Environment));
+        Assert.Contains("talosctl --nodes 192.168.40.64 upgrade --image factory.talos.dev/nocloud-installer/", (string)run.Named("talos-upgrade-worker-1").Inputs["create"], StringComparison.Ordinal);
+        Assert.Equal("1.36.3", List(run.Named("kubernetes-upgrade").Inputs["triggers"])[0]);
+    }
+
+    [Fact]
+    public async Task The_stack_records_its_versions_for_the_next_upgrade()
+    {
+        var run = await PulumiRun.Of("dev");
+
+        Assert.Equal("v1.13.9", await PulumiRun.Value(run.Stack.TalosVersion));
+        Assert.Equal("1.36.3", await PulumiRun.Value(run.Stack.KubernetesVersion));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public enum EdgeScope
 
     /// <summary>Waits only for the bootstrap node's resource.</summary>
     BootstrapNode,
+
+    /// <summary>Within one stage: a node's resource waits for the previous node's (control planes first, then workers), so nodes go one at a time.</summary>
+    PreviousNode,
 }
 
 /// <summary>One dependency, with the reason it is needed: no edge exists without one.</summary>

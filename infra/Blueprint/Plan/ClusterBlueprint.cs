@@ -6,6 +6,7 @@ using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Talos;
+using Bootstrap.Blueprint.Upgrades;
 using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.Plan;
@@ -55,8 +56,22 @@ public sealed record ClusterBlueprint(
     IReadOnlyList<Manifest> Manifests,
     IReadOnlyList<BootstrapStage> Stages,
     IReadOnlyList<PlannedResource> Resources,
-    IReadOnlyList<Diagnostic> Warnings)
+    IReadOnlyList<Diagnostic> Warnings,
+    InstalledVersions? Installed = null)
 {
+    /// <summary>The in-place upgrade steps `pulumi up` runs (each a no-op where nothing changes).</summary>
+    public IReadOnlyList<UpgradeStep> UpgradeSteps => UpgradePlan.Steps(this);
+
+    /// <summary>True when the stack's versions differ from the installed ones given to plan.</summary>
+    public bool IsUpgrade => PendingUpgradeSteps.Count > 0;
+
+    /// <summary>The steps that will change something, given the installed versions (none without them).</summary>
+    public IReadOnlyList<UpgradeStep> PendingUpgradeSteps => Installed is not { } installed
+        ? []
+        : UpgradeSteps.Where(s => s.Key == ResourcePlan.KubernetesUpgrade
+            ? installed.KubernetesVersion != Talos.KubernetesVersion
+            : installed.TalosVersion != Talos.TalosVersion).ToList();
+
     public PlannedResource Resource(string key) => Resources.Single(r => r.Key == key);
 
     public HelmRelease Release(string app) => Releases.Single(r => r.App == app);
@@ -88,7 +103,8 @@ public sealed record ClusterBlueprint(
             : null;
 
     /// <summary>Binds, validates and decides; throws <see cref="BlueprintException"/> with every error found.</summary>
-    public static ClusterBlueprint Load(string stack, IReadOnlyDictionary<string, JsonNode?> config, IRepository repository)
+    /// <param name="installed">The versions the cluster runs now (stack outputs), to validate and plan an upgrade.</param>
+    public static ClusterBlueprint Load(string stack, IReadOnlyDictionary<string, JsonNode?> config, IRepository repository, InstalledVersions? installed = null)
     {
         var bound = ConfigBinder.Bind(stack, config);
         if (bound.Config is null)
@@ -96,13 +112,18 @@ public sealed record ClusterBlueprint(
             throw new BlueprintException(bound.Diagnostics);
         }
 
-        return Create(bound.Config, repository, bound.Diagnostics);
+        return Create(bound.Config, repository, bound.Diagnostics, installed);
     }
 
-    public static ClusterBlueprint Create(StackConfig config, IRepository repository, IReadOnlyList<Diagnostic>? earlier = null)
+    public static ClusterBlueprint Create(StackConfig config, IRepository repository, IReadOnlyList<Diagnostic>? earlier = null, InstalledVersions? installed = null)
     {
         var findings = new List<Diagnostic>(earlier ?? []);
         findings.AddRange(StackValidator.Validate(config, repository));
+        if (installed is not null)
+        {
+            findings.AddRange(UpgradeRule.Check(installed, config.Cluster));
+        }
+
         if (findings.Any(f => f.Severity == Severity.Error))
         {
             throw new BlueprintException(findings);
@@ -145,6 +166,6 @@ public sealed record ClusterBlueprint(
         Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), GitOps.RootApplication.For(config.GitOps)];
         var stages = Plan.Stages.For(config.Secrets);
         var resources = ResourcePlan.For(stages, nodes, releases, talos.BootstrapNode, config.Secrets);
-        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, stages, resources, findings);
+        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, stages, resources, findings, installed);
     }
 }

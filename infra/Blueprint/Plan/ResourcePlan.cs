@@ -12,6 +12,7 @@ public static class ResourcePlan
     public const string Kubeconfig = "kubeconfig";
     public const string LoadBalancer = "load-balancer";
     public const string ClusterHealth = "cluster-health";
+    public const string KubernetesUpgrade = "kubernetes-upgrade";
     public const string SealedSecretsKeys = "sealed-secrets-keys";
     public const string ArgoCdNamespace = "argocd-namespace";
     public const string ArgoCdSecret = "argocd-secret";
@@ -23,6 +24,8 @@ public static class ResourcePlan
     public static string Vm(string node) => $"vm/{node}";
 
     public static string TalosApply(string node) => $"talos-apply/{node}";
+
+    public static string TalosUpgrade(string node) => $"talos-upgrade/{node}";
 
     public static string Release(string app) => $"release/{app}";
 
@@ -36,13 +39,16 @@ public static class ResourcePlan
             (Kubeconfig, Stages.Kubeconfig, null, null),
             (LoadBalancer, Stages.LoadBalancer, null, null),
             (ClusterHealth, Stages.ClusterHealth, null, null),
+            (KubernetesUpgrade, Stages.KubernetesUpgrade, null, null),
             (ArgoCdNamespace, Stages.ArgoCdSecrets, null, null),
             (ArgoCdSecret, Stages.ArgoCdSecrets, null, null),
             (RootApplication, Stages.RootApplication, null, null),
         };
         members.AddRange(nodes.Select(n => n.Vm.Host).Distinct().Select(h => (Image(h), Stages.Image, (string?)null, (string?)h)));
         members.AddRange(nodes.Select(n => (Vm(n.Name), Stages.Vm, (string?)n.Name, (string?)n.Vm.Host)));
+        members.AddRange(nodes.Select(n => (TalosUpgrade(n.Name), Stages.TalosUpgrade, (string?)n.Name, (string?)n.Vm.Host)));
         members.AddRange(nodes.Select(n => (TalosApply(n.Name), Stages.TalosApply, (string?)n.Name, (string?)n.Vm.Host)));
+        var previous = nodes.Skip(1).Zip(nodes, (node, before) => (node.Name, before.Name)).ToDictionary(p => p.Item1, p => (string?)p.Item2);
         members.AddRange(releases.Select(r => (Release(r.App), r.Stage, (string?)null, (string?)null)));
         if (secrets.SealedSecretsKeys)
         {
@@ -55,8 +61,10 @@ public static class ResourcePlan
         }
 
         var byStage = members.ToLookup(m => m.Stage);
+        var nodeOrder = nodes.Select((n, i) => (n.Name, i)).ToDictionary(p => p.Name, p => p.i);
         return members
             .OrderBy(m => Order(stages, m.Stage))
+            .ThenBy(m => m.Node is null ? -1 : nodeOrder[m.Node])
             .ThenBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => new PlannedResource(
                 m.Key,
@@ -69,6 +77,7 @@ public static class ResourcePlan
                         EdgeScope.SameNode => other.Node == m.Node,
                         EdgeScope.SameHost => other.Host == m.Host,
                         EdgeScope.BootstrapNode => other.Node == bootstrapNode,
+                        EdgeScope.PreviousNode => m.Node is not null && other.Node == previous.GetValueOrDefault(m.Node),
                         _ => true,
                     }))
                     .Select(other => other.Key)

@@ -9,6 +9,8 @@ public static class Stages
     public const string Image = "image";
     public const string Vm = "vm";
     public const string TalosSecrets = "talos-secrets";
+    public const string TalosUpgrade = "talos-upgrade";
+    public const string KubernetesUpgrade = "kubernetes-upgrade";
     public const string TalosApply = "talos-apply";
     public const string EtcdBootstrap = "etcd-bootstrap";
     public const string Kubeconfig = "kubeconfig";
@@ -40,9 +42,17 @@ public static class Stages
             new(Image, "Download the Talos nocloud image, once per Proxmox host", [new(Schematic, EdgeScope.All, "the Image Factory serves images only for a registered schematic")]),
             new(Vm, "Create and start one VM per node", [new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host")]),
             new(TalosSecrets, "Generate the cluster's Talos machine secrets", []),
+            new(TalosUpgrade, "Upgrade Talos in place, one node at a time (no-op on new nodes and at the target)", [
+                new(Vm, EdgeScope.SameNode, "only a running node can be upgraded"),
+                new(TalosUpgrade, EdgeScope.PreviousNode, "one node at a time: control planes in turn keep etcd quorum, then workers"),
+            ]),
+            new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (no-op on a new cluster and at the target)", [
+                new(TalosUpgrade, EdgeScope.All, "Kubernetes moves only once every node runs the Talos release that supports it"),
+            ]),
             new(TalosApply, "Apply each node's machine config", [
                 new(Vm, EdgeScope.SameNode, "a node takes its config in maintenance mode once its own VM has booted"),
                 new(TalosSecrets, EdgeScope.All, "the config carries the cluster's PKI and tokens"),
+                new(KubernetesUpgrade, EdgeScope.All, "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
             ]),
             new(EtcdBootstrap, "Bootstrap etcd on the first control plane", [new(TalosApply, EdgeScope.BootstrapNode, "etcd starts only on a configured control plane; the VIP exists only after etcd runs")]),
             new(Kubeconfig, "Fetch the admin kubeconfig", [new(EtcdBootstrap, EdgeScope.All, "the API server answers only once etcd runs")]),

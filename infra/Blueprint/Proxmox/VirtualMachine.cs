@@ -45,5 +45,11 @@ public sealed record VirtualMachine(
     public const string NetworkModel = "virtio";
     /// <summary>Proxmox's balloon target; 0 removes the balloon device (Talos wants fixed memory).</summary>
     public const int BalloonMiB = 0;
+
+    /// <summary>
+    /// VM arguments Pulumi stops tracking once the VM exists: a new Talos version downloads a new boot image, but running
+    /// nodes are upgraded in place (talosctl upgrade), never re-created from it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IgnoredAfterCreate = ["disks[0].fileId"];
     public const bool StartOnBoot = true;
 }

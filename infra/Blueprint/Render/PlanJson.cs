@@ -88,6 +88,14 @@ public static class PlanJson
                     ["reason"] = e.Reason,
                 }).ToArray()),
             }).ToArray()),
+            ["upgrade"] = blueprint.Installed is { } installed
+                ? new JsonObject
+                {
+                    ["fromTalos"] = installed.TalosVersion,
+                    ["fromKubernetes"] = installed.KubernetesVersion,
+                    ["steps"] = Array(blueprint.IsUpgrade ? blueprint.PendingUpgradeSteps.Select(s => s.Title) : []),
+                }
+                : null,
             ["resources"] = new JsonArray(blueprint.Resources.Select(r => (JsonNode)new JsonObject
             {
                 ["key"] = r.Key,

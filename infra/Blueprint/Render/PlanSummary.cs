@@ -39,6 +39,15 @@ public static class PlanSummary
                 ["disk image", blueprint.Image.DiskImageUrl],
             ]));
         text.Append('\n');
+        if (blueprint.Installed is { } installed)
+        {
+            text.Append($"Upgrade path (from Talos {installed.TalosVersion}, Kubernetes {installed.KubernetesVersion})\n");
+            text.Append(blueprint.IsUpgrade
+                ? TextTable.Plain(["STEP", "WHAT"], blueprint.PendingUpgradeSteps.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Title]))
+                : "  none: the cluster already runs these versions\n");
+            text.Append('\n');
+        }
+
         text.Append("Releases (installed once, then owned by Argo CD)\n");
         text.Append(TextTable.Plain(
             ["RELEASE", "CHART", "VERSION", "NAMESPACE", "REPOSITORY"],

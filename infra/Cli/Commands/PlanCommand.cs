@@ -11,15 +11,22 @@ internal static class PlanCommand
         var stack = new Argument<string>("stack") { Description = "Stack name: reads Pulumi.<stack>.yaml (dev, ops)." };
         var repo = CommonOptions.Root();
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/." };
+        var installed = new Option<FileInfo?>("--installed") { Description = "The running cluster's versions: `pulumi stack output --json` saved to a file. Validates the upgrade (no downgrades, no skipped minors) and prints its steps." };
         var command = new Command("plan", "Validate a stack and render its plan (Talos patches, Helm values, manifests, plan.json, topology.md).")
         {
-            stack, repo, output,
+            stack, repo, output, installed,
         };
         command.SetAction(result =>
         {
             var root = CommonOptions.RepoRoot(result, repo);
             var name = result.GetValue(stack)!;
-            var (blueprint, findings) = StackLoader.Load(root, name);
+            if (result.GetValue(installed) is { Exists: false } missing)
+            {
+                stderr.WriteLine($"error: --installed {missing.FullName}: no such file; save it with `pulumi stack output --json -s {name} > FILE`");
+                return ExitCodes.Usage;
+            }
+
+            var (blueprint, findings) = StackLoader.Load(root, name, result.GetValue(installed));
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (blueprint is null)
             {

@@ -1,13 +1,14 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Upgrades;
 
 namespace Bootstrap.Cli.Commands;
 
 /// <summary>Stack file → Blueprint, the CLI's path through the same binder Pulumi uses.</summary>
 internal static class StackLoader
 {
-    public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(string repoRoot, string stack)
+    public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(string repoRoot, string stack, FileInfo? installedFile = null)
     {
         var (values, fileFindings) = StackFile.Read(repoRoot, stack);
         if (fileFindings.Any(f => f.Severity == Severity.Error))
@@ -17,7 +18,8 @@ internal static class StackLoader
 
         try
         {
-            var blueprint = ClusterBlueprint.Load(stack, values, new RepoDirectory(repoRoot));
+            var installed = installedFile is null ? null : InstalledVersions.Parse(File.ReadAllText(installedFile.FullName), installedFile.Name);
+            var blueprint = ClusterBlueprint.Load(stack, values, new RepoDirectory(repoRoot), installed);
             return (blueprint, [.. fileFindings, .. blueprint.Warnings]);
         }
         catch (BlueprintException e)

@@ -98,6 +98,30 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Plan_with_the_installed_versions_shows_the_upgrade_path()
+    {
+        File.WriteAllText(_repo.File("installed.json"), """{"talosVersion":"v1.12.6","kubernetesVersion":"1.36.3"}""");
+
+        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--installed", _repo.File("installed.json")));
+
+        var output = _out.ToString();
+        Assert.Contains("Upgrade path (from Talos v1.12.6, Kubernetes 1.36.3)", output, StringComparison.Ordinal);
+        Assert.Contains("1     Talos v1.13.9 on cp-1 (192.168.40.61)", output, StringComparison.Ordinal);
+        Assert.Contains("5     Talos v1.13.9 on worker-2 (192.168.40.65)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("talosctl upgrade-k8s", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_refuses_a_downgrade_against_the_installed_versions()
+    {
+        File.WriteAllText(_repo.File("installed.json"), """{"talosVersion":"v1.13.9","kubernetesVersion":"1.36.5"}""");
+
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", _repo.File("installed.json")));
+        Assert.Contains("error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--installed", _repo.File("nope.json")));
+    }
+
+    [Fact]
     public void A_missing_argument_is_a_usage_error()
     {
         Assert.Equal(ExitCodes.Usage, Run("plan"));

@@ -17,9 +17,18 @@ public class ResourcePlanTests
     }
 
     [Fact]
-    public void A_config_apply_waits_for_its_own_vm_and_the_secrets_only()
+    public void A_config_apply_waits_for_its_own_vm_the_secrets_and_the_kubernetes_upgrade_only()
     {
-        Assert.Equal(["vm/worker-2", "talos-secrets"], After("talos-apply/worker-2"));
+        Assert.Equal(["vm/worker-2", "talos-secrets", "kubernetes-upgrade"], After("talos-apply/worker-2"));
+    }
+
+    [Fact]
+    public void Talos_upgrades_go_one_node_at_a_time_control_planes_first()
+    {
+        Assert.Equal(["vm/cp-1"], After("talos-upgrade/cp-1"));
+        Assert.Equal(["vm/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
+        Assert.Equal(["vm/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
+        Assert.Equal(["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"], After("kubernetes-upgrade"));
     }
 
     [Fact]

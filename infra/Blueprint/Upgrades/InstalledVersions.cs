@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Config;
+
+namespace Bootstrap.Blueprint.Upgrades;
+
+/// <summary>
+/// The versions a cluster runs now, as its last `pulumi up` recorded them in the stack outputs
+/// (<c>pulumi stack output --json</c>: talosVersion, kubernetesVersion). A change from these is an upgrade.
+/// </summary>
+public sealed record InstalledVersions(string TalosVersion, string KubernetesVersion)
+{
+    public const string TalosOutput = "talosVersion";
+    public const string KubernetesOutput = "kubernetesVersion";
+
+    /// <summary>Reads stack outputs JSON; problems name the file and the missing output.</summary>
+    public static InstalledVersions Parse(string json, string source)
+    {
+        JsonObject? outputs;
+        try
+        {
+            outputs = JsonNode.Parse(json) as JsonObject;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            outputs = null;
+        }
+
+        var talos = Text(outputs?[TalosOutput]);
+        var kubernetes = Text(outputs?[KubernetesOutput]);
+        if (talos is null || kubernetes is null)
+        {
+            throw new BlueprintException([Diagnostic.Error(source, $"has no {TalosOutput} and {KubernetesOutput} stack outputs", "write it with `pulumi stack output --json -s <stack> > FILE` after a `pulumi up` of this version of the program")]);
+        }
+
+        return new InstalledVersions(talos, kubernetes);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}
