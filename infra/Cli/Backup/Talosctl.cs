@@ -32,7 +32,17 @@ internal static class Talosctl
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancel);
         var errors = process.StandardError.ReadToEndAsync(cancel);
-        await process.WaitForExitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync(cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: leave no snapshot half-written by a talosctl still running in the background.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         stdout.Write(await output.ConfigureAwait(false));
         stderr.Write(await errors.ConfigureAwait(false));
         return process.ExitCode;

@@ -50,6 +50,11 @@ internal static class BackupCommand
                 stderr.WriteLine($"error: {e.Message}; nothing was written");
                 return ExitCodes.Unreachable;
             }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                stderr.WriteLine("backup: interrupted; nothing was written");
+                return ExitCodes.Invalid;
+            }
 
             if (objects.Keys.Count == 0)
             {
@@ -88,7 +93,17 @@ internal static class BackupCommand
                 stdout.WriteLine($"  not saved: ConfigMap {missing} does not exist");
             }
 
-            var snapshot = await Snapshot(folder, target, stdout, stderr, cancel).ConfigureAwait(false);
+            int snapshot;
+            try
+            {
+                snapshot = await Snapshot(folder, target, stdout, stderr, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                stderr.WriteLine($"backup: interrupted during the etcd snapshot; {folder.Path} has no manifest.json and is incomplete");
+                return ExitCodes.Invalid;
+            }
+
             folder.Write(BackupFiles.Manifest, BackupManifest.Render(target.Stack, api.Server, DateTimeOffset.UtcNow, folder.Files), listed: false);
             stdout.WriteLine($"  {BackupFiles.Manifest,-28} sha256 and size of the {folder.Files.Count} file(s) above");
             stdout.WriteLine();
