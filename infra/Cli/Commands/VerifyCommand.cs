@@ -18,7 +18,7 @@ internal static class VerifyCommand
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
         var stack = ClusterTarget.StackOption();
-        var timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "Give up after this long (ms, s, m, h).", DefaultValueFactory = _ => "15m" };
+        var timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "Stop polling after this long (ms, s, m, h); 0s checks once.", DefaultValueFactory = _ => "15m" };
         var interval = new Option<string>("--interval") { HelpName = "DURATION", Description = "Wait this long between polls.", DefaultValueFactory = _ => "5s" };
         var repo = CommonOptions.Repo();
         var command = new Command("verify", "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, every Argo CD Application Synced and Healthy.")

@@ -200,6 +200,14 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_kubeconfig_it_is_a_usage_error()
+    {
+        Assert.Equal(ExitCodes.Usage, CliApp.Run(["verify", "--stack", "dev", "--repo", Repo.Root], _out, _err));
+        Assert.Contains("--kubeconfig", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Run 'bootstrap verify --help'", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unreadable_kubeconfig_is_a_usage_error()
     {
         using var folder = new TempFolder();
