@@ -8,10 +8,12 @@ public static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline, without credentials.");
+        var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline; verify and back up a running cluster.");
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(NewAppCommand.Create(stdout, stderr));
+        root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BackupCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
@@ -49,4 +51,7 @@ public static class ExitCodes
     public const int Invalid = 1;
     public const int Usage = 2;
     public const int Internal = 3;
+
+    /// <summary>verify, backup: the Kubernetes API could not be reached or refused the kubeconfig.</summary>
+    public const int Unreachable = 4;
 }

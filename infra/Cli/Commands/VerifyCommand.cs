@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Bootstrap.Blueprint.Verify;
+using Bootstrap.Cli.Cluster;
+
+namespace Bootstrap.Cli.Commands;
+
+/// <summary>
+/// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, Argo CD
+/// Applications) or the timeout passes. Reads only; the checks themselves are the Blueprint's.
+/// </summary>
+internal static class VerifyCommand
+{
+    /// <summary>Each request may take this long (a small cluster answers in well under a second); two retries follow a failure.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var kubeconfig = ClusterTarget.Kubeconfig();
+        var stack = ClusterTarget.StackOption();
+        var timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "Stop polling after this long (ms, s, m, h); 0s checks once.", DefaultValueFactory = _ => "15m" };
+        var interval = new Option<string>("--interval") { HelpName = "DURATION", Description = "Wait this long between polls.", DefaultValueFactory = _ => "5s" };
+        var repo = CommonOptions.Root();
+        var command = new Command("verify", "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, every Argo CD Application Synced and Healthy.")
+        {
+            kubeconfig, stack, timeout, interval, repo,
+        };
+        command.SetAction(async (result, cancel) =>
+        {
+            if (!Duration.TryParse(result.GetValue(timeout), out var limit))
+            {
+                stderr.WriteLine($"error: --timeout {result.GetValue(timeout)}: not a duration; use {Duration.Expected}");
+                return ExitCodes.Usage;
+            }
+
+            if (!Duration.TryParse(result.GetValue(interval), out var every) || every <= TimeSpan.Zero)
+            {
+                stderr.WriteLine($"error: --interval {result.GetValue(interval)}: not a positive duration; use {Duration.Expected}");
+                return ExitCodes.Usage;
+            }
+
+            var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
+            if (target is null)
+            {
+                return exit;
+            }
+
+            var expected = ClusterExpectation.For(target.Blueprint);
+            using var api = new ClusterApi(target.Config, retries: 2, AttemptTimeout);
+            stdout.WriteLine($"verify {target.Stack} at {api.Server}: polling every {Duration.Format(every)} for up to {Duration.Format(limit)}");
+            try
+            {
+                return await Poll(api, expected, limit, every, stdout, stderr, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                stderr.WriteLine("verify: interrupted before the cluster was healthy");
+                return ExitCodes.Invalid;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Polls until healthy or the deadline: no poll starts after it, and none is cut short (each request is bounded by
+    /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> checks once and reports what it saw.
+    /// </summary>
+    private static async Task<int> Poll(ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        HealthReport? report = null;
+        ClusterAccessException? failure;
+        while (true)
+        {
+            try
+            {
+                report = HealthReport.Of(expected, await StateReader.Read(api, expected, cancel).ConfigureAwait(false));
+                failure = null;
+            }
+            catch (ClusterAccessException e)
+            {
+                failure = e;
+            }
+
+            if (failure is null && report!.Healthy)
+            {
+                stdout.Write(report.Render());
+                stdout.WriteLine($"verify: {expected.Stack} is healthy ({HealthReport.Clock(clock.Elapsed)})");
+                return ExitCodes.Ok;
+            }
+
+            if (failure is { Transient: false } || clock.Elapsed + every > limit)
+            {
+                break;
+            }
+
+            stdout.WriteLine(failure is null ? report!.ProgressLine(clock.Elapsed) : $"[{HealthReport.Clock(clock.Elapsed)}] {failure.Message}; retrying");
+            await Task.Delay(every, cancel).ConfigureAwait(false);
+        }
+
+        if (report is not null)
+        {
+            stdout.Write(report.Render());
+        }
+
+        if (failure is not null)
+        {
+            stderr.WriteLine($"error: {failure.Message}{(report is null ? "" : " (the report above is from the last poll that got an answer)")}");
+            return ExitCodes.Unreachable;
+        }
+
+        var failing = report!.Checks.Count(c => !c.Passed);
+        stderr.WriteLine($"verify: {expected.Stack} is not healthy after {Duration.Format(limit)}: {failing} of {report.Checks.Count} checks fail (see missing: above)");
+        return ExitCodes.Invalid;
+    }
+}

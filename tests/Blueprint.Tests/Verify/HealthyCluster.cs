@@ -1,0 +1,41 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Talos;
+using Bootstrap.Blueprint.Tests.Support;
+using Bootstrap.Blueprint.Verify;
+
+namespace Bootstrap.Blueprint.Tests.Verify;
+
+/// <summary>The dev stack's expectation and a cluster state that meets it, for tests to break one thing at a time.</summary>
+internal static class HealthyCluster
+{
+    public static ClusterExpectation Dev { get; } = ClusterExpectation.For(StackInput.Of("dev").Blueprint());
+
+    public static ClusterState State(ClusterExpectation? expected = null)
+    {
+        expected ??= Dev;
+        return new ClusterState(
+            expected.Nodes.Select(Node).ToList(),
+            new ObservedDaemonSet(expected.Nodes.Count, expected.Nodes.Count),
+            expected.Nodes.Select(n => new ObservedPod($"cilium-{n.Name}", n.Name, Ready)).ToList(),
+            new ObservedPool(false, [new ObservedCondition(LoadBalancerCheck.ConflictCondition, "False", null)]),
+            [
+                new ObservedService("kube-system", "cilium-ingress", "LoadBalancer", null, ["192.168.40.70"]),
+                new ObservedService("default", "kubernetes", "ClusterIP", null, []),
+            ],
+            [.. expected.CoreApplications.Select(a => new ObservedApplication(a, "Synced", "Healthy")), new ObservedApplication("guestbook", "Synced", "Healthy")]);
+    }
+
+    public static ObservedNode Node(ExpectedNode node) => new(
+        node.Name,
+        node.Role == NodeRole.ControlPlane
+            ? new Dictionary<string, string> { [ClusterExpectation.ControlPlaneLabel] = "" }
+            : new Dictionary<string, string> { [MachinePatches.WorkerRoleLabel] = "worker" },
+        Ready,
+        [node.Ip]);
+
+    public static IReadOnlyDictionary<string, string> Ready { get; } = new Dictionary<string, string> { ["Ready"] = "True" };
+
+    /// <summary>The state with one node replaced.</summary>
+    public static ClusterState WithNode(this ClusterState state, string name, Func<ObservedNode, ObservedNode> change) =>
+        state with { Nodes = state.Nodes.Select(n => n.Name == name ? change(n) : n).ToList() };
+}
