@@ -17,9 +17,9 @@ public static class BackupFiles
     public static readonly IReadOnlyList<string> ArgoCdConfigMaps = ["argocd-cm", "argocd-rbac-cm", "argocd-cmd-params-cm"];
 
     /// <summary>
-    /// Loads the keys into the stack as a secret for the next rebuild. <c>--</c> ends the flags, so a value can never be taken
-    /// for one (pulumi config set &lt;key&gt; [flags] [--] [value]).
+    /// Loads the keys into the stack as a secret for the next rebuild. The value comes on stdin ("multi-line values may be
+    /// set by piping a value to stdin"), never as an argument, where other local users could read it in /proc.
     /// </summary>
     public static string RestoreKeysCommand(string stack, string folder) =>
-        $"pulumi config set --secret --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.SealedSecretsKeys)} -- \"$(cat {ShellWords.Quote(Path.Combine(folder, SealedSecretsKeys))})\"";
+        $"pulumi config set --secret --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.SealedSecretsKeys)} < {ShellWords.Quote(Path.Combine(folder, SealedSecretsKeys))}";
 }

@@ -23,10 +23,10 @@ public class BackupCommandsTests
     public void The_restore_command_sets_the_keys_as_a_secret_of_the_stack()
     {
         Assert.Equal(
-            "pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys -- \"$(cat /vault/dev/sealed-secrets-keys.yaml)\"",
+            "pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < /vault/dev/sealed-secrets-keys.yaml",
             BackupFiles.RestoreKeysCommand("dev", "/vault/dev"));
         Assert.Equal(
-            "pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys -- \"$(cat '/vault/it'\\''s here/sealed-secrets-keys.yaml')\"",
+            "pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < '/vault/it'\\''s here/sealed-secrets-keys.yaml'",
             BackupFiles.RestoreKeysCommand("dev", "/vault/it's here"));
     }
 

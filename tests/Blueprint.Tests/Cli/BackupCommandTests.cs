@@ -124,7 +124,7 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(
             ["etcd", "snapshot", Path.Combine(Out, "etcd.snapshot"), "--nodes", "192.168.40.61", "--endpoints", "192.168.40.61,192.168.40.62,192.168.40.63"],
             File.ReadAllLines(record));
-        Assert.Contains($"pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys -- \"$(cat {Out}/sealed-secrets-keys.yaml)\"", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < {Out}/sealed-secrets-keys.yaml", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains($"3 key(s): {string.Join(", ", KeyNames)}", _out.ToString(), StringComparison.Ordinal);
     }
 
