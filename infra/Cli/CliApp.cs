@@ -6,7 +6,8 @@ namespace Bootstrap.Cli;
 /// <summary>Builds the command tree; tests run it in-process with their own writers.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The command tree; docs tests parse the runbooks' commands with it (parsing runs nothing).</summary>
+    public static RootCommand Commands(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline; verify and back up a running cluster.");
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
@@ -14,6 +15,12 @@ public static class CliApp
         root.Subcommands.Add(NewAppCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(BackupCommand.Create(stdout, stderr));
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Commands(stdout, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {

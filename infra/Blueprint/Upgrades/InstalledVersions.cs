@@ -13,8 +13,11 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
     public const string TalosOutput = "talosVersion";
     public const string KubernetesOutput = "kubernetesVersion";
 
-    /// <summary>Reads stack outputs JSON; problems name the file and the missing output.</summary>
-    public static InstalledVersions Parse(string json, string source)
+    /// <summary>
+    /// Reads stack outputs JSON; null when it records no versions at all (a stack never deployed: nothing to upgrade from).
+    /// Problems name the file and the missing output.
+    /// </summary>
+    public static InstalledVersions? Parse(string json, string source)
     {
         JsonObject? outputs;
         try
@@ -28,6 +31,11 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
 
         var talos = Text(outputs?[TalosOutput]);
         var kubernetes = Text(outputs?[KubernetesOutput]);
+        if (outputs is not null && talos is null && kubernetes is null)
+        {
+            return null;
+        }
+
         if (talos is null || kubernetes is null)
         {
             throw new BlueprintException([Diagnostic.Error(source, $"has no {TalosOutput} and {KubernetesOutput} stack outputs", "write it with `pulumi stack output --json -s <stack> > FILE` after a `pulumi up` of this version of the program")]);

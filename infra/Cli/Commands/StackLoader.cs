@@ -20,7 +20,10 @@ internal static class StackLoader
         {
             var installed = installedFile is null ? null : InstalledVersions.Parse(File.ReadAllText(installedFile.FullName), installedFile.Name);
             var blueprint = ClusterBlueprint.Load(stack, values, new RepoDirectory(repoRoot), installed);
-            return (blueprint, [.. fileFindings, .. blueprint.Warnings]);
+            IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
+                ? [Diagnostic.Warning(installedFile.Name, "records no installed versions (a stack never deployed)", "upgrade checks skipped: nothing runs yet")]
+                : [];
+            return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. notes]);
         }
         catch (BlueprintException e)
         {

@@ -1,0 +1,47 @@
+namespace Bootstrap.Blueprint.Tests.Docs;
+
+/// <summary>
+/// The talosctl and pulumi subcommands and flags the docs and generated scripts may use, copied from their CLI
+/// references (Talos v1.13 talosctl reference; Pulumi CLI docs). Neither tool is installed here, so this vetted table
+/// stands in for their --help: a typo or an invented flag fails the test.
+/// </summary>
+internal static class ExternalCommands
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> GlobalFlags = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["talosctl"] = ["--nodes", "-n", "--endpoints", "-e", "--talosconfig", "--context", "--cluster"],
+        ["pulumi"] = ["--stack", "-s", "--yes", "-y", "--cwd", "-C", "--non-interactive", "--color"],
+    };
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Subcommands = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+    {
+        ["talosctl"] = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["version"] = ["--short", "--client", "--insecure"],
+            ["health"] = ["--control-plane-nodes", "--worker-nodes", "--wait-timeout", "--k8s-endpoint", "--server", "--run-e2e"],
+            ["upgrade"] = ["--image", "--wait", "--timeout", "--preserve", "--stage", "--force", "--reboot-mode", "--debug", "--insecure"],
+            ["upgrade-k8s"] = ["--to", "--from", "--dry-run", "--endpoint", "--upgrade-kubelet", "--pre-pull-images"],
+            ["rollback"] = [],
+            ["etcd snapshot"] = [],
+            ["etcd members"] = [],
+            ["bootstrap"] = ["--recover-from", "--recover-skip-hash-check"],
+            ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout", "--insecure"],
+            ["service"] = [],
+            ["dmesg"] = ["--follow", "-f", "--tail"],
+            ["get"] = ["--output", "-o", "--namespace", "--watch", "-w"],
+        },
+        ["pulumi"] = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["login"] = ["--local", "--cloud-url"],
+            ["stack init"] = ["--secrets-provider", "--copy-config-from"],
+            ["stack rm"] = ["--force", "-f", "--preserve-config"],
+            ["stack output"] = ["--json", "-j", "--show-secrets", "--shell"],
+            ["stack"] = [],
+            ["config set"] = ["--secret", "--path", "--plaintext", "--type"],
+            ["preview"] = ["--diff", "--refresh", "--expect-no-changes", "--json"],
+            ["up"] = ["--skip-preview", "--refresh", "--diff", "--target"],
+            ["destroy"] = ["--skip-preview", "--target"],
+            ["refresh"] = [],
+        },
+    };
+}
