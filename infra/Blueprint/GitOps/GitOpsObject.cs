@@ -17,8 +17,11 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
 
     public string Name => Text(Body["metadata"]?["name"]) ?? "";
 
-    /// <summary>Where a finding points: the file, and the document when the file holds several.</summary>
-    public string Where => Document == 0 ? File : $"{File} (document {Document + 1})";
+    /// <summary>Where a finding points: the file, and which document when the file holds several.</summary>
+    public string Where => Document == 0 && !Multiple ? File : $"{File} (document {Document + 1}, {(Kind.Length > 0 ? Kind : "no kind")} {(Name.Length > 0 ? Name : "unnamed")})";
+
+    /// <summary>Set for objects read from a file with several documents.</summary>
+    public bool Multiple { get; init; }
 
     public bool Is(string kind) => Text(Body["apiVersion"]) == ArgoApiVersion && Kind == kind;
 

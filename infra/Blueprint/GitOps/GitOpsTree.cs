@@ -32,7 +32,7 @@ public sealed class GitOpsTree
                 {
                     if (documents[i] is JsonObject body)
                     {
-                        objects.Add(new GitOpsObject(file, i, body));
+                        objects.Add(new GitOpsObject(file, i, body) { Multiple = documents.Count > 1 });
                     }
                     else
                     {

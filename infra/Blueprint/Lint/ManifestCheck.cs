@@ -24,10 +24,7 @@ public static class ManifestCheck
         var objects = new List<(string Where, JsonObject Body)>();
         objects.AddRange(blueprint.Manifests.Select(m => ($"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)));
         var findings = new List<Diagnostic>();
-        foreach (var file in GitOpsFiles(repository))
-        {
-            objects.AddRange(Read(file, repository, findings));
-        }
+        objects.AddRange(GitOpsTree.Load(repository, findings).Objects.Select(o => (o.Where, o.Body)));
 
         var argoObjects = objects.Where(o => IsArgoCd(o.Body)).ToList();
         if (argoObjects.Count == 0)
@@ -115,38 +112,6 @@ public static class ManifestCheck
         {
             return (null, Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)"));
         }
-    }
-
-    private static IEnumerable<string> GitOpsFiles(IRepository repository) =>
-        repository.ListFilesBelow(GitOpsRule.Root, "*.yaml")
-            .Concat(repository.ListFilesBelow(GitOpsRule.Root, "*.yml"))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-
-    private static List<(string Where, JsonObject Body)> Read(string file, IRepository repository, List<Diagnostic> findings)
-    {
-        IReadOnlyList<JsonNode?> documents;
-        try
-        {
-            documents = YamlReader.ParseAll(repository.ReadFile(file) ?? "", file);
-        }
-        catch (YamlFormatException e)
-        {
-            findings.Add(Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax"));
-            return [];
-        }
-
-        return documents
-            .Select((document, index) => (document, index))
-            .Where(d => d.document is JsonObject)
-            .Select(d =>
-            {
-                var body = (JsonObject)d.document!;
-                // A file with several documents names which one, so two Applications in one file stay apart.
-                var where = documents.Count == 1 ? file : $"{file} (document {d.index + 1}, {Text(body["kind"]) ?? "no kind"} {Text(body["metadata"]?["name"]) ?? "unnamed"})";
-                return (where, body);
-            })
-            .ToList();
     }
 
     private static bool IsArgoCd(JsonObject body) =>
