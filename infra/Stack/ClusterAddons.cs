@@ -23,48 +23,59 @@ public sealed class ClusterAddons : ComponentResource
     public ClusterAddons(ClusterBlueprint blueprint, ResourceWiring wiring, TalosCluster talos, Pulumi.Kubernetes.Provider kubernetes)
         : base("bootstrap:index:ClusterAddons", "addons")
     {
-        var config = new Pulumi.Config(ConfigKey.Namespace);
-        Release(blueprint.Release("cilium"), wiring, kubernetes);
-
-        wiring.Add(ResourcePlan.LoadBalancer, new ConfigGroup(wiring[ResourcePlan.LoadBalancer].Name, new ConfigGroupArgs
+        // Create in the Blueprint's resource order (dependencies first); the Blueprint decides what exists.
+        foreach (var planned in blueprint.Resources)
         {
-            Yaml = blueprint.LoadBalancerYaml,
-        }, new ComponentResourceOptions { Parent = this, Provider = kubernetes, DependsOn = wiring.DependsOn(ResourcePlan.LoadBalancer) }));
-
-        wiring.Add(ResourcePlan.ClusterHealth, talos.HealthCheck(wiring[ResourcePlan.ClusterHealth].Name, wiring.DependsOn(ResourcePlan.ClusterHealth)).Done);
-
-        if (blueprint.Config.Secrets.SealedSecretsKeys)
-        {
-            var keys = config.RequireSecret(ConfigBinder.SealedSecretsKeys);
-            wiring.Add(ResourcePlan.SealedSecretsKeys, new ConfigGroup(wiring[ResourcePlan.SealedSecretsKeys].Name, new ConfigGroupArgs
+            var release = blueprint.Releases.FirstOrDefault(r => ResourcePlan.Release(r.App) == planned.Key);
+            if (release is not null)
             {
-                Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, blueprint.SealedSecretsNamespace)),
-            }, new ComponentResourceOptions { Parent = this, Provider = kubernetes, DependsOn = wiring.DependsOn(ResourcePlan.SealedSecretsKeys) }));
-        }
+                Release(release, wiring, kubernetes);
+                continue;
+            }
 
-        var argocd = blueprint.Release("argocd");
-        wiring.Add(ResourcePlan.ArgoCdNamespace, new Namespace(wiring[ResourcePlan.ArgoCdNamespace].Name, new NamespaceArgs
-        {
-            Metadata = new ObjectMetaArgs { Name = argocd.Namespace },
-        }, Retained(wiring.Options(ResourcePlan.ArgoCdNamespace, this, kubernetes))));
-
-        var password = config.GetSecret(ConfigBinder.ArgoCdAdminPassword);
-        Secret(blueprint.ArgoCdServerSecret, wiring, kubernetes, password is null
-            ? Output.Create(ArgoCdSecrets.ServerSecretData(null, blueprint.Talos.Name))
-            : password.Apply(p => ArgoCdSecrets.ServerSecretData(p, blueprint.Talos.Name)));
-        if (blueprint.Config.Secrets.GitOpsCredentials)
-        {
-            var credentials = config.RequireSecret(ConfigBinder.GitOpsCredentials);
-            Secret(blueprint.ArgoCdRepositorySecret, wiring, kubernetes, credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
-        }
-
-        foreach (var app in new[] { "cert-manager", "sealed-secrets", "argocd" })
-        {
-            Release(blueprint.Release(app), wiring, kubernetes);
+            switch (planned.Key)
+            {
+                case ResourcePlan.LoadBalancer:
+                    Manifests(planned.Key, Output.Create(blueprint.LoadBalancerYaml), wiring, kubernetes);
+                    break;
+                case ResourcePlan.ClusterHealth:
+                    wiring.Add(planned.Key, talos.HealthCheck(planned.Name, wiring.DependsOn(planned.Key)).Done);
+                    break;
+                case ResourcePlan.SealedSecretsKeys:
+                    var keys = Config.RequireSecret(ConfigBinder.SealedSecretsKeys);
+                    Manifests(planned.Key, keys.Apply(backup => SealedSecretsKeys.Render(backup, blueprint.SealedSecretsNamespace)), wiring, kubernetes);
+                    break;
+                case ResourcePlan.ArgoCdNamespace:
+                    wiring.Add(planned.Key, new Namespace(planned.Name, new NamespaceArgs
+                    {
+                        Metadata = new ObjectMetaArgs { Name = blueprint.ArgoCdServerSecret.Namespace },
+                    }, Retained(wiring.Options(planned.Key, this, kubernetes))));
+                    break;
+                case ResourcePlan.ArgoCdSecret:
+                    var password = Config.GetSecret(ConfigBinder.ArgoCdAdminPassword);
+                    Secret(blueprint.ArgoCdServerSecret, wiring, kubernetes, password is null
+                        ? Output.Create(ArgoCdSecrets.ServerSecretData(null, blueprint.Talos.Name))
+                        : password.Apply(p => ArgoCdSecrets.ServerSecretData(p, blueprint.Talos.Name)));
+                    break;
+                case ResourcePlan.ArgoCdRepository:
+                    var credentials = Config.RequireSecret(ConfigBinder.GitOpsCredentials);
+                    Secret(blueprint.ArgoCdRepositorySecret, wiring, kubernetes, credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
+                    break;
+            }
         }
 
         RegisterOutputs();
     }
+
+    private static Pulumi.Config Config => new(ConfigKey.Namespace);
+
+    private void Manifests(string key, Output<string> yaml, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes) =>
+        wiring.Add(key, new ConfigGroup(wiring[key].Name, new ConfigGroupArgs { Yaml = yaml }, new ComponentResourceOptions
+        {
+            Parent = this,
+            Provider = kubernetes,
+            DependsOn = wiring.DependsOn(key),
+        }));
 
     private void Release(HelmRelease release, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes)
     {
