@@ -3,17 +3,9 @@ using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Cli;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliSession
 {
-    private readonly TempFolder _repo = TempFolder.RepoCopy();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _repo.Dispose();
-
-    private int Run(params string[] args) => CliApp.Run([.. args, "--root", _repo.Path], _out, _err);
-
-    private string OutDir => _repo.File("out/dev");
+    private string OutDir => Repository.File("out/dev");
 
     [Fact]
     public void Plan_prints_the_summary_and_writes_the_plan_files()
@@ -21,14 +13,14 @@ public sealed class CliTests : IDisposable
         var exit = Run("plan", "dev");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("cp-1      controlplane  192.168.40.61  pve1          4061   2 vCPU / 4 GiB / 20 GiB", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("argocd          argo-cd         10.1.1", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cp-1      controlplane  192.168.40.61  pve1          4061   2 vCPU / 4 GiB / 20 GiB", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("argocd          argo-cd         10.1.1", Out.ToString(), StringComparison.Ordinal);
         foreach (var file in new[] { "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml", "manifests/cilium-load-balancer-pool.yaml" })
         {
             Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
         }
 
-        Assert.Equal("", _err.ToString());
+        Assert.Equal("", Err.ToString());
     }
 
     [Fact]
@@ -46,13 +38,13 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Invalid_config_exits_1_names_the_key_and_writes_nothing()
     {
-        _repo.Edit("Pulumi.dev.yaml", "ip: 192.168.40.62", "ip: 192.168.41.62");
-        _repo.Edit("Pulumi.dev.yaml", "vmId: 4065", "vmId: 4064");
+        Repository.Edit("Pulumi.dev.yaml", "ip: 192.168.40.62", "ip: 192.168.41.62");
+        Repository.Edit("Pulumi.dev.yaml", "vmId: 4065", "vmId: 4064");
 
         var exit = Run("plan", "dev");
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        var err = _err.ToString();
+        var err = Err.ToString();
         Assert.Contains("error: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
         Assert.Contains("error: bootstrap:cluster.nodes.worker-2.vmId: 4064 is also the vmId of worker-1", err, StringComparison.Ordinal);
         Assert.Contains("2 error(s)", err, StringComparison.Ordinal);
@@ -63,48 +55,48 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Warnings_are_printed_but_do_not_fail()
     {
-        _repo.Edit("Pulumi.dev.yaml", "cores: 4, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops", "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
+        Repository.Edit("Pulumi.dev.yaml", "cores: 4, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops", "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
 
         Assert.Equal(ExitCodes.Ok, Run("plan", "dev"));
-        Assert.Contains("warning: bootstrap:cluster.nodes.worker-2.cores", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warning: bootstrap:cluster.nodes.worker-2.cores", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unknown_stack_lists_the_known_ones()
     {
         Assert.Equal(ExitCodes.Invalid, Run("plan", "prod"));
-        Assert.Contains("known stacks: dev, ops", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("known stacks: dev, ops", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Broken_yaml_is_reported_with_file_and_line_not_a_stack_trace()
     {
-        File.WriteAllText(_repo.File("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
+        File.WriteAllText(Repository.File("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
-        Assert.StartsWith("error: Pulumi.dev.yaml:", _err.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", _err.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: Pulumi.dev.yaml:", Err.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Lint_checks_every_stack()
     {
         Assert.Equal(ExitCodes.Ok, Run("lint"));
-        Assert.Contains("2 stack(s) OK: dev, ops", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 stack(s) OK: dev, ops", Out.ToString(), StringComparison.Ordinal);
 
-        _repo.Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: main", "targetRevision: release");
+        Repository.Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: main", "targetRevision: release");
         Assert.Equal(ExitCodes.Invalid, Run("lint"));
-        Assert.Contains("gitops/clusters/ops/core/cilium.yaml: spec.sources[values].targetRevision", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("gitops/clusters/ops/core/cilium.yaml: spec.sources[values].targetRevision", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Plan_with_the_installed_versions_shows_the_upgrade_path()
     {
-        File.WriteAllText(_repo.File("installed.json"), """{"talosVersion":"v1.12.6","kubernetesVersion":"1.36.3"}""");
+        File.WriteAllText(Repository.File("installed.json"), """{"talosVersion":"v1.12.6","kubernetesVersion":"1.36.3"}""");
 
-        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--installed", _repo.File("installed.json")));
+        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--installed", Repository.File("installed.json")));
 
-        var output = _out.ToString();
+        var output = Out.ToString();
         Assert.Contains("Upgrade path (from Talos v1.12.6, Kubernetes 1.36.3)", output, StringComparison.Ordinal);
         Assert.Contains("1     Talos v1.13.9 on cp-1 (192.168.40.61)", output, StringComparison.Ordinal);
         Assert.Contains("5     Talos v1.13.9 on worker-2 (192.168.40.65)", output, StringComparison.Ordinal);
@@ -114,19 +106,19 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Plan_refuses_a_downgrade_against_the_installed_versions()
     {
-        File.WriteAllText(_repo.File("installed.json"), """{"talosVersion":"v1.13.9","kubernetesVersion":"1.36.5"}""");
+        File.WriteAllText(Repository.File("installed.json"), """{"talosVersion":"v1.13.9","kubernetesVersion":"1.36.5"}""");
 
-        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", _repo.File("installed.json")));
-        Assert.Contains("error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", _err.ToString(), StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--installed", _repo.File("nope.json")));
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", Repository.File("installed.json")));
+        Assert.Contains("error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", Err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--installed", Repository.File("nope.json")));
     }
 
     [Fact]
     public void A_missing_argument_is_a_usage_error()
     {
         Assert.Equal(ExitCodes.Usage, Run("plan"));
-        Assert.Contains("error: Required argument missing for command: 'plan'", _err.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Run 'bootstrap plan --help'", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error: Required argument missing for command: 'plan'", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Run 'bootstrap plan --help'", Err.ToString(), StringComparison.Ordinal);
     }
 
     private Dictionary<string, string> Snapshot() =>

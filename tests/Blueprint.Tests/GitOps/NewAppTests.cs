@@ -3,33 +3,25 @@ using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.GitOps;
 
-public sealed class NewAppTests : IDisposable
+public sealed class NewAppTests : CliSession
 {
-    private readonly TempFolder _repo = TempFolder.RepoCopy();
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
-
-    public void Dispose() => _repo.Dispose();
-
-    private int Run(params string[] args) => CliApp.Run([.. args, "--root", _repo.Path], _out, _err);
-
     private int NewApp(string env, string name, params string[] extra) =>
         Run(["new-app", env, name, "--chart", "app-template", "--repo", "https://bjw-s-labs.github.io/helm-charts", "--version", "5.2.1", .. extra]);
 
     [Fact]
     public void A_new_app_is_two_files_that_lint_clean()
     {
-        var before = Directory.GetFiles(_repo.Path, "*", SearchOption.AllDirectories).Length;
+        var before = Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length;
 
         Assert.Equal(ExitCodes.Ok, NewApp("dev", "myapp"));
 
-        Assert.Equal(before + 2, Directory.GetFiles(_repo.Path, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(before + 2, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
         Assert.Equal(
             "{\n  \"name\": \"myapp\",\n  \"chart\": \"app-template\",\n  \"repo\": \"https://bjw-s-labs.github.io/helm-charts\",\n  \"version\": \"5.2.1\",\n  \"namespace\": \"dev-myapp\",\n  \"podSecurity\": \"restricted\"\n}\n",
-            File.ReadAllText(_repo.File("gitops/apps/apps-dev/myapp/config.json")));
-        Assert.StartsWith("# dev-myapp: values for chart app-template 5.2.1", File.ReadAllText(_repo.File("stacks/dev/apps/myapp-values.yaml")), StringComparison.Ordinal);
-        Assert.Contains("ApplicationSet apps-dev creates Application dev-myapp", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("dev syncs automatically", _out.ToString(), StringComparison.Ordinal);
+            File.ReadAllText(Repository.File("gitops/apps/apps-dev/myapp/config.json")));
+        Assert.StartsWith("# dev-myapp: values for chart app-template 5.2.1", File.ReadAllText(Repository.File("stacks/dev/apps/myapp-values.yaml")), StringComparison.Ordinal);
+        Assert.Contains("ApplicationSet apps-dev creates Application dev-myapp", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dev syncs automatically", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
     }
 
@@ -38,9 +30,9 @@ public sealed class NewAppTests : IDisposable
     {
         Assert.Equal(ExitCodes.Ok, NewApp("ops", "status", "--namespace", "ops-web", "--pod-security", "baseline"));
 
-        Assert.Contains("\"namespace\": \"ops-web\"", File.ReadAllText(_repo.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
-        Assert.Contains("\"podSecurity\": \"baseline\"", File.ReadAllText(_repo.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
-        Assert.Contains("an operator runs argocd app sync ops-status", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"namespace\": \"ops-web\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
+        Assert.Contains("\"podSecurity\": \"baseline\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
+        Assert.Contains("an operator runs argocd app sync ops-status", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
     }
 
@@ -53,12 +45,12 @@ public sealed class NewAppTests : IDisposable
     [InlineData("dev", "Web_App", new string[0], "name: is \"Web_App\"")]
     public void Refusals_name_the_problem_and_write_nothing(string env, string name, string[] extra, string message)
     {
-        var before = Directory.GetFiles(_repo.Path, "*", SearchOption.AllDirectories).Length;
+        var before = Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length;
 
         Assert.Equal(ExitCodes.Invalid, NewApp(env, name, extra));
 
-        Assert.Contains(message, _err.ToString(), StringComparison.Ordinal);
-        Assert.Equal(before, Directory.GetFiles(_repo.Path, "*", SearchOption.AllDirectories).Length);
+        Assert.Contains(message, Err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
     }
 
     [Fact]
@@ -66,6 +58,6 @@ public sealed class NewAppTests : IDisposable
     {
         Assert.Equal(ExitCodes.Invalid, Run("new-app", "dev", "web", "--chart", "web", "--repo", "https://charts.example.com", "--version", "1.0.0"));
 
-        Assert.Contains("project dev does not allow this chart repository", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("project dev does not allow this chart repository", Err.ToString(), StringComparison.Ordinal);
     }
 }
