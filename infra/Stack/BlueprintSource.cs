@@ -13,7 +13,7 @@ internal static class BlueprintSource
     {
         try
         {
-            var blueprint = SecretInputs.LoadForPulumi(
+            var blueprint = Planner.LoadForPulumi(
                 Deployment.Instance.StackName,
                 Environment.GetEnvironmentVariable(PulumiConfig.ConfigVariable),
                 Environment.GetEnvironmentVariable(PulumiConfig.SecretKeysVariable),

@@ -51,7 +51,7 @@ public class PlatformTests
 
         foreach (var node in run.Blueprint.Nodes)
         {
-            var name = run.Blueprint.Resource(ResourcePlan.Vm(node.Name)).Name;
+            var name = run.Blueprint.Plan.Resource(ResourcePlan.Vm(node.Name)).Name;
             var vm = run.Named(name).Inputs;
             Assert.Equal(node.Vm.Host, vm["nodeName"]);
             Assert.Equal(node.Vm.VmId, Int(vm["vmId"]));
@@ -91,11 +91,11 @@ public class PlatformTests
     {
         var run = await PulumiRun.Of(stack);
 
-        foreach (var planned in run.Blueprint.Resources)
+        foreach (var planned in run.Blueprint.Plan.Resources)
         {
             var registered = run.RegisteredAs(planned.Name);
             var dependsOn = await PulumiRun.Value((Output<ImmutableArray<Resource>>)registered.Options.DependsOn);
-            var expected = planned.DependsOn.Select(key => run.Blueprint.Resource(key).Name).Order();
+            var expected = planned.DependsOn.Select(key => run.Blueprint.Plan.Resource(key).Name).Order();
             Assert.True(expected.SequenceEqual(dependsOn.Select(r => r.GetResourceName()).Order()), $"{planned.Name} waits for [{string.Join(", ", dependsOn.Select(r => r.GetResourceName()))}], planned [{string.Join(", ", expected)}]");
         }
     }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;
 
@@ -15,6 +14,14 @@ public static class BootstrapReleases
 {
     /// <summary>What a cluster needs before Argo CD can take over: a CNI, certificates, secret decryption, and Argo CD itself.</summary>
     public static readonly IReadOnlyList<string> Apps = ["cilium", "cert-manager", "sealed-secrets", "argocd"];
+
+    /// <summary>
+    /// Releases Pulumi does not wait for. Cilium's chart renders the shared ingress Service as type LoadBalancer
+    /// (cilium 1.20.0 templates/cilium-ingress-service.yaml, values ingressController.service.type), which gets an address
+    /// only from the pool Pulumi can create after cilium-operator registered its CRD: awaiting it would time out on every run.
+    /// A readiness gate waits for that CRD instead, and the cluster health gate for Ready nodes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NotAwaited = ["cilium"];
 
     public static (IReadOnlyList<HelmRelease> Releases, IReadOnlyList<Diagnostic> Diagnostics) Build(StackConfig config, IRepository repository)
     {
@@ -41,7 +48,7 @@ public static class BootstrapReleases
                 }
             }
 
-            var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), Stages.ForApp(app.Name), HandOff: true);
+            var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), HandOff: true, Await: !NotAwaited.Contains(app.Name));
             findings.AddRange(CoreValuesRule.Check(release));
             releases.Add(release);
         }

@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Network;
-using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Addons;
 
 /// <summary>The LoadBalancer addresses Cilium hands out (LB IPAM) and announces on the LAN over ARP (L2 announcements).</summary>
 public static class LoadBalancerPool
 {
+    /// <summary>The CRDs of the two objects, which cilium-operator registers at run time.</summary>
+    public static readonly IReadOnlyList<string> Crds = ["ciliumloadbalancerippools.cilium.io", "ciliuml2announcementpolicies.cilium.io"];
+
     public static Manifest Pool(ClusterSettings cluster)
     {
         var range = Ipv4Range.Parse(cluster.Network.LoadBalancerPool);
-        return new Manifest("cilium-load-balancer-pool", Stages.LoadBalancer, new JsonObject
+        return new Manifest("cilium-load-balancer-pool", new JsonObject
         {
             ["apiVersion"] = "cilium.io/v2",
             ["kind"] = "CiliumLoadBalancerIPPool",
@@ -37,7 +39,7 @@ public static class LoadBalancerPool
 
         spec["loadBalancerIPs"] = true;
         spec["externalIPs"] = false;
-        return new Manifest("cilium-l2-announcement-policy", Stages.LoadBalancer, new JsonObject
+        return new Manifest("cilium-l2-announcement-policy", new JsonObject
         {
             ["apiVersion"] = "cilium.io/v2alpha1",
             ["kind"] = "CiliumL2AnnouncementPolicy",

@@ -3,8 +3,8 @@ using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Addons;
 
-/// <summary>A Kubernetes object Pulumi owns, derived from the stack config, with the stage that creates it.</summary>
-public sealed record Manifest(string Name, string Stage, JsonObject Body)
+/// <summary>A Kubernetes object Pulumi owns, derived from the stack config.</summary>
+public sealed record Manifest(string Name, JsonObject Body)
 {
     public string Kind => (string)Body["kind"]!;
 

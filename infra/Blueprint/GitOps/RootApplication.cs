@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.GitOps;
 
@@ -13,7 +12,7 @@ public static class RootApplication
     public const string InCluster = "https://kubernetes.default.svc";
 
     public static Manifest For(GitOpsSettings gitops) =>
-        new(Name, Stages.RootApplication, new JsonObject
+        new(Name, new JsonObject
         {
             ["apiVersion"] = "argoproj.io/v1alpha1",
             ["kind"] = "Application",

@@ -22,7 +22,7 @@ public static class ManifestCheck
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
         var objects = new List<(string Where, JsonObject Body)>();
-        objects.AddRange(blueprint.Manifests.Select(m => ($"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)));
+        objects.AddRange(blueprint.Addons.Manifests.Select(m => ($"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)));
         var findings = new List<Diagnostic>();
         objects.AddRange(GitOpsTree.Load(repository, findings).Objects.Select(o => (o.Where, o.Body)));
 
@@ -83,7 +83,7 @@ public static class ManifestCheck
     /// <summary>The Argo CD release the cluster runs is the appVersion of the argo-cd chart the blueprint installs (10.1.1 → v3.4.4).</summary>
     private static (string? Version, Diagnostic? Problem) ArgoCdVersion(ClusterBlueprint blueprint, SchemaSet schemas)
     {
-        var release = blueprint.Releases.FirstOrDefault(r => r.Chart == ArgoCdChart);
+        var release = blueprint.Addons.Releases.FirstOrDefault(r => r.Chart == ArgoCdChart);
         if (release is null)
         {
             return (null, Diagnostic.Error(Keys.GitOpsField("path"), $"installs no {ArgoCdChart} chart, so the Argo CD release whose CRDs the Argo CD objects must match is unknown", $"add the argocd core app under {blueprint.Config.GitOps.Path}/core/"));

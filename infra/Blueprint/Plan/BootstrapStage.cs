@@ -19,8 +19,19 @@ public enum EdgeScope
     PreviousNode,
 }
 
+/// <summary>How many resources a stage has: one, one per node, or one per Proxmox host.</summary>
+public enum StageScope
+{
+    One,
+    PerNode,
+    PerHost,
+}
+
 /// <summary>One dependency, with the reason it is needed: no edge exists without one.</summary>
 public sealed record StageEdge(string Stage, EdgeScope Scope, string Reason);
 
-/// <summary>A step of the rebuild; the Pulumi layer creates its resources and wires exactly these edges.</summary>
-public sealed record BootstrapStage(string Id, string Title, IReadOnlyList<StageEdge> After);
+/// <summary>A step of the rebuild: what it creates, how many, and what it waits for. The Pulumi layer wires exactly these edges.</summary>
+public sealed record BootstrapStage(string Id, string Title, ResourceKind Kind, StageScope Scope, IReadOnlyList<StageEdge> After)
+{
+    public Component Component => Kind.Owner();
+}

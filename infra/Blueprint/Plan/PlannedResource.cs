@@ -4,8 +4,24 @@ namespace Bootstrap.Blueprint.Plan;
 /// One resource the Pulumi layer creates, under a stable key derived from names (never a list index), with the keys of
 /// exactly the resources it must wait for. The Pulumi layer looks keys up; it decides no ordering itself.
 /// </summary>
-public sealed record PlannedResource(string Key, string Stage, string? Node, string? Host, IReadOnlyList<string> DependsOn)
+/// <param name="Member">The node or Proxmox host of a per-node or per-host stage.</param>
+/// <param name="Protect">Pulumi must refuse to delete or replace it (a protected stack, e.g. ops).</param>
+/// <param name="Retain">Deleting the stack leaves it in place: Argo CD owns it after the handoff.</param>
+public sealed record PlannedResource(
+    string Key,
+    string Stage,
+    ResourceKind Kind,
+    string? Member,
+    string? Node,
+    string? Host,
+    IReadOnlyList<string> DependsOn,
+    bool Protect,
+    bool Retain)
 {
+    public Component Component => Kind.Owner();
+
     /// <summary>The Pulumi resource name: the key with '-' for '/', so URNs stay plain.</summary>
     public string Name => Key.Replace('/', '-');
+
+    public static string KeyOf(string stage, string? member = null) => member is null ? stage : $"{stage}/{member}";
 }

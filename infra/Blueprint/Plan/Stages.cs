@@ -2,9 +2,14 @@ using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.Plan;
 
-/// <summary>The bootstrap dependency graph: from empty Proxmox hosts to Argo CD owning the platform.</summary>
+/// <summary>
+/// The bootstrap dependency graph, from empty Proxmox hosts to Argo CD owning the platform. Stage ids are the only
+/// names: a single-resource stage's resource key is its id, a per-node or per-host one's is <c>id/member</c>.
+/// </summary>
 public static class Stages
 {
+    public const string ProxmoxProvider = "proxmox-provider";
+    public const string ProxmoxPreflight = "proxmox-preflight";
     public const string Schematic = "schematic";
     public const string Image = "image";
     public const string Vm = "vm";
@@ -14,71 +19,121 @@ public static class Stages
     public const string TalosApply = "talos-apply";
     public const string EtcdBootstrap = "etcd-bootstrap";
     public const string Kubeconfig = "kubeconfig";
+    public const string ApiReady = "api-ready";
+    public const string KubernetesProvider = "kubernetes-provider";
+    public const string GatewayApiCrds = "gateway-api-crds";
     public const string Cilium = "cilium";
+    public const string CiliumCrds = "cilium-crds";
     public const string LoadBalancer = "load-balancer";
     public const string ClusterHealth = "cluster-health";
     public const string CertManager = "cert-manager";
     public const string SealedSecretsKeys = "sealed-secrets-keys";
     public const string SealedSecrets = "sealed-secrets";
-    public const string ArgoCdSecrets = "argocd-secrets";
+    public const string ArgoCdNamespace = "argocd-namespace";
+    public const string ArgoCdSecret = "argocd-secret";
+    public const string ArgoCdRepository = "argocd-repository";
     public const string ArgoCd = "argocd";
     public const string RootApplication = "root-application";
 
-    /// <summary>The stage that installs a bootstrap core app.</summary>
-    public static string ForApp(string app) => app switch
-    {
-        "cilium" => Cilium,
-        "cert-manager" => CertManager,
-        "sealed-secrets" => SealedSecrets,
-        "argocd" => ArgoCd,
-        _ => throw new ArgumentOutOfRangeException(nameof(app), app, "not a bootstrap core app"),
-    };
+    /// <summary>The bootstrap core apps, each installed by the stage of the same id.</summary>
+    public static readonly IReadOnlyList<string> Releases = [Cilium, CertManager, SealedSecrets, ArgoCd];
+
+    private const string ScheduledPods = "Helm waits for the release's pods, which schedule only on Ready nodes";
 
     public static IReadOnlyList<BootstrapStage> For(StackSecrets secrets)
     {
         var stages = new List<BootstrapStage>
         {
-            new(Schematic, "Register the Image Factory schematic", []),
-            new(Image, "Download the Talos nocloud image, once per Proxmox host", [new(Schematic, EdgeScope.All, "the Image Factory serves images only for a registered schematic")]),
-            new(Vm, "Create and start one VM per node", [new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host")]),
-            new(TalosSecrets, "Generate the cluster's Talos machine secrets", []),
-            new(TalosUpgrade, "Upgrade Talos in place, one node at a time (no-op on new nodes and at the target)", [
+            new(ProxmoxProvider, "Configure the Proxmox provider with the API token", ResourceKind.ProxmoxProvider, StageScope.One, []),
+            new(ProxmoxPreflight, "Check the Proxmox version and datastores the plan needs", ResourceKind.ProxmoxPreflight, StageScope.One, [
+                new(ProxmoxProvider, EdgeScope.All, "the version and datastores are read through the provider"),
+            ]),
+            new(Schematic, "Register the Image Factory schematic", ResourceKind.ImageSchematic, StageScope.One, [
+                new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
+            ]),
+            new(Image, "Download the Talos nocloud qcow2 image as import content, once per Proxmox host", ResourceKind.ImageDownload, StageScope.PerHost, [
+                new(Schematic, EdgeScope.All, "the Image Factory serves images only for a registered schematic"),
+            ]),
+            new(Vm, "Create and start one VM per node, its disk imported from the image (no SSH)", ResourceKind.VirtualMachine, StageScope.PerNode, [
+                new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host"),
+            ]),
+            new(TalosSecrets, "Generate the cluster's Talos machine secrets", ResourceKind.TalosSecrets, StageScope.One, [
+                new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
+            ]),
+            new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)", ResourceKind.TalosUpgrade, StageScope.PerNode, [
                 new(Vm, EdgeScope.SameNode, "only a running node can be upgraded"),
                 new(TalosUpgrade, EdgeScope.PreviousNode, "one node at a time: control planes in turn keep etcd quorum, then workers"),
             ]),
-            new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (no-op on a new cluster and at the target)", [
+            new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (skips a cluster in maintenance mode)", ResourceKind.KubernetesUpgrade, StageScope.One, [
                 new(TalosUpgrade, EdgeScope.All, "Kubernetes moves only once every node runs the Talos release that supports it"),
             ]),
-            new(TalosApply, "Apply each node's machine config", [
+            new(TalosApply, "Apply each node's machine config", ResourceKind.MachineConfigApply, StageScope.PerNode, [
                 new(Vm, EdgeScope.SameNode, "a node takes its config in maintenance mode once its own VM has booted"),
                 new(TalosSecrets, EdgeScope.All, "the config carries the cluster's PKI and tokens"),
                 new(KubernetesUpgrade, EdgeScope.All, "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
             ]),
-            new(EtcdBootstrap, "Bootstrap etcd on the first control plane", [new(TalosApply, EdgeScope.BootstrapNode, "etcd starts only on a configured control plane; the VIP exists only after etcd runs")]),
-            new(Kubeconfig, "Fetch the admin kubeconfig", [new(EtcdBootstrap, EdgeScope.All, "the API server answers only once etcd runs")]),
-            new(Cilium, "Install Cilium (CNI, kube-proxy replacement, L2 load balancer)", [new(Kubeconfig, EdgeScope.All, "Helm needs the API; without a CNI nodes stay NotReady and Talos reboots them after ~10 minutes")]),
-            new(LoadBalancer, "Create the Cilium load-balancer pool and L2 announcement policy", [new(Cilium, EdgeScope.All, "their CRDs come with Cilium")]),
-            new(ClusterHealth, "Wait until every node is up and Ready", [
-                new(Cilium, EdgeScope.All, "nodes turn Ready only once the CNI runs"),
+            new(EtcdBootstrap, "Bootstrap etcd on the first control plane", ResourceKind.EtcdBootstrap, StageScope.One, [
+                new(TalosApply, EdgeScope.BootstrapNode, "etcd starts only on a configured control plane; the VIP exists only after etcd runs"),
+            ]),
+            new(Kubeconfig, "Fetch the admin kubeconfig", ResourceKind.Kubeconfig, StageScope.One, [
+                new(EtcdBootstrap, EdgeScope.All, "the kubeconfig names the VIP, which exists only once etcd runs"),
+            ]),
+            new(ApiReady, "Wait until kube-apiserver answers on the VIP", ResourceKind.ReadinessGate, StageScope.One, [
+                new(Kubeconfig, EdgeScope.All, "Talos hands out the kubeconfig seconds after the etcd bootstrap, long before kube-apiserver answers"),
+            ]),
+            new(KubernetesProvider, "Configure the Kubernetes provider with the admin kubeconfig", ResourceKind.KubernetesProvider, StageScope.One, [
+                new(ApiReady, EdgeScope.All, "pulumi-kubernetes checks the cluster once when configured and never retries"),
+            ]),
+            new(GatewayApiCrds, "Install the Gateway API CRDs (standard channel)", ResourceKind.CrdManifests, StageScope.One, [
+                new(KubernetesProvider, EdgeScope.All, "CRDs are written through the API"),
+            ]),
+            new(Cilium, "Install Cilium (CNI, kube-proxy replacement, L2 load balancer); not awaited", ResourceKind.HelmRelease, StageScope.One, [
+                new(GatewayApiCrds, EdgeScope.All, "cilium-operator enables Gateway API only if its CRDs exist when it starts"),
+            ]),
+            new(CiliumCrds, "Wait until cilium-operator has registered its CRDs", ResourceKind.ReadinessGate, StageScope.One, [
+                new(Cilium, EdgeScope.All, "cilium-operator registers the pool and L2 policy CRDs at run time; the chart ships none"),
+            ]),
+            new(LoadBalancer, "Create the Cilium load-balancer pool and L2 announcement policy", ResourceKind.LoadBalancerManifests, StageScope.One, [
+                new(CiliumCrds, EdgeScope.All, "a custom resource needs its CRD"),
+            ]),
+            new(ClusterHealth, "Wait until Talos is healthy and every node is Ready", ResourceKind.ReadinessGate, StageScope.One, [
+                new(LoadBalancer, EdgeScope.All, "an awaited release's LoadBalancer Service is ready only once the pool gave it an address"),
                 new(TalosApply, EdgeScope.All, "every node must have its config before it can join"),
             ]),
-            new(CertManager, "Install cert-manager", [new(ClusterHealth, EdgeScope.All, "Helm waits for pods, which schedule only on Ready nodes")]),
+            new(CertManager, "Install cert-manager", ResourceKind.HelmRelease, StageScope.One, [new(ClusterHealth, EdgeScope.All, ScheduledPods)]),
         };
 
-        var sealedSecrets = new List<StageEdge> { new(ClusterHealth, EdgeScope.All, "Helm waits for pods, which schedule only on Ready nodes") };
+        var sealedSecrets = new List<StageEdge> { new(ClusterHealth, EdgeScope.All, ScheduledPods) };
         if (secrets.SealedSecretsKeys)
         {
-            stages.Add(new(SealedSecretsKeys, "Restore the sealed-secrets keys from the stack's secrets", [new(Kubeconfig, EdgeScope.All, "the keys are Secrets written through the API")]));
+            stages.Add(new(SealedSecretsKeys, "Restore the sealed-secrets keys from the stack's secrets", ResourceKind.RestoredSealedSecretsKeys, StageScope.One, [
+                new(KubernetesProvider, EdgeScope.All, "the keys are Secrets written through the API"),
+            ]));
             sealedSecrets.Add(new(SealedSecretsKeys, EdgeScope.All, "the controller adopts existing keys only when it starts, so SealedSecrets in Git decrypt"));
         }
 
-        stages.Add(new(SealedSecrets, "Install the sealed-secrets controller", sealedSecrets));
-        stages.Add(new(ArgoCdSecrets, "Write Argo CD's admin password and repository credentials", [new(Kubeconfig, EdgeScope.All, "Secrets are written through the API")]));
-        stages.Add(new(ArgoCd, "Install Argo CD", [
-            new(ClusterHealth, EdgeScope.All, "Helm waits for pods, which schedule only on Ready nodes"),
-            new(ArgoCdSecrets, EdgeScope.All, "Argo CD reads argocd-secret and repository credentials when it starts"),
+        stages.Add(new(SealedSecrets, "Install the sealed-secrets controller", ResourceKind.HelmRelease, StageScope.One, sealedSecrets));
+        stages.Add(new(ArgoCdNamespace, "Create Argo CD's namespace", ResourceKind.Namespace, StageScope.One, [
+            new(KubernetesProvider, EdgeScope.All, "namespaces are written through the API"),
         ]));
-        stages.Add(new(RootApplication, "Create the root Application: Argo CD takes over", [
+        stages.Add(new(ArgoCdSecret, "Write argocd-secret (the admin password)", ResourceKind.ArgoCdServerSecret, StageScope.One, [
+            new(ArgoCdNamespace, EdgeScope.All, "a Secret needs its namespace"),
+        ]));
+        var argocd = new List<StageEdge>
+        {
+            new(ClusterHealth, EdgeScope.All, ScheduledPods),
+            new(ArgoCdSecret, EdgeScope.All, "argocd-server reads argocd-secret when it starts"),
+        };
+        if (secrets.GitOpsCredentials)
+        {
+            stages.Add(new(ArgoCdRepository, "Write the Git repository credentials", ResourceKind.RepositorySecret, StageScope.One, [
+                new(ArgoCdNamespace, EdgeScope.All, "a Secret needs its namespace"),
+            ]));
+            argocd.Add(new(ArgoCdRepository, EdgeScope.All, "Argo CD must reach the private repository on its first sync"));
+        }
+
+        stages.Add(new(ArgoCd, "Install Argo CD", ResourceKind.HelmRelease, StageScope.One, argocd));
+        stages.Add(new(RootApplication, "Create the root Application: Argo CD takes over", ResourceKind.RootApplication, StageScope.One, [
             new(ArgoCd, EdgeScope.All, "the Application CRD and controller come with Argo CD (Cilium is already done: Argo CD waited for it)"),
             new(CertManager, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
             new(SealedSecrets, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),

@@ -15,7 +15,7 @@ public sealed record VirtualMachine(
     int MemoryMiB,
     int DiskGiB,
     string Datastore,
-    string ImageFileId,
+    string ImportFrom,
     string Bridge,
     int? Vlan,
     string? Mac,
@@ -48,8 +48,10 @@ public sealed record VirtualMachine(
 
     /// <summary>
     /// VM arguments Pulumi stops tracking once the VM exists: a new Talos version downloads a new boot image, but running
-    /// nodes are upgraded in place (talosctl upgrade), never re-created from it.
+    /// nodes are upgraded in place (talosctl upgrade), never re-created from it. The provider already ignores a changed
+    /// import_from after creation (bpg proxmoxtf/resource/vm/disk/schema.go: "changes after creation are ignored"); this
+    /// keeps `pulumi preview` from showing the change at all.
     /// </summary>
-    public static readonly IReadOnlyList<string> IgnoredAfterCreate = ["disks[0].fileId"];
+    public static readonly IReadOnlyList<string> IgnoredAfterCreate = ["disks[0].importFrom"];
     public const bool StartOnBoot = true;
 }

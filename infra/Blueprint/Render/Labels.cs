@@ -8,7 +8,7 @@ public static class Labels
     public const string Secret = "[secret]";
     public const string NotSet = "not set";
 
-    public static string Role(NodeRole role) => role == NodeRole.ControlPlane ? "controlplane" : "worker";
+    public static string Role(NodeRole role) => Talos.MachinePatches.MachineType(role);
 
     public static string Size(NodeSettings node) => $"{node.Cores} vCPU / {node.MemoryMiB / 1024.0:0.#} GiB / {node.DiskGiB} GiB";
 

@@ -18,8 +18,10 @@ public static class PlanFiles
             ("topology.md", Topology.Render(blueprint)),
         };
         files.AddRange(blueprint.Nodes.Select(n => ($"talos/{PatchFile(n.Patch)}", n.Patch.Yaml)));
-        files.AddRange(blueprint.Releases.Select(r => ($"values/{r.App}.yaml", r.ValuesYaml)));
-        files.AddRange(blueprint.Manifests.Select(m => ($"manifests/{m.Name}.yaml", m.Yaml)));
+        files.AddRange(blueprint.Addons.Releases.Select(r => ($"values/{r.App}.yaml", r.ValuesYaml)));
+        files.AddRange(blueprint.Addons.Manifests.Select(m => ($"manifests/{m.Name}.yaml", m.Yaml)));
+        // The exact bytes `pulumi up` runs on the operator's machine, for review (they hold no credentials).
+        files.AddRange(blueprint.Scripts.Select(s => ($"scripts/{s.Key.Replace('/', '-')}.sh", s.Value.Script)));
         return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
 

@@ -31,7 +31,7 @@ public static class PlanJson
                 ["kubernetesVersion"] = blueprint.Talos.KubernetesVersion,
                 ["bootstrapNode"] = blueprint.Talos.BootstrapNode,
                 ["talosEndpoints"] = Array(blueprint.Talos.ClientEndpoints),
-                ["argocdUrl"] = blueprint.ArgoCdUrl,
+                ["argocdUrl"] = blueprint.Addons.ArgoCdUrl,
             },
             ["image"] = new JsonObject
             {
@@ -59,7 +59,7 @@ public static class PlanJson
                 ["protect"] = n.Vm.Protect,
                 ["patches"] = Array(blueprint.Talos.PatchesFor(n).Select(p => $"talos/{PlanFiles.PatchFile(p)}")),
             }).ToArray()),
-            ["releases"] = new JsonArray(blueprint.Releases.Select(r => (JsonNode)new JsonObject
+            ["releases"] = new JsonArray(blueprint.Addons.Releases.Select(r => (JsonNode)new JsonObject
             {
                 ["name"] = r.Name,
                 ["chart"] = r.Chart,
@@ -68,16 +68,16 @@ public static class PlanJson
                 ["namespace"] = r.Namespace,
                 ["valueFiles"] = Array(r.ValueFiles),
                 ["values"] = $"values/{r.App}.yaml",
-                ["stage"] = r.Stage,
+                ["stage"] = r.App,
                 ["handOffToArgoCd"] = r.HandOff,
+                ["awaited"] = r.Await,
             }).ToArray()),
-            ["manifests"] = new JsonArray(blueprint.Manifests.Select(m => (JsonNode)new JsonObject
+            ["manifests"] = new JsonArray(blueprint.Addons.Manifests.Select(m => (JsonNode)new JsonObject
             {
                 ["file"] = $"manifests/{m.Name}.yaml",
                 ["kind"] = m.Kind,
-                ["stage"] = m.Stage,
             }).ToArray()),
-            ["stages"] = new JsonArray(blueprint.Stages.Select(s => (JsonNode)new JsonObject
+            ["stages"] = new JsonArray(blueprint.Plan.Stages.Select(s => (JsonNode)new JsonObject
             {
                 ["id"] = s.Id,
                 ["title"] = s.Title,
@@ -88,19 +88,22 @@ public static class PlanJson
                     ["reason"] = e.Reason,
                 }).ToArray()),
             }).ToArray()),
-            ["upgrade"] = blueprint.Installed is { } installed
+            ["upgrade"] = blueprint.Upgrade is { } upgrade
                 ? new JsonObject
                 {
-                    ["fromTalos"] = installed.TalosVersion,
-                    ["fromKubernetes"] = installed.KubernetesVersion,
-                    ["steps"] = Array(blueprint.IsUpgrade ? blueprint.PendingUpgradeSteps.Select(s => s.Title) : []),
+                    ["fromTalos"] = upgrade.Installed.TalosVersion,
+                    ["fromKubernetes"] = upgrade.Installed.KubernetesVersion,
+                    ["steps"] = Array(upgrade.PendingSteps),
                 }
                 : null,
-            ["resources"] = new JsonArray(blueprint.Resources.Select(r => (JsonNode)new JsonObject
+            ["resources"] = new JsonArray(blueprint.Plan.Resources.Select(r => (JsonNode)new JsonObject
             {
                 ["key"] = r.Key,
                 ["stage"] = r.Stage,
+                ["kind"] = r.Kind.ToString(),
                 ["dependsOn"] = Array(r.DependsOn),
+                ["protect"] = r.Protect,
+                ["retainOnDelete"] = r.Retain,
             }).ToArray()),
             ["secrets"] = new JsonObject(Labels.Secrets(config).Select(s => KeyValuePair.Create(s.Key, (JsonNode?)s.State))),
             ["warnings"] = Array(blueprint.Warnings.Select(w => w.ToString())),

@@ -26,7 +26,7 @@ public static class PlanSummary
                 ["Talos endpoints", string.Join(", ", blueprint.Talos.ClientEndpoints)],
                 ["bootstrap node", blueprint.Talos.BootstrapNode],
                 ["load-balancer pool", network.LoadBalancerPool],
-                ["Argo CD", blueprint.ArgoCdUrl ?? Labels.NotSet],
+                ["Argo CD", blueprint.Addons.ArgoCdUrl ?? Labels.NotSet],
             ]));
         text.Append('\n');
         text.Append("Versions\n");
@@ -39,11 +39,11 @@ public static class PlanSummary
                 ["disk image", blueprint.Image.DiskImageUrl],
             ]));
         text.Append('\n');
-        if (blueprint.Installed is { } installed)
+        if (blueprint.Upgrade is { Installed: var installed } upgrade)
         {
             text.Append($"Upgrade path (from Talos {installed.TalosVersion}, Kubernetes {installed.KubernetesVersion})\n");
-            text.Append(blueprint.IsUpgrade
-                ? TextTable.Plain(["STEP", "WHAT"], blueprint.PendingUpgradeSteps.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s.Title]))
+            text.Append(upgrade.PendingSteps.Count > 0
+                ? TextTable.Plain(["STEP", "WHAT"], upgrade.PendingSteps.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s]))
                 : "  none: the cluster already runs these versions\n");
             text.Append('\n');
         }
@@ -51,12 +51,12 @@ public static class PlanSummary
         text.Append("Releases (installed once, then owned by Argo CD)\n");
         text.Append(TextTable.Plain(
             ["RELEASE", "CHART", "VERSION", "NAMESPACE", "REPOSITORY"],
-            blueprint.Releases.Select(r => (IReadOnlyList<string>)[r.Name, r.Chart, r.Version, r.Namespace, r.RepoUrl])));
+            blueprint.Addons.Releases.Select(r => (IReadOnlyList<string>)[r.Name, r.Chart, r.Version, r.Namespace, r.RepoUrl])));
         text.Append('\n');
         text.Append("Stages\n");
         text.Append(TextTable.Plain(
             ["STAGE", "AFTER", "WHAT"],
-            blueprint.Stages.Select(s => (IReadOnlyList<string>)[s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
+            blueprint.Plan.Stages.Select(s => (IReadOnlyList<string>)[s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
         text.Append('\n');
         text.Append("Secrets\n");
         text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));

@@ -37,12 +37,12 @@ public static class Topology
         }
 
         text.Append("```\n\n## Bootstrap stages\n\n```mermaid\nflowchart TD\n");
-        foreach (var stage in blueprint.Stages)
+        foreach (var stage in blueprint.Plan.Stages)
         {
             text.Append($"  {Id("stage", stage.Id)}[\"{stage.Title}\"]\n");
         }
 
-        foreach (var stage in blueprint.Stages)
+        foreach (var stage in blueprint.Plan.Stages)
         {
             foreach (var edge in stage.After)
             {
@@ -51,11 +51,28 @@ public static class Topology
             }
         }
 
-        text.Append("```\n\n## Why each stage waits\n\n");
+        var path = CriticalPath(blueprint.Plan.Stages);
+        text.Append("```\n\n## Critical path\n\n");
+        text.Append($"The longest chain of stages a first `pulumi up` must run one after another ({path.Count} stages):\n\n");
+        text.Append(string.Join(" → ", path.Select(s => $"`{s}`")));
+        text.Append("\n\n## Why each stage waits\n\n");
         text.Append(TextTable.Markdown(
             ["stage", "waits for", "because"],
-            blueprint.Stages.SelectMany(s => s.After.Select(e => (IReadOnlyList<string>)[s.Id, e.Scope == EdgeScope.All ? e.Stage : $"{e.Stage} ({e.Scope})", e.Reason]))));
+            blueprint.Plan.Stages.SelectMany(s => s.After.Select(e => (IReadOnlyList<string>)[s.Id, e.Scope == EdgeScope.All ? e.Stage : $"{e.Stage} ({e.Scope})", e.Reason]))));
         return text.ToString();
+    }
+
+    /// <summary>The longest chain of dependent stages, ending at the last stage: stages are listed dependencies first.</summary>
+    public static IReadOnlyList<string> CriticalPath(IReadOnlyList<BootstrapStage> stages)
+    {
+        var longest = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var stage in stages)
+        {
+            var before = stage.After.Where(e => e.Stage != stage.Id).Select(e => longest[e.Stage]).MaxBy(p => p.Count) ?? [];
+            longest[stage.Id] = [.. before, stage.Id];
+        }
+
+        return longest[stages[^1].Id];
     }
 
     private static string Id(string kind, string name) => $"{kind}_{name.Replace('-', '_').Replace('.', '_')}";

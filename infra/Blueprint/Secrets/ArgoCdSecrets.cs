@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Secrets;
 
@@ -16,14 +15,14 @@ public static class ArgoCdSecrets
     private const string BcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public static SecretSpec ServerSecret(string @namespace) =>
-        new(ResourcePlan.ArgoCdSecret, "argocd-secret", @namespace, "Opaque", new Dictionary<string, string>
+        new("argocd-secret", @namespace, "Opaque", new Dictionary<string, string>
         {
             ["app.kubernetes.io/name"] = "argocd-secret",
             ["app.kubernetes.io/part-of"] = "argocd",
         });
 
     public static SecretSpec Repository(string @namespace) =>
-        new(ResourcePlan.ArgoCdRepository, "bootstrap-repository", @namespace, "Opaque", new Dictionary<string, string>
+        new("bootstrap-repository", @namespace, "Opaque", new Dictionary<string, string>
         {
             ["argocd.argoproj.io/secret-type"] = "repository",
             ["app.kubernetes.io/part-of"] = "argocd",

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Secrets;
 
@@ -10,18 +8,19 @@ namespace Bootstrap.Blueprint.Secrets;
 /// </summary>
 public static class SecretInputs
 {
-    public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, Func<string, string?> plaintext)
+    /// <param name="sealedSecretsNamespace">Where the restored keys go: the sealed-secrets release's namespace.</param>
+    public static IReadOnlyList<Diagnostic> Check(StackConfig config, string sealedSecretsNamespace, Func<string, string?> plaintext)
     {
         var findings = new List<Diagnostic>();
-        var secrets = blueprint.Config.Secrets;
+        var secrets = config.Secrets;
         if (secrets.GitOpsCredentials)
         {
-            Collect(findings, () => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, plaintext(ConfigKey.Of(ConfigBinder.GitOpsCredentials)) ?? ""));
+            Collect(findings, () => ArgoCdSecrets.RepositoryData(config.GitOps, plaintext(ConfigKey.Of(ConfigBinder.GitOpsCredentials)) ?? ""));
         }
 
         if (secrets.SealedSecretsKeys)
         {
-            Collect(findings, () => SealedSecretsKeys.Render(plaintext(ConfigKey.Of(ConfigBinder.SealedSecretsKeys)) ?? "", blueprint.SealedSecretsNamespace));
+            Collect(findings, () => SealedSecretsKeys.Render(plaintext(ConfigKey.Of(ConfigBinder.SealedSecretsKeys)) ?? "", sealedSecretsNamespace));
         }
 
         if (secrets.ArgoCdAdminPassword && string.IsNullOrEmpty(plaintext(ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword))))
@@ -30,15 +29,6 @@ public static class SecretInputs
         }
 
         return findings;
-    }
-
-    /// <summary>The Pulumi program's entry: the stack config as the language host passes it, bound, validated and decided.</summary>
-    public static ClusterBlueprint LoadForPulumi(string stack, string? configJson, string? secretKeysJson, Repository.IRepository repository)
-    {
-        var blueprint = ClusterBlueprint.Load(stack, PulumiConfig.Parse(configJson, secretKeysJson), repository);
-        var plain = string.IsNullOrWhiteSpace(configJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(configJson) ?? [];
-        var findings = Check(blueprint, key => plain.GetValueOrDefault(key));
-        return findings.Count > 0 ? throw new BlueprintException([.. blueprint.Warnings, .. findings]) : blueprint;
     }
 
     private static void Collect(List<Diagnostic> findings, Action check)

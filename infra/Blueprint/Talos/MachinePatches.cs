@@ -17,6 +17,9 @@ public static class MachinePatches
 
     public const int ApiServerPort = 6443;
 
+    /// <summary>Talos' machine type for a role, as machine-config generation takes it.</summary>
+    public static string MachineType(NodeRole role) => role == NodeRole.ControlPlane ? "controlplane" : "worker";
+
     public static MachinePatch Common(ClusterSettings cluster, TalosImage image)
     {
         var network = cluster.Network;

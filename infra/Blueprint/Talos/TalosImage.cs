@@ -10,14 +10,22 @@ public sealed record TalosImage(Schematic Schematic, string Version)
     public const string Platform = "nocloud";
     public const string Architecture = "amd64";
 
-    /// <summary>gzip, because Proxmox's download-url can decompress gz (not xz).</summary>
-    public const string Decompression = "gz";
+    /// <summary>
+    /// Uncompressed qcow2: Proxmox imports a disk through its API (no SSH) only from an uncompressed image of content type
+    /// "import" (bpg/terraform-provider-proxmox docs/resources/virtual_environment_vm.md, import_from). The Image Factory
+    /// serves <c>&lt;platform&gt;-&lt;arch&gt;.qcow2</c> without compression (siderolabs/image-factory
+    /// internal/profile/profile.go: no .gz/.xz/.zst suffix means raw output, .qcow2 the disk format).
+    /// </summary>
+    public const string DiskFormat = "qcow2";
 
-    public string DiskImageUrl => $"https://{Factory}/image/{Schematic.Id}/{Version}/{Platform}-{Architecture}.raw.{Decompression}";
+    public string DiskImageUrl => $"https://{Factory}/image/{Schematic.Id}/{Version}/{Platform}-{Architecture}.{DiskFormat}";
 
     /// <summary>The platform-aware installer the Image Factory offers for nocloud images.</summary>
     public string InstallerImage => $"{Factory}/{Platform}-installer/{Schematic.Id}:{Version}";
 
-    /// <summary>The file name on the Proxmox image datastore; carries schematic and version so a change downloads a new file.</summary>
-    public string FileName => $"talos-{Version}-{Schematic.Id[..12]}-{Platform}-{Architecture}.img";
+    /// <summary>
+    /// The file name on the Proxmox image datastore; carries schematic and version so a change downloads a new file, and
+    /// ends in .qcow2, the extension Proxmox's import content requires to know the format.
+    /// </summary>
+    public string FileName => $"talos-{Version}-{Schematic.Id[..12]}-{Platform}-{Architecture}.{DiskFormat}";
 }

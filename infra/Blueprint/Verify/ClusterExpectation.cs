@@ -32,10 +32,10 @@ public sealed record ClusterExpectation(
         return new ClusterExpectation(
             blueprint.Config.Stack,
             blueprint.Nodes.Select(n => new ExpectedNode(n.Name, n.Role, n.Ip)).ToList(),
-            blueprint.Release("cilium").Namespace,
+            blueprint.Addons.Release("cilium").Namespace,
             (string)LoadBalancerPool.Pool(cluster).Body["metadata"]!["name"]!,
             Ipv4Range.Parse(cluster.Network.LoadBalancerPool),
-            blueprint.Release("argocd").Namespace,
+            blueprint.Addons.Release("argocd").Namespace,
             // The releases Pulumi installed come first, in install order, then the root Application that syncs the rest.
             [.. BootstrapReleases.Apps, RootApplication.Name]);
     }

@@ -38,12 +38,12 @@ internal static class BackupCommand
                 return exit;
             }
 
-            var keysNamespace = target.Blueprint.SealedSecretsNamespace;
+            var keysNamespace = target.Blueprint.Addons.SealedSecretsNamespace;
             using var api = new ClusterApi(target.Config, retries: 3, TimeSpan.FromSeconds(30));
             BackupObjects objects;
             try
             {
-                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Release("argocd").Namespace, cancel).ConfigureAwait(false);
+                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel).ConfigureAwait(false);
             }
             catch (ClusterAccessException e)
             {

@@ -19,7 +19,7 @@ internal static class StackLoader
         try
         {
             var installed = installedFile is null ? null : InstalledVersions.Parse(File.ReadAllText(installedFile.FullName), installedFile.Name);
-            var blueprint = ClusterBlueprint.Load(stack, values, new RepoDirectory(repoRoot), installed);
+            var blueprint = Planner.Load(stack, values, new RepoDirectory(repoRoot), installed);
             IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
                 ? [Diagnostic.Warning(installedFile.Name, "records no installed versions (a stack never deployed)", "upgrade checks skipped: nothing runs yet")]
                 : [];

@@ -14,7 +14,7 @@ public class BootstrapReleasesTests
     [Fact]
     public void Releases_come_from_the_core_app_manifests_in_git()
     {
-        var releases = _input.Blueprint().Releases;
+        var releases = _input.Blueprint().Addons.Releases;
 
         Assert.Equal(["cilium", "cert-manager", "sealed-secrets", "argocd"], releases.Select(r => r.App));
         var argocd = releases.Single(r => r.App == "argocd");
@@ -28,13 +28,13 @@ public class BootstrapReleasesTests
     {
         var repository = Overlay().Edit(Cilium, "targetRevision: 1.20.0", "targetRevision: 1.20.1");
 
-        Assert.Equal("1.20.1", _input.Blueprint(repository).Releases.Single(r => r.App == "cilium").Version);
+        Assert.Equal("1.20.1", _input.Blueprint(repository).Addons.Releases.Single(r => r.App == "cilium").Version);
     }
 
     [Fact]
     public void Stack_values_merge_over_common_values()
     {
-        var ops = StackInput.Of("ops").Blueprint().Releases.Single(r => r.App == "argocd").Values;
+        var ops = StackInput.Of("ops").Blueprint().Addons.Releases.Single(r => r.App == "argocd").Values;
 
         Assert.Equal("argocd.ops.lab.internal", (string?)HelmValues.At(ops, "global", "domain"));
         Assert.Equal("2", HelmValues.At(ops, "server", "replicas")!.ToJsonString());
@@ -138,7 +138,7 @@ public class BootstrapReleasesTests
     [Fact]
     public void Cert_manager_installs_its_crds_and_argocd_leaves_its_secret_to_pulumi()
     {
-        var releases = _input.Blueprint().Releases;
+        var releases = _input.Blueprint().Addons.Releases;
 
         Assert.Equal(true, (bool?)HelmValues.At(releases.Single(r => r.App == "cert-manager").Values, "crds", "enabled"));
         Assert.Equal(false, (bool?)HelmValues.At(releases.Single(r => r.App == "argocd").Values, "configs", "secret", "createSecret"));

@@ -17,7 +17,7 @@ public class PulumiConfigTests
     {
         var (config, secretKeys) = AsPulumiWouldPass("ops");
 
-        var fromPulumi = ClusterBlueprint.Load("ops", PulumiConfig.Parse(config, secretKeys), Repo.Directory);
+        var fromPulumi = Planner.Load("ops", PulumiConfig.Parse(config, secretKeys), Repo.Directory);
         var fromFile = StackInput.Of("ops").Blueprint();
 
         Assert.Equal(PlanFiles.Render(fromFile), PlanFiles.Render(fromPulumi));
@@ -29,7 +29,7 @@ public class PulumiConfigTests
         var (config, secretKeys) = AsPulumiWouldPass("dev", ("proxmoxve:apiToken", "root@pam!ci=0000-plain"), ("bootstrap:argocdAdminPassword", "hunter2"));
 
         var values = PulumiConfig.Parse(config, secretKeys);
-        var blueprint = ClusterBlueprint.Load("dev", values, Repo.Directory);
+        var blueprint = Planner.Load("dev", values, Repo.Directory);
 
         Assert.True(SecretValue.IsSecret(values["bootstrap:argocdAdminPassword"]));
         Assert.True(blueprint.Config.Secrets.ArgoCdAdminPassword);
@@ -44,7 +44,7 @@ public class PulumiConfigTests
     {
         var (config, _) = AsPulumiWouldPass("dev", ("bootstrap:argocdAdminPassword", "hunter2"));
 
-        var error = Assert.Throws<BlueprintException>(() => ClusterBlueprint.Load("dev", PulumiConfig.Parse(config, "[]"), Repo.Directory));
+        var error = Assert.Throws<BlueprintException>(() => Planner.Load("dev", PulumiConfig.Parse(config, "[]"), Repo.Directory));
 
         Findings.SingleError(error.Diagnostics, "bootstrap:argocdAdminPassword", "plain text");
     }

@@ -53,7 +53,7 @@ public partial class DocumentedCommandsTests
     public void Generated_talosctl_commands_use_known_flags()
     {
         var blueprint = StackInput.Of("ops").Blueprint();
-        var lines = blueprint.UpgradeSteps.SelectMany(s => s.Script.Split('\n'))
+        var lines = blueprint.Scripts.Values.SelectMany(s => s.Script.Split('\n'))
             .Select(l => l.Trim())
             .Select(l => l.Contains("$(talosctl", StringComparison.Ordinal) ? l[(l.IndexOf("$(talosctl", StringComparison.Ordinal) + 2)..] : l)
             .Where(l => l.StartsWith("talosctl ", StringComparison.Ordinal))

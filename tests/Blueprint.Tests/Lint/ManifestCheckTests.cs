@@ -68,10 +68,10 @@ public class ManifestCheckTests
     public void The_root_Application_Pulumi_creates_is_checked_too()
     {
         var blueprint = TestRepo.Blueprint("dev");
-        var root = blueprint.Manifests.Single(m => m.Kind == "Application");
+        var root = blueprint.Addons.Manifests.Single(m => m.Kind == "Application");
         var body = (JsonObject)root.Body.DeepClone();
         body["spec"]!["source"]!["recurse"] = true;
-        blueprint = blueprint with { Manifests = blueprint.Manifests.Select(m => m == root ? new Manifest(root.Name, root.Stage, body) : m).ToList() };
+        blueprint = blueprint with { Addons = blueprint.Addons with { RootApplication = new Manifest(root.Name, body) } };
 
         var finding = Assert.Single(ManifestCheck.Check(blueprint, TestRepo.SchemaSet, TestRepo.Repository));
 

@@ -36,14 +36,44 @@ public class StagesTests
     [Fact]
     public void The_rebuild_runs_proxmox_then_talos_then_cilium_then_the_addons_then_argocd_takes_over()
     {
+        Assert.Equal([Stages.ProxmoxPreflight], After(Plain, Stages.Schematic));
+        Assert.Equal([Stages.ProxmoxPreflight], After(Plain, Stages.TalosSecrets));
         Assert.Equal(EdgeScope.SameHost, Edge(Plain, Stages.Vm, Stages.Image).Scope);
         Assert.Equal(EdgeScope.SameNode, Edge(Plain, Stages.TalosApply, Stages.Vm).Scope);
         Assert.Equal(EdgeScope.BootstrapNode, Edge(Plain, Stages.EtcdBootstrap, Stages.TalosApply).Scope);
         Assert.Equal([Stages.EtcdBootstrap], After(Plain, Stages.Kubeconfig));
-        Assert.Equal([Stages.Kubeconfig], After(Plain, Stages.Cilium));
-        Assert.Equal([Stages.Cilium, Stages.TalosApply], After(Plain, Stages.ClusterHealth));
-        Assert.Equal([Stages.Cilium], After(Plain, Stages.LoadBalancer));
+        Assert.Equal([Stages.GatewayApiCrds], After(Plain, Stages.Cilium));
+        Assert.Equal([Stages.LoadBalancer, Stages.TalosApply], After(Plain, Stages.ClusterHealth));
         Assert.Equal([Stages.ArgoCd, Stages.CertManager, Stages.SealedSecrets], After(Plain, Stages.RootApplication));
+    }
+
+    [Fact]
+    public void Kubernetes_resources_wait_for_an_api_that_answers()
+    {
+        Assert.Equal([Stages.Kubeconfig], After(Plain, Stages.ApiReady));
+        Assert.Equal([Stages.ApiReady], After(Plain, Stages.KubernetesProvider));
+        Assert.All(Plain.Where(s => s.Component == Component.ClusterAddons && s.Id is not (Stages.ApiReady or Stages.KubernetesProvider)), s =>
+            Assert.True(Reaches(Plain, After(Plain, s.Id), Stages.KubernetesProvider), $"{s.Id} does not wait for the Kubernetes provider"));
+    }
+
+    [Fact]
+    public void The_pool_waits_for_cilium_operator_to_register_its_crds_not_for_the_release()
+    {
+        Assert.Equal([Stages.Cilium], After(Plain, Stages.CiliumCrds));
+        Assert.Equal([Stages.CiliumCrds], After(Plain, Stages.LoadBalancer));
+        Assert.Equal(ResourceKind.ReadinessGate, Plain.Single(s => s.Id == Stages.CiliumCrds).Kind);
+        Assert.DoesNotContain("come with Cilium", string.Join("\n", Plain.SelectMany(s => s.After.Select(e => e.Reason))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_stage_belongs_to_one_component_and_components_only_wait_for_earlier_ones()
+    {
+        foreach (var stage in Plain)
+        {
+            Assert.All(stage.After, e => Assert.True(
+                Plain.Single(s => s.Id == e.Stage).Component <= stage.Component,
+                $"{stage.Id} ({stage.Component}) waits for {e.Stage} of a later component"));
+        }
     }
 
     [Fact]
@@ -62,7 +92,7 @@ public class StagesTests
     {
         Assert.DoesNotContain(Plain, s => s.Id == Stages.SealedSecretsKeys);
         Assert.Contains(Stages.SealedSecretsKeys, After(WithKeys, Stages.SealedSecrets));
-        Assert.Equal([Stages.Kubeconfig], After(WithKeys, Stages.SealedSecretsKeys));
+        Assert.Equal([Stages.KubernetesProvider], After(WithKeys, Stages.SealedSecretsKeys));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class DeterminismTests
         Assert.Contains("LoadBalancer pool 192.168.50.70-192.168.50.89", topology, StringComparison.Ordinal);
         Assert.Contains("subgraph host_pve3[\"Proxmox pve3\"]", topology, StringComparison.Ordinal);
         Assert.All(blueprint.Nodes, n => Assert.Contains($"{n.Name}<br/>", topology, StringComparison.Ordinal));
-        Assert.All(blueprint.Stages, s => Assert.Contains($"stage_{s.Id.Replace('-', '_')}[", topology, StringComparison.Ordinal));
+        Assert.All(blueprint.Plan.Stages, s => Assert.Contains($"stage_{s.Id.Replace('-', '_')}[", topology, StringComparison.Ordinal));
         Assert.Contains("stage_image -->|SameHost| stage_vm", topology, StringComparison.Ordinal);
     }
 }

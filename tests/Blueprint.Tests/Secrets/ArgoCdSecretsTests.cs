@@ -66,8 +66,8 @@ public class ArgoCdSecretsTests
     {
         var blueprint = StackInput.Of("dev").Blueprint();
 
-        Assert.Equal(("argocd-secret", "argocd"), (blueprint.ArgoCdServerSecret.Name, blueprint.ArgoCdServerSecret.Namespace));
-        Assert.Equal("repository", blueprint.ArgoCdRepositorySecret.Labels["argocd.argoproj.io/secret-type"]);
-        Assert.Equal("kube-system", blueprint.SealedSecretsNamespace);
+        Assert.Equal(("argocd-secret", "argocd"), (blueprint.Addons.ArgoCdServerSecret.Name, blueprint.Addons.ArgoCdServerSecret.Namespace));
+        Assert.Equal("repository", blueprint.Addons.ArgoCdRepositorySecret.Labels["argocd.argoproj.io/secret-type"]);
+        Assert.Equal("kube-system", blueprint.Addons.SealedSecretsNamespace);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 
@@ -14,7 +15,7 @@ public class SecretInputsTests
     {
         var config = PulumiConfigFor(("bootstrap:gitopsCredentials", """{"username":"git","password":"t0ken"}"""), ("bootstrap:argocdAdminPassword", "pw"));
 
-        var blueprint = SecretInputs.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:argocdAdminPassword"]""", Repo.Directory);
+        var blueprint = Planner.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:argocdAdminPassword"]""", Repo.Directory);
 
         Assert.True(blueprint.Config.Secrets.GitOpsCredentials);
     }
@@ -24,7 +25,7 @@ public class SecretInputsTests
     {
         var config = PulumiConfigFor(("bootstrap:gitopsCredentials", """{"username":"git","pasword":"t0ken-value"}"""), ("bootstrap:sealedSecretsKeys", "not: [keys"), ("bootstrap:argocdAdminPassword", ""));
 
-        var error = Assert.Throws<BlueprintException>(() => SecretInputs.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:sealedSecretsKeys","bootstrap:argocdAdminPassword"]""", Repo.Directory));
+        var error = Assert.Throws<BlueprintException>(() => Planner.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:sealedSecretsKeys","bootstrap:argocdAdminPassword"]""", Repo.Directory));
 
         Findings.SingleError(error.Diagnostics, "bootstrap:gitopsCredentials.password", "is missing");
         Findings.SingleError(error.Diagnostics, "bootstrap:gitopsCredentials.pasword", "is not a known key");

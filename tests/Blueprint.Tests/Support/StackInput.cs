@@ -67,7 +67,7 @@ internal sealed class StackInput
         rule.Check(Config(), repository ?? Repo.Directory).ToList();
 
     public ClusterBlueprint Blueprint(IRepository? repository = null) =>
-        ClusterBlueprint.Load(Stack, Values, repository ?? Repo.Directory);
+        Planner.Load(Stack, Values, repository ?? Repo.Directory);
 
     /// <summary>Every finding a user would see: binder, rules and gitops checks.</summary>
     public IReadOnlyList<Diagnostic> Findings(IRepository? repository = null)

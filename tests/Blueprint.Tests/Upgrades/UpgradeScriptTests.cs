@@ -1,95 +1,89 @@
-using System.Diagnostics;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Tests.Support;
-using Bootstrap.Blueprint.Upgrades;
 
 namespace Bootstrap.Blueprint.Tests.Upgrades;
 
-/// <summary>
-/// The generated upgrade scripts, run by bash against a fake talosctl on PATH that only records its arguments and
-/// answers with canned versions: no network, no cluster.
-/// </summary>
+/// <summary>The generated upgrade scripts, run by bash against a fake talosctl that answers like a node in a given state.</summary>
 public sealed class UpgradeScriptTests : IDisposable
 {
-    private const string FakeTalosctl = """
-        #!/usr/bin/env bash
-        echo "$*" >> "$FAKE_LOG"
-        case "$*" in
-          *" version"*)
-            [ -n "${FAKE_TALOS:-}" ] || exit 1
-            printf 'Client:\n\tTag:         v9.9.9\nServer:\n\tNODE:        x\n\tTag:         %s\n' "$FAKE_TALOS" ;;
-          *"get kubeletspec"*)
-            [ -n "${FAKE_KUBELET:-}" ] || exit 1
-            printf 'ghcr.io/siderolabs/kubelet:%s' "$FAKE_KUBELET" ;;
-        esac
-        exit 0
-        """;
-
-    private readonly TempFolder _bin = new();
+    private readonly ScriptBench _bench = new();
     private readonly ClusterBlueprint _dev = StackInput.Of("dev").Blueprint();
 
-    public UpgradeScriptTests()
+    public void Dispose() => _bench.Dispose();
+
+    private LocalScript Step(string key) => _dev.Scripts[key];
+
+    private static (string, string) Mode(string mode) => ("FAKE_TALOS_MODE", mode);
+
+    [Fact]
+    public void A_node_in_maintenance_mode_is_new_and_left_alone()
     {
-        _bin.Write("talosctl", FakeTalosctl.Replace("\r", "", StringComparison.Ordinal) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(_bin.File("talosctl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        var result = _bench.Run(Step("talos-upgrade/cp-2"), Mode("maintenance"));
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("cp-2 (192.168.40.62) runs the maintenance-mode API (a new node): nothing to upgrade", result.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            ["talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 version --json", "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 get disks --insecure"],
+            result.Calls);
     }
 
-    public void Dispose() => _bin.Dispose();
-
-    private UpgradeStep Step(string key) => _dev.UpgradeSteps.Single(s => s.Key == key);
-
-    private (int Exit, string Output, string[] Calls) Run(UpgradeStep step, string? talos = null, string? kubelet = null)
+    [Theory]
+    [InlineData("down", "connection refused")]
+    [InlineData("tls", "tls: bad certificate")]
+    public void A_node_that_answers_neither_way_stops_pulumi_up_with_the_node_and_the_cause(string mode, string cause)
     {
-        var log = _bin.File("calls.log");
-        File.WriteAllText(log, "");
-        var start = new ProcessStartInfo("bash", ["-c", step.Script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["PATH"] = $"{_bin.Path}:{Environment.GetEnvironmentVariable("PATH")}";
-        start.Environment[UpgradePlan.TalosConfigVariable] = "context: test";
-        start.Environment["FAKE_LOG"] = log;
-        start.Environment["FAKE_TALOS"] = talos ?? "";
-        start.Environment["FAKE_KUBELET"] = kubelet ?? "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, File.ReadAllLines(log));
+        var result = _bench.Run(Step("talos-upgrade/worker-1"), Mode(mode));
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("talos-upgrade worker-1: worker-1 (192.168.40.64) answered neither with the cluster's credentials nor in maintenance mode within 0s", result.Output, StringComparison.Ordinal);
+        Assert.Contains(cause, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Calls, c => c.Contains(" upgrade ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_new_node_is_left_alone()
+    public void A_missing_talosctl_is_named_not_taken_for_a_new_node()
     {
-        var (exit, output, calls) = Run(Step("talos-upgrade/cp-2"));
+        using var noTools = new ScriptBench("curl");
 
-        Assert.Equal(0, exit);
-        Assert.Contains("cp-2: no configured Talos answers at 192.168.40.62 yet", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(calls, c => c.Contains("upgrade", StringComparison.Ordinal));
+        var result = noTools.Run(Step("talos-upgrade/cp-1"), Mode("maintenance"));
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("talos-upgrade cp-1: talosctl is not on PATH; install it where pulumi runs", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_node_at_the_target_is_left_alone()
     {
-        var (exit, output, calls) = Run(Step("talos-upgrade/cp-1"), talos: "v1.13.9");
+        var result = _bench.Run(Step("talos-upgrade/cp-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"));
 
-        Assert.Equal(0, exit);
-        Assert.Contains("cp-1 already runs Talos v1.13.9", output, StringComparison.Ordinal);
-        Assert.Single(calls);
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("cp-1 already runs Talos v1.13.9", result.Output, StringComparison.Ordinal);
+        Assert.Single(result.Calls);
     }
 
     [Fact]
     public void An_older_node_is_checked_upgraded_with_the_schematic_installer_and_checked_again()
     {
-        var (exit, _, calls) = Run(Step("talos-upgrade/worker-1"), talos: "v1.12.6");
+        var result = _bench.Run(Step("talos-upgrade/worker-1"), Mode("configured"), ("FAKE_TALOS", "v1.12.6"));
 
-        Assert.Equal(0, exit);
+        Assert.Equal(0, result.Exit);
         Assert.Equal(
         [
-            "--nodes 192.168.40.64 version",
-            "--nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 --worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout 10m",
-            $"--nodes 192.168.40.64 upgrade --image {_dev.Image.InstallerImage} --wait --timeout 20m",
-            "--nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 --worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout 10m",
-        ], calls);
+            "talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 version --json",
+            "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m",
+            $"talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 upgrade --image {_dev.Image.InstallerImage} --wait --timeout 20m",
+            "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m",
+        ], result.Calls);
+    }
+
+    [Fact]
+    public void A_failed_health_check_stops_before_the_node_is_touched()
+    {
+        var result = _bench.Run(Step("talos-upgrade/worker-2"), Mode("configured"), ("FAKE_TALOS", "v1.13.2"), ("FAKE_HEALTH", "fail"));
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.DoesNotContain(result.Calls, c => c.Contains(" upgrade ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -97,37 +91,58 @@ public sealed class UpgradeScriptTests : IDisposable
     [InlineData("v1.11.3", "may only follow the previous or the same minor")]
     public void A_downgrade_or_skipped_minor_is_refused_before_touching_the_node(string running, string message)
     {
-        var (exit, output, calls) = Run(Step("talos-upgrade/cp-3"), talos: running);
+        var result = _bench.Run(Step("talos-upgrade/cp-3"), Mode("configured"), ("FAKE_TALOS", running));
 
-        Assert.Equal(1, exit);
-        Assert.Contains(message, output, StringComparison.Ordinal);
-        Assert.DoesNotContain(calls, c => c.Contains(" upgrade ", StringComparison.Ordinal) || c.Contains("health", StringComparison.Ordinal));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains(message, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Calls, c => c.Contains(" upgrade ", StringComparison.Ordinal) || c.Contains("health", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Kubernetes_is_upgraded_with_a_dry_run_first()
     {
-        var (exit, _, calls) = Run(Step("kubernetes-upgrade"), kubelet: "v1.35.4");
+        var result = _bench.Run(Step("kubernetes-upgrade"), Mode("configured"), ("FAKE_KUBELET", "v1.35.4"));
 
-        Assert.Equal(0, exit);
-        Assert.Equal("--nodes 192.168.40.61 upgrade-k8s --to 1.36.3 --dry-run", calls[2]);
-        Assert.Equal("--nodes 192.168.40.61 upgrade-k8s --to 1.36.3", calls[3]);
+        Assert.Equal(0, result.Exit);
+        Assert.Equal("talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 upgrade-k8s --to 1.36.3 --dry-run", result.Calls[2]);
+        Assert.Equal("talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 upgrade-k8s --to 1.36.3", result.Calls[3]);
+    }
+
+    [Fact]
+    public void Kubernetes_is_skipped_only_for_a_cluster_in_maintenance_mode()
+    {
+        Assert.Equal(0, _bench.Run(Step("kubernetes-upgrade"), Mode("maintenance")).Exit);
+        var down = _bench.Run(Step("kubernetes-upgrade"), Mode("down"));
+
+        Assert.Equal(1, down.Exit);
+        Assert.Contains("kubernetes-upgrade: cp-1 (192.168.40.61) answered neither", down.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(down.Calls, c => c.Contains("upgrade-k8s", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Kubernetes_at_the_target_or_newer_is_not_touched()
     {
-        Assert.Equal(0, Run(Step("kubernetes-upgrade"), kubelet: "v1.36.3").Exit);
-        var (exit, output, calls) = Run(Step("kubernetes-upgrade"), kubelet: "v1.36.5");
+        Assert.Equal(0, _bench.Run(Step("kubernetes-upgrade"), Mode("configured"), ("FAKE_KUBELET", "v1.36.3")).Exit);
+        var result = _bench.Run(Step("kubernetes-upgrade"), Mode("configured"), ("FAKE_KUBELET", "v1.36.5"));
 
-        Assert.Equal(1, exit);
-        Assert.Contains("newer than 1.36.3", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(calls, c => c.Contains("upgrade-k8s", StringComparison.Ordinal));
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("newer than 1.36.3", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Calls, c => c.Contains("upgrade-k8s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_node_step_names_only_its_own_node_and_the_bootstrap_node()
+    {
+        var others = _dev.Nodes.Where(n => n.Name is not ("worker-1" or "cp-1")).Select(n => n.Ip);
+
+        Assert.All(others, ip => Assert.DoesNotContain(ip, Step("talos-upgrade/worker-1").Script, StringComparison.Ordinal));
+        Assert.Equal([_dev.Image.InstallerImage], Step("talos-upgrade/worker-1").Triggers);
     }
 
     [Fact]
     public void The_talosconfig_never_lands_in_the_script()
     {
-        Assert.All(_dev.UpgradeSteps, s => Assert.Contains($"\"${UpgradePlan.TalosConfigVariable}\"", s.Script, StringComparison.Ordinal));
+        Assert.All(_dev.Scripts.Values.Where(s => s.Credentials.HasFlag(ScriptCredentials.Talosconfig)), s =>
+            Assert.Contains($"\"${LocalScript.TalosconfigVariable}\"", s.Script, StringComparison.Ordinal));
     }
 }

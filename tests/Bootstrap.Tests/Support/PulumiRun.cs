@@ -68,7 +68,7 @@ internal sealed class PulumiRun
 
         RecordingPlatform.Recorded.Clear();
         var resources = await Deployment.TestAsync<RecordingPlatform>(mocks.Object, new TestOptions { IsPreview = preview, StackName = stack, ProjectName = "bootstrap" });
-        var blueprint = ClusterBlueprint.Load(stack, PulumiConfig.Parse(JsonSerializer.Serialize(config), JsonSerializer.Serialize(secretKeys)), new RepoDirectory(Root));
+        var blueprint = Planner.Load(stack, PulumiConfig.Parse(JsonSerializer.Serialize(config), JsonSerializer.Serialize(secretKeys)), new RepoDirectory(Root));
         return new PulumiRun(blueprint, resources, created, [.. RecordingPlatform.Recorded]);
     }
 

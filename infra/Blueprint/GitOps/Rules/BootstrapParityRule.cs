@@ -13,7 +13,7 @@ public sealed class BootstrapParityRule : IGitOpsRule
     public IEnumerable<Diagnostic> Check(GitOpsContext context)
     {
         var blueprint = context.Blueprint;
-        foreach (var release in blueprint.Releases)
+        foreach (var release in blueprint.Addons.Releases)
         {
             var file = CoreAppReader.PathFor(blueprint.Config.GitOps.Path, release.App);
             var running = context.Cluster.Applications
@@ -32,7 +32,7 @@ public sealed class BootstrapParityRule : IGitOpsRule
         }
 
         var gitRoot = context.Tree.Objects.FirstOrDefault(o => o.Is("Application") && o.Name == GitOps.RootApplication.Name && o.File.StartsWith(blueprint.Config.GitOps.Path + "/", StringComparison.Ordinal));
-        var rendered = blueprint.RootApplication.Body;
+        var rendered = blueprint.Addons.RootApplication.Body;
         var rootFile = $"{blueprint.Config.GitOps.Path}/root.yaml";
         if (gitRoot is null)
         {

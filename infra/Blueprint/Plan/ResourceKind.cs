@@ -1,0 +1,64 @@
+namespace Bootstrap.Blueprint.Plan;
+
+/// <summary>The Pulumi component that creates a planned resource; each creates all of its resources in its constructor.</summary>
+public enum Component
+{
+    ProxmoxNodes,
+    TalosCluster,
+    ClusterAddons,
+    GitOpsHandoff,
+}
+
+/// <summary>What a planned resource is. The Pulumi layer maps every kind to exactly one resource type, or fails.</summary>
+public enum ResourceKind
+{
+    ProxmoxProvider,
+
+    /// <summary>Reads the Proxmox version and datastores; not a resource, but everything else waits for it.</summary>
+    ProxmoxPreflight,
+    ImageSchematic,
+    ImageDownload,
+    VirtualMachine,
+    TalosSecrets,
+    TalosUpgrade,
+    KubernetesUpgrade,
+    MachineConfigApply,
+    EtcdBootstrap,
+    Kubeconfig,
+
+    /// <summary>A local script that waits until the cluster really is ready for the next stage.</summary>
+    ReadinessGate,
+    KubernetesProvider,
+
+    /// <summary>Objects applied from a URL the Blueprint read from Git (the Gateway API CRDs).</summary>
+    CrdManifests,
+    LoadBalancerManifests,
+    RestoredSealedSecretsKeys,
+    HelmRelease,
+    Namespace,
+    ArgoCdServerSecret,
+    RepositorySecret,
+    RootApplication,
+}
+
+public static class ResourceKinds
+{
+    public static Component Owner(this ResourceKind kind) => kind switch
+    {
+        ResourceKind.ProxmoxProvider or ResourceKind.ProxmoxPreflight or ResourceKind.ImageSchematic
+            or ResourceKind.ImageDownload or ResourceKind.VirtualMachine => Component.ProxmoxNodes,
+        ResourceKind.TalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
+            or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap or ResourceKind.Kubeconfig => Component.TalosCluster,
+        ResourceKind.RootApplication => Component.GitOpsHandoff,
+        _ => Component.ClusterAddons,
+    };
+
+    /// <summary>
+    /// Kinds replaced in normal operation (a new version re-runs a script or downloads a new image), which a protected
+    /// stack must not protect: Pulumi refuses to replace a protected resource (pulumi/pulumi step_generator.go).
+    /// </summary>
+    public static bool ReplacedInNormalOperation(this ResourceKind kind) => kind is ResourceKind.TalosUpgrade
+        or ResourceKind.KubernetesUpgrade or ResourceKind.ReadinessGate or ResourceKind.ImageDownload
+        or ResourceKind.ImageSchematic or ResourceKind.ProxmoxPreflight or ResourceKind.ProxmoxProvider
+        or ResourceKind.KubernetesProvider;
+}

@@ -1,0 +1,25 @@
+namespace Bootstrap.Blueprint.Scripts;
+
+/// <summary>The credentials a local script reads from its environment; Pulumi passes them as secrets, never on a command line.</summary>
+[Flags]
+public enum ScriptCredentials
+{
+    None = 0,
+    Talosconfig = 1,
+    Kubeconfig = 2,
+}
+
+/// <summary>
+/// A bash script `pulumi up` runs on the operator's machine (pulumi-command local.Command): never during a preview, again
+/// when one of its <see cref="Triggers"/> changes (a replacement), and again when any other input changes (an update
+/// re-runs the create script; pulumi-command provider/pkg/provider/local/commandController.go).
+/// </summary>
+/// <param name="Triggers">Values whose change must re-run the script; only what this one resource depends on.</param>
+public sealed record LocalScript(string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials)
+{
+    /// <summary>The environment variable holding the talosconfig text.</summary>
+    public const string TalosconfigVariable = "TALOSCONFIG_CONTENT";
+
+    /// <summary>The environment variable holding the admin kubeconfig text.</summary>
+    public const string KubeconfigVariable = "KUBECONFIG_CONTENT";
+}

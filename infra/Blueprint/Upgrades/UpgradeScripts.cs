@@ -1,0 +1,106 @@
+using System.Text;
+using Bootstrap.Blueprint.Scripts;
+using Bootstrap.Blueprint.Talos;
+
+namespace Bootstrap.Blueprint.Upgrades;
+
+/// <summary>
+/// How `pulumi up` moves a running cluster to the stack's versions (Talos docs: upgrades): Talos node by node, control
+/// planes one at a time (etcd keeps quorum) then workers, each between health checks; then Kubernetes with
+/// `talosctl upgrade-k8s`, which upgrades the control plane before the kubelets. Only then does Pulumi apply the machine
+/// configs, so a new Kubernetes version never reaches all nodes at once through a config apply.
+/// Each script fails closed: it skips a node only when that node verifiably runs the maintenance-mode API (a new node);
+/// a missing talosctl, a TLS error or an unreachable node stops `pulumi up` with the node and the cause.
+/// Scripts name only their own node and the bootstrap node, so adding or removing another node changes none of them.
+/// </summary>
+public static class UpgradeScripts
+{
+    public const string HealthTimeout = "10m";
+    public const string UpgradeTimeout = "20m";
+
+    public static LocalScript Talos(string node, string ip, string bootstrapIp, string target, string installerImage, TalosRelease release)
+    {
+        var name = $"talos-upgrade {node}";
+        var previous = $"v{release.Major}.{release.Minor - 1}.*";
+        var script = ScriptPrelude.For(name, $"Talos {target} on {node} ({ip}), one node at a time", ScriptCredentials.Talosconfig, "talosctl");
+        script.Append(WaitForAnswer(name, node, ip, "version --json", "$work/answer"));
+        script.Append($$"""
+            running=$(grep -o '"tag":"[^"]*"' "$work/answer" | head -n 1 | cut -d '"' -f 4)
+            if [ -z "$running" ]; then
+              echo "{{name}}: talosctl version at {{ip}} answered without a Talos tag" >&2; exit 1
+            fi
+            if [ "$running" = "{{target}}" ]; then
+              echo "{{node}} already runs Talos {{target}}"; exit 0
+            fi
+            case "$running" in
+              {{previous}}|v{{release.Major}}.{{release.Minor}}.*) ;;
+              *) echo "refusing: {{node}} runs Talos $running; {{target}} may only follow the previous or the same minor" >&2; exit 1 ;;
+            esac
+            if [ "$(printf '%s\n%s\n' "$running" "{{target}}" | sort -V | head -n 1)" != "$running" ]; then
+              echo "refusing: {{node}} runs Talos $running, newer than {{target}} (no downgrades)" >&2; exit 1
+            fi
+            {{Health(bootstrapIp)}}
+            echo "{{node}}: upgrading Talos $running -> {{target}}"
+            talosctl --endpoints {{ip}} --nodes {{ip}} upgrade --image {{installerImage}} --wait --timeout {{UpgradeTimeout}}
+            {{Health(bootstrapIp)}}
+
+            """);
+        return new LocalScript($"Talos {target} on {node} ({ip})", script.ToString(), [installerImage], ScriptCredentials.Talosconfig);
+    }
+
+    public static LocalScript Kubernetes(string bootstrapNode, string bootstrapIp, string target)
+    {
+        const string name = "kubernetes-upgrade";
+        var script = ScriptPrelude.For(name, $"Kubernetes {target} with talosctl upgrade-k8s", ScriptCredentials.Talosconfig, "talosctl");
+        script.Append(WaitForAnswer(name, bootstrapNode, bootstrapIp, "get kubeletspec -o jsonpath='{.spec.image}'", "$work/answer"));
+        script.Append($$"""
+            running=$(sed 's/.*://; s/^v//' "$work/answer")
+            if [ -z "$running" ]; then
+              echo "{{name}}: {{bootstrapNode}} ({{bootstrapIp}}) reports no kubelet image" >&2; exit 1
+            fi
+            if [ "$running" = "{{target}}" ]; then
+              echo "Kubernetes already runs {{target}}"; exit 0
+            fi
+            if [ "$(printf '%s\n%s\n' "$running" "{{target}}" | sort -V | head -n 1)" != "$running" ]; then
+              echo "refusing: Kubernetes runs $running, newer than {{target}} (no downgrades)" >&2; exit 1
+            fi
+            {{Health(bootstrapIp)}}
+            echo "upgrading Kubernetes $running -> {{target}}"
+            talosctl --endpoints {{bootstrapIp}} --nodes {{bootstrapIp}} upgrade-k8s --to {{target}} --dry-run
+            talosctl --endpoints {{bootstrapIp}} --nodes {{bootstrapIp}} upgrade-k8s --to {{target}}
+            {{Health(bootstrapIp)}}
+
+            """);
+        return new LocalScript($"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
+    }
+
+    /// <summary>
+    /// Asks the node with the cluster's credentials until it answers into <paramref name="answer"/>. A node that refuses
+    /// them but lists its disks over an insecure connection runs the maintenance-mode API: it is new and has nothing to
+    /// upgrade, so the script exits 0. That probe is the one the Talos provider uses to detect maintenance mode
+    /// (siderolabs/terraform-provider-talos pkg/talos/util.go talosClientOp) and the Talos Proxmox guide's
+    /// `talosctl get disks --insecure`. Anything else, until the deadline, fails with the node and the last error.
+    /// </summary>
+    private static string WaitForAnswer(string name, string node, string ip, string query, string answer) => $$"""
+        {{ScriptPrelude.StartWait}}
+        until talosctl --endpoints {{ip}} --nodes {{ip}} {{query}} > "{{answer}}" 2> "$work/error"; do
+          if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
+            echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to upgrade"; exit 0
+          fi
+          if {{ScriptPrelude.DeadlinePassed}}; then
+            echo "{{name}}: {{node}} ({{ip}}) answered neither with the cluster's credentials nor in maintenance mode within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
+            exit 1
+          fi
+          sleep {{ScriptPrelude.PollSeconds}}
+        done
+
+        """;
+
+    /// <summary>
+    /// Server-side health from the bootstrap node without node lists: Talos discovers the members itself (discovery service,
+    /// then Kubernetes nodes; siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go
+    /// buildClusterInfo), so a script does not change when another node is added or removed.
+    /// </summary>
+    private static string Health(string bootstrapIp) =>
+        $"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health --wait-timeout {HealthTimeout}";
+}
