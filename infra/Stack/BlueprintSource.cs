@@ -1,7 +1,6 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
-using Bootstrap.Blueprint.Secrets;
 using Pulumi;
 
 namespace Bootstrap.Stack;

@@ -15,52 +15,62 @@ using Pulumi.Kubernetes.Yaml.V2;
 namespace Bootstrap.Stack;
 
 /// <summary>
-/// Cilium, the load-balancer pool, the health check, then cert-manager, sealed-secrets (after its restored keys) and
-/// Argo CD (after its secrets): each Helm release installed once and handed to Argo CD.
+/// Everything in the running cluster before Argo CD takes over: the readiness gates, the Kubernetes provider, the Gateway
+/// API CRDs, Cilium, the load-balancer pool, then cert-manager, sealed-secrets (after its restored keys) and Argo CD
+/// (after its secrets). Each Helm release is installed once and handed to Argo CD.
 /// </summary>
 public sealed class ClusterAddons : ComponentResource
 {
-    public ClusterAddons(ClusterBlueprint blueprint, ResourceWiring wiring, TalosCluster talos, Pulumi.Kubernetes.Provider kubernetes)
-        : base("bootstrap:index:ClusterAddons", "addons")
+    public ClusterAddons(string name, ClusterBlueprint blueprint, ResourceWiring wiring, Output<string> kubeconfig, Output<string> talosconfig)
+        : base("bootstrap:index:ClusterAddons", name)
     {
-        // Create in the Blueprint's resource order (dependencies first); the Blueprint decides what exists.
-        foreach (var planned in blueprint.Resources)
+        var addons = blueprint.Addons;
+        foreach (var planned in blueprint.Plan.OwnedBy(Component.ClusterAddons))
         {
-            var release = blueprint.Releases.FirstOrDefault(r => ResourcePlan.Release(r.App) == planned.Key);
-            if (release is not null)
+            switch (planned.Kind)
             {
-                Release(release, wiring, kubernetes);
-                continue;
-            }
-
-            switch (planned.Key)
-            {
-                case ResourcePlan.LoadBalancer:
-                    Manifests(planned.Key, Output.Create(blueprint.LoadBalancerYaml), wiring, kubernetes);
+                case ResourceKind.ReadinessGate:
+                    ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, talosconfig, kubeconfig);
                     break;
-                case ResourcePlan.ClusterHealth:
-                    wiring.Add(planned.Key, talos.HealthCheck(planned.Name, wiring.DependsOn(planned.Key)).Done);
-                    break;
-                case ResourcePlan.SealedSecretsKeys:
-                    var keys = Config.RequireSecret(ConfigBinder.SealedSecretsKeys);
-                    Manifests(planned.Key, keys.Apply(backup => SealedSecretsKeys.Render(backup, blueprint.SealedSecretsNamespace)), wiring, kubernetes);
-                    break;
-                case ResourcePlan.ArgoCdNamespace:
-                    wiring.Add(planned.Key, new Namespace(planned.Name, new NamespaceArgs
+                case ResourceKind.KubernetesProvider:
+                    var options = wiring.Options(planned, this);
+                    wiring.Add(planned, new Pulumi.Kubernetes.Provider(planned.Name, new Pulumi.Kubernetes.ProviderArgs
                     {
-                        Metadata = new ObjectMetaArgs { Name = blueprint.ArgoCdServerSecret.Namespace },
-                    }, Retained(wiring.Options(planned.Key, this, kubernetes))));
+                        KubeConfig = kubeconfig,
+                        EnableServerSideApply = true,
+                    }, options));
                     break;
-                case ResourcePlan.ArgoCdSecret:
+                case ResourceKind.CrdManifests:
+                    Manifests(planned, wiring, new ConfigGroupArgs { Files = { addons.GatewayApiCrds.Url } });
+                    break;
+                case ResourceKind.LoadBalancerManifests:
+                    Manifests(planned, wiring, new ConfigGroupArgs { Yaml = addons.LoadBalancerYaml });
+                    break;
+                case ResourceKind.RestoredSealedSecretsKeys:
+                    var keys = Config.RequireSecret(ConfigBinder.SealedSecretsKeys);
+                    Manifests(planned, wiring, new ConfigGroupArgs { Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, addons.SealedSecretsNamespace)) });
+                    break;
+                case ResourceKind.HelmRelease:
+                    Release(addons.Release(planned.Stage), planned, wiring);
+                    break;
+                case ResourceKind.Namespace:
+                    wiring.Add(planned, new Namespace(planned.Name, new NamespaceArgs
+                    {
+                        Metadata = new ObjectMetaArgs { Name = addons.ArgoCdServerSecret.Namespace },
+                    }, wiring.Options(planned, this, Stages.KubernetesProvider)));
+                    break;
+                case ResourceKind.ArgoCdServerSecret:
                     var password = Config.GetSecret(ConfigBinder.ArgoCdAdminPassword);
-                    Secret(blueprint.ArgoCdServerSecret, wiring, kubernetes, password is null
+                    Secret(planned, addons.ArgoCdServerSecret, wiring, password is null
                         ? Output.Create(ArgoCdSecrets.ServerSecretData(null, blueprint.Talos.Name))
                         : password.Apply(p => ArgoCdSecrets.ServerSecretData(p, blueprint.Talos.Name)));
                     break;
-                case ResourcePlan.ArgoCdRepository:
+                case ResourceKind.RepositorySecret:
                     var credentials = Config.RequireSecret(ConfigBinder.GitOpsCredentials);
-                    Secret(blueprint.ArgoCdRepositorySecret, wiring, kubernetes, credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
+                    Secret(planned, addons.ArgoCdRepositorySecret, wiring, credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
                     break;
+                default:
+                    throw ResourceWiring.Unmapped(planned);
             }
         }
 
@@ -69,25 +79,18 @@ public sealed class ClusterAddons : ComponentResource
 
     private static Pulumi.Config Config => new(ConfigKey.Namespace);
 
-    private void Manifests(string key, Output<string> yaml, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes) =>
-        wiring.Add(key, new ConfigGroup(wiring[key].Name, new ConfigGroupArgs { Yaml = yaml }, new ComponentResourceOptions
-        {
-            Parent = this,
-            Provider = kubernetes,
-            DependsOn = wiring.DependsOn(key),
-        }));
+    private void Manifests(PlannedResource planned, ResourceWiring wiring, ConfigGroupArgs args) =>
+        wiring.Add(planned, new ConfigGroup(planned.Name, args, wiring.ComponentOptions(planned, this, Stages.KubernetesProvider)));
 
-    private void Release(HelmRelease release, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes)
+    private void Release(HelmRelease release, PlannedResource planned, ResourceWiring wiring)
     {
-        var key = ResourcePlan.Release(release.App);
-        var options = wiring.Options(key, this, kubernetes);
+        var options = wiring.Options(planned, this, Stages.KubernetesProvider);
         if (release.HandOff)
         {
-            options = Retained(options);
             options.IgnoreChanges = HelmRelease.HandOffIgnoredProperties.ToList();
         }
 
-        wiring.Add(key, new Release(wiring[key].Name, new ReleaseArgs
+        wiring.Add(planned, new Release(planned.Name, new ReleaseArgs
         {
             Name = release.Name,
             Chart = release.Chart,
@@ -96,21 +99,15 @@ public sealed class ClusterAddons : ComponentResource
             CreateNamespace = true,
             RepositoryOpts = new RepositoryOptsArgs { Repo = release.RepoUrl },
             ValueYamlFiles = { new StringAsset(release.ValuesYaml) },
+            SkipAwait = !release.Await,
         }, options));
     }
 
-    private void Secret(SecretSpec spec, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes, Output<IReadOnlyDictionary<string, string>> data) =>
-        wiring.Add(spec.Key, new Pulumi.Kubernetes.Core.V1.Secret(wiring[spec.Key].Name, new SecretArgs
+    private void Secret(PlannedResource planned, SecretSpec spec, ResourceWiring wiring, Output<IReadOnlyDictionary<string, string>> data) =>
+        wiring.Add(planned, new Pulumi.Kubernetes.Core.V1.Secret(planned.Name, new SecretArgs
         {
             Metadata = new ObjectMetaArgs { Name = spec.Name, Namespace = spec.Namespace, Labels = spec.Labels.ToDictionary() },
             Type = spec.Type,
             StringData = Output.CreateSecret(data.Apply(d => d.ToImmutableDictionary())),
-        }, wiring.Options(spec.Key, this, kubernetes)));
-
-    /// <summary>Deleting the stack must never uninstall what Argo CD now runs.</summary>
-    private static CustomResourceOptions Retained(CustomResourceOptions options)
-    {
-        options.RetainOnDelete = true;
-        return options;
-    }
+        }, wiring.Options(planned, this, Stages.KubernetesProvider)));
 }

@@ -9,16 +9,23 @@ namespace Bootstrap.Stack;
 /// </summary>
 public sealed class GitOpsHandoff : ComponentResource
 {
-    public GitOpsHandoff(ClusterBlueprint blueprint, ResourceWiring wiring, Pulumi.Kubernetes.Provider kubernetes)
-        : base("bootstrap:index:GitOpsHandoff", "gitops")
+    public GitOpsHandoff(string name, ClusterBlueprint blueprint, ResourceWiring wiring)
+        : base("bootstrap:index:GitOpsHandoff", name)
     {
-        var options = wiring.Options(ResourcePlan.RootApplication, this, kubernetes);
-        options.RetainOnDelete = true;
-        options.IgnoreChanges = ["spec"];
-        wiring.Add(ResourcePlan.RootApplication, new Pulumi.Kubernetes.ApiExtensions.CustomResource(
-            wiring[ResourcePlan.RootApplication].Name,
-            new ArgoApplicationArgs(blueprint.RootApplication),
-            options));
+        foreach (var planned in blueprint.Plan.OwnedBy(Component.GitOpsHandoff))
+        {
+            switch (planned.Kind)
+            {
+                case ResourceKind.RootApplication:
+                    var options = wiring.Options(planned, this, Stages.KubernetesProvider);
+                    options.IgnoreChanges = ["spec"];
+                    wiring.Add(planned, new Pulumi.Kubernetes.ApiExtensions.CustomResource(planned.Name, new ArgoApplicationArgs(blueprint.Addons.RootApplication), options));
+                    break;
+                default:
+                    throw ResourceWiring.Unmapped(planned);
+            }
+        }
+
         RegisterOutputs();
     }
 }

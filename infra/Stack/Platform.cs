@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Bootstrap.Blueprint.Plan;
 using Pulumi;
 
 namespace Bootstrap.Stack;
@@ -8,41 +7,29 @@ namespace Bootstrap.Stack;
 public class Platform : Pulumi.Stack
 {
     public Platform()
-        : this(new StackOptions())
+        : this(new StackOptions(), blueprint => blueprint)
     {
     }
 
-    protected Platform(StackOptions options)
+    /// <param name="adjust">Lets a subclass change the blueprint before it is mapped (the lab tests break ordering rules on purpose).</param>
+    protected Platform(StackOptions options, Func<Blueprint.Plan.ClusterBlueprint, Blueprint.Plan.ClusterBlueprint> adjust)
         : base(options)
     {
-        var blueprint = BlueprintSource.Load();
-        var wiring = new ResourceWiring(blueprint);
-        var proxmoxConfig = new Pulumi.Config("proxmoxve");
-        var proxmox = new Pulumi.ProxmoxVE.Provider("proxmoxve", new Pulumi.ProxmoxVE.ProviderArgs
-        {
-            Endpoint = blueprint.Config.Proxmox.Endpoint,
-            Insecure = blueprint.Config.Proxmox.Insecure,
-            ApiToken = proxmoxConfig.RequireSecret("apiToken"),
-        });
-        _ = new ProxmoxNodes(blueprint, wiring, proxmox);
-        var talos = new TalosCluster(blueprint, wiring);
-        _ = new ClusterUpgrades(blueprint, wiring, talos.Talosconfig);
-        var kubeconfig = talos.Configure(blueprint, wiring);
-        var kubernetes = new Pulumi.Kubernetes.Provider("kubernetes", new Pulumi.Kubernetes.ProviderArgs
-        {
-            KubeConfig = kubeconfig,
-            EnableServerSideApply = true,
-        });
-        _ = new ClusterAddons(blueprint, wiring, talos, kubernetes);
-        _ = new GitOpsHandoff(blueprint, wiring, kubernetes);
+        var blueprint = adjust(BlueprintSource.Load());
+        var wiring = new ResourceWiring(blueprint.Plan);
+        _ = new ProxmoxNodes("proxmox", blueprint, wiring);
+        var talos = new TalosCluster("talos", blueprint, wiring);
+        _ = new ClusterAddons("addons", blueprint, wiring, talos.Kubeconfig, talos.StepTalosconfig);
+        _ = new GitOpsHandoff("gitops", blueprint, wiring);
+        wiring.EnsureEveryPlannedResourceExists();
 
-        Kubeconfig = kubeconfig;
+        Kubeconfig = talos.Kubeconfig;
         Talosconfig = talos.Talosconfig;
         ApiEndpoint = Output.Create(blueprint.Talos.Endpoint);
         Vip = Output.Create(blueprint.Vip);
         NodeIps = Output.Create(blueprint.Nodes.ToImmutableDictionary(n => n.Name, n => n.Ip));
-        ArgoCdUrl = Output.Create(blueprint.ArgoCdUrl ?? "");
-        HandedOffReleases = Output.Create(blueprint.HandedOffReleases.ToImmutableArray());
+        ArgoCdUrl = Output.Create(blueprint.Addons.ArgoCdUrl ?? "");
+        HandedOffReleases = Output.Create(blueprint.Addons.HandedOffReleases.ToImmutableArray());
         TalosVersion = Output.Create(blueprint.Talos.TalosVersion);
         KubernetesVersion = Output.Create(blueprint.Talos.KubernetesVersion);
     }

@@ -8,42 +8,74 @@ using Pulumiverse.Talos.ImageFactory;
 
 namespace Bootstrap.Stack;
 
-/// <summary>The Image Factory schematic, the Talos image once per Proxmox host, and one VM per node.</summary>
+/// <summary>The Proxmox provider and preflight, the Image Factory schematic, the Talos image once per Proxmox host, and one VM per node.</summary>
 public sealed class ProxmoxNodes : ComponentResource
 {
-    public ProxmoxNodes(ClusterBlueprint blueprint, ResourceWiring wiring, Pulumi.ProxmoxVE.Provider proxmox)
-        : base("bootstrap:index:ProxmoxNodes", "proxmox")
+    public ProxmoxNodes(string name, ClusterBlueprint blueprint, ResourceWiring wiring)
+        : base("bootstrap:index:ProxmoxNodes", name)
     {
-        wiring.Add(ResourcePlan.Schematic, new Schematic(
-            wiring[ResourcePlan.Schematic].Name,
-            new SchematicArgs { SchematicData = blueprint.Image.Schematic.Yaml },
-            wiring.Options(ResourcePlan.Schematic, this)));
-
-        foreach (var download in blueprint.Downloads)
+        foreach (var planned in blueprint.Plan.OwnedBy(Component.ProxmoxNodes))
         {
-            var key = ResourcePlan.Image(download.Host);
-            wiring.Add(key, new Pulumi.ProxmoxVE.Download.File(wiring[key].Name, new FileArgs
+            switch (planned.Kind)
             {
-                NodeName = download.Host,
-                DatastoreId = download.Datastore,
-                ContentType = ImageDownload.ContentType,
-                Url = download.Url,
-                FileName = download.FileName,
-                DecompressionAlgorithm = download.Decompression,
-                Overwrite = false,
-            }, wiring.Options(key, this, proxmox)));
-        }
-
-        foreach (var node in blueprint.Nodes)
-        {
-            var key = ResourcePlan.Vm(node.Name);
-            var options = wiring.Options(key, this, proxmox);
-            options.Protect = node.Vm.Protect;
-            options.IgnoreChanges = VirtualMachine.IgnoredAfterCreate.ToList();
-            wiring.Add(key, new VmLegacy(wiring[key].Name, Args(node.Vm), options));
+                case ResourceKind.ProxmoxProvider:
+                    wiring.Add(planned, new Provider(planned.Name, new ProviderArgs
+                    {
+                        Endpoint = blueprint.Config.Proxmox.Endpoint,
+                        Insecure = blueprint.Config.Proxmox.Insecure,
+                        ApiToken = new Pulumi.Config("proxmoxve").RequireSecret("apiToken"),
+                    }, new CustomResourceOptions { Parent = this }));
+                    break;
+                case ResourceKind.ProxmoxPreflight:
+                    wiring.Add(planned, Preflight(blueprint, wiring, planned));
+                    break;
+                case ResourceKind.ImageSchematic:
+                    wiring.Add(planned, new Schematic(planned.Name, new SchematicArgs { SchematicData = blueprint.Image.Schematic.Yaml }, wiring.Options(planned, this)));
+                    break;
+                case ResourceKind.ImageDownload:
+                    var download = blueprint.Downloads.Single(d => d.Host == planned.Host);
+                    wiring.Add(planned, new Pulumi.ProxmoxVE.Download.File(planned.Name, new FileArgs
+                    {
+                        NodeName = download.Host,
+                        DatastoreId = download.Datastore,
+                        ContentType = ImageDownload.ContentType,
+                        Url = download.Url,
+                        FileName = download.FileName,
+                        Overwrite = false,
+                    }, wiring.Options(planned, this, Stages.ProxmoxProvider)));
+                    break;
+                case ResourceKind.VirtualMachine:
+                    var vm = blueprint.Nodes.Single(n => n.Name == planned.Node).Vm;
+                    var options = wiring.Options(planned, this, Stages.ProxmoxProvider);
+                    options.IgnoreChanges = VirtualMachine.IgnoredAfterCreate.ToList();
+                    wiring.Add(planned, new VmLegacy(planned.Name, Args(vm), options));
+                    break;
+                default:
+                    throw ResourceWiring.Unmapped(planned);
+            }
         }
 
         RegisterOutputs();
+    }
+
+    /// <summary>Reads the Proxmox version and each host's datastores (read access, so `pulumi preview` runs it too) and stops the run before anything is created when the Blueprint's preflight finds a problem.</summary>
+    private Output<Resource> Preflight(ClusterBlueprint blueprint, ResourceWiring wiring, PlannedResource planned)
+    {
+        var options = new InvokeOutputOptions { Parent = this, Provider = wiring.Provider(Stages.ProxmoxProvider) };
+        var version = GetVersion.Invoke(options).Apply(v => v.Version);
+        var hosts = blueprint.Downloads.Select(d => d.Host).ToList();
+        var datastores = Output.All(hosts.Select(host => GetDatastores.Invoke(new GetDatastoresInvokeArgs { NodeName = host }, options)
+            .Apply(result => (host, (IReadOnlyList<DatastoreFacts>)result.Datastores
+                .Select(d => new DatastoreFacts(d.Id, d.ContentTypes, d.Enabled ?? true, d.Active ?? true)).ToList()))));
+        // Dependents wait for the provider once the checks passed (never for this component: it is their parent).
+        var provider = wiring.Provider(Stages.ProxmoxProvider);
+        return Output.Tuple(version, datastores).Apply(facts =>
+        {
+            var findings = ProxmoxPreflight.Check(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2));
+            return findings.Count == 0
+                ? (Resource)provider
+                : throw new RunException($"Proxmox cannot hold this stack; nothing was changed:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+        });
     }
 
     private static VmLegacyArgs Args(VirtualMachine vm) => new()
@@ -72,7 +104,7 @@ public sealed class ProxmoxNodes : ComponentResource
             {
                 Interface = VirtualMachine.DiskInterface,
                 DatastoreId = vm.Datastore,
-                FileId = vm.ImageFileId,
+                ImportFrom = vm.ImportFrom,
                 Size = vm.DiskGiB,
                 Discard = VirtualMachine.DiskDiscard,
             },

@@ -5,34 +5,66 @@ namespace Bootstrap.Stack;
 
 /// <summary>
 /// Resolves the Blueprint's per-resource dependencies to Pulumi resources. Components register what they create under
-/// the Blueprint's key and ask for options by key; no ordering is decided here.
+/// the planned key and ask for options by planned resource; no ordering, protection or retention is decided here.
 /// </summary>
-public sealed class ResourceWiring(ClusterBlueprint blueprint)
+public sealed class ResourceWiring(BootstrapPlan plan)
 {
     private readonly Dictionary<string, Input<Resource>> _created = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProviderResource> _providers = new(StringComparer.Ordinal);
 
-    public PlannedResource this[string key] => blueprint.Resource(key);
-
-    /// <summary>Options for the resource planned under <paramref name="key"/>: its parent, provider and exactly its planned dependencies.</summary>
-    public CustomResourceOptions Options(string key, Resource parent, ProviderResource? provider = null) => new()
+    /// <summary>Options for <paramref name="planned"/>: its parent, provider, exactly its planned dependencies, protection and retention.</summary>
+    public CustomResourceOptions Options(PlannedResource planned, Resource parent, string? providerStage = null) => new()
     {
         Parent = parent,
-        Provider = provider,
-        DependsOn = DependsOn(key),
+        Provider = providerStage is null ? null : _providers[providerStage],
+        DependsOn = DependsOn(planned),
+        Protect = planned.Protect,
+        RetainOnDelete = planned.Retain,
     };
 
-    public InputList<Resource> DependsOn(string key) =>
-        blueprint.Resource(key).DependsOn.Select(dependency => _created.TryGetValue(dependency, out var resource)
-            ? resource
-            : throw new InvalidOperationException($"{key} depends on {dependency}, which has not been created yet")).ToList();
+    /// <summary>Options for a multi-language component (ConfigGroup): the engine passes protect and retainOnDelete on to its children.</summary>
+    public ComponentResourceOptions ComponentOptions(PlannedResource planned, Resource parent, string providerStage) => new()
+    {
+        Parent = parent,
+        Provider = _providers[providerStage],
+        DependsOn = DependsOn(planned),
+        Protect = planned.Protect,
+        RetainOnDelete = planned.Retain,
+    };
 
-    public T Add<T>(string key, T resource)
+    public ProviderResource Provider(string stage) => _providers[stage];
+
+    public InputList<Resource> DependsOn(PlannedResource planned) =>
+        planned.DependsOn.Select(dependency => _created.TryGetValue(dependency, out var resource)
+            ? resource
+            : throw new InvalidOperationException($"{planned.Key} depends on {dependency}, which has not been created yet")).ToList();
+
+    public T Add<T>(PlannedResource planned, T resource)
         where T : Resource
     {
-        _created.Add(key, resource);
+        _created.Add(planned.Key, resource);
+        if (resource is ProviderResource provider)
+        {
+            _providers.Add(planned.Stage, provider);
+        }
+
         return resource;
     }
 
-    /// <summary>A step that is not a resource (the health check): dependents wait until <paramref name="done"/> resolves.</summary>
-    public void Add(string key, Output<Resource> done) => _created.Add(key, done);
+    /// <summary>A step that is not a resource (the Proxmox preflight): dependents wait until <paramref name="done"/> resolves.</summary>
+    public void Add(PlannedResource planned, Output<Resource> done) => _created.Add(planned.Key, done);
+
+    /// <summary>Fails the program when a planned resource was never created: a kind no component maps is a bug, never silence.</summary>
+    public void EnsureEveryPlannedResourceExists()
+    {
+        var missing = plan.Resources.Where(r => !_created.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"planned but never created: {string.Join(", ", missing)}");
+        }
+    }
+
+    /// <summary>Every component maps each kind it owns or stops here, naming it.</summary>
+    public static InvalidOperationException Unmapped(PlannedResource planned) =>
+        new($"{planned.Component} has no mapping for {planned.Kind} ({planned.Key})");
 }

@@ -11,85 +11,100 @@ using MachineConfig = Pulumiverse.Talos.Machine.GetConfiguration;
 namespace Bootstrap.Stack;
 
 /// <summary>
-/// Talos: machine secrets and talosconfig first (the upgrade steps need them), then, in <see cref="Configure"/>, each
-/// node's config applied after its own VM, the etcd bootstrap and the kubeconfig.
+/// Talos: the machine secrets, the in-place upgrade steps, each node's config applied after its own VM, the etcd
+/// bootstrap and the admin kubeconfig, in the Blueprint's order.
 /// </summary>
 public sealed class TalosCluster : ComponentResource
 {
-    private readonly Output<ClientConfiguration> _client;
-    private readonly TalosClusterPlan _talos;
-    private readonly Output<MachineSecretsInputArgs> _machineSecrets;
-
-    public TalosCluster(ClusterBlueprint blueprint, ResourceWiring wiring)
-        : base("bootstrap:index:TalosCluster", "talos")
+    public TalosCluster(string name, ClusterBlueprint blueprint, ResourceWiring wiring)
+        : base("bootstrap:index:TalosCluster", name)
     {
-        _talos = blueprint.Talos;
-        var secrets = wiring.Add(ResourcePlan.TalosSecrets, new Secrets(
-            wiring[ResourcePlan.TalosSecrets].Name,
-            new SecretsArgs { TalosVersion = _talos.ConfigContract },
-            wiring.Options(ResourcePlan.TalosSecrets, this)));
-        _client = secrets.ClientConfiguration;
-        _machineSecrets = secrets.MachineSecrets.Apply(ToInput);
-
-        var talosconfig = ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
+        var talos = blueprint.Talos;
+        Output<ClientConfiguration>? client = null;
+        Output<MachineSecretsInputArgs>? machineSecrets = null;
+        Output<string>? stepTalosconfig = null;
+        Output<string>? kubeconfig = null;
+        foreach (var planned in blueprint.Plan.OwnedBy(Component.TalosCluster))
         {
-            ClusterName = _talos.Name,
-            ClientConfiguration = _client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
-            Endpoints = _talos.ClientEndpoints.ToList(),
-            Nodes = blueprint.Nodes.Select(n => n.Ip).ToList(),
-        }, new InvokeOptions { Parent = this });
-        Talosconfig = Output.CreateSecret(talosconfig.Apply(t => t.TalosConfig));
-    }
-
-    public Output<string> Talosconfig { get; }
-
-    /// <summary>Applies every node's machine config, bootstraps etcd and returns the admin kubeconfig (secret).</summary>
-    public Output<string> Configure(ClusterBlueprint blueprint, ResourceWiring wiring)
-    {
-        foreach (var node in blueprint.Nodes)
-        {
-            var config = MachineConfig.Invoke(new GetConfigurationInvokeArgs
+            switch (planned.Kind)
             {
-                ClusterName = _talos.Name,
-                ClusterEndpoint = _talos.Endpoint,
-                MachineType = node.MachineType,
-                MachineSecrets = _machineSecrets,
-                ConfigPatches = _talos.PatchesFor(node).Select(p => p.Yaml).ToList(),
-                KubernetesVersion = _talos.KubernetesVersion,
-                TalosVersion = _talos.ConfigContract,
-                Docs = false,
-                Examples = false,
-            }, new InvokeOptions { Parent = this });
-            var key = ResourcePlan.TalosApply(node.Name);
-            wiring.Add(key, new ConfigurationApply(wiring[key].Name, new ConfigurationApplyArgs
-            {
-                Node = node.Ip,
-                Endpoint = node.Ip,
-                ClientConfiguration = _client.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
-                MachineConfigurationInput = config.Apply(c => c.MachineConfiguration),
-            }, wiring.Options(key, this)));
+                case ResourceKind.TalosSecrets:
+                    var secrets = wiring.Add(planned, new Secrets(planned.Name, new SecretsArgs { TalosVersion = talos.ConfigContract }, wiring.Options(planned, this)));
+                    client = secrets.ClientConfiguration;
+                    machineSecrets = secrets.MachineSecrets.Apply(ToInput);
+                    Talosconfig = Output.CreateSecret(ClientConfiguration(talos.Name, client, talos.ClientEndpoints, blueprint.Nodes.Select(n => n.Ip).ToList()));
+                    // The scripts name their endpoints and nodes themselves: a talosconfig without them stays the same when nodes change.
+                    stepTalosconfig = Output.CreateSecret(ClientConfiguration(talos.Name, client, [], []));
+                    break;
+                case ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade:
+                    ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, stepTalosconfig, null);
+                    break;
+                case ResourceKind.MachineConfigApply:
+                    var node = blueprint.Nodes.Single(n => n.Name == planned.Node);
+                    var config = MachineConfig.Invoke(new GetConfigurationInvokeArgs
+                    {
+                        ClusterName = talos.Name,
+                        ClusterEndpoint = talos.Endpoint,
+                        MachineType = node.MachineType,
+                        MachineSecrets = machineSecrets!,
+                        ConfigPatches = talos.PatchesFor(node).Select(p => p.Yaml).ToList(),
+                        KubernetesVersion = talos.KubernetesVersion,
+                        TalosVersion = talos.ConfigContract,
+                        Docs = false,
+                        Examples = false,
+                    }, new InvokeOptions { Parent = this });
+                    wiring.Add(planned, new ConfigurationApply(planned.Name, new ConfigurationApplyArgs
+                    {
+                        Node = node.Ip,
+                        Endpoint = node.Ip,
+                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                        MachineConfigurationInput = config.Apply(c => c.MachineConfiguration),
+                    }, wiring.Options(planned, this)));
+                    break;
+                case ResourceKind.EtcdBootstrap:
+                    wiring.Add(planned, new Pulumiverse.Talos.Machine.Bootstrap(planned.Name, new BootstrapArgs
+                    {
+                        Node = talos.BootstrapIp,
+                        Endpoint = talos.BootstrapIp,
+                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                    }, wiring.Options(planned, this)));
+                    break;
+                case ResourceKind.Kubeconfig:
+                    var created = wiring.Add(planned, new Kubeconfig(planned.Name, new KubeconfigArgs
+                    {
+                        Node = talos.BootstrapIp,
+                        Endpoint = talos.BootstrapIp,
+                        ClientConfiguration = client!.Apply(c => new KubeconfigClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                    }, wiring.Options(planned, this)));
+                    kubeconfig = Output.CreateSecret(created.KubeconfigRaw);
+                    break;
+                default:
+                    throw ResourceWiring.Unmapped(planned);
+            }
         }
 
-        wiring.Add(ResourcePlan.EtcdBootstrap, new Pulumiverse.Talos.Machine.Bootstrap(wiring[ResourcePlan.EtcdBootstrap].Name, new BootstrapArgs
-        {
-            Node = _talos.BootstrapIp,
-            Endpoint = _talos.BootstrapIp,
-            ClientConfiguration = _client.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
-        }, wiring.Options(ResourcePlan.EtcdBootstrap, this)));
-
-        var kubeconfig = wiring.Add(ResourcePlan.Kubeconfig, new Kubeconfig(wiring[ResourcePlan.Kubeconfig].Name, new KubeconfigArgs
-        {
-            Node = _talos.BootstrapIp,
-            Endpoint = _talos.BootstrapIp,
-            ClientConfiguration = _client.Apply(c => new KubeconfigClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
-        }, wiring.Options(ResourcePlan.Kubeconfig, this)));
-        var kubeconfigRaw = Output.CreateSecret(kubeconfig.KubeconfigRaw);
-        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = kubeconfigRaw, ["talosconfig"] = Talosconfig });
-        return kubeconfigRaw;
+        Kubeconfig = kubeconfig ?? throw new InvalidOperationException("the plan has no kubeconfig");
+        StepTalosconfig = stepTalosconfig!;
+        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = Kubeconfig, ["talosconfig"] = Talosconfig });
     }
 
-    /// <summary>The health check, run after <paramref name="after"/> (Cilium and every node's config).</summary>
-    public ClusterHealth HealthCheck(string name, InputList<Resource> after) => new(name, _talos, _client, after, this);
+    /// <summary>The admin kubeconfig (secret).</summary>
+    public Output<string> Kubeconfig { get; }
+
+    /// <summary>The talosconfig for people: every control plane as an endpoint, every node (secret).</summary>
+    public Output<string> Talosconfig { get; private set; } = null!;
+
+    /// <summary>The talosconfig the local scripts get: credentials only, no endpoints or nodes (secret).</summary>
+    public Output<string> StepTalosconfig { get; }
+
+    private Output<string> ClientConfiguration(string cluster, Output<ClientConfiguration> client, IReadOnlyList<string> endpoints, IReadOnlyList<string> nodes) =>
+        ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
+        {
+            ClusterName = cluster,
+            ClientConfiguration = client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+            Endpoints = endpoints.ToList(),
+            Nodes = nodes.ToList(),
+        }, new InvokeOptions { Parent = this }).Apply(t => t.TalosConfig);
 
     /// <summary>Talos' provider returns secrets as an output type but takes them as an input type: map field by field (pulumi-talos #103, #251).</summary>
     private static MachineSecretsInputArgs ToInput(MachineSecretsResult m) => new()

@@ -1,0 +1,260 @@
+using System.Text.RegularExpressions;
+using Bootstrap.Blueprint.Plan;
+
+namespace Bootstrap.Tests.Lab;
+
+/// <summary>
+/// The rules of the lab, one per real behaviour the first `pulumi up` depends on. Each is checked when the engine creates,
+/// updates or replaces a resource during an update (never during a preview, which runs nothing).
+/// </summary>
+internal static partial class LabRules
+{
+    public const string DiskImportNeedsSsh = "disk-import-needs-ssh";
+    public const string ImportContent = "import-content";
+    public const string AwaitedReleaseReady = "awaited-release-ready";
+    public const string ClusterReachable = "cluster-reachable";
+    public const string CrdBeforeObject = "crd-before-object";
+    public const string ConfigApplyNeedsItsVm = "config-apply-needs-its-vm";
+    public const string BootstrapNeedsConfiguredControlPlane = "bootstrap-needs-configured-control-plane";
+    public const string KeysBeforeController = "keys-before-controller";
+    public const string RootApplicationLast = "root-application-last";
+    public const string ArgoCdNeedsItsSecret = "argocd-needs-its-secret";
+    public const string NamespaceBeforeObject = "namespace-before-object";
+    public const string KubernetesMovesWithUpgradeK8s = "kubernetes-moves-with-upgrade-k8s";
+    public const string TalosUpgradesOneAtATime = "talos-upgrades-one-at-a-time";
+    public const string GatewayCrdsBeforeCilium = "gateway-crds-before-cilium";
+    public const string ProtectedNotReplaced = "protected-not-replaced";
+    public const string GateMustPass = "gate-must-pass";
+
+    /// <summary>Invokes that read a live cluster. A preview must never call one; the program may not use them at all.</summary>
+    public const string NoClusterInvokes = "no-cluster-invokes";
+
+    public static readonly IReadOnlyList<LabRule> All =
+    [
+        new(DiskImportNeedsSsh,
+            "a VM disk given by file_id is imported with `qm disk import` over SSH on the node; an API token gives the provider no SSH user",
+            "bpg/terraform-provider-proxmox proxmoxtf/resource/vm/disk/disk.go createCustomDisk; docs/index.md (ssh block)",
+            (r, c) => r.Type == Types.Vm && FileIdDisks(r).Any() && c.Registered.Values.All(p => p.Type != Types.ProxmoxProvider || p.Inputs["ssh"] is null)
+                ? "creating custom disk: the provider has no SSH settings, but disks given by file_id are imported over SSH (qm disk import)"
+                : null),
+        new(ImportContent,
+            "download-url stores \"import\" content only on Proxmox VE 8.4+ and only on a datastore with Import enabled; compressed images cannot be imported through the API; a VM imports a disk only from a file that exists on its own node",
+            "bpg fwprovider/nodes/resource_download_file.go, proxmox/version/capabilities.go SupportImportContentType; docs/resources/virtual_environment_vm.md import_from",
+            ImportContentViolation),
+        new(AwaitedReleaseReady,
+            "an awaited Helm release is ready only when every LoadBalancer Service has an address and every pod runs; pods schedule only on Ready nodes (the CNI's own pods excepted); pulumi-kubernetes waits 300 s",
+            "pulumi-kubernetes provider/pkg/provider/helm_release.go (client.Wait = !SkipAwait); helm pkg/kube/ready.go serviceReady; cilium 1.20.0 templates/cilium-ingress-service.yaml",
+            AwaitedReleaseViolation),
+        new(ClusterReachable,
+            "pulumi-kubernetes checks the cluster once when the provider is configured and marks it unreachable without retrying; every resource through it then fails",
+            "pulumi-kubernetes provider/pkg/provider/provider.go Configure (clusterUnreachable) and Create (\"configured Kubernetes cluster is unreachable\")",
+            (r, c) => r.Provider is { } provider && c.Lab.KubernetesProviders.TryGetValue(provider, out var reachable) && !reachable
+                ? "configured Kubernetes cluster is unreachable: the provider was configured before kube-apiserver answered on the VIP"
+                : null),
+        new(CrdBeforeObject,
+            "an object of a custom kind is accepted only once its CRD exists: Cilium's CRDs are registered by cilium-operator at run time, Argo CD's come with its chart",
+            "Kubernetes API (no matches for kind); Cilium docs (CRDs registered by the operator, the chart ships none); argo-helm crds.install",
+            CrdViolation),
+        new(ConfigApplyNeedsItsVm,
+            "a machine config reaches a node only over its Talos API, which answers only once its VM exists and has booted",
+            "siderolabs/terraform-provider-talos pkg/talos/talos_machine_configuration_apply_resource.go (talosClientOp to the node)",
+            (r, c) => r.Type == Types.ConfigApply && Vm(c, r.Text("node")!) is not { } vm
+                ? $"timed out: nothing answers at {r.Text("node")}:50000 (no started VM with that address comes before this apply)"
+                : null),
+        new(BootstrapNeedsConfiguredControlPlane,
+            "etcd bootstraps only on a control plane that already has its machine config",
+            "siderolabs/talos machined Bootstrap API (FailedPrecondition before the config is applied); terraform-provider-talos talos_machine_bootstrap_resource.go",
+            (r, c) => r.Type == Types.Bootstrap && (!c.Lab.Nodes.TryGetValue(r.Text("node")!, out var node) || node.State != NodeState.Configured || node.MachineType != "controlplane"
+                || !c.Registered.Values.Any(p => p.Type == Types.ConfigApply && p.Text("node") == r.Text("node") && r.Comes(p.Name)))
+                ? $"bootstrap refused: {r.Text("node")} is not a configured control plane"
+                : null),
+        new(KeysBeforeController,
+            "the sealed-secrets controller adopts existing keys only when it starts; started without them it generates a new key and SealedSecrets from Git stay sealed",
+            "bitnami-labs/sealed-secrets README (bring your own certificates); FACTS.md sealed-secrets",
+            (r, c) => r.Type == Types.Release && r.Text("name") == "sealed-secrets" && c.Planned(Stages.SealedSecretsKeys) is { } keys && !r.Comes(keys.Name)
+                ? "the controller starts without the restored keys and generates a new one"
+                : null),
+        new(RootApplicationLast,
+            "Argo CD adopts only finished releases: the root Application comes after every other resource of the bootstrap",
+            "FACTS.md (Argo CD bootstrap and self-management); DESIGN.md ownership table",
+            (r, c) => r.Type == Types.Application && c.Blueprint.Plan.Resources.Where(p => p.Kind is not (ResourceKind.RootApplication or ResourceKind.ProxmoxPreflight)).Select(p => p.Name).Where(n => !r.Comes(n)).ToList() is { Count: > 0 } early
+                ? $"the root Application is created before {string.Join(", ", early)}: Argo CD would race Pulumi"
+                : null),
+        new(ArgoCdNeedsItsSecret,
+            "with configs.secret.createSecret false, argocd-server starts only once argocd-secret exists",
+            "argo-helm charts/argo-cd values.yaml (configs.secret.createSecret); Argo CD docs (argocd-secret holds server.secretkey)",
+            (r, c) => r.Type == Types.Release && r.Text("name") == "argocd" && !Flag(r, "skipAwait") && !c.Lab.Objects.Contains($"Secret/{r.Text("namespace")}/argocd-secret")
+                ? "timed out after 300s: argocd-server crash-loops without argocd-secret"
+                : null),
+        new(NamespaceBeforeObject,
+            "a namespaced object can be written only into a namespace that exists",
+            "Kubernetes API (namespaces \"x\" not found)",
+            (r, c) => r.Type is Types.Secret && !c.Lab.Objects.Contains($"Namespace//{r.Text("metadata", "namespace")}")
+                ? $"namespaces \"{r.Text("metadata", "namespace")}\" not found"
+                : null),
+        new(KubernetesMovesWithUpgradeK8s,
+            "a machine config carrying another Kubernetes version moves that node at once; only talosctl upgrade-k8s moves a cluster safely",
+            "Talos docs (Upgrading Kubernetes: talosctl upgrade-k8s); FACTS.md",
+            (r, c) => r.Type == Types.ConfigApply && c.Lab.ClusterKubernetesVersion is { } running && MachineConfig(r, "kubernetesVersion") is { } wanted && wanted != running
+                ? $"applying this config moves {r.Text("node")} from Kubernetes {running} to {wanted} outside upgrade-k8s"
+                : null),
+        new(TalosUpgradesOneAtATime,
+            "Talos upgrades one node at a time: two control planes rebooting together lose etcd quorum",
+            "Talos docs (Upgrading Talos Linux: one node at a time)",
+            TalosUpgradeOrderViolation),
+        new(GatewayCrdsBeforeCilium,
+            "cilium-operator enables Gateway API only if its CRDs exist when it starts, and the chart creates the GatewayClass only if the API is known at install",
+            "cilium 1.20.0 templates/cilium-gateway-api-class.yaml (.Capabilities.APIVersions.Has); Cilium docs (Gateway API support: install the CRDs first)",
+            (r, c) => r.Type == Types.Release && r.Text("name") == "cilium" && ReleaseValues.Flag(ReleaseValues.Of(r, c), false, "gatewayAPI", "enabled")
+                && !c.Lab.Crds.Contains("gateways.gateway.networking.k8s.io")
+                ? "cilium-operator starts without the Gateway API CRDs and disables Gateway API"
+                : null),
+        new(ProtectedNotReplaced,
+            "the engine refuses to replace (delete) a protected resource",
+            "pulumi/pulumi pkg/resource/deploy/step_generator.go (unable to replace resource ... marked for protection)",
+            (r, c) => c.Operation == Operation.Replace && r.Protect ? $"unable to replace resource {r.Name} as it is currently marked for protection" : null),
+    ];
+
+    private static IEnumerable<string> FileIdDisks(Registration r) =>
+        (r.Inputs["disks"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => Text(d, "fileId")).OfType<string>().Where(f => f.Length > 0);
+
+    private static string? Text(System.Text.Json.Nodes.JsonNode? node, string key) =>
+        node is System.Text.Json.Nodes.JsonObject map && map[key] is System.Text.Json.Nodes.JsonValue value ? value.ToString() : null;
+
+    private static bool Flag(Registration r, string key) => r.Inputs[key] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+
+    private static string? ImportContentViolation(Registration r, LabContext c)
+    {
+        if (r.Type == Types.File && r.Text("contentType") == "import")
+        {
+            var datastore = c.Lab.Facts.Datastores.GetValueOrDefault(r.Text("nodeName")!)?.FirstOrDefault(d => d.Id == r.Text("datastoreId"));
+            if (Version.Parse(Regex.Match(c.Lab.Facts.ProxmoxVersion, @"^\d+\.\d+(\.\d+)?").Value) < new Version(8, 4))
+            {
+                return $"Could not download file: the content type 'import' is not supported by the Proxmox VE version {c.Lab.Facts.ProxmoxVersion}";
+            }
+
+            if (datastore is null || !datastore.ContentTypes.Contains("import"))
+            {
+                return $"Could not download file: datastore {r.Text("datastoreId")} on {r.Text("nodeName")} does not allow content type 'import'";
+            }
+
+            if (r.Text("decompressionAlgorithm") is { Length: > 0 })
+            {
+                return "a compressed image cannot be imported with import_from";
+            }
+        }
+
+        if (r.Type == Types.Vm)
+        {
+            foreach (var from in (r.Inputs["disks"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => Text(d, "importFrom")).OfType<string>().Where(f => f.Length > 0))
+            {
+                var download = c.Registered.Values.FirstOrDefault(p => p.Type == Types.File && $"{p.Text("datastoreId")}:{p.Text("contentType")}/{p.Text("fileName")}" == from && p.Text("nodeName") == r.Text("nodeName"));
+                if (download is null || !r.Comes(download.Name) || !c.Lab.Files.Contains((r.Text("nodeName")!, from)))
+                {
+                    return $"import-from volume {from} does not exist on {r.Text("nodeName")}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AwaitedReleaseViolation(Registration r, LabContext c)
+    {
+        if (r.Type != Types.Release || Flag(r, "skipAwait"))
+        {
+            return null;
+        }
+
+        var values = ReleaseValues.Of(r, c);
+        var name = r.Text("name");
+        // cilium 1.20.0 templates/cilium-ingress-service.yaml: the shared ingress Service, type from values (default LoadBalancer).
+        var ingress = name == "cilium" && ReleaseValues.Flag(values, false, "ingressController", "enabled")
+            && !ReleaseValues.Flag(values, false, "ingressController", "hostNetwork", "enabled")
+            && ReleaseValues.Text(values, "LoadBalancer", "ingressController", "service", "type") == "LoadBalancer";
+        var server = name == "argocd" && ReleaseValues.Text(values, "ClusterIP", "server", "service", "type") == "LoadBalancer";
+        if ((ingress || server) && !c.Lab.Objects.Any(o => o.StartsWith("CiliumLoadBalancerIPPool/", StringComparison.Ordinal)))
+        {
+            return $"timed out after 300s: a LoadBalancer Service of {name} has no address (no CiliumLoadBalancerIPPool yet)";
+        }
+
+        return name != "cilium" && !c.Lab.NodesReady ? $"timed out after 300s: the pods of {name} stay Pending on NotReady nodes" : null;
+    }
+
+    private static string? CrdViolation(Registration r, LabContext c)
+    {
+        var kinds = r.Type switch
+        {
+            Types.ConfigGroup => KindLine().Matches(r.Text("yaml") ?? "").Select(m => m.Groups[1].Value).ToList(),
+            Types.Application => ["Application"],
+            _ => [],
+        };
+        foreach (var kind in kinds)
+        {
+            var crd = kind switch
+            {
+                "CiliumLoadBalancerIPPool" => "ciliumloadbalancerippools.cilium.io",
+                "CiliumL2AnnouncementPolicy" => "ciliuml2announcementpolicies.cilium.io",
+                "Application" => "applications.argoproj.io",
+                _ => null,
+            };
+            if (crd is not null && !c.Lab.Crds.Contains(crd))
+            {
+                return $"no matches for kind \"{kind}\": CRD {crd} does not exist yet";
+            }
+
+            if (kind == "Application" && !c.Lab.Releases.GetValueOrDefault("argocd"))
+            {
+                return "the Application CRD exists, but Argo CD is not ready to reconcile it";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? TalosUpgradeOrderViolation(Registration r, LabContext c)
+    {
+        if (r.Planned?.Kind != ResourceKind.TalosUpgrade)
+        {
+            return null;
+        }
+
+        var nodes = c.Blueprint.Nodes.Select(n => n.Name).ToList();
+        var index = nodes.IndexOf(r.Planned.Node!);
+        var previous = index > 0 ? PlannedResource.KeyOf(Stages.TalosUpgrade, nodes[index - 1]).Replace('/', '-') : null;
+        return previous is not null && !r.Comes(previous) ? $"{r.Planned.Node} may upgrade at the same time as {nodes[index - 1]}" : null;
+    }
+
+    private static LabVm? Vm(LabContext c, string ip) =>
+        c.Lab.Vms.Values.FirstOrDefault(v => v.Ip == ip && v.Started) is { } vm
+        && c.Registered.Values.Any(p => p.Type == Types.Vm && p.Text("name") == vm.Name)
+        ? vm
+        : null;
+
+    /// <summary>A field of the machine config the lab's Talos config generation produced (see LabEngine).</summary>
+    public static string? MachineConfig(Registration apply, string field) =>
+        System.Text.Json.Nodes.JsonNode.Parse(apply.Text("machineConfigurationInput") ?? "{}")?[field]?.ToString();
+
+    [GeneratedRegex(@"(?m)^kind:\s*(\S+)")]
+    private static partial Regex KindLine();
+}
+
+/// <summary>The resource types the program registers, as the engine names them.</summary>
+internal static class Types
+{
+    public const string ProxmoxProvider = "pulumi:providers:proxmoxve";
+    public const string KubernetesProvider = "pulumi:providers:kubernetes";
+    public const string File = "proxmoxve:download/file:File";
+    public const string Vm = "proxmoxve:index/vmLegacy:VmLegacy";
+    public const string Schematic = "talos:imageFactory/schematic:Schematic";
+    public const string Secrets = "talos:machine/secrets:Secrets";
+    public const string ConfigApply = "talos:machine/configurationApply:ConfigurationApply";
+    public const string Bootstrap = "talos:machine/bootstrap:Bootstrap";
+    public const string Kubeconfig = "talos:cluster/kubeconfig:Kubeconfig";
+    public const string Command = "command:local:Command";
+    public const string ConfigGroup = "kubernetes:yaml/v2:ConfigGroup";
+    public const string Release = "kubernetes:helm.sh/v3:Release";
+    public const string Namespace = "kubernetes:core/v1:Namespace";
+    public const string Secret = "kubernetes:core/v1:Secret";
+    public const string Application = "kubernetes:argoproj.io/v1alpha1:Application";
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Repository;
+using Bootstrap.Stack;
+using Bootstrap.Tests.Lab;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Bootstrap.Tests.Support;
+
+/// <summary>
+/// One `pulumi preview` or `pulumi up` of the real program against the simulated lab, with the stack file's config as
+/// Pulumi would pass it and the state the previous run left. Failures are kept, not thrown, so tests can read them.
+/// </summary>
+internal sealed partial class LabRun
+{
+    public const string ApiToken = "root@pam!ci=00000000-0000-0000-0000-000000000000";
+
+    /// <summary>A kubeconfig shaped like the one Talos hands out.</summary>
+    public const string Kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n  - cluster: {server: 'https://192.168.40.60:6443'}\n";
+
+    private LabRun(ClusterBlueprint blueprint, LabEngine engine, ImmutableArray<Resource> resources, string? failure)
+    {
+        Blueprint = blueprint;
+        Operations = engine.Operations;
+        State = engine.News;
+        Resources = resources;
+        Failure = failure;
+        Registered = RecordingPlatform.All;
+    }
+
+    public static string Root { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
+
+    public ClusterBlueprint Blueprint { get; }
+
+    /// <summary>What the engine did with each registration, in order.</summary>
+    public IReadOnlyList<(string Name, Operation Operation)> Operations { get; }
+
+    public StackState State { get; }
+
+    /// <summary>Every resource as the program registered it (args and options).</summary>
+    public IReadOnlyList<Registered> Registered { get; }
+
+    public Registered RegisteredAs(string name) => Registered.Single(r => r.Name == name);
+
+    /// <summary>The inputs the engine received for a resource.</summary>
+    public JsonObject Inputs(string name) => State.Find(name)?.Inputs ?? throw new InvalidOperationException($"{name} was not registered");
+
+    public IReadOnlyList<StateEntry> OfType(string type) => State.Entries.Where(e => e.Type == type).ToList();
+
+    public ImmutableArray<Resource> Resources { get; }
+
+    /// <summary>The run's error (rule and message), or null when it succeeded.</summary>
+    public string? Failure { get; }
+
+    /// <summary>The rule a failed run broke.</summary>
+    public string? BrokenRule => Failure is null ? null : RuleTag().Match(Failure) is { Success: true } match ? match.Groups[1].Value : null;
+
+    public Platform Stack => Resources.OfType<Platform>().Single();
+
+    /// <summary>Every operation that changes something, as "update vm-cp-1".</summary>
+    public IReadOnlyList<string> Changed =>
+        Operations.Where(o => o.Operation != Operation.Same).Select(o => $"{o.Operation.ToString().ToLowerInvariant()} {o.Name}").ToList();
+
+    public static Dictionary<string, string> Config(string stack)
+    {
+        var (values, _) = StackFile.Read(Root, stack);
+        var config = values.ToDictionary(p => p.Key, p => p.Value is JsonValue v ? v.ToString() : p.Value!.ToJsonString());
+        config["proxmoxve:apiToken"] = ApiToken;
+        return config;
+    }
+
+    public static async Task<LabRun> Of(
+        string stack,
+        Lab.Lab lab,
+        StackState? state = null,
+        Dictionary<string, string>? config = null,
+        bool preview = false,
+        Func<ClusterBlueprint, ClusterBlueprint>? adjust = null,
+        Action<ResourceTransformationArgs>? transform = null)
+    {
+        config ??= Config(stack);
+        var secretKeys = config.Keys.Where(SecretValue.LooksSensitive).ToList();
+        var configJson = JsonSerializer.Serialize(config);
+        var secretsJson = JsonSerializer.Serialize(secretKeys);
+        Environment.SetEnvironmentVariable(PulumiConfig.ConfigVariable, configJson);
+        Environment.SetEnvironmentVariable(PulumiConfig.SecretKeysVariable, secretsJson);
+        RecordingPlatform.Reset();
+        RecordingPlatform.Adjust = adjust;
+        RecordingPlatform.Transform = transform;
+        var blueprint = Planner.LoadForPulumi(stack, configJson, secretsJson, new RepoDirectory(Root));
+        blueprint = adjust?.Invoke(blueprint) ?? blueprint;
+        var engine = new LabEngine(lab, blueprint, state ?? new StackState(), preview);
+        try
+        {
+            var resources = await Deployment.TestAsync<RecordingPlatform>(engine, new TestOptions { IsPreview = preview, StackName = stack, ProjectName = "bootstrap" });
+            return new LabRun(blueprint, engine, resources, null);
+        }
+        catch (Exception e)
+        {
+            return new LabRun(blueprint, engine, [], e.ToString());
+        }
+    }
+
+    public static Task<T> Value<T>(Output<T> output)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        output.Apply(v =>
+        {
+            done.TrySetResult(v);
+            return v;
+        });
+        return done.Task;
+    }
+
+    [GeneratedRegex(@"\[([a-z0-9-]+)\]")]
+    private static partial Regex RuleTag();
+}
