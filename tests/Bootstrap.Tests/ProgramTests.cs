@@ -15,7 +15,7 @@ public class ProgramTests
     private const ResourceKind Unknown = (ResourceKind)99;
 
     private static Task<LabRun> Up(string stack, Dictionary<string, string>? config = null) =>
-        LabRun.Of(stack, new Lab.Lab(stack == "dev" ? LabFacts.Ready("pve1") : LabFacts.Ready("pve2", "pve3")), config: config);
+        LabRun.Of(stack, new LabState(stack == "dev" ? LabFacts.Ready("pve1") : LabFacts.Ready("pve2", "pve3")), config: config);
 
     [Theory]
     [InlineData("dev")]
@@ -32,7 +32,7 @@ public class ProgramTests
     [Fact]
     public async Task A_kind_no_component_maps_stops_the_program_naming_it()
     {
-        var run = await LabRun.Of("dev", new Lab.Lab(LabFacts.Ready("pve1")), adjust: b => b with
+        var run = await LabRun.Of("dev", new LabState(LabFacts.Ready("pve1")), adjust: b => b with
         {
             Plan = b.Plan with { Resources = [.. b.Plan.Resources.Select(r => r.Key == "argocd-secret" ? r with { Kind = Unknown } : r)] },
         });

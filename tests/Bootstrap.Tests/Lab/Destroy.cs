@@ -14,12 +14,15 @@ internal sealed record DestroyResult(IReadOnlyList<string> Deleted, IReadOnlyLis
 /// </summary>
 internal static class Destroy
 {
-    public static DestroyResult Run(StackState state, Lab lab)
+    public static DestroyResult Run(StackState state, LabState lab) => Run(state.Entries, lab);
+
+    /// <summary>Deletes <paramref name="entries"/> (all of a stack, or what an update no longer registers) in the engine's order.</summary>
+    public static DestroyResult Run(IReadOnlyList<StateEntry> entries, LabState lab)
     {
         var deleted = new List<string>();
         var retained = new List<string>();
         var refused = new List<string>();
-        var remaining = state.Entries.ToList();
+        var remaining = entries.ToList();
         while (remaining.Count > 0)
         {
             var chain = remaining.Where(e => !remaining.Any(other => other.DependsOn.Contains(e.Name))).ToList();

@@ -84,7 +84,7 @@ internal static partial class LabEffects
     }
 
     /// <summary>What deleting a resource removes from the lab (providers delete; retained resources never get here).</summary>
-    public static void Delete(string type, JsonObject inputs, string name, Lab lab)
+    public static void Delete(string type, JsonObject inputs, string name, LabState lab)
     {
         switch (type)
         {

@@ -14,7 +14,7 @@ namespace Bootstrap.Tests.Lab;
 /// the engine does, checks the lab's rules for what would really run, applies the effects, and answers invokes like the
 /// providers would. Anything the real lab would refuse stops the run with the rule and the error.
 /// </summary>
-internal sealed class LabEngine(Lab lab, ClusterBlueprint blueprint, StackState olds, bool preview) : IMocks
+internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackState olds, bool preview) : IMocks
 {
     private readonly Dictionary<string, Registration> _registered = new(StringComparer.Ordinal);
     private readonly List<(string Name, Operation Operation)> _operations = [];

@@ -4,7 +4,7 @@ using Bootstrap.Blueprint.Plan;
 namespace Bootstrap.Tests.Lab;
 
 /// <summary>What a rule sees: the lab as it is now, the blueprint the program ran, and the operation about to happen.</summary>
-internal sealed record LabContext(Lab Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation)
+internal sealed record LabContext(LabState Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation)
 {
     public Registration? Planned(string key) =>
         Blueprint.Plan.Resources.SingleOrDefault(r => r.Key == key) is { } planned ? Registered.GetValueOrDefault(planned.Name) : null;

@@ -24,6 +24,9 @@ internal static partial class LabRules
     public const string TalosUpgradesOneAtATime = "talos-upgrades-one-at-a-time";
     public const string GatewayCrdsBeforeCilium = "gateway-crds-before-cilium";
     public const string ProtectedNotReplaced = "protected-not-replaced";
+
+    /// <summary>The engine refuses to delete a protected resource (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply); see <see cref="Destroy"/>.</summary>
+    public const string ProtectedNotDeleted = "protected-not-deleted";
     public const string GateMustPass = "gate-must-pass";
 
     /// <summary>Invokes that read a live cluster. A preview must never call one; the program may not use them at all.</summary>

@@ -23,10 +23,13 @@ internal sealed partial class LabRun
     /// <summary>A kubeconfig shaped like the one Talos hands out.</summary>
     public const string Kubeconfig = "apiVersion: v1\nkind: Config\nclusters:\n  - cluster: {server: 'https://192.168.40.60:6443'}\n";
 
-    private LabRun(ClusterBlueprint blueprint, LabEngine engine, ImmutableArray<Resource> resources, string? failure)
+    private LabRun(ClusterBlueprint blueprint, LabEngine engine, ImmutableArray<Resource> resources, string? failure, DestroyResult? removed = null)
     {
         Blueprint = blueprint;
-        Operations = engine.Operations;
+        Operations = [
+            .. engine.Operations,
+            .. (removed?.Deleted ?? []).Select(n => (n, Operation.Delete)),
+            .. (removed?.Retained ?? []).Select(n => (n, Operation.Retain))];
         State = engine.News;
         Resources = resources;
         Failure = failure;
@@ -76,7 +79,7 @@ internal sealed partial class LabRun
 
     public static async Task<LabRun> Of(
         string stack,
-        Lab.Lab lab,
+        LabState lab,
         StackState? state = null,
         Dictionary<string, string>? config = null,
         bool preview = false,
@@ -98,7 +101,20 @@ internal sealed partial class LabRun
         try
         {
             var resources = await Deployment.TestAsync<RecordingPlatform>(engine, new TestOptions { IsPreview = preview, StackName = stack, ProjectName = "bootstrap" });
-            return new LabRun(blueprint, engine, resources, null);
+            if (preview || state is null)
+            {
+                return new LabRun(blueprint, engine, resources, null);
+            }
+
+            // After the program's registrations, the engine deletes what it no longer registers, dependents first.
+            var gone = state.Entries.Where(e => engine.News.Find(e.Name) is null).ToList();
+            var removed = Destroy.Run(gone, lab);
+            foreach (var entry in state.Entries.Where(e => removed.Refused.Contains(e.Name)))
+            {
+                engine.News.Add(entry);
+            }
+
+            return new LabRun(blueprint, engine, resources, removed.Succeeded ? null : $"[{LabRules.ProtectedNotDeleted}] unable to delete {string.Join(", ", removed.Refused)}: marked for protection", removed);
         }
         catch (Exception e)
         {

@@ -16,7 +16,7 @@ internal sealed record LabNode(string Ip, string MachineType, NodeState State, s
 /// The simulated lab: what exists on the Proxmox hosts and in the cluster after each operation the engine performs.
 /// Only <see cref="LabEffects"/> changes it, from operations that passed every <see cref="LabRule"/>.
 /// </summary>
-internal sealed class Lab(LabFacts facts)
+internal sealed class LabState(LabFacts facts)
 {
     public LabFacts Facts { get; } = facts;
 
