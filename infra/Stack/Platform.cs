@@ -7,15 +7,15 @@ namespace Bootstrap.Stack;
 public class Platform : Pulumi.Stack
 {
     public Platform()
-        : this(new StackOptions(), blueprint => blueprint)
+        : this(new StackOptions(), BlueprintSource.Load)
     {
     }
 
-    /// <param name="adjust">Lets a subclass change the blueprint before it is mapped (the lab tests break ordering rules on purpose).</param>
-    protected Platform(StackOptions options, Func<Blueprint.Plan.ClusterBlueprint, Blueprint.Plan.ClusterBlueprint> adjust)
+    /// <param name="load">Where the blueprint comes from; a subclass may supply its own (the lab tests break ordering rules on purpose).</param>
+    protected Platform(StackOptions options, Func<Blueprint.Plan.ClusterBlueprint> load)
         : base(options)
     {
-        var blueprint = adjust(BlueprintSource.Load());
+        var blueprint = load();
         var wiring = new ResourceWiring(blueprint.Plan);
         _ = new ProxmoxNodes("proxmox", blueprint, wiring);
         var talos = new TalosCluster("talos", blueprint, wiring);

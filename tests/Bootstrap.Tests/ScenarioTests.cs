@@ -104,7 +104,7 @@ public class ScenarioTests
         Assert.True(added.Failure is null, added.Failure);
         Assert.Equal(["create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-worker-3", "replace cluster-health"], added.Changed.Order(StringComparer.Ordinal));
         Assert.Equal(LabRules.ProtectedNotDeleted, removed.BrokenRule);
-        Assert.Contains("vm-worker-2", removed.Failure, StringComparison.Ordinal);
+        Assert.Contains("talos-apply-worker-2", removed.Failure, StringComparison.Ordinal);
         Assert.Contains(lab.Vms.Values, v => v.Name == "worker-2");
     }
 

@@ -45,7 +45,8 @@ internal static partial class LabEffects
                 lab.EtcdBootstrapped = true;
                 break;
             case Types.KubernetesProvider:
-                lab.KubernetesProviders[r.Name] = lab.ApiAnswers;
+                // Configured once: it finds the cluster only if kube-apiserver is known to answer by now.
+                lab.KubernetesProviders[r.Name] = lab.ApiAnswers && c.Before(r, Stages.ApiReady);
                 break;
             case Types.Command:
                 Script(r, c);
@@ -133,20 +134,21 @@ internal static partial class LabEffects
 
                 break;
             case (ResourceKind.ReadinessGate, Stages.ApiReady):
-                lab.ApiAnswers = lab.EtcdBootstrapped
+                lab.ApiAnswers = lab.EtcdBootstrapped && c.Before(r, Stages.EtcdBootstrap)
                     ? true
                     : throw new LabFailure(LabRules.GateMustPass, r.Name, "kube-apiserver did not answer on the VIP: etcd is not bootstrapped");
                 break;
             case (ResourceKind.ReadinessGate, Stages.CiliumCrds):
-                lab.Crds.UnionWith(lab.Releases.ContainsKey("cilium")
+                lab.Crds.UnionWith(lab.Releases.ContainsKey("cilium") && c.Before(r, Stages.Cilium)
                     ? ["ciliumloadbalancerippools.cilium.io", "ciliuml2announcementpolicies.cilium.io"]
                     : throw new LabFailure(LabRules.GateMustPass, r.Name, "cilium-operator has not registered its CRDs: Cilium is not installed"));
                 break;
             case (ResourceKind.ReadinessGate, Stages.ClusterHealth):
                 var unconfigured = blueprint.Nodes.Where(n => lab.Nodes.GetValueOrDefault(n.Ip)?.State != NodeState.Configured).Select(n => n.Name).ToList();
-                lab.NodesReady = unconfigured.Count == 0 && lab.Releases.ContainsKey("cilium") && lab.EtcdBootstrapped
+                unconfigured.AddRange(blueprint.Nodes.Where(n => !c.Before(r, PlannedResource.KeyOf(Stages.TalosApply, n.Name))).Select(n => n.Name));
+                lab.NodesReady = unconfigured.Count == 0 && lab.Releases.ContainsKey("cilium") && c.Before(r, Stages.Cilium) && lab.EtcdBootstrapped
                     ? true
-                    : throw new LabFailure(LabRules.GateMustPass, r.Name, unconfigured.Count > 0 ? $"not configured: {string.Join(", ", unconfigured)}" : "no CNI: nodes stay NotReady");
+                    : throw new LabFailure(LabRules.GateMustPass, r.Name, unconfigured.Count > 0 ? $"not configured: {string.Join(", ", unconfigured.Distinct())}" : "no CNI: nodes stay NotReady");
                 break;
             default:
                 throw new LabFailure(LabRules.GateMustPass, r.Name, $"the lab does not model the local command {planned.Key}");

@@ -75,7 +75,7 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
         {
             lock (lab)
             {
-                var context = new LabContext(lab, blueprint, Snapshot(), operation);
+                var context = new LabContext(lab, blueprint, Snapshot(), operation, old?.Inputs);
                 foreach (var rule in LabRules.All)
                 {
                     if (rule.Violation(registration, context) is { } violation)

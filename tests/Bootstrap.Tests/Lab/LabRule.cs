@@ -4,10 +4,18 @@ using Bootstrap.Blueprint.Plan;
 namespace Bootstrap.Tests.Lab;
 
 /// <summary>What a rule sees: the lab as it is now, the blueprint the program ran, and the operation about to happen.</summary>
-internal sealed record LabContext(LabState Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation)
+/// <param name="Old">The resource's inputs in the previous state (an update or replacement), or null.</param>
+internal sealed record LabContext(LabState Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation, JsonObject? Old)
 {
     public Registration? Planned(string key) =>
         Blueprint.Plan.Resources.SingleOrDefault(r => r.Key == key) is { } planned ? Registered.GetValueOrDefault(planned.Name) : null;
+
+    /// <summary>
+    /// Whether the planned resource <paramref name="key"/> is guaranteed to have finished before <paramref name="r"/>: the engine
+    /// runs anything not ordered by a dependency in parallel, so the lab assumes the worst for everything else.
+    /// </summary>
+    public bool Before(Registration r, string key) =>
+        Blueprint.Plan.Resources.SingleOrDefault(p => p.Key == key) is { } planned && r.Comes(planned.Name);
 }
 
 /// <summary>

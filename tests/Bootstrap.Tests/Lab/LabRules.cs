@@ -32,6 +32,17 @@ internal static partial class LabRules
     /// <summary>Invokes that read a live cluster. A preview must never call one; the program may not use them at all.</summary>
     public const string NoClusterInvokes = "no-cluster-invokes";
 
+    /// <summary>Rules the engine itself enforces (not per registration): gates, deletes, invokes.</summary>
+    public static readonly IReadOnlyList<(string Id, string Behaviour, string Source)> Engine =
+    [
+        (GateMustPass, "a local script waits only for what comes before it; a state it waits for that is not guaranteed by then times out",
+            "pulumi-command local.Command (runs the script, fails on a non-zero exit); the scripts' own deadlines (Blueprint Readiness/ and Upgrades/)"),
+        (ProtectedNotDeleted, "the engine refuses to delete a protected resource and stops after the deletes already running",
+            "pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply; step_generator.go ScheduleDeletes"),
+        (NoClusterInvokes, "an invoke (data source) runs on every preview and every update; one that reads the cluster makes a preview touch it",
+            "pulumi/pulumi-dotnet Deployment.Invoke; FACTS.md (Talos cluster_health is a data source)"),
+    ];
+
     public static readonly IReadOnlyList<LabRule> All =
     [
         new(DiskImportNeedsSsh,
@@ -61,7 +72,7 @@ internal static partial class LabRules
         new(ConfigApplyNeedsItsVm,
             "a machine config reaches a node only over its Talos API, which answers only once its VM exists and has booted",
             "siderolabs/terraform-provider-talos pkg/talos/talos_machine_configuration_apply_resource.go (talosClientOp to the node)",
-            (r, c) => r.Type == Types.ConfigApply && Vm(c, r.Text("node")!) is not { } vm
+            (r, c) => r.Type == Types.ConfigApply && Vm(r, c, r.Text("node")!) is null
                 ? $"timed out: nothing answers at {r.Text("node")}:50000 (no started VM with that address comes before this apply)"
                 : null),
         new(BootstrapNeedsConfiguredControlPlane,
@@ -86,21 +97,20 @@ internal static partial class LabRules
         new(ArgoCdNeedsItsSecret,
             "with configs.secret.createSecret false, argocd-server starts only once argocd-secret exists",
             "argo-helm charts/argo-cd values.yaml (configs.secret.createSecret); Argo CD docs (argocd-secret holds server.secretkey)",
-            (r, c) => r.Type == Types.Release && r.Text("name") == "argocd" && !Flag(r, "skipAwait") && !c.Lab.Objects.Contains($"Secret/{r.Text("namespace")}/argocd-secret")
+            (r, c) => r.Type == Types.Release && r.Text("name") == "argocd" && !Flag(r, "skipAwait")
+                && !(c.Before(r, Stages.ArgoCdSecret) && c.Lab.Objects.Contains($"Secret/{r.Text("namespace")}/argocd-secret"))
                 ? "timed out after 300s: argocd-server crash-loops without argocd-secret"
                 : null),
         new(NamespaceBeforeObject,
             "a namespaced object can be written only into a namespace that exists",
             "Kubernetes API (namespaces \"x\" not found)",
-            (r, c) => r.Type is Types.Secret && !c.Lab.Objects.Contains($"Namespace//{r.Text("metadata", "namespace")}")
+            (r, c) => r.Type is Types.Secret && !NamespaceBefore(r, c, r.Text("metadata", "namespace")!)
                 ? $"namespaces \"{r.Text("metadata", "namespace")}\" not found"
                 : null),
         new(KubernetesMovesWithUpgradeK8s,
             "a machine config carrying another Kubernetes version moves that node at once; only talosctl upgrade-k8s moves a cluster safely",
             "Talos docs (Upgrading Kubernetes: talosctl upgrade-k8s); FACTS.md",
-            (r, c) => r.Type == Types.ConfigApply && c.Lab.ClusterKubernetesVersion is { } running && MachineConfig(r, "kubernetesVersion") is { } wanted && wanted != running
-                ? $"applying this config moves {r.Text("node")} from Kubernetes {running} to {wanted} outside upgrade-k8s"
-                : null),
+            KubernetesVersionViolation),
         new(TalosUpgradesOneAtATime,
             "Talos upgrades one node at a time: two control planes rebooting together lose etcd quorum",
             "Talos docs (Upgrading Talos Linux: one node at a time)",
@@ -109,7 +119,7 @@ internal static partial class LabRules
             "cilium-operator enables Gateway API only if its CRDs exist when it starts, and the chart creates the GatewayClass only if the API is known at install",
             "cilium 1.20.0 templates/cilium-gateway-api-class.yaml (.Capabilities.APIVersions.Has); Cilium docs (Gateway API support: install the CRDs first)",
             (r, c) => r.Type == Types.Release && r.Text("name") == "cilium" && ReleaseValues.Flag(ReleaseValues.Of(r, c), false, "gatewayAPI", "enabled")
-                && !c.Lab.Crds.Contains("gateways.gateway.networking.k8s.io")
+                && !(c.Before(r, Stages.GatewayApiCrds) && c.Lab.Crds.Contains("gateways.gateway.networking.k8s.io"))
                 ? "cilium-operator starts without the Gateway API CRDs and disables Gateway API"
                 : null),
         new(ProtectedNotReplaced,
@@ -176,12 +186,12 @@ internal static partial class LabRules
             && !ReleaseValues.Flag(values, false, "ingressController", "hostNetwork", "enabled")
             && ReleaseValues.Text(values, "LoadBalancer", "ingressController", "service", "type") == "LoadBalancer";
         var server = name == "argocd" && ReleaseValues.Text(values, "ClusterIP", "server", "service", "type") == "LoadBalancer";
-        if ((ingress || server) && !c.Lab.Objects.Any(o => o.StartsWith("CiliumLoadBalancerIPPool/", StringComparison.Ordinal)))
+        if ((ingress || server) && !(c.Before(r, Stages.LoadBalancer) && c.Lab.Objects.Any(o => o.StartsWith("CiliumLoadBalancerIPPool/", StringComparison.Ordinal))))
         {
             return $"timed out after 300s: a LoadBalancer Service of {name} has no address (no CiliumLoadBalancerIPPool yet)";
         }
 
-        return name != "cilium" && !c.Lab.NodesReady ? $"timed out after 300s: the pods of {name} stay Pending on NotReady nodes" : null;
+        return name != "cilium" && !(c.Before(r, Stages.ClusterHealth) && c.Lab.NodesReady) ? $"timed out after 300s: the pods of {name} stay Pending on NotReady nodes" : null;
     }
 
     private static string? CrdViolation(Registration r, LabContext c)
@@ -194,16 +204,17 @@ internal static partial class LabRules
         };
         foreach (var kind in kinds)
         {
-            var crd = kind switch
+            // Who establishes each CRD: cilium-operator (waited for by the cilium-crds gate) or the argo-cd chart.
+            var (crd, establishedBy) = kind switch
             {
-                "CiliumLoadBalancerIPPool" => "ciliumloadbalancerippools.cilium.io",
-                "CiliumL2AnnouncementPolicy" => "ciliuml2announcementpolicies.cilium.io",
-                "Application" => "applications.argoproj.io",
-                _ => null,
+                "CiliumLoadBalancerIPPool" => ("ciliumloadbalancerippools.cilium.io", Stages.CiliumCrds),
+                "CiliumL2AnnouncementPolicy" => ("ciliuml2announcementpolicies.cilium.io", Stages.CiliumCrds),
+                "Application" => ("applications.argoproj.io", Stages.ArgoCd),
+                _ => ((string?)null, ""),
             };
-            if (crd is not null && !c.Lab.Crds.Contains(crd))
+            if (crd is not null && !(c.Before(r, establishedBy) && c.Lab.Crds.Contains(crd)))
             {
-                return $"no matches for kind \"{kind}\": CRD {crd} does not exist yet";
+                return $"no matches for kind \"{kind}\": CRD {crd} is not established yet";
             }
 
             if (kind == "Application" && !c.Lab.Releases.GetValueOrDefault("argocd"))
@@ -214,6 +225,29 @@ internal static partial class LabRules
 
         return null;
     }
+
+    private static string? KubernetesVersionViolation(Registration r, LabContext c)
+    {
+        if (r.Type != Types.ConfigApply || MachineConfig(r, "kubernetesVersion") is not { } wanted)
+        {
+            return null;
+        }
+
+        var before = c.Old is null ? null : MachineConfig(c.Old, "kubernetesVersion");
+        if (before is not null && before != wanted && !c.Before(r, Stages.KubernetesUpgrade))
+        {
+            return $"applying this config moves {r.Text("node")} from Kubernetes {before} to {wanted} outside upgrade-k8s";
+        }
+
+        return c.Lab.ClusterKubernetesVersion is { } running && running != wanted
+            ? $"applying this config moves {r.Text("node")} from Kubernetes {running} to {wanted} outside upgrade-k8s"
+            : null;
+    }
+
+    /// <summary>Whether a resource that creates the namespace (a Namespace, or a release with createNamespace) comes before.</summary>
+    private static bool NamespaceBefore(Registration r, LabContext c, string ns) =>
+        c.Lab.Objects.Contains($"Namespace//{ns}") && c.Registered.Values.Any(p => r.Comes(p.Name)
+            && ((p.Type == Types.Namespace && p.Text("metadata", "name") == ns) || (p.Type == Types.Release && p.Text("namespace") == ns)));
 
     private static string? TalosUpgradeOrderViolation(Registration r, LabContext c)
     {
@@ -228,15 +262,15 @@ internal static partial class LabRules
         return previous is not null && !r.Comes(previous) ? $"{r.Planned.Node} may upgrade at the same time as {nodes[index - 1]}" : null;
     }
 
-    private static LabVm? Vm(LabContext c, string ip) =>
-        c.Lab.Vms.Values.FirstOrDefault(v => v.Ip == ip && v.Started) is { } vm
-        && c.Registered.Values.Any(p => p.Type == Types.Vm && p.Text("name") == vm.Name)
-        ? vm
-        : null;
+    /// <summary>The started VM with that address, when it is guaranteed to exist before <paramref name="r"/>.</summary>
+    private static LabVm? Vm(Registration r, LabContext c, string ip) =>
+        c.Lab.Vms.FirstOrDefault(v => v.Value.Ip == ip && v.Value.Started) is { Value: { } vm } entry && r.Comes(entry.Key) ? vm : null;
 
     /// <summary>A field of the machine config the lab's Talos config generation produced (see LabEngine).</summary>
-    public static string? MachineConfig(Registration apply, string field) =>
-        System.Text.Json.Nodes.JsonNode.Parse(apply.Text("machineConfigurationInput") ?? "{}")?[field]?.ToString();
+    public static string? MachineConfig(Registration apply, string field) => MachineConfig(apply.Inputs, field);
+
+    public static string? MachineConfig(System.Text.Json.Nodes.JsonObject inputs, string field) =>
+        System.Text.Json.Nodes.JsonNode.Parse(inputs["machineConfigurationInput"]?.ToString() ?? "{}")?[field]?.ToString();
 
     [GeneratedRegex(@"(?m)^kind:\s*(\S+)")]
     private static partial Regex KindLine();

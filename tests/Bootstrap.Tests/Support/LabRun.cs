@@ -38,6 +38,9 @@ internal sealed partial class LabRun
 
     public static string Root { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
 
+    /// <summary>Blueprints are immutable: runs with the same stack and config share one (the program's own load is covered by BlueprintSourceTests).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Lazy<ClusterBlueprint>> Blueprints = new();
+
     public ClusterBlueprint Blueprint { get; }
 
     /// <summary>What the engine did with each registration, in order.</summary>
@@ -86,17 +89,12 @@ internal sealed partial class LabRun
         Func<ClusterBlueprint, ClusterBlueprint>? adjust = null,
         Action<ResourceTransformationArgs>? transform = null)
     {
-        config ??= Config(stack);
-        var secretKeys = config.Keys.Where(SecretValue.LooksSensitive).ToList();
-        var configJson = JsonSerializer.Serialize(config);
-        var secretsJson = JsonSerializer.Serialize(secretKeys);
-        Environment.SetEnvironmentVariable(PulumiConfig.ConfigVariable, configJson);
-        Environment.SetEnvironmentVariable(PulumiConfig.SecretKeysVariable, secretsJson);
+        var (configJson, secretsJson) = UseConfig(config ?? Config(stack));
         RecordingPlatform.Reset();
-        RecordingPlatform.Adjust = adjust;
-        RecordingPlatform.Transform = transform;
-        var blueprint = Planner.LoadForPulumi(stack, configJson, secretsJson, new RepoDirectory(Root));
+        var blueprint = Blueprints.GetOrAdd((stack, configJson), _ => new Lazy<ClusterBlueprint>(() => Planner.LoadForPulumi(stack, configJson, secretsJson, new RepoDirectory(Root)))).Value;
         blueprint = adjust?.Invoke(blueprint) ?? blueprint;
+        RecordingPlatform.Blueprint = blueprint;
+        RecordingPlatform.Transform = transform;
         var engine = new LabEngine(lab, blueprint, state ?? new StackState(), preview);
         try
         {
@@ -120,6 +118,16 @@ internal sealed partial class LabRun
         {
             return new LabRun(blueprint, engine, [], e.ToString());
         }
+    }
+
+    /// <summary>Sets the config as the language host passes it: PULUMI_CONFIG, and the keys that hold secrets.</summary>
+    public static (string Config, string SecretKeys) UseConfig(Dictionary<string, string> config)
+    {
+        var configJson = JsonSerializer.Serialize(config);
+        var secretsJson = JsonSerializer.Serialize(config.Keys.Where(SecretValue.LooksSensitive).ToList());
+        Environment.SetEnvironmentVariable(PulumiConfig.ConfigVariable, configJson);
+        Environment.SetEnvironmentVariable(PulumiConfig.SecretKeysVariable, secretsJson);
+        return (configJson, secretsJson);
     }
 
     public static Task<T> Value<T>(Output<T> output)

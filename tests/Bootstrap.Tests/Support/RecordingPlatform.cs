@@ -35,12 +35,12 @@ internal sealed class RecordingPlatform : Platform
                     },
                 },
             },
-            blueprint => Adjust?.Invoke(blueprint) ?? blueprint)
+            () => Blueprint ?? throw new InvalidOperationException("LabRun sets the blueprint before each run"))
     {
     }
 
-    /// <summary>Changes the blueprint for the next run.</summary>
-    public static Func<ClusterBlueprint, ClusterBlueprint>? Adjust { get; set; }
+    /// <summary>The blueprint of the next run, as <c>BlueprintSource.Load</c> would build it from the same config (maybe changed by the test).</summary>
+    public static ClusterBlueprint? Blueprint { get; set; }
 
     /// <summary>Changes a resource's args or options for the next run.</summary>
     public static Action<ResourceTransformationArgs>? Transform { get; set; }
@@ -53,7 +53,7 @@ internal sealed class RecordingPlatform : Platform
     public static void Reset()
     {
         Recorded.Clear();
-        Adjust = null;
+        Blueprint = null;
         Transform = null;
     }
 }
