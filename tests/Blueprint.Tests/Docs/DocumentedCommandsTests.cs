@@ -53,13 +53,14 @@ public partial class DocumentedCommandsTests
     public void Generated_talosctl_commands_use_known_flags()
     {
         var blueprint = StackInput.Of("ops").Blueprint();
-        var lines = blueprint.Scripts.Values.SelectMany(s => s.Script.Split('\n'))
-            .Select(l => l.Trim())
-            .Select(l => l.Contains("$(talosctl", StringComparison.Ordinal) ? l[(l.IndexOf("$(talosctl", StringComparison.Ordinal) + 2)..] : l)
-            .Where(l => l.StartsWith("talosctl ", StringComparison.Ordinal))
+        // Every talosctl call, wherever it stands in a line (after until/if, inside $(...)), up to a redirect or operator.
+        var lines = blueprint.Scripts.Values.SelectMany(s => TalosctlCall().Matches(s.Script).Select(m => m.Value.Trim()))
+            .Where(l => !l.StartsWith("talosctl is", StringComparison.Ordinal))
             .Append(Bootstrap.Blueprint.Backup.EtcdSnapshot.Command(blueprint.Talos, "etcd.snapshot"))
             .ToList();
 
+        Assert.Contains(lines, l => l.Contains(" get disks --insecure", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" version --json", StringComparison.Ordinal));
         Assert.True(lines.Count >= 8, string.Join("\n", lines));
         Assert.Empty(lines.SelectMany(Check));
     }
@@ -122,4 +123,7 @@ public partial class DocumentedCommandsTests
 
     [GeneratedRegex(@"\\\r?\n\s*")]
     private static partial Regex ContinuedLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!tool in )talosctl [^;|>&)\n]*")]
+    private static partial System.Text.RegularExpressions.Regex TalosctlCall();
 }

@@ -3,7 +3,8 @@ namespace Bootstrap.Blueprint.Tests.Docs;
 /// <summary>
 /// The talosctl and pulumi subcommands and flags the docs and generated scripts may use, copied from their CLI
 /// references (Talos v1.13 talosctl reference; Pulumi CLI docs). Neither tool is installed here, so this vetted table
-/// stands in for their --help: a typo or an invented flag fails the test.
+/// stands in for their --help: a typo or an invented flag fails the test. Checked against siderolabs/talos v1.13.9
+/// cmd/talosctl/cmd/talos (version.go: the hidden --json; get.go: --insecure for the maintenance service).
 /// </summary>
 internal static class ExternalCommands
 {
@@ -17,7 +18,7 @@ internal static class ExternalCommands
     {
         ["talosctl"] = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["version"] = ["--short", "--client", "--insecure"],
+            ["version"] = ["--short", "--client", "--insecure", "--json"],
             ["health"] = ["--control-plane-nodes", "--worker-nodes", "--wait-timeout", "--k8s-endpoint", "--server", "--run-e2e"],
             ["upgrade"] = ["--image", "--wait", "--timeout", "--preserve", "--stage", "--force", "--reboot-mode", "--debug", "--insecure"],
             ["upgrade-k8s"] = ["--to", "--from", "--dry-run", "--endpoint", "--upgrade-kubelet", "--pre-pull-images"],
@@ -28,7 +29,7 @@ internal static class ExternalCommands
             ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout", "--insecure"],
             ["service"] = [],
             ["dmesg"] = ["--follow", "-f", "--tail"],
-            ["get"] = ["--output", "-o", "--namespace", "--watch", "-w"],
+            ["get"] = ["--output", "-o", "--namespace", "--watch", "-w", "--insecure", "-i"],
         },
         ["pulumi"] = new Dictionary<string, IReadOnlyList<string>>
         {
