@@ -87,7 +87,10 @@ public static partial class Pins
 
             if (VersionKey().IsMatch(key) && key != "apiVersion" && IsVersion(text))
             {
-                var what = repository is not null && key is "tag" or "version" ? $"image {repository}" : key;
+                var chart = Scalar(map, "chart")?.Value;
+                var what = repository is not null && key is "tag" or "version" ? $"image {repository}"
+                    : chart is not null && key == "version" ? $"chart {chart}"
+                    : key;
                 found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), what, text));
             }
             else if (ImageKey().IsMatch(key) && ImageReference.Parse(text) is { } image && (image.Tag ?? image.Digest) is { } tag && IsVersion(tag))
