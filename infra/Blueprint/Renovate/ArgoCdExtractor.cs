@@ -39,7 +39,9 @@ public static partial class ArgoCdExtractor
         spec = kind switch
         {
             "Application" => spec,
-            "ApplicationSet" => spec is YamlMappingNode set && YamlDocuments.Child(set, "template") is YamlMappingNode template ? YamlDocuments.Child(template, "spec") : null,
+            "ApplicationSet" => spec is YamlMappingNode set && YamlDocuments.Child(set, "template") is YamlMappingNode template
+                ? YamlDocuments.Child(template, "spec")
+                : null,
             _ => null,
         };
         if (spec is not YamlMappingNode specMap)
@@ -101,7 +103,8 @@ public static partial class ArgoCdExtractor
         }
 
         yield return new ExtractedDependency(Manager, file, line, repoUrl, revision.Value, "git-tags");
-        if (YamlDocuments.Child(source, "kustomize") is YamlMappingNode kustomize && YamlDocuments.Child(kustomize, "images") is YamlSequenceNode images)
+        if (YamlDocuments.Child(source, "kustomize") is YamlMappingNode kustomize
+            && YamlDocuments.Child(kustomize, "images") is YamlSequenceNode images)
         {
             foreach (var image in images.Children.OfType<YamlScalarNode>())
             {

@@ -35,7 +35,7 @@ public static partial class HelmValuesExtractor
         var entries = node switch
         {
             YamlMappingNode map => map.Children.Select(p => (Key: (p.Key as YamlScalarNode)?.Value ?? "", p.Value)).ToList(),
-            YamlSequenceNode list => list.Children.Select((child, i) => (Key: i.ToString(System.Globalization.CultureInfo.InvariantCulture), Value: child)).ToList(),
+            YamlSequenceNode list => list.Children.Select((child, i) => (Key: $"{i}", Value: child)).ToList(),
             _ => [],
         };
         foreach (var (key, value) in entries)
@@ -45,7 +45,8 @@ public static partial class HelmValuesExtractor
             {
                 found.Add(FromFields(file, image));
             }
-            else if (isImageKey && value is YamlScalarNode scalar && YamlDocuments.JavaScriptValue(scalar) is { IsString: true, Text.Length: > 0 } reference)
+            else if (isImageKey && value is YamlScalarNode scalar
+                     && YamlDocuments.JavaScriptValue(scalar) is { IsString: true, Text.Length: > 0 } reference)
             {
                 found.AddRange(FromReference(file, scalar, reference.Text, node as YamlMappingNode));
             }
@@ -62,7 +63,8 @@ public static partial class HelmValuesExtractor
         var repository = Text(YamlDocuments.Child(image, "repository")) ?? "undefined";
         var tagNode = YamlDocuments.Child(image, "tag") is { } tag && Text(tag) is not null ? tag : YamlDocuments.Child(image, "version");
         var reference = ImageReference.Parse($"{(string.IsNullOrEmpty(registry) ? "" : registry + "/")}{repository}:{Text(tagNode) ?? "undefined"}");
-        return new ExtractedDependency(Manager, file, YamlDocuments.Line(tagNode ?? image), reference?.DepName ?? repository, reference?.Tag, "docker");
+        var line = YamlDocuments.Line(tagNode ?? image);
+        return new ExtractedDependency(Manager, file, line, reference?.DepName ?? repository, reference?.Tag, "docker");
     }
 
     private static IEnumerable<ExtractedDependency> FromReference(string file, YamlScalarNode node, string text, YamlMappingNode? parent)

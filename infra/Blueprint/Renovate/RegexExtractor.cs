@@ -23,7 +23,8 @@ public sealed partial class RegexExtractor(string description, IReadOnlyList<str
     public string? Unmodelled =>
         (string?)config["matchStringsStrategy"] is { } strategy && strategy != "any"
             ? $"matchStringsStrategy \"{strategy}\""
-            : config.Where(p => p.Key.EndsWith("Template", StringComparison.Ordinal) && ((string?)p.Value ?? "").Contains("{{#", StringComparison.Ordinal))
+            : config.Where(p => p.Key.EndsWith("Template", StringComparison.Ordinal)
+                    && ((string?)p.Value ?? "").Contains("{{#", StringComparison.Ordinal))
                 .Select(p => $"the Handlebars helper in {p.Key}").FirstOrDefault();
 
     public IEnumerable<ExtractedDependency> Extract(string file, string content)
@@ -46,7 +47,8 @@ public sealed partial class RegexExtractor(string description, IReadOnlyList<str
                 var depName = Field("depName") ?? Field("packageName");
                 var currentValue = Field("currentValue");
                 var datasource = Field("datasource");
-                if (string.IsNullOrWhiteSpace(depName) || string.IsNullOrWhiteSpace(currentValue ?? Field("currentDigest")) || string.IsNullOrWhiteSpace(datasource))
+                if (string.IsNullOrWhiteSpace(depName) || string.IsNullOrWhiteSpace(currentValue ?? Field("currentDigest"))
+                    || string.IsNullOrWhiteSpace(datasource))
                 {
                     continue;
                 }

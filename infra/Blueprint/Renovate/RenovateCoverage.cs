@@ -7,7 +7,8 @@ namespace Bootstrap.Blueprint.Renovate;
 /// lint's Renovate check: every pinned version (<see cref="Pins"/>) must be extracted, at its line and with its value, by a
 /// manager renovate.json configures (modelled on Renovate's own code), and every environment's pins must be staged.
 /// </summary>
-public sealed record RenovateCoverage(IReadOnlyList<PinnedVersion> Pins, IReadOnlyList<ExtractedDependency> Dependencies, IReadOnlyList<Diagnostic> Findings)
+public sealed record RenovateCoverage(
+    IReadOnlyList<PinnedVersion> Pins, IReadOnlyList<ExtractedDependency> Dependencies, IReadOnlyList<Diagnostic> Findings)
 {
     /// <summary>The pins a manager extracts.</summary>
     public IReadOnlyList<PinnedVersion> Seen => Pins.Where(p => Covering(p) is not null).ToList();
@@ -24,7 +25,8 @@ public sealed record RenovateCoverage(IReadOnlyList<PinnedVersion> Pins, IReadOn
         var dependencies = setup.Extract(repository, Renovate.Pins.Files(repository));
         var coverage = new RenovateCoverage(pins, dependencies, findings);
         findings.AddRange(pins.Where(p => coverage.Covering(p) is null).Select(p => Unseen(p, setup, dependencies)));
-        findings.AddRange(StageRules.Check(setup.Stages, pins.Select(p => (p, coverage.Covering(p))).Where(c => c.Item2 is not null).Select(c => (c.p, c.Item2!))));
+        var seen = pins.Select(p => (Pin: p, Dependency: coverage.Covering(p))).Where(c => c.Dependency is not null);
+        findings.AddRange(StageRules.Check(setup.Stages, seen.Select(c => (c.Pin, c.Dependency!))));
         return coverage;
     }
 

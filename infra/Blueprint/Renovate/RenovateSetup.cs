@@ -23,7 +23,10 @@ public sealed class RenovateSetup
     private static readonly string[] DefaultIgnorePaths = ["**/node_modules/**", "**/bower_components/**"];
 
     private static readonly string[] RecommendedIgnorePaths =
-        ["**/node_modules/**", "**/bower_components/**", "**/vendor/**", "**/examples/**", "**/__tests__/**", "**/test/**", "**/tests/**", "**/__fixtures__/**"];
+    [
+        "**/node_modules/**", "**/bower_components/**", "**/vendor/**", "**/examples/**",
+        "**/__tests__/**", "**/test/**", "**/tests/**", "**/__fixtures__/**",
+    ];
 
     private RenovateSetup(IReadOnlyList<ManagerScope> managers, IReadOnlyList<string> ignorePaths, IReadOnlyList<Stage> stages)
     {
@@ -53,7 +56,7 @@ public sealed class RenovateSetup
 
         if (config is null)
         {
-            findings.Add(Diagnostic.Error(File, "does not exist or is not a JSON object", "restore renovate.json: it keeps every pinned version current"));
+            findings.Add(Diagnostic.Error(File, "does not exist or is not a JSON object", "restore it: it keeps every pinned version current"));
             return null;
         }
 
@@ -82,18 +85,21 @@ public sealed class RenovateSetup
             var key = $"{File}: customManagers[{i}]";
             if ((string?)custom[i]["customType"] != "regex")
             {
-                findings.Add(Diagnostic.Error(key, $"customType \"{(string?)custom[i]["customType"]}\" is not modelled by lint", "use a regex custom manager"));
+                var type = (string?)custom[i]["customType"];
+                findings.Add(Diagnostic.Error(key, $"customType \"{type}\" is not modelled by lint", "use a regex custom manager"));
                 continue;
             }
 
             var regex = new RegexExtractor((string?)custom[i]["description"] ?? key, Strings(custom[i]["matchStrings"]), custom[i]);
             if (regex.Unmodelled is { } what)
             {
-                findings.Add(Diagnostic.Error(key, $"uses {what}, which lint does not model", "use the \"any\" strategy and plain {{group}} templates"));
+                findings.Add(Diagnostic.Error(key, $"uses {what}, which lint does not model",
+                    "use the \"any\" strategy and plain {{group}} templates"));
             }
             else if (On(RegexExtractor.Manager, custom[i]))
             {
-                managers.Add(new ManagerScope($"{RegexExtractor.Manager} ({regex.Description})", Strings(custom[i]["managerFilePatterns"]), regex.Extract));
+                var name = $"{RegexExtractor.Manager} ({regex.Description})";
+                managers.Add(new ManagerScope(name, Strings(custom[i]["managerFilePatterns"]), regex.Extract));
             }
         }
 
@@ -108,7 +114,8 @@ public sealed class RenovateSetup
     {
         var visible = files.Where(f => !IgnorePaths.Any(p => FilePattern.Ignores(p, f))).ToList();
         return Managers
-            .SelectMany(m => visible.Where(f => m.FilePatterns.Any(p => FilePattern.Matches(p, f))).SelectMany(f => m.Extract(f, repository.ReadFile(f) ?? "")))
+            .SelectMany(m => visible.Where(f => m.FilePatterns.Any(p => FilePattern.Matches(p, f)))
+                .SelectMany(f => m.Extract(f, repository.ReadFile(f) ?? "")))
             .ToList();
     }
 

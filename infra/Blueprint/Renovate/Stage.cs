@@ -35,7 +35,8 @@ public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<
             var age = ageText is null ? TimeSpan.Zero : Duration(ageText);
             if (age is null)
             {
-                findings.Add(Diagnostic.Error($"{RenovateSetup.File}: packageRules[{i}].minimumReleaseAge", $"\"{ageText}\" is not a duration Renovate reads", "write it like \"7 days\""));
+                findings.Add(Diagnostic.Error($"{RenovateSetup.File}: packageRules[{i}].minimumReleaseAge",
+                    $"\"{ageText}\" is not a duration Renovate reads", "write it like \"7 days\""));
                 continue;
             }
 

@@ -5,8 +5,9 @@ using Semver;
 namespace Bootstrap.Blueprint.Renovate;
 
 /// <summary>
-/// The dev → ops rollout as lint enforces it: every environment's pins fall under a stage (a packageRule with
-/// additionalBranchPrefix), and a later stage (a longer minimumReleaseAge) never pins a newer version than an earlier one.
+/// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
+/// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) pinning a newer version than an earlier
+/// one is an error.
 /// </summary>
 /// <remarks>
 /// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
@@ -28,12 +29,16 @@ public static partial class StageRules
             }
             else if (environment.Success)
             {
-                yield return Diagnostic.Error(pin.Where, $"{pin.What} {pin.Version} belongs to environment {environment.Groups["env"].Value}, but no rollout stage covers it: Renovate would bump it without staging",
-                    $"add the environment's files to a packageRule with additionalBranchPrefix and minimumReleaseAge in {RenovateSetup.File} (see docs/runbooks/upgrades.md)");
+                // A warning, not an error: a new environment (new-env) lints clean before renovate.json names it.
+                var name = environment.Groups["env"].Value;
+                yield return Diagnostic.Warning(pin.Where,
+                    $"{pin.What} {pin.Version} belongs to environment {name}, but no rollout stage covers it: Renovate would bump it without staging",
+                    $"add {name}'s files to the matchFileNames of a stage (a packageRule with additionalBranchPrefix) in {RenovateSetup.File}");
             }
             else
             {
-                yield return Diagnostic.Warning(pin.Where, $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
+                yield return Diagnostic.Warning(pin.Where,
+                    $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
                     "pin it per environment (gitops/clusters/<env>/, stacks/<env>/) to stage it");
             }
         }
@@ -41,13 +46,15 @@ public static partial class StageRules
         foreach (var later in staged)
         {
             var earlier = staged
-                .Where(e => e.Stage.MinimumReleaseAge < later.Stage.MinimumReleaseAge && e.Dependency.DepName == later.Dependency.DepName && e.Dependency.Datasource == later.Dependency.Datasource)
+                .Where(e => e.Stage.MinimumReleaseAge < later.Stage.MinimumReleaseAge
+                    && (e.Dependency.DepName, e.Dependency.Datasource) == (later.Dependency.DepName, later.Dependency.Datasource))
                 .Where(e => Newer(later.Pin.Version, e.Pin.Version))
                 .ToList();
             foreach (var e in earlier.Take(1))
             {
                 yield return Diagnostic.Error(later.Pin.Where,
-                    $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(e.Stage)} ({e.Pin.Version} at {e.Pin.Where}): a version reaches {Name(later.Stage)} only after {Name(e.Stage)} ran it",
+                    $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(e.Stage)} ({e.Pin.Version} at {e.Pin.Where}): "
+                    + $"a version reaches {Name(later.Stage)} only after {Name(e.Stage)} ran it",
                     $"merge {Name(e.Stage)}'s bump first (Renovate's {e.Stage.BranchPrefix} branch), or change both in one commit");
             }
         }
@@ -61,6 +68,7 @@ public static partial class StageRules
     private static SemVersion? Parse(string text) =>
         SemVersion.TryParse(text.TrimStart('v'), SemVersionStyles.Any, out var version) ? version : null;
 
-    [GeneratedRegex(@"^(gitops/clusters/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
+    [GeneratedRegex(
+        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
     private static partial Regex Environment();
 }

@@ -97,7 +97,10 @@ public class ExtractorTests
         var deps = HelmValuesExtractor.Extract("v.yaml", yaml).Select(d => (d.DepName, d.CurrentValue, d.Line)).ToList();
 
         Assert.Equal(
-            [("ghcr.io/org/app", "v2.1.0", 5), ("docker.io/library/busybox", "1.37", 8), ("quay.io/org/cli", "3.4.5", 11), ("docker.io/bitnami/kubectl", "1.34.1", 13)],
+            [
+                ("ghcr.io/org/app", "v2.1.0", 5), ("docker.io/library/busybox", "1.37", 8),
+                ("quay.io/org/cli", "3.4.5", 11), ("docker.io/bitnami/kubectl", "1.34.1", 13),
+            ],
             deps);
     }
 

