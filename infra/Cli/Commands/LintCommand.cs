@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Renovate;
 using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Cli.Commands;
@@ -53,6 +54,10 @@ internal static class LintCommand
             {
                 schemaFindings.AddRange(RenovateCheck.Check(schemaSet, repository));
             }
+
+            var renovate = RenovateCoverage.Check(repository);
+            schemaFindings.AddRange(renovate.Findings);
+            stdout.WriteLine($"lint: Renovate sees {renovate.Seen.Count} of {renovate.Pins.Count} pinned versions");
 
             // Files the stacks share (common values, gitops/, config.json) are checked once per stack; each finding is shown once.
             findings.AddRange(schemaFindings.Distinct());

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Bootstrap.Blueprint.Config;
+using Semver;
+
+namespace Bootstrap.Blueprint.Renovate;
+
+/// <summary>
+/// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
+/// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) pinning a newer version than an earlier
+/// one is an error.
+/// </summary>
+/// <remarks>
+/// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
+/// the other half of the gap: ops's PR cannot pass CI before dev's has merged.
+/// </remarks>
+public static partial class StageRules
+{
+    public static IEnumerable<Diagnostic> Check(IReadOnlyList<Stage> stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> seen)
+    {
+        var staged = new List<(PinnedVersion Pin, ExtractedDependency Dependency, Stage Stage)>();
+        foreach (var (pin, dependency) in seen)
+        {
+            // The last matching packageRule wins (rules apply in order).
+            var stage = stages.LastOrDefault(s => s.Covers(pin.File));
+            var environment = Environment().Match(pin.File);
+            if (stage is not null)
+            {
+                staged.Add((pin, dependency, stage));
+            }
+            else if (environment.Success)
+            {
+                // A warning, not an error: a new environment (new-env) lints clean before renovate.json names it.
+                var name = environment.Groups["env"].Value;
+                yield return Diagnostic.Warning(pin.Where,
+                    $"{pin.What} {pin.Version} belongs to environment {name}, but no rollout stage covers it: Renovate would bump it without staging",
+                    $"add {name}'s files to the matchFileNames of a stage (a packageRule with additionalBranchPrefix) in {RenovateSetup.File}");
+            }
+            else
+            {
+                yield return Diagnostic.Warning(pin.Where,
+                    $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
+                    "pin it per environment (gitops/clusters/<env>/, stacks/<env>/) to stage it");
+            }
+        }
+
+        foreach (var later in staged)
+        {
+            var earlier = staged
+                .Where(e => e.Stage.MinimumReleaseAge < later.Stage.MinimumReleaseAge
+                    && (e.Dependency.DepName, e.Dependency.Datasource) == (later.Dependency.DepName, later.Dependency.Datasource))
+                .Where(e => Newer(later.Pin.Version, e.Pin.Version))
+                .ToList();
+            foreach (var e in earlier.Take(1))
+            {
+                yield return Diagnostic.Error(later.Pin.Where,
+                    $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(e.Stage)} ({e.Pin.Version} at {e.Pin.Where}): "
+                    + $"a version reaches {Name(later.Stage)} only after {Name(e.Stage)} ran it",
+                    $"merge {Name(e.Stage)}'s bump first (Renovate's {e.Stage.BranchPrefix} branch), or change both in one commit");
+            }
+        }
+    }
+
+    private static string Name(Stage stage) => stage.BranchPrefix.Trim('/', '-');
+
+    private static bool Newer(string version, string than) =>
+        Parse(version) is { } a && Parse(than) is { } b && a.ComparePrecedenceTo(b) > 0;
+
+    private static SemVersion? Parse(string text) =>
+        SemVersion.TryParse(text.TrimStart('v'), SemVersionStyles.Any, out var version) ? version : null;
+
+    [GeneratedRegex(
+        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
+    private static partial Regex Environment();
+}

