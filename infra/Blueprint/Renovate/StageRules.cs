@@ -39,7 +39,7 @@ public static partial class StageRules
             {
                 yield return Diagnostic.Warning(pin.Where,
                     $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
-                    "pin it per environment (gitops/clusters/<env>/, stacks/<env>/) to stage it");
+                    "pin it per environment (gitops/clusters/<env>/, gitops/platform/<component>/<env>/, stacks/<env>/) to stage it");
             }
         }
 
@@ -69,6 +69,6 @@ public static partial class StageRules
         SemVersion.TryParse(text.TrimStart('v'), SemVersionStyles.Any, out var version) ? version : null;
 
     [GeneratedRegex(
-        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
+        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/platform/[^/]+/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
     private static partial Regex Environment();
 }

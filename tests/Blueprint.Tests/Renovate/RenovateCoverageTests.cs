@@ -15,7 +15,7 @@ public class RenovateCoverageTests
         Assert.Empty(coverage.Findings);
         Assert.Equal(coverage.Pins, coverage.Seen);
         // 12 core charts, 5 app charts (config.json), Talos and Kubernetes in 2 stack files, 4 app images.
-        Assert.Equal(25, coverage.Pins.Count);
+        Assert.Equal(27, coverage.Pins.Count);
         Assert.Contains(coverage.Pins, p => p is { File: "stacks/dev/apps/redis-values.yaml", Line: 9, Version: "8.2-alpine" });
         Assert.Contains(coverage.Pins, p => p is { File: "Pulumi.ops.yaml", What: "kubernetesVersion", Version: "1.36.3" });
     }
@@ -81,7 +81,7 @@ public class RenovateCoverageTests
         var coverage = RenovateCoverage.Check(repository);
 
         Assert.DoesNotContain(coverage.Findings, f => f.Severity == Severity.Error);
-        Assert.Equal(26, coverage.Seen.Count);
+        Assert.Equal(28, coverage.Seen.Count);
     }
 
     [Fact]
@@ -113,6 +113,6 @@ public class RenovateCoverageTests
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
-        Assert.Equal(9, findings.Count(f => f.Problem.Contains("no Renovate manager sees it", StringComparison.Ordinal)));
+        Assert.Equal(11, findings.Count(f => f.Problem.Contains("no Renovate manager sees it", StringComparison.Ordinal)));
     }
 }
