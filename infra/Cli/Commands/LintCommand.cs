@@ -33,6 +33,7 @@ internal static class LintCommand
             var repository = new RepoDirectory(root);
             var findings = new List<Diagnostic>();
             var schemaFindings = new List<Diagnostic>();
+            var coverage = new List<SchemaCoverage>();
             foreach (var name in names)
             {
                 var (blueprint, stackFindings) = StackLoader.Load(root, name);
@@ -45,7 +46,9 @@ internal static class LintCommand
                 schemaFindings.AddRange(GitOpsLint.Check(blueprint, repository));
                 if (schemaSet is not null)
                 {
-                    schemaFindings.AddRange(SchemaLint.Check(blueprint, schemaSet, repository));
+                    var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);
+                    schemaFindings.AddRange(found);
+                    coverage.Add(covered);
                 }
             }
 
@@ -60,6 +63,11 @@ internal static class LintCommand
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
+            }
+
+            foreach (var covered in coverage)
+            {
+                stdout.WriteLine(covered.Summary());
             }
 
             var exit = DiagnosticsReport.Print(findings, stderr);
