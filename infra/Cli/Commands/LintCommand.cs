@@ -2,38 +2,57 @@ using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Cli.Render;
 
 namespace Bootstrap.Cli.Commands;
 
-/// <summary><c>lint [stack...] [--schemas DIR]</c>: validates every stack (or the named ones) and the gitops tree.</summary>
+/// <summary><c>lint [stack...] [--schemas DIR] [--render [--charts DIR]]</c>: validates every stack (or the named ones) and the gitops tree.</summary>
 internal static class LintCommand
 {
+    private const string SchemaLayout = "laid out like ../shared/schemas (talos/, charts/, argocd-crds/, kubernetes/, CRD folders)";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stacks = new Argument<string[]>("stack") { Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.", Arity = ArgumentArity.ZeroOrMore };
         var repo = CommonOptions.Root();
-        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = "Upstream schema folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)." };
-        var command = new Command("lint", "Check every stack and gitops/; with --schemas also against the upstream Talos, chart and Argo CD schemas.")
+        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = $"Upstream schema folder {SchemaLayout}." };
+        var render = new Option<bool>("--render") { Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output." };
+        var charts = new Option<DirectoryInfo?>("--charts") { Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); others are pulled and cached." };
+        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render also the rendered charts.")
         {
-            stacks, repo, schemas,
+            stacks, repo, schemas, render, charts,
         };
-        command.SetAction(result =>
+        command.SetAction(async (result, cancel) =>
         {
-            var schemaFolder = result.GetValue(schemas);
-            if (schemaFolder is { Exists: false })
+            foreach (var (flag, folder, layout) in new[] { ("--schemas", result.GetValue(schemas), SchemaLayout), ("--charts", result.GetValue(charts), "laid out like ../shared/charts") })
             {
-                stderr.WriteLine($"error: --schemas {schemaFolder.FullName}: no such folder; pass a folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)");
-                return ExitCodes.Usage;
+                if (folder is { Exists: false })
+                {
+                    stderr.WriteLine($"error: {flag} {folder.FullName}: no such folder; pass a folder {layout}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            Helm? helm = null;
+            if (result.GetValue(render))
+            {
+                (helm, var problem) = await Helm.Find(cancel).ConfigureAwait(false);
+                if (helm is null)
+                {
+                    stderr.WriteLine($"error: {problem}");
+                    return ExitCodes.Usage;
+                }
             }
 
             var root = CommonOptions.RepoRoot(result, repo);
             var names = result.GetValue(stacks) is { Length: > 0 } given ? given : StackLoader.Stacks(root).ToArray();
-            var schemaSet = schemaFolder is null ? null : new SchemaSet(schemaFolder.FullName);
+            var schemaSet = result.GetValue(schemas) is { } schemaFolder ? new SchemaSet(schemaFolder.FullName) : null;
             var repository = new RepoDirectory(root);
             var findings = new List<Diagnostic>();
-            var schemaFindings = new List<Diagnostic>();
-            var coverage = new List<SchemaCoverage>();
+            var shared = new List<Diagnostic>();
+            var blueprints = new List<ClusterBlueprint>();
             foreach (var name in names)
             {
                 var (blueprint, stackFindings) = StackLoader.Load(root, name);
@@ -43,33 +62,33 @@ internal static class LintCommand
                     continue;
                 }
 
-                schemaFindings.AddRange(GitOpsLint.Check(blueprint, repository));
+                blueprints.Add(blueprint);
+                shared.AddRange(GitOpsLint.Check(blueprint, repository));
                 if (schemaSet is not null)
                 {
                     var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);
-                    schemaFindings.AddRange(found);
-                    coverage.Add(covered);
+                    shared.AddRange(found);
+                    stdout.WriteLine(covered.Summary());
                 }
             }
-
-            if (schemaSet is not null)
-            {
-                schemaFindings.AddRange(RenovateCheck.Check(schemaSet, repository));
-            }
-
-            // Files the stacks share (common values, gitops/, config.json) are checked once per stack; each finding is shown once.
-            findings.AddRange(schemaFindings.Distinct());
 
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
             }
-
-            foreach (var covered in coverage)
+            else
             {
-                stdout.WriteLine(covered.Summary());
+                shared.AddRange(RenovateCheck.Check(schemaSet, repository));
             }
 
+            if (helm is not null)
+            {
+                var report = await RenderLint.Run(blueprints, schemaSet, result.GetValue(charts)?.FullName, root, repository, helm, stdout, cancel).ConfigureAwait(false);
+                shared.AddRange(report.Findings);
+            }
+
+            // Files the stacks share (common values, gitops/, config.json, charts) are checked once per stack; each finding is shown once.
+            findings.AddRange(shared.Distinct());
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {
