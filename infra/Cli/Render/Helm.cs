@@ -24,9 +24,12 @@ internal sealed partial class Helm
     public string Version { get; }
 
     /// <summary>The helm to use, or the reason there is none (not found, not runnable, not Helm 3).</summary>
-    public static async Task<(Helm? Helm, string? Problem)> Find(CancellationToken cancel)
+    public static Task<(Helm? Helm, string? Problem)> Find(CancellationToken cancel) =>
+        FindAt(Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given ? given : OnPath("helm"), cancel);
+
+    /// <summary>The helm at <paramref name="executable"/> (null: none found), if it runs and is Helm 3.</summary>
+    public static async Task<(Helm? Helm, string? Problem)> FindAt(string? executable, CancellationToken cancel)
     {
-        var executable = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } given ? given : OnPath("helm");
         if (executable is null || !File.Exists(executable))
         {
             return (null, $"lint --render needs Helm 3: {(executable is null ? "no helm on PATH" : $"{PathVariable}={executable} does not exist")}; "

@@ -18,9 +18,7 @@ internal static class TestRepo
             + "check out the schemas there or point BOOTSTRAP_SCHEMAS at them");
 
     /// <summary>Null where the schema tests run; the skip reason where the folder is missing on a developer machine.</summary>
-    public static string? SchemasSkipReason => Directory.Exists(Repo.Schemas) || Repo.Required("BOOTSTRAP_SCHEMAS")
-        ? null
-        : $"upstream schemas not found at {Repo.Schemas}; CI provides ../shared/schemas (or BOOTSTRAP_SCHEMAS)";
+    public static string? SchemasSkipReason => Repo.SkipReason(Repo.Schemas, "BOOTSTRAP_SCHEMAS", "upstream schemas");
 
     private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet(Schemas));
 
