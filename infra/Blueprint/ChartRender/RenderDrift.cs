@@ -7,7 +7,7 @@ namespace Bootstrap.Blueprint.ChartRender;
 /// Output that changes from one render to the next (generated certificates, random passwords) makes Argo CD see a difference
 /// on every refresh: the Application stays OutOfSync and self-heal rewrites the object forever (cilium/cilium#14550).
 /// Every changed field must be removed by the Application's ignoreDifferences before Argo CD compares; an object whose
-/// identity changes cannot be ignored at all.
+/// identity changes cannot be ignored at all. Hooks are left out: they never count towards the sync status.
 /// </summary>
 public static class RenderDrift
 {
@@ -22,6 +22,8 @@ public static class RenderDrift
     {
         var findings = new List<RenderFinding>();
         var notes = new List<Diagnostic>();
+        first = first.Where(o => !o.IsHook).ToList();
+        second = second.Where(o => !o.IsHook).ToList();
         var again = second.GroupBy(o => o.Id(releaseNamespace)).ToDictionary(g => g.Key, g => g.First());
         var seen = first.Select(o => o.Id(releaseNamespace)).ToHashSet();
         foreach (var o in first)

@@ -22,6 +22,24 @@ public sealed record RenderedObject(string Template, JsonObject Body, string Tex
 
     public ApiKind? Kind => ApiKind.Of(Body);
 
+    /// <summary>
+    /// A sync hook (argocd.argoproj.io/hook other than Skip alone, or helm.sh/hook other than crd-install): Argo CD runs it
+    /// during a sync but leaves it out of the sync status (argo-cd v3.4.4 controller/state.go, gitops-engine pkg/sync/hook).
+    /// </summary>
+    public bool IsHook
+    {
+        get
+        {
+            var annotations = Body["metadata"]?["annotations"];
+            if (GitOpsObject.Text(annotations?["argocd.argoproj.io/hook"]) is { } argo)
+            {
+                return argo.Split(',').Select(t => t.Trim()).Any(t => t != "Skip");
+            }
+
+            return GitOpsObject.Text(annotations?["helm.sh/hook"]) is { } helm && helm != "crd-install";
+        }
+    }
+
     public string Name => GitOpsObject.Text(Body["metadata"]?["name"]) ?? "";
 
     /// <summary>Identity as Argo CD tracks it: group, kind, namespace (the release's when the chart leaves it out), name.</summary>

@@ -3,7 +3,8 @@ namespace Bootstrap.Blueprint.ChartRender;
 /// <summary>
 /// The handoff only works when Argo CD's first sync changes nothing Pulumi installed: Pulumi passes the merged values as one
 /// file (HelmRelease.ValuesYaml), Argo CD passes the value files in order; both must render the same objects. Fields that
-/// already differ between two renders of the same inputs (generated at render time) are left out.
+/// already differ between two renders of the same inputs (generated at render time) are left out, and so are hooks, which
+/// each side runs on its own and which never count towards Argo CD's sync status.
 /// </summary>
 public static class ValuesParity
 {
@@ -16,9 +17,9 @@ public static class ValuesParity
         string releaseNamespace)
     {
         var findings = new List<RenderFinding>();
-        var byId = pulumi.GroupBy(o => o.Id(releaseNamespace)).ToDictionary(g => g.Key, g => g.First());
+        var byId = pulumi.Where(o => !o.IsHook).GroupBy(o => o.Id(releaseNamespace)).ToDictionary(g => g.Key, g => g.First());
         var again = argoCdAgain.GroupBy(o => o.Id(releaseNamespace)).ToDictionary(g => g.Key, g => g.First());
-        foreach (var o in argoCd)
+        foreach (var o in argoCd.Where(o => !o.IsHook))
         {
             var id = o.Id(releaseNamespace);
             if (!byId.Remove(id, out var installed))

@@ -101,6 +101,20 @@ public class RenderDriftTests
         Assert.All(findings, f => Assert.Contains("appears in only one of two renders", f.Problem, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("helm.sh/hook: post-install", true)]
+    [InlineData("argocd.argoproj.io/hook: PreSync", true)]
+    [InlineData("argocd.argoproj.io/hook: Skip", false)]
+    [InlineData("helm.sh/hook: crd-install", false)]
+    public void Hooks_never_count_towards_the_sync_status_so_their_changes_are_left_out(string annotation, bool hook)
+    {
+        string Job(string suffix) => $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen-{suffix}\n  namespace: kube-system\n  annotations:\n    {annotation}\n";
+
+        var (findings, _) = RenderDrift.Check(Rendered.Parse(Job("abc")), Rendered.Parse(Job("xyz")), "kube-system", [], File);
+
+        Assert.Equal(hook ? 0 : 2, findings.Count);
+    }
+
     [Fact]
     public void A_deterministic_render_needs_no_ignoreDifferences()
     {
