@@ -24,7 +24,8 @@ public static class BootstrapKinds
                 o,
                 $"is created by Pulumi's first install of the release, but no CRD serves {o.Kind!.Value.ApiVersion} yet at that point of the bootstrap: "
                 + "helm stops the whole install with \"no matches for kind\"",
-                "enable it only where the chart checks .Capabilities for its API (it then appears on Argo CD's first sync), or have Pulumi install its CRDs before this release"))
+                "enable it only where the chart checks .Capabilities for its API (it then appears on Argo CD's first sync), "
+                + "or have Pulumi install its CRDs before this release"))
             .ToList();
     }
 
@@ -33,5 +34,6 @@ public static class BootstrapKinds
     /// <c>*.k8s.io</c> namespace (built-in groups are unsuffixed legacy names or end in .k8s.io; gateway.networking.k8s.io is a CRD).
     /// </summary>
     public static bool IsCustom(string group) =>
-        CrdFamily.All.Any(f => f.Groups.Contains(group)) || (group.Contains('.', StringComparison.Ordinal) && !group.EndsWith(".k8s.io", StringComparison.Ordinal));
+        CrdFamily.All.Any(f => f.Groups.Contains(group))
+        || (group.Contains('.', StringComparison.Ordinal) && !group.EndsWith(".k8s.io", StringComparison.Ordinal));
 }

@@ -19,7 +19,11 @@ public static class ChartRenderCheck
     private const int ShownErrorLines = 4;
 
     /// <param name="manifests">Parses helm's output; share one across apps and stacks so equal documents are parsed once.</param>
-    public static IReadOnlyList<Diagnostic> Check(CoreAppRenders renders, IReadOnlyList<RenderOutput> outputs, IRepository repository, RenderedManifest manifests)
+    public static IReadOnlyList<Diagnostic> Check(
+        CoreAppRenders renders,
+        IReadOnlyList<RenderOutput> outputs,
+        IRepository repository,
+        RenderedManifest manifests)
     {
         var app = renders.App;
         var findings = new List<Diagnostic>();
@@ -27,7 +31,8 @@ public static class ChartRenderCheck
         foreach (var output in outputs)
         {
             // A failure shared by every render is reported once, for Argo CD's.
-            if (output.Error is not null && (output.Template.Role == RenderRole.ArgoCd || outputs.Any(o => o.Template.Role == RenderRole.ArgoCd && o.Error is null)))
+            var argoCdRendered = outputs.Any(o => o.Template.Role == RenderRole.ArgoCd && o.Error is null);
+            if (output.Error is not null && (output.Template.Role == RenderRole.ArgoCd || argoCdRendered))
             {
                 findings.Add(Failed(app.File, output.Template, output.Error));
                 continue;
@@ -39,7 +44,10 @@ public static class ChartRenderCheck
             }
             catch (YamlFormatException e)
             {
-                findings.Add(Diagnostic.Error($"{app.File}: {e.File}", $"helm rendered YAML that does not parse: line {e.Line}: {e.Problem}", "check the chart and values"));
+                findings.Add(Diagnostic.Error(
+                    $"{app.File}: {e.File}",
+                    $"helm rendered YAML that does not parse: line {e.Line}: {e.Problem}",
+                    "check the chart and values"));
             }
         }
 
@@ -79,7 +87,10 @@ public static class ChartRenderCheck
             found.AddRange(BootstrapKinds.Check(bootstrap, template.ApiVersions, app.Chart));
         }
 
-        findings.AddRange(found.Select(f => Diagnostic.Error(f.Rendered is null ? $"{app.File}: {app.Chart} {app.Version}" : $"{app.File}: {f.Rendered.Describe(ns)}", f.Problem, f.Fix)));
+        findings.AddRange(found.Select(f => Diagnostic.Error(
+            f.Rendered is null ? $"{app.File}: {app.Chart} {app.Version}" : $"{app.File}: {f.Rendered.Describe(ns)}",
+            f.Problem,
+            f.Fix)));
         return findings;
     }
 
@@ -87,11 +98,15 @@ public static class ChartRenderCheck
     {
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var text = string.Join(" | ", lines.Take(ShownErrorLines)) + (lines.Length > ShownErrorLines ? " | ..." : "");
+        var apis = template.ApiVersions.Count == 0
+            ? "the built-in API only"
+            : $"built-in API plus {string.Join(", ", template.ApiVersions.Where(v => v.Count(c => c == '/') == 1))}";
         var (how, fix) = template.Role switch
         {
             RenderRole.PulumiBootstrap => (
-                $"with Pulumi's values as its first install sees the cluster ({(template.ApiVersions.Count == 0 ? "the built-in API only" : $"built-in API plus {string.Join(", ", template.ApiVersions.Where(v => v.Count(c => c == '/') == 1))}")})",
-                "a value that needs a CRD the cluster does not have yet stops the bootstrap: enable it only where the chart checks .Capabilities, or install the CRD before this release"),
+                $"with Pulumi's values as its first install sees the cluster ({apis})",
+                "a value that needs a CRD the cluster does not have yet stops the bootstrap: "
+                + "enable it only where the chart checks .Capabilities, or install the CRD before this release"),
             RenderRole.Pulumi => ("with Pulumi's merged values", "make the value files merge to what Pulumi passes"),
             _ => ("as Argo CD renders it", "fix the values: Argo CD shows this as a ComparisonError and syncs nothing"),
         };

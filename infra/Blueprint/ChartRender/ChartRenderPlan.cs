@@ -26,9 +26,14 @@ public static class ChartRenderPlan
         foreach (var app in apps)
         {
             HelmTemplate Template(RenderRole role, IReadOnlyList<string> apis, string? values) =>
-                new(role, app.Name, app.Chart, app.ChartRepoUrl, app.Version, app.ReleaseName, app.Namespace, kube, apis, values is null ? app.ValueFiles : [], values);
+                new(role, app.Name, app.Chart, app.ChartRepoUrl, app.Version, app.ReleaseName, app.Namespace, kube, apis,
+                    values is null ? app.ValueFiles : [], values);
 
-            var templates = new List<HelmTemplate> { Template(RenderRole.ArgoCd, apiVersions, null), Template(RenderRole.ArgoCdAgain, apiVersions, null) };
+            var templates = new List<HelmTemplate>
+            {
+                Template(RenderRole.ArgoCd, apiVersions, null),
+                Template(RenderRole.ArgoCdAgain, apiVersions, null),
+            };
             if (blueprint.Releases.FirstOrDefault(r => r.App == app.Name) is { } release)
             {
                 var first = blueprint.Releases[0].App == release.App;

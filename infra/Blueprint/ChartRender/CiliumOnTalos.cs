@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.GitOps;
@@ -22,82 +23,99 @@ public static class CiliumOnTalos
     private const string MountCgroup = "mount-cgroup";
     private const string ConfigMap = "cilium-config";
     private const string Localhost = "localhost";
+    private const string HostVariable = "KUBERNETES_SERVICE_HOST";
+    private const string PortVariable = "KUBERNETES_SERVICE_PORT";
+    private static readonly string KubePrismPort = MachinePatches.KubePrismPort.ToString(CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<RenderFinding> Check(IReadOnlyList<RenderedObject> objects)
     {
-        var findings = new List<RenderFinding>();
         var agent = objects.FirstOrDefault(o => o.Kind?.Kind == "DaemonSet" && o.Name == AgentDaemonSet);
         var agentPod = agent is null ? null : PodTemplate.Of(agent.Body);
         var agentContainer = agentPod?.Containers.FirstOrDefault(c => c.Name == Agent);
-        if (agent is null || agentContainer is null)
+        if (agent is null || agentPod is null || agentContainer is null)
         {
-            return [new RenderFinding(null, $"renders no DaemonSet {AgentDaemonSet} with a {Agent} container, so the checks Talos needs cannot run", "render the cilium chart itself, not a wrapper")];
+            return
+            [
+                new RenderFinding(
+                    null,
+                    $"renders no DaemonSet {AgentDaemonSet} with a {Agent} container, so the checks Talos needs cannot run",
+                    "render the cilium chart itself"),
+            ];
         }
 
-        findings.AddRange(Capabilities(agent, agentContainer.Value, "ciliumAgent"));
-        if (agentPod!.Containers.FirstOrDefault(c => c.Name == CleanState) is { Container: not null } clean)
+        var findings = new List<RenderFinding>();
+        findings.AddRange(Capabilities(agent, agentContainer, "ciliumAgent"));
+        if (agentPod.Containers.FirstOrDefault(c => c.Name == CleanState) is { } clean)
         {
             findings.AddRange(Capabilities(agent, clean, "cleanCiliumState"));
         }
 
-        foreach (var (o, (_, name, container)) in Pods(objects).Where(p => Added(p.Container.Container).Contains("SYS_MODULE")))
+        foreach (var (o, container) in Containers(objects).Where(c => c.Container.AddedCapabilities.Contains("SYS_MODULE")))
         {
-            findings.Add(new RenderFinding(o, $"container \"{name}\" adds SYS_MODULE, which Talos refuses: it does not let workloads load kernel modules", "remove SYS_MODULE from the Cilium securityContext.capabilities values"));
+            findings.Add(new RenderFinding(
+                o,
+                $"container \"{container.Name}\" adds SYS_MODULE, which Talos refuses: it does not let workloads load kernel modules",
+                "remove SYS_MODULE from the Cilium securityContext.capabilities values"));
         }
 
         if (agentPod.Containers.Any(c => c.Name == MountCgroup))
         {
-            findings.Add(new RenderFinding(agent, $"runs the {MountCgroup} init container, but Talos mounts cgroup2 itself", "set cgroup.autoMount.enabled: false and cgroup.hostRoot: /sys/fs/cgroup"));
+            findings.Add(new RenderFinding(
+                agent,
+                $"runs the {MountCgroup} init container, but Talos mounts cgroup2 itself",
+                "set cgroup.autoMount.enabled: false and cgroup.hostRoot: /sys/fs/cgroup"));
         }
 
-        findings.AddRange(KubePrism(objects, agent, agentContainer.Value));
+        findings.AddRange(KubePrism(objects, agent, agentContainer));
         findings.AddRange(Config(objects));
         return findings;
     }
 
-    private static IEnumerable<RenderFinding> Capabilities(RenderedObject agent, (string At, string Name, JsonObject Container) container, string valuesKey)
+    private static IEnumerable<RenderFinding> Capabilities(RenderedObject agent, PodContainer container, string valuesKey)
     {
         var rule = CoreValuesRule.Required.Single(r => r.App == Chart && r.Key == $"securityContext.capabilities.{valuesKey}");
         var expected = ((JsonArray)rule.Expected).Select(GitOpsObject.Text).OfType<string>().ToHashSet();
-        var actual = Added(container.Container);
-        if (!actual.SetEquals(expected))
+        var actual = container.AddedCapabilities;
+        if (actual.SetEquals(expected))
         {
-            var missing = expected.Except(actual).Order(StringComparer.Ordinal).ToList();
-            var extra = actual.Except(expected).Order(StringComparer.Ordinal).ToList();
-            yield return new RenderFinding(
-                agent,
-                $"container \"{container.Name}\" adds [{string.Join(", ", actual.Order(StringComparer.Ordinal))}] ({container.At}.securityContext.capabilities.add), "
-                + $"but Talos needs exactly [{string.Join(", ", expected.Order(StringComparer.Ordinal))}]"
-                + (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "") + (extra.Count > 0 ? $"; extra {string.Join(", ", extra)}" : ""),
-                $"set {rule.Key} to exactly that list");
+            yield break;
         }
+
+        var missing = expected.Except(actual).Order(StringComparer.Ordinal).ToList();
+        var extra = actual.Except(expected).Order(StringComparer.Ordinal).ToList();
+        yield return new RenderFinding(
+            agent,
+            $"container \"{container.Name}\" adds [{string.Join(", ", actual.Order(StringComparer.Ordinal))}] "
+            + $"({container.At}.securityContext.capabilities.add), "
+            + $"but Talos needs exactly [{string.Join(", ", expected.Order(StringComparer.Ordinal))}]"
+            + (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "")
+            + (extra.Count > 0 ? $"; extra {string.Join(", ", extra)}" : ""),
+            $"set {rule.Key} to exactly that list");
     }
 
-    private static IEnumerable<RenderFinding> KubePrism(IReadOnlyList<RenderedObject> objects, RenderedObject agent, (string At, string Name, JsonObject Container) agentContainer)
+    /// <summary>The agent and the operator must use KubePrism; so must every other container that names an API endpoint.</summary>
+    private static IEnumerable<RenderFinding> KubePrism(IReadOnlyList<RenderedObject> objects, RenderedObject agent, PodContainer agentContainer)
     {
-        var port = MachinePatches.KubePrismPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var checkedContainers = new List<(RenderedObject Object, (string At, string Name, JsonObject Container) Container, bool Required)> { (agent, agentContainer, true) };
+        var required = new List<(RenderedObject Object, PodContainer Container)> { (agent, agentContainer) };
         var operatorObject = objects.FirstOrDefault(o => o.Kind?.Kind == "Deployment" && o.Name == Operator);
-        if (operatorObject is not null && PodTemplate.Of(operatorObject.Body)?.Containers.FirstOrDefault(c => c.Name == Operator) is { Container: not null } op)
+        if (operatorObject is not null && PodTemplate.Of(operatorObject.Body)?.Containers.FirstOrDefault(c => c.Name == Operator) is { } op)
         {
-            checkedContainers.Add((operatorObject, op, true));
+            required.Add((operatorObject, op));
         }
 
-        // Every other container that names an API endpoint must name KubePrism too.
-        checkedContainers.AddRange(Pods(objects)
-            .Where(p => Env(p.Container.Container, "KUBERNETES_SERVICE_HOST") is not null && !checkedContainers.Any(c => c.Container.Container == p.Container.Container))
-            .Select(p => (p.Object, p.Container, false)));
-        foreach (var (o, (at, name, container), required) in checkedContainers)
+        var naming = Containers(objects).Where(c => c.Container.Env(HostVariable) is not null && !required.Any(r => r.Container.Body == c.Container.Body));
+        foreach (var (o, container) in required.Concat(naming))
         {
-            var host = Env(container, "KUBERNETES_SERVICE_HOST");
-            var hostPort = Env(container, "KUBERNETES_SERVICE_PORT");
-            if ((required || host is not null) && (host != Localhost || hostPort != port))
+            var host = container.Env(HostVariable);
+            var port = container.Env(PortVariable);
+            if (host != Localhost || port != KubePrismPort)
             {
                 yield return new RenderFinding(
                     o,
-                    $"container \"{name}\" reaches the API at {host ?? "(no KUBERNETES_SERVICE_HOST)"}:{hostPort ?? "(no KUBERNETES_SERVICE_PORT)"} ({at}.env), "
-                    + $"but on Talos without kube-proxy only KubePrism ({Localhost}:{port}) answers before Cilium runs",
-                    $"set k8sServiceHost: {Localhost} and k8sServicePort: {port}");
+                    $"container \"{container.Name}\" reaches the API at {host ?? $"(no {HostVariable})"}:{port ?? $"(no {PortVariable})"} "
+                    + $"({container.At}.env), "
+                    + $"but on Talos without kube-proxy only KubePrism ({Localhost}:{KubePrismPort}) answers before Cilium runs",
+                    $"set k8sServiceHost: {Localhost} and k8sServicePort: {KubePrismPort}");
             }
         }
     }
@@ -111,13 +129,12 @@ public static class CiliumOnTalos
             yield break;
         }
 
-        var port = MachinePatches.KubePrismPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         (string Key, string Expected, string Why, string Fix)[] required =
         [
-            ("kube-proxy-replacement", "true", "Talos runs no kube-proxy (cluster.proxy.disabled), so Cilium must serve Services", "set kubeProxyReplacement: true"),
+            ("kube-proxy-replacement", "true", "Talos runs no kube-proxy (cluster.proxy.disabled): Cilium serves Services", "set kubeProxyReplacement: true"),
             ("cgroup-root", "/sys/fs/cgroup", "that is where Talos mounts cgroup2", "set cgroup.hostRoot: /sys/fs/cgroup"),
             ("k8s-service-host", Localhost, "KubePrism is the API endpoint on every node", $"set k8sServiceHost: {Localhost}"),
-            ("k8s-service-port", port, "KubePrism listens there", $"set k8sServicePort: {port}"),
+            ("k8s-service-port", KubePrismPort, "KubePrism listens there", $"set k8sServicePort: {KubePrismPort}"),
         ];
         foreach (var (key, expected, why, fix) in required)
         {
@@ -130,12 +147,6 @@ public static class CiliumOnTalos
         }
     }
 
-    private static IEnumerable<(RenderedObject Object, (string At, string Name, JsonObject Container) Container)> Pods(IEnumerable<RenderedObject> objects) =>
+    private static IEnumerable<(RenderedObject Object, PodContainer Container)> Containers(IEnumerable<RenderedObject> objects) =>
         objects.SelectMany(o => PodTemplate.Of(o.Body)?.Containers.Select(c => (o, c)) ?? []);
-
-    private static HashSet<string> Added(JsonObject container) =>
-        (container["securityContext"]?["capabilities"]?["add"] as JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>().ToHashSet();
-
-    private static string? Env(JsonObject container, string name) =>
-        (container["env"] as JsonArray ?? []).OfType<JsonObject>().Where(e => GitOpsObject.Text(e["name"]) == name).Select(e => GitOpsObject.Text(e["value"])).FirstOrDefault();
 }

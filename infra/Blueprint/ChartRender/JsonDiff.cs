@@ -21,7 +21,9 @@ public static class JsonDiff
     public static IReadOnlyList<string> Tokens(string jsonPath) =>
         jsonPath.Length == 0
             ? []
-            : jsonPath.TrimStart('/').Split('/').Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+            : jsonPath.TrimStart('/').Split('/')
+                .Select(t => t.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+                .ToList();
 
     private static void Walk(JsonNode? a, JsonNode? b, List<string> path, List<IReadOnlyList<string>> changes)
     {

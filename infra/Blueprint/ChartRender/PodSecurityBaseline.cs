@@ -15,7 +15,10 @@ public static class PodSecurityBaseline
     public const string ExemptNamespace = "kube-system";
 
     private static readonly HashSet<string> AllowedCapabilities =
-        ["AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT"];
+    [
+        "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID",
+        "SYS_CHROOT",
+    ];
 
     private static readonly HashSet<string> SafeSysctls =
     [
@@ -54,7 +57,8 @@ public static class PodSecurityBaseline
         {
             found.AddRange(SecurityContext(container["securityContext"], $"{where}.securityContext", pod: false, userNamespace)
                 .Select(v => $"container \"{name}\": {v}"));
-            foreach (var port in (container["ports"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["hostPort"] is JsonValue v && v.ToJsonString() != "0"))
+            var hostPorts = (container["ports"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["hostPort"] is JsonValue v && v.ToJsonString() != "0");
+            foreach (var port in hostPorts)
             {
                 found.Add($"container \"{name}\": {where}.ports[].hostPort is {port["hostPort"]!.ToJsonString()} (host ports)");
             }
@@ -73,7 +77,8 @@ public static class PodSecurityBaseline
         foreach (var (key, value) in pod.Metadata["annotations"] as JsonObject ?? [])
         {
             var profile = GitOpsObject.Text(value) ?? "";
-            if (key.StartsWith(AppArmorAnnotationPrefix, StringComparison.Ordinal) && profile.Length > 0 && profile != "runtime/default" && !profile.StartsWith("localhost/", StringComparison.Ordinal))
+            var allowed = profile.Length == 0 || profile == "runtime/default" || profile.StartsWith("localhost/", StringComparison.Ordinal);
+            if (key.StartsWith(AppArmorAnnotationPrefix, StringComparison.Ordinal) && !allowed)
             {
                 found.Add($"annotation {key} is \"{profile}\" (AppArmor)");
             }
@@ -99,10 +104,13 @@ public static class PodSecurityBaseline
             yield return $"{at}.privileged is true (privileged containers)";
         }
 
-        var added = (sc["capabilities"]?["add"] as JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>().Where(c => !AllowedCapabilities.Contains(c)).ToList();
+        var added = (sc["capabilities"]?["add"] as JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>()
+            .Where(c => !AllowedCapabilities.Contains(c))
+            .ToList();
         if (!pod && added.Count > 0)
         {
-            yield return $"{at}.capabilities.add has {string.Join(", ", added)} (capabilities beyond the baseline set {string.Join(", ", AllowedCapabilities.Order(StringComparer.Ordinal))})";
+            yield return $"{at}.capabilities.add has {string.Join(", ", added)} "
+                + $"(capabilities beyond the baseline set {string.Join(", ", AllowedCapabilities.Order(StringComparer.Ordinal))})";
         }
 
         var appArmor = GitOpsObject.Text(sc["appArmorProfile"]?["type"]);
@@ -136,7 +144,9 @@ public static class PodSecurityBaseline
             yield return $"{at}.seccompProfile.type is {seccomp} (seccomp)";
         }
 
-        var sysctls = (sc["sysctls"] as JsonArray ?? []).Select(s => GitOpsObject.Text(s?["name"])).OfType<string>().Where(n => !SafeSysctls.Contains(n)).ToList();
+        var sysctls = (sc["sysctls"] as JsonArray ?? []).Select(s => GitOpsObject.Text(s?["name"])).OfType<string>()
+            .Where(n => !SafeSysctls.Contains(n))
+            .ToList();
         if (pod && sysctls.Count > 0)
         {
             yield return $"{at}.sysctls has {string.Join(", ", sysctls)} (sysctls outside the safe set)";

@@ -31,7 +31,7 @@ public static class RenderDrift
             var id = o.Id(releaseNamespace);
             if (!again.TryGetValue(id, out var other))
             {
-                findings.Add(new RenderFinding(o, "appears in only one of two renders of the same inputs: its name changes on every render, so Argo CD would delete and re-create it on every sync, and ignoreDifferences cannot cover that", "give it a fixed name in the values"));
+                findings.Add(OnlyOnce(o));
                 continue;
             }
 
@@ -60,17 +60,24 @@ public static class RenderDrift
             {
                 findings.Add(new RenderFinding(
                     o,
-                    $"changes between two renders of the same inputs at {string.Join(", ", uncovered.Take(ShownPaths))}{(uncovered.Count > ShownPaths ? $" and {uncovered.Count - ShownPaths} more" : "")}, "
-                    + "and the Application's ignoreDifferences does not cover it, so it stays OutOfSync",
-                    $"add to spec.ignoreDifferences: {{group: \"{id.Group}\", kind: {id.Kind}, name: {id.Name}{(id.Namespace.Length > 0 ? $", namespace: {id.Namespace}" : "")}, "
-                    + $"jsonPointers: [{string.Join(", ", Suggested(uncovered))}]}}"));
+                    $"changes between two renders of the same inputs at {string.Join(", ", uncovered.Take(ShownPaths))}"
+                    + (uncovered.Count > ShownPaths ? $" and {uncovered.Count - ShownPaths} more" : "")
+                    + ", and the Application's ignoreDifferences does not cover it, so it stays OutOfSync",
+                    $"add to spec.ignoreDifferences: {{group: \"{id.Group}\", kind: {id.Kind}, name: {id.Name}"
+                    + (id.Namespace.Length > 0 ? $", namespace: {id.Namespace}" : "")
+                    + $", jsonPointers: [{string.Join(", ", Suggested(uncovered))}]}}"));
             }
         }
 
-        findings.AddRange(second.Where(o => !seen.Contains(o.Id(releaseNamespace))).Select(o =>
-            new RenderFinding(o, "appears in only one of two renders of the same inputs: its name changes on every render, so Argo CD would delete and re-create it on every sync, and ignoreDifferences cannot cover that", "give it a fixed name in the values")));
+        findings.AddRange(second.Where(o => !seen.Contains(o.Id(releaseNamespace))).Select(OnlyOnce));
         return (findings, notes);
     }
+
+    private static RenderFinding OnlyOnce(RenderedObject o) => new(
+        o,
+        "appears in only one of two renders of the same inputs: its name changes on every render, so Argo CD would delete and re-create it "
+        + "on every sync, and ignoreDifferences cannot cover that",
+        "give it a fixed name in the values");
 
     /// <summary>The changed pointers, or their parents when many fields of one map change (all keys of a generated Secret).</summary>
     private static List<string> Suggested(List<string> pointers)

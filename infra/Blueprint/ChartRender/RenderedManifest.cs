@@ -16,11 +16,12 @@ public sealed class RenderedManifest
 
     /// <exception cref="YamlFormatException">A rendered document is not YAML, or not a mapping.</exception>
     public IReadOnlyList<RenderedObject> Parse(string output, string source) =>
-        Documents(output).SelectMany(document => parsed.TryGetValue(document, out var known) ? known : parsed[document] = ParseDocument(document, source)).ToList();
+        Documents(output).SelectMany(document => parsed.GetOrAdd(document, d => ParseDocument(d, source))).ToList();
 
     private static List<RenderedObject> ParseDocument(string document, string source)
     {
-        var template = document.Split('\n').FirstOrDefault(l => l.StartsWith(SourcePrefix, StringComparison.Ordinal))?[SourcePrefix.Length..].Trim() ?? "(no source)";
+        var sourceLine = document.Split('\n').FirstOrDefault(l => l.StartsWith(SourcePrefix, StringComparison.Ordinal));
+        var template = sourceLine?[SourcePrefix.Length..].Trim() ?? "(no source)";
         return YamlReader.ParseAll(document, $"{source}: {template}")
             .Select(node => node is JsonObject body
                 ? new RenderedObject(template, body, document)

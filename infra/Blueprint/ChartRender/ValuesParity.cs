@@ -24,7 +24,10 @@ public static class ValuesParity
             var id = o.Id(releaseNamespace);
             if (!byId.Remove(id, out var installed))
             {
-                findings.Add(new RenderFinding(o, "is rendered from Argo CD's value files but not from Pulumi's merged values: Argo CD's first sync would create it", Fix));
+                findings.Add(new RenderFinding(
+                    o,
+                    "is rendered from Argo CD's value files but not from Pulumi's merged values: Argo CD's first sync would create it",
+                    Fix));
                 continue;
             }
 
@@ -40,7 +43,8 @@ public static class ValuesParity
                 findings.Add(new RenderFinding(
                     o,
                     $"renders differently from Pulumi's merged values than from Argo CD's value files at {string.Join(", ", differing.Take(ShownPaths))}"
-                    + $"{(differing.Count > ShownPaths ? $" and {differing.Count - ShownPaths} more" : "")}: Argo CD's first sync would change what Pulumi installed",
+                    + (differing.Count > ShownPaths ? $" and {differing.Count - ShownPaths} more" : "")
+                    + ": Argo CD's first sync would change what Pulumi installed",
                     Fix));
             }
         }
@@ -50,5 +54,6 @@ public static class ValuesParity
         return findings;
     }
 
-    private const string Fix = "make the value files merge to exactly what Pulumi passes (a key set to null or a list split across files merges differently in one file)";
+    private const string Fix =
+        "make the value files merge to exactly what Pulumi passes (a key set to null or a list split across files merges differently in one file)";
 }

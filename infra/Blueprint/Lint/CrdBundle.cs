@@ -78,7 +78,8 @@ public sealed class CrdBundle
                 : null;
         }
 
-        var schema = schemas.GetOrAdd(kind, k => new Lazy<JsonSchema>(() => Build(entry, k.Version), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var schema = schemas.GetOrAdd(kind, k => new Lazy<JsonSchema>(() => Build(entry, k.Version), LazyThreadSafetyMode.ExecutionAndPublication))
+            .Value;
         return KindSchema.Found(Label, schema, CustomResource: true);
     }
 

@@ -6,7 +6,12 @@ namespace Bootstrap.Blueprint.Lint;
 /// others at the newest version present.
 /// </summary>
 /// <param name="Groups">The API groups the family defines: an object of these groups needs the family's schemas.</param>
-public sealed record CrdFamily(string Folder, IReadOnlyList<string> Groups, string? Chart = null, bool ByAppVersion = false, string? JsonSchemaGroup = null)
+public sealed record CrdFamily(
+    string Folder,
+    IReadOnlyList<string> Groups,
+    string? Chart = null,
+    bool ByAppVersion = false,
+    string? JsonSchemaGroup = null)
 {
     public static readonly IReadOnlyList<CrdFamily> All =
     [

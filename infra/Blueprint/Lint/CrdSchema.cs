@@ -30,7 +30,9 @@ public static class CrdSchema
             .FirstOrDefault(v => v["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String && name.GetValue<string>() == version);
         if (served?["schema"]?["openAPIV3Schema"] is not JsonObject schema)
         {
-            throw new SchemaFileException(file, $"has no spec.versions[name={version}].schema.openAPIV3Schema; is it a CustomResourceDefinition serving {version}?");
+            throw new SchemaFileException(
+                file,
+                $"has no spec.versions[name={version}].schema.openAPIV3Schema; is it a CustomResourceDefinition serving {version}?");
         }
 
         return FromOpenApi(schema, file);

@@ -111,7 +111,8 @@ public sealed class KindCatalog
         var exact = minors.FirstOrDefault(m => m.Version!.Major == wanted.Major && m.Version.Minor == wanted.Minor);
         var chosen = exact.Name ?? minors.FirstOrDefault(m => SemVersion.ComparePrecedence(m.Version!, wanted) < 0).Name ?? minors[^1].Name;
         var note = exact.Name is null
-            ? $"the stack runs Kubernetes {kubernetesVersion}; the schema folder has no kubernetes/{wanted.Major}.{wanted.Minor}, so built-in kinds are checked against {chosen}"
+            ? $"the stack runs Kubernetes {kubernetesVersion}; the schema folder has no kubernetes/{wanted.Major}.{wanted.Minor}, "
+                + $"so built-in kinds are checked against {chosen}"
             : null;
         return (schemas.Kubernetes(chosen), note);
     }
@@ -142,14 +143,16 @@ public sealed class KindCatalog
             }
             catch (SchemaFileException e)
             {
-                return (null, new FamilyGap(family, Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)")));
+                var problem = Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)");
+                return (null, new FamilyGap(family, problem));
             }
 
             if (chart is null || chart.AppVersion.Length == 0)
             {
                 return (null, new FamilyGap(family, Diagnostic.Error(
                     key,
-                    $"pins {app.Chart} {app.Version}, whose Chart.yaml (with its appVersion) is not in the schema folder (looked in {schemas.ChartFolder(app.Chart, app.Version)}), "
+                    $"pins {app.Chart} {app.Version}, whose Chart.yaml (with its appVersion) is not in the schema folder "
+                    + $"(looked in {schemas.ChartFolder(app.Chart, app.Version)}), "
                     + $"so the {string.Join(", ", family.Groups)} objects cannot be checked against the CRDs of the release it installs",
                     $"add {app.Chart} {app.Version}'s Chart.yaml and values.yaml to the schema folder")));
             }
@@ -165,7 +168,8 @@ public sealed class KindCatalog
         var folder = Path.Combine(schemas.Root, family.Folder, version);
         return (null, new FamilyGap(family, Diagnostic.Error(
             key,
-            $"pins {app.Chart} {app.Version}, so the {string.Join(", ", family.Groups)} objects must match its CRDs, but the schema folder has none: looked for {folder}",
+            $"pins {app.Chart} {app.Version}, so the {string.Join(", ", family.Groups)} objects must match its CRDs, "
+            + $"but the schema folder has none: looked for {folder}",
             $"add the CRDs of {family.Folder} {version} there (see the schema folder's SOURCES.md)"
             + (present.Count == 0 ? "" : family.ByAppVersion
                 ? $", or pin an {app.Chart} chart whose appVersion the folder has: {string.Join(", ", present)}"

@@ -45,7 +45,8 @@ public sealed class KubernetesSchema
                 foreach (var kind in (schema?["x-kubernetes-group-version-kind"] as JsonArray ?? []).OfType<JsonObject>().Select(KindOf))
                 {
                     // Shared types (DeleteOptions, WatchEvent) list many kinds; the type named after the kind wins.
-                    if (!kinds.TryGetValue(kind, out var known) || (!known.Name.EndsWith($".{kind.Kind}", StringComparison.Ordinal) && name.EndsWith($".{kind.Kind}", StringComparison.Ordinal)))
+                    var namedAfterKind = name.EndsWith($".{kind.Kind}", StringComparison.Ordinal);
+                    if (!kinds.TryGetValue(kind, out var known) || (namedAfterKind && !known.Name.EndsWith($".{kind.Kind}", StringComparison.Ordinal)))
                     {
                         kinds[kind] = (file, name);
                     }
@@ -62,7 +63,7 @@ public sealed class KubernetesSchema
 
     /// <summary>ObjectMeta, which every object's <c>metadata</c> is, custom resources included.</summary>
     public JsonSchema? ObjectMeta =>
-        kinds.Values.Select(k => k.File).Distinct().Order(StringComparer.Ordinal).FirstOrDefault() is { } file ? Definition(file, ObjectMetaName) : null;
+        kinds.Values.Select(k => k.File).Order(StringComparer.Ordinal).FirstOrDefault() is { } file ? Definition(file, ObjectMetaName) : null;
 
     /// <summary>The versions this release serves a group's kinds at: for "served as ..." hints.</summary>
     public IReadOnlyList<string> Served(string group, string kind) =>

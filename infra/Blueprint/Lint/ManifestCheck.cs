@@ -31,7 +31,10 @@ public static class ManifestCheck
         {
             if (ApiKind.Of(body) is not { } kind)
             {
-                findings.Add(Diagnostic.Error(where, "is not a Kubernetes object: apiVersion or kind is missing", "give every document apiVersion, kind and metadata"));
+                findings.Add(Diagnostic.Error(
+                    where,
+                    "is not a Kubernetes object: apiVersion or kind is missing",
+                    "give every document apiVersion, kind and metadata"));
                 continue;
             }
 
@@ -46,16 +49,18 @@ public static class ManifestCheck
             validated[kind] = validated.GetValueOrDefault(kind) + 1;
         }
 
-        foreach (var (kind, places) in unvalidated.Where(u => catalog.GapFor(u.Key.Group) is null).OrderBy(u => u.Key.ToString(), StringComparer.Ordinal))
+        var warned = unvalidated.Where(u => catalog.GapFor(u.Key.Group) is null).OrderBy(u => u.Key.ToString(), StringComparer.Ordinal);
+        foreach (var (kind, places) in warned)
         {
             findings.Add(Diagnostic.Warning(
                 places[0],
                 $"{kind} is not validated: the schema folder ({schemas.Root}) has no schema for it"
-                + (places.Count > 1 ? $" ({places.Count} objects, also {string.Join(", ", places.Skip(1).Take(3))}{(places.Count > 4 ? ", ..." : "")})" : ""),
+                + (places.Count > 1 ? $" ({places.Count} objects, also {string.Join(", ", places.Skip(1).Take(3))}" + (places.Count > 4 ? ", ...)" : ")") : ""),
                 "add its CRD (or OpenAPI document) to the schema folder, see its SOURCES.md; until then only the API server checks it"));
         }
 
-        return (findings, new SchemaCoverage(blueprint.Config.Stack, catalog.Sources, catalog.KubernetesNote, validated, unvalidated.ToDictionary(u => u.Key, u => u.Value.Count)));
+        var notValidated = unvalidated.ToDictionary(u => u.Key, u => u.Value.Count);
+        return (findings, new SchemaCoverage(blueprint.Config.Stack, catalog.Sources, catalog.KubernetesNote, validated, notValidated));
     }
 
     private static KindSchema? Lookup(KindCatalog catalog, ApiKind kind, List<Diagnostic> findings, HashSet<FamilyGap> reportedGaps)
@@ -82,8 +87,14 @@ public static class ManifestCheck
         if (found.Schema is null)
         {
             return found.ServedAs.Count > 0
-                ? [Diagnostic.Error($"{where}: apiVersion", $"is {kind.ApiVersion}, but {found.Source} serves {kind.Kind} only as {string.Join(", ", found.ServedAs)}", $"write apiVersion: {found.ServedAs[^1]}")]
-                : [Diagnostic.Error($"{where}: kind", $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}", "check the kind's spelling and apiVersion")];
+                ?
+                [
+                    Diagnostic.Error(
+                        $"{where}: apiVersion",
+                        $"is {kind.ApiVersion}, but {found.Source} serves {kind.Kind} only as {string.Join(", ", found.ServedAs)}",
+                        $"write apiVersion: {found.ServedAs[^1]}"),
+                ]
+                : [Diagnostic.Error($"{where}: kind", $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}", "check its spelling")];
         }
 
         var violations = SchemaViolation.Find(found.Schema, body).ToList();
@@ -112,7 +123,8 @@ public sealed record SchemaCoverage(
             .Select(v => $"{v.Key.Kind} {v.Value}");
         var line = $"schemas {Stack}: {Validated.Values.Sum()} objects validated ({string.Join(", ", validated)}) against {string.Join(", ", Sources)}";
         var missing = NotValidated.OrderBy(v => v.Key.ToString(), StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value}").ToList();
-        return line + (missing.Count == 0 ? "; every kind has a schema" : $"; {NotValidated.Values.Sum()} not validated (no schema): {string.Join(", ", missing)}")
+        return line
+            + (missing.Count == 0 ? "; every kind has a schema" : $"; {NotValidated.Values.Sum()} not validated (no schema): {string.Join(", ", missing)}")
             + (KubernetesNote is null ? "" : $"; {KubernetesNote}");
     }
 }

@@ -8,25 +8,41 @@ using Bootstrap.Cli.Render;
 
 namespace Bootstrap.Cli.Commands;
 
-/// <summary><c>lint [stack...] [--schemas DIR] [--render [--charts DIR]]</c>: validates every stack (or the named ones) and the gitops tree.</summary>
+/// <summary><c>lint [stack...] [--schemas DIR] [--render [--charts DIR]]</c>: validates every stack (or the named ones) and gitops/.</summary>
 internal static class LintCommand
 {
     private const string SchemaLayout = "laid out like ../shared/schemas (talos/, charts/, argocd-crds/, kubernetes/, CRD folders)";
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var stacks = new Argument<string[]>("stack") { Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.", Arity = ArgumentArity.ZeroOrMore };
+        var stacks = new Argument<string[]>("stack")
+        {
+            Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var repo = CommonOptions.Root();
         var schemas = new Option<DirectoryInfo?>("--schemas") { Description = $"Upstream schema folder {SchemaLayout}." };
-        var render = new Option<bool>("--render") { Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output." };
-        var charts = new Option<DirectoryInfo?>("--charts") { Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); others are pulled and cached." };
-        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render also the rendered charts.")
+        var render = new Option<bool>("--render")
+        {
+            Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output.",
+        };
+        var charts = new Option<DirectoryInfo?>("--charts")
+        {
+            Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); "
+                + "others are pulled and cached.",
+        };
+        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
         {
             stacks, repo, schemas, render, charts,
         };
         command.SetAction(async (result, cancel) =>
         {
-            foreach (var (flag, folder, layout) in new[] { ("--schemas", result.GetValue(schemas), SchemaLayout), ("--charts", result.GetValue(charts), "laid out like ../shared/charts") })
+            var folders = new[]
+            {
+                ("--schemas", result.GetValue(schemas), SchemaLayout),
+                ("--charts", result.GetValue(charts), "laid out like ../shared/charts"),
+            };
+            foreach (var (flag, folder, layout) in folders)
             {
                 if (folder is { Exists: false })
                 {
@@ -83,7 +99,8 @@ internal static class LintCommand
 
             if (helm is not null)
             {
-                var report = await RenderLint.Run(blueprints, schemaSet, result.GetValue(charts)?.FullName, root, repository, helm, stdout, cancel).ConfigureAwait(false);
+                var chartFolder = result.GetValue(charts)?.FullName;
+                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel).ConfigureAwait(false);
                 shared.AddRange(report.Findings);
             }
 

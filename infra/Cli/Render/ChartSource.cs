@@ -18,7 +18,9 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
         Environment.GetEnvironmentVariable(CacheVariable) is { Length: > 0 } given
             ? Path.GetFullPath(given)
             : Path.Combine(
-                Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+                Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+                    ? xdg
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
                 "bootstrap",
                 "charts");
 
@@ -71,7 +73,7 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
         {
             1 => (candidates[0], null),
             0 => (null, null),
-            _ => (null, $"{folder} holds several charts ({string.Join(", ", candidates.Select(Path.GetFileName))}); keep one .tgz or chart folder per version"),
+            _ => (null, $"{folder} holds several charts ({string.Join(", ", candidates.Select(Path.GetFileName))}); keep one per version"),
         };
     }
 
@@ -84,9 +86,9 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
         {
             // Argo CD keeps OCI Helm repositories without a scheme (enableOCI); helm pull wants oci://.
             var oci = template.RepoUrl.StartsWith("oci://", StringComparison.Ordinal) || !template.RepoUrl.Contains("://", StringComparison.Ordinal);
-            string[] args = oci
-                ? ["pull", $"oci://{template.RepoUrl.Replace("oci://", "", StringComparison.Ordinal).TrimEnd('/')}/{template.Chart}", "--version", template.Version, "--destination", download]
-                : ["pull", template.Chart, "--repo", template.RepoUrl, "--version", template.Version, "--destination", download];
+            var registry = template.RepoUrl.Replace("oci://", "", StringComparison.Ordinal).TrimEnd('/');
+            string[] source = oci ? [$"oci://{registry}/{template.Chart}"] : [template.Chart, "--repo", template.RepoUrl];
+            string[] args = ["pull", .. source, "--version", template.Version, "--destination", download];
             var (exit, output, errors) = await helm.Run(args, cancel, home: Path.Combine(cacheFolder, ".helm")).ConfigureAwait(false);
             if (exit != 0)
             {

@@ -45,14 +45,19 @@ internal sealed partial class Helm
 
         return version.Groups[1].Value == "3"
             ? (new Helm(executable, version.Value), null)
-            : (null, $"lint --render needs Helm 3 (Argo CD v3.4 renders with Helm 3.19), but {executable} is {version.Value}; put a Helm 3 first on PATH or set {PathVariable}");
+            : (null, $"lint --render needs Helm 3 (Argo CD v3.4 renders with Helm 3.19), but {executable} is {version.Value}; "
+                + $"put a Helm 3 first on PATH or set {PathVariable}");
     }
 
     /// <summary>Runs helm with the arguments given; helm's own cache and config stay inside <paramref name="home"/> when set.</summary>
     public Task<(int Exit, string Stdout, string Stderr)> Run(IReadOnlyList<string> arguments, CancellationToken cancel, string? home = null) =>
         Run(Executable, arguments, cancel, home);
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> Run(string executable, IReadOnlyList<string> arguments, CancellationToken cancel, string? home = null)
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(
+        string executable,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancel,
+        string? home = null)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

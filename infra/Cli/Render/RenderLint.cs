@@ -31,7 +31,8 @@ internal static class RenderLint
             var apis = schemas is null ? [] : KindCatalog.For(b, schemas, repository).ApiVersions;
             return new RenderStack(b, apis, apis.Where(a => a.StartsWith(CiliumGroup, StringComparison.Ordinal)).ToList());
         }).ToList();
-        var report = await RenderRun.Run(stacks, root, repository, helm, new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm), cancel).ConfigureAwait(false);
+        var charts = new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm);
+        var report = await RenderRun.Run(stacks, root, repository, helm, charts, cancel).ConfigureAwait(false);
         foreach (var line in report.Lines)
         {
             stdout.WriteLine(line);
@@ -39,7 +40,8 @@ internal static class RenderLint
 
         stdout.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"render: {report.Charts} charts, {report.HelmRuns} helm runs ({helm.Version}) for {stacks.Count} stack(s) in {report.Elapsed.TotalSeconds:0.0} s"));
+            $"render: {report.Charts} charts, {report.HelmRuns} helm runs ({helm.Version}) for {stacks.Count} stack(s) "
+            + $"in {report.Elapsed.TotalSeconds:0.0} s"));
         return report;
     }
 }

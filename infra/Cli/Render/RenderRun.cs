@@ -22,7 +22,13 @@ internal sealed record RenderReport(IReadOnlyList<Diagnostic> Findings, IReadOnl
 /// </summary>
 internal static class RenderRun
 {
-    public static async Task<RenderReport> Run(IReadOnlyList<RenderStack> stacks, string repoRoot, IRepository repository, Helm helm, ChartSource charts, CancellationToken cancel)
+    public static async Task<RenderReport> Run(
+        IReadOnlyList<RenderStack> stacks,
+        string repoRoot,
+        IRepository repository,
+        Helm helm,
+        ChartSource charts,
+        CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("bootstrap-render-");
@@ -36,7 +42,11 @@ internal static class RenderRun
             {
                 var (apps, planFindings) = ChartRenderPlan.For(stack.Blueprint, repository, stack.ApiVersions, stack.BootstrapApiVersions);
                 findings.AddRange(planFindings);
-                planned.AddRange(apps.Select(app => (stack.Blueprint, app, Task.WhenAll(app.Templates.Select(t => Render(t, repoRoot, scratch.FullName, runs, slots, helm, charts, cancel))))));
+                foreach (var app in apps)
+                {
+                    var outputs = app.Templates.Select(t => Render(t, repoRoot, scratch.FullName, runs, slots, helm, charts, cancel));
+                    planned.Add((stack.Blueprint, app, Task.WhenAll(outputs)));
+                }
             }
 
             var lines = new List<string>();
@@ -75,7 +85,8 @@ internal static class RenderRun
         var values = template.InlineValues is null
             ? template.ValueFiles.Select(f => Path.Combine(repoRoot, f)).ToList()
             : [Inline(template.InlineValues, scratch)];
-        var key = $"{(template.Role == RenderRole.ArgoCdAgain ? "again" : "once")}\0{template.Chart}\0{template.Version}\0{string.Join('\0', template.Arguments("", values))}";
+        var pass = template.Role == RenderRole.ArgoCdAgain ? "again" : "once";
+        var key = $"{pass}\0{template.Chart}\0{template.Version}\0{string.Join('\0', template.Arguments("", values))}";
         var run = runs.GetOrAdd(key, _ => new Lazy<Task<RenderOutput>>(async () =>
         {
             var (chart, problem) = await charts.Locate(template, cancel).ConfigureAwait(false);

@@ -19,9 +19,20 @@ public class BootstrapKindsTests
     [Fact]
     public void Built_in_kinds_served_CRDs_and_the_charts_own_crds_folder_are_fine()
     {
-        var render = Rendered.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: a}\n"
-            + "---\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: a}\n")
-            .Concat(Rendered.Parse("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: sealedsecrets.bitnami.com}\nspec: {group: bitnami.com, names: {kind: SealedSecret}}\n", "sealed-secrets/crds/bitnami.com_sealedsecrets.yaml"))
+        var render = Rendered.Parse("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: a}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: a}
+            ---
+            apiVersion: cilium.io/v2
+            kind: CiliumNetworkPolicy
+            metadata: {name: a}
+            """)
+            .Concat(Rendered.Parse(Crd("bitnami.com", "SealedSecret"), "sealed-secrets/crds/bitnami.com_sealedsecrets.yaml"))
             .Concat(Rendered.Parse("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: a}\n"))
             .ToList();
 
@@ -31,7 +42,7 @@ public class BootstrapKindsTests
     [Fact]
     public void A_CRD_from_the_charts_templates_does_not_serve_its_kind_within_the_same_install()
     {
-        var render = Rendered.Parse("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: bundles.trust.cert-manager.io}\nspec: {group: trust.cert-manager.io, names: {kind: Bundle}}\n", "trust-manager/templates/crd.yaml")
+        var render = Rendered.Parse(Crd("trust.cert-manager.io", "Bundle"), "trust-manager/templates/crd.yaml")
             .Concat(Rendered.Parse("apiVersion: trust.cert-manager.io/v1alpha1\nkind: Bundle\nmetadata: {name: a}\n"))
             .ToList();
 
@@ -50,4 +61,7 @@ public class BootstrapKindsTests
     {
         Assert.Equal(custom, BootstrapKinds.IsCustom(group));
     }
+
+    private static string Crd(string group, string kind) =>
+        $"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {{name: x.{group}}}\nspec: {{group: {group}, names: {{kind: {kind}}}}}\n";
 }

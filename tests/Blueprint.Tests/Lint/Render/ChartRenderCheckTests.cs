@@ -14,10 +14,12 @@ public class ChartRenderCheckTests
     [Fact]
     public void A_render_error_is_one_error_naming_the_Application_and_chart()
     {
-        var finding = Assert.Single(Check("reloader", template => new RenderOutput(template, null, "Error: execution error at (reloader/templates/deployment.yaml:12:3): boom\nUse --debug flag")));
+        const string error = "Error: execution error at (reloader/templates/deployment.yaml:12:3): boom";
+
+        var finding = Assert.Single(Check("reloader", template => new RenderOutput(template, null, $"{error}\nUse --debug flag")));
 
         Assert.Equal($"{Reloader}: reloader 2.2.16", finding.Key);
-        Assert.Contains("helm template fails as Argo CD renders it: Error: execution error at (reloader/templates/deployment.yaml:12:3): boom", finding.Problem, StringComparison.Ordinal);
+        Assert.Contains($"helm template fails as Argo CD renders it: {error}", finding.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +46,10 @@ public class ChartRenderCheckTests
             ? new RenderOutput(template, null, "Error: requires monitoring.coreos.com/v1")
             : new RenderOutput(template, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: cert-manager}\n", null)));
 
-        Assert.Contains("helm template fails with Pulumi's values as its first install sees the cluster (built-in API plus cilium.io/v2)", finding.Problem, StringComparison.Ordinal);
+        Assert.Contains(
+            "helm template fails with Pulumi's values as its first install sees the cluster (built-in API plus cilium.io/v2)",
+            finding.Problem,
+            StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<Diagnostic> Check(string app, Func<HelmTemplate, RenderOutput> render)

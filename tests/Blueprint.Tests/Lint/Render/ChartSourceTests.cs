@@ -44,8 +44,11 @@ public class ChartSourceTests
     {
         var source = new ChartSource(Repo.Charts, Path.Combine(Path.GetTempPath(), "unused-cache"), await RealHelm());
 
-        Assert.Equal(Path.Combine(Repo.Charts, "cilium", "1.20.0", "cilium-1.20.0.tgz"), (await source.Locate(Template("cilium", "1.20.0", "https://helm.cilium.io"), CancellationToken.None)).Path);
-        Assert.Equal(Path.Combine(Repo.Charts, "argo-cd", "10.1.1", "argo-cd"), (await source.Locate(Template("argo-cd", "10.1.1", "https://argoproj.github.io/argo-helm"), CancellationToken.None)).Path);
+        var packaged = await source.Locate(Template("cilium", "1.20.0", "https://helm.cilium.io"), CancellationToken.None);
+        var folder = await source.Locate(Template("argo-cd", "10.1.1", "https://argoproj.github.io/argo-helm"), CancellationToken.None);
+
+        Assert.Equal(Path.Combine(Repo.Charts, "cilium", "1.20.0", "cilium-1.20.0.tgz"), packaged.Path);
+        Assert.Equal(Path.Combine(Repo.Charts, "argo-cd", "10.1.1", "argo-cd"), folder.Path);
     }
 
     [HelmFact]
@@ -53,13 +56,15 @@ public class ChartSourceTests
     {
         var helm = await RealHelm();
         using var work = new TempFolder();
-        var (exit, _, errors) = await helm.Run(["package", Path.Combine(Repo.Charts, "reloader", "2.2.16", "reloader"), "--destination", work.Path], CancellationToken.None);
+        var chart = Path.Combine(Repo.Charts, "reloader", "2.2.16", "reloader");
+        var (exit, _, errors) = await helm.Run(["package", chart, "--destination", work.Path], CancellationToken.None);
         Assert.True(exit == 0, errors);
         var url = $"http://127.0.0.1:{FreePort()}";
         using var repository = WireMockServer.Start(url);
-        repository.Given(Request.Create().WithPath("/index.yaml").UsingGet()).RespondWith(Response.Create().WithBody(
-            $"apiVersion: v1\nentries:\n  reloader:\n  - name: reloader\n    version: 2.2.16\n    apiVersion: v2\n    urls: [{url}/reloader-2.2.16.tgz]\ngenerated: \"2026-12-01T00:00:00Z\"\n"));
-        repository.Given(Request.Create().WithPath("/reloader-2.2.16.tgz").UsingGet()).RespondWith(Response.Create().WithBody(File.ReadAllBytes(work.File("reloader-2.2.16.tgz"))));
+        var index = $"apiVersion: v1\nentries:\n  reloader:\n  - name: reloader\n    version: 2.2.16\n    apiVersion: v2\n    urls: [{url}/reloader-2.2.16.tgz]\n";
+        repository.Given(Request.Create().WithPath("/index.yaml").UsingGet()).RespondWith(Response.Create().WithBody(index));
+        repository.Given(Request.Create().WithPath("/reloader-2.2.16.tgz").UsingGet())
+            .RespondWith(Response.Create().WithBody(File.ReadAllBytes(work.File("reloader-2.2.16.tgz"))));
         var cache = Path.Combine(work.Path, "cache");
         using var empty = new TempFolder();
 
@@ -79,7 +84,9 @@ public class ChartSourceTests
         using var repository = WireMockServer.Start(url);
         using var work = new TempFolder();
 
-        var (path, problem) = await new ChartSource(work.Path, Path.Combine(work.Path, "cache"), await RealHelm()).Locate(Template("reloader", "9.9.9", url), CancellationToken.None);
+        var source = new ChartSource(work.Path, Path.Combine(work.Path, "cache"), await RealHelm());
+
+        var (path, problem) = await source.Locate(Template("reloader", "9.9.9", url), CancellationToken.None);
 
         Assert.Null(path);
         Assert.Contains($"chart reloader 9.9.9 is not in {Path.Combine(work.Path, "reloader", "9.9.9")} and pulling it from {url} failed:", problem, StringComparison.Ordinal);

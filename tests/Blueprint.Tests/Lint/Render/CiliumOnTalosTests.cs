@@ -90,7 +90,8 @@ public class CiliumOnTalosTests
     [Fact]
     public void Any_container_naming_another_API_endpoint_is_reported()
     {
-        var render = Talos.Replace("{name: config, image: cilium, env: " + KubePrismEnv, "{name: config, image: cilium, env: [{name: KUBERNETES_SERVICE_HOST, value: 10.96.0.1}, {name: KUBERNETES_SERVICE_PORT, value: \"443\"}]", StringComparison.Ordinal);
+        const string serviceIp = "[{name: KUBERNETES_SERVICE_HOST, value: 10.96.0.1}, {name: KUBERNETES_SERVICE_PORT, value: \"443\"}]";
+        var render = Talos.Replace("{name: config, image: cilium, env: " + KubePrismEnv, "{name: config, image: cilium, env: " + serviceIp, StringComparison.Ordinal);
 
         var finding = Assert.Single(CiliumOnTalos.Check(Rendered.Parse(render)));
 

@@ -31,7 +31,10 @@ public class RenderDriftTests
 
         Assert.Equal("cilium-ca", finding.Rendered?.Name);
         Assert.Contains("at /data/ca.crt, /metadata/annotations/checksum~1ca", finding.Problem, StringComparison.Ordinal);
-        Assert.Contains("{group: \"\", kind: Secret, name: cilium-ca, namespace: kube-system, jsonPointers: [/data/ca.crt, /metadata/annotations/checksum~1ca]}", finding.Fix, StringComparison.Ordinal);
+        Assert.Contains(
+            "{group: \"\", kind: Secret, name: cilium-ca, namespace: kube-system, jsonPointers: [/data/ca.crt, /metadata/annotations/checksum~1ca]}",
+            finding.Fix,
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -66,7 +69,8 @@ public class RenderDriftTests
             metadata: {"{"}name: web, namespace: team-a{"}"}
             spec: {"{"}template: {"{"}spec: {"{"}containers: [{"{"}name: sidecar, image: {image}{"}"}, {"{"}name: app, image: {image}{"}"}]{"}"}{"}"}{"}"}
             """;
-        var ignore = IgnoreDifference.Of(Application("group: apps\n    kind: Deployment\n    jqPathExpressions: ['.spec.template.spec.containers[] | select(.name == \"app\") | .image']"));
+        const string select = ".spec.template.spec.containers[] | select(.name == \"app\") | .image";
+        var ignore = IgnoreDifference.Of(Application($"group: apps\n    kind: Deployment\n    jqPathExpressions: ['{select}']"));
 
         var (findings, _) = RenderDrift.Check(Rendered.Parse(Pod("a:1")), Rendered.Parse(Pod("a:2")), "team-a", ignore, File);
 
