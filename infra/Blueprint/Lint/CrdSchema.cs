@@ -20,49 +20,31 @@ public static class CrdSchema
             throw new SchemaFileException(file, $"line {e.Line}: {e.Problem}");
         }
 
-        var served = (crd?["spec"]?["versions"] as JsonArray)?.OfType<JsonObject>()
+        return FromCrd(crd as JsonObject ?? [], version, file);
+    }
+
+    /// <summary>The openAPIV3Schema a CRD serves <paramref name="version"/> with.</summary>
+    public static JsonSchema FromCrd(JsonObject crd, string version, string file)
+    {
+        var served = (crd["spec"]?["versions"] as JsonArray)?.OfType<JsonObject>()
             .FirstOrDefault(v => v["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String && name.GetValue<string>() == version);
         if (served?["schema"]?["openAPIV3Schema"] is not JsonObject schema)
         {
-            throw new SchemaFileException(file, $"has no spec.versions[name={version}].schema.openAPIV3Schema; is it a CustomResourceDefinition serving {version}?");
+            throw new SchemaFileException(
+                file,
+                $"has no spec.versions[name={version}].schema.openAPIV3Schema; is it a CustomResourceDefinition serving {version}?");
         }
 
+        return FromOpenApi(schema, file);
+    }
+
+    /// <summary>A CRD's openAPIV3Schema on its own (as converted JSON Schema files hold it), made strict.</summary>
+    public static JsonSchema FromOpenApi(JsonObject schema, string file)
+    {
         var strict = (JsonObject)schema.DeepClone();
         // status is written by the controller, never in Git.
         (strict["properties"] as JsonObject)?.Remove("status");
-        Close(strict);
+        StrictSchema.Close(strict);
         return SchemaDocument.Parse(strict.ToJsonString(), file);
     }
-
-    /// <summary>
-    /// The API server silently drops fields a CRD schema does not declare, so a misspelled field in Git is lost without any
-    /// error. Declared properties are therefore the only ones allowed, except where the CRD keeps unknown fields on purpose.
-    /// </summary>
-    private static void Close(JsonNode? node)
-    {
-        if (node is not JsonObject schema)
-        {
-            return;
-        }
-
-        if (schema["properties"] is JsonObject properties)
-        {
-            if (!schema.ContainsKey("additionalProperties") && !PreservesUnknownFields(schema))
-            {
-                schema["additionalProperties"] = false;
-            }
-
-            foreach (var (_, property) in properties)
-            {
-                Close(property);
-            }
-        }
-
-        // allOf/anyOf/oneOf/not in a structural schema only add value checks to fields declared here, so they stay open.
-        Close(schema["items"]);
-        Close(schema["additionalProperties"]);
-    }
-
-    private static bool PreservesUnknownFields(JsonObject schema) =>
-        schema["x-kubernetes-preserve-unknown-fields"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
 }

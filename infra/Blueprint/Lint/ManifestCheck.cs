@@ -1,123 +1,134 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
-using Bootstrap.Blueprint.Validation;
-using Bootstrap.Blueprint.Yaml;
-using NJsonSchema;
 
 namespace Bootstrap.Blueprint.Lint;
 
 /// <summary>
-/// Argo CD objects (Application, ApplicationSet, AppProject) against the CRDs of the Argo CD release the blueprint installs:
-/// the manifests Pulumi creates (the root Application) and every YAML file under gitops/. Other kinds are not checked yet.
+/// Every object Pulumi applies (the blueprint's manifests) and every object under gitops/ against the schema of its kind:
+/// built-in kinds against the Kubernetes OpenAPI documents, custom resources against their CRDs at the version the cluster runs.
+/// A kind the schema folder has no schema for is a warning that names it: never passed silently, and never blocking a new
+/// CRD until the separately kept schema folder catches up.
 /// </summary>
 public static class ManifestCheck
 {
-    private const string ArgoCdChart = "argo-cd";
-    private const string ArgoCdGroup = "argoproj.io";
+    public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository) =>
+        Run(blueprint, schemas, repository).Findings;
 
-    public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
+    public static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
-        var objects = new List<(string Where, JsonObject Body)>();
-        objects.AddRange(blueprint.Addons.Manifests.Select(m => ($"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)));
         var findings = new List<Diagnostic>();
-        objects.AddRange(GitOpsTree.Load(repository, findings).Objects.Select(o => (o.Where, o.Body)));
+        var objects = blueprint.Addons.Manifests.Select(m => (Where: $"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)).ToList();
+        // A kustomization is a build file Argo CD runs `kustomize build` on (argo-cd reposerver/repository: a source folder
+        // holding kustomization.yaml is a Kustomize app), never an object it applies: its output is what the cluster sees.
+        objects.AddRange(GitOpsTree.Load(repository, findings).Objects
+            .Where(o => GitOpsObject.Text(o.Body["apiVersion"])?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) != true)
+            .Select(o => (o.Where, o.Body)));
 
-        var argoObjects = objects.Where(o => IsArgoCd(o.Body)).ToList();
-        if (argoObjects.Count == 0)
+        var catalog = KindCatalog.For(blueprint, schemas, repository);
+        var validated = new Dictionary<ApiKind, int>();
+        var unvalidated = new Dictionary<ApiKind, List<string>>();
+        var reportedGaps = new HashSet<FamilyGap>();
+        foreach (var (where, body) in objects)
         {
-            return findings;
+            if (ApiKind.Of(body) is not { } kind)
+            {
+                findings.Add(Diagnostic.Error(
+                    where,
+                    "is not a Kubernetes object: apiVersion or kind is missing",
+                    "give every document apiVersion, kind and metadata"));
+                continue;
+            }
+
+            var found = Lookup(catalog, kind, findings, reportedGaps);
+            if (found is null)
+            {
+                (unvalidated.TryGetValue(kind, out var list) ? list : unvalidated[kind] = []).Add(where);
+                continue;
+            }
+
+            findings.AddRange(CheckObject(where, body, kind, found, catalog));
+            validated[kind] = validated.GetValueOrDefault(kind) + 1;
         }
 
-        var (argoCdVersion, versionProblem) = ArgoCdVersion(blueprint, schemas);
-        if (versionProblem is not null)
+        var warned = unvalidated.Where(u => catalog.GapFor(u.Key.Group) is null).OrderBy(u => u.Key.ToString(), StringComparer.Ordinal);
+        foreach (var (kind, places) in warned)
         {
-            findings.Add(versionProblem);
-            return findings;
+            findings.Add(Diagnostic.Warning(
+                places[0],
+                $"{kind} is not validated: the schema folder ({schemas.Root}) has no schema for it"
+                + (places.Count > 1 ? $" ({places.Count} objects, also {string.Join(", ", places.Skip(1).Take(3))}" + (places.Count > 4 ? ", ...)" : ")") : ""),
+                "add its CRD (or OpenAPI document) to the schema folder, see its SOURCES.md; until then only the API server checks it"));
         }
 
-        foreach (var (where, body) in argoObjects)
-        {
-            findings.AddRange(CheckObject(where, body, argoCdVersion!, schemas));
-        }
-
-        return findings;
+        var notValidated = unvalidated.ToDictionary(u => u.Key, u => u.Value.Count);
+        return (findings, new SchemaCoverage(blueprint.Config.Stack, catalog.Sources, catalog.KubernetesNote, validated, notValidated));
     }
 
-    private static IEnumerable<Diagnostic> CheckObject(string where, JsonObject body, string argoCdVersion, SchemaSet schemas)
+    private static KindSchema? Lookup(KindCatalog catalog, ApiKind kind, List<Diagnostic> findings, HashSet<FamilyGap> reportedGaps)
     {
-        var kind = Text(body["kind"])!;
-        var apiVersion = Text(body["apiVersion"])!;
-        if (apiVersion != $"{ArgoCdGroup}/{SchemaSet.ArgoCdApiVersion}")
-        {
-            return [Diagnostic.Error($"{where}: apiVersion", $"is {apiVersion}, but Argo CD {argoCdVersion} serves {kind} only as {ArgoCdGroup}/{SchemaSet.ArgoCdApiVersion}", $"write apiVersion: {ArgoCdGroup}/{SchemaSet.ArgoCdApiVersion}")];
-        }
-
-        JsonSchema? schema;
         try
         {
-            schema = schemas.ArgoCdCrd(argoCdVersion, kind);
+            var found = catalog.Find(kind);
+            if (found is null && catalog.GapFor(kind.Group) is { } gap && reportedGaps.Add(gap))
+            {
+                findings.Add(gap.Problem);
+            }
+
+            return found;
         }
         catch (SchemaFileException e)
         {
-            return [Diagnostic.Error(e.File, e.Problem, $"restore it from argoproj/argo-cd {argoCdVersion} manifests/crds (see the schema folder's SOURCES.md)")];
+            findings.Add(Diagnostic.Error(e.File, e.Problem, "restore it from upstream (see the schema folder's SOURCES.md)"));
+            return null;
         }
-
-        if (schema is null)
-        {
-            return
-            [
-                Diagnostic.Error(
-                    $"{where}: kind",
-                    $"is {kind}, but the schema folder has no Argo CD {argoCdVersion} CRD for it: looked for {schemas.ArgoCdCrdFile(argoCdVersion, kind)}",
-                    $"add manifests/crds/{SchemaSet.ArgoCdCrdFiles[kind]} of argoproj/argo-cd {argoCdVersion} there"),
-            ];
-        }
-
-        return SchemaViolation.Find(schema, body).Select(v => Diagnostic.Error($"{where}: {v.Where}", v.Problem, v.Fix));
     }
 
-    /// <summary>The Argo CD release the cluster runs is the appVersion of the argo-cd chart the blueprint installs (10.1.1 → v3.4.4).</summary>
-    private static (string? Version, Diagnostic? Problem) ArgoCdVersion(ClusterBlueprint blueprint, SchemaSet schemas)
+    private static IEnumerable<Diagnostic> CheckObject(string where, JsonObject body, ApiKind kind, KindSchema found, KindCatalog catalog)
     {
-        var release = blueprint.Addons.Releases.FirstOrDefault(r => r.Chart == ArgoCdChart);
-        if (release is null)
+        if (found.Schema is null)
         {
-            return (null, Diagnostic.Error(Keys.GitOpsField("path"), $"installs no {ArgoCdChart} chart, so the Argo CD release whose CRDs the Argo CD objects must match is unknown", $"add the argocd core app under {blueprint.Config.GitOps.Path}/core/"));
+            return found.ServedAs.Count > 0
+                ?
+                [
+                    Diagnostic.Error(
+                        $"{where}: apiVersion",
+                        $"is {kind.ApiVersion}, but {found.Source} serves {kind.Kind} only as {string.Join(", ", found.ServedAs)}",
+                        $"write apiVersion: {found.ServedAs[^1]}"),
+                ]
+                : [Diagnostic.Error($"{where}: kind", $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}", "check its spelling")];
         }
 
-        var appFile = CoreAppReader.PathFor(blueprint.Config.GitOps.Path, release.App);
-        try
+        var violations = SchemaViolation.Find(found.Schema, body).ToList();
+        // A CRD's schema leaves metadata to the API server, which drops what ObjectMeta does not declare.
+        if (found.CustomResource && catalog.ObjectMeta is { } meta && body["metadata"] is JsonObject metadata)
         {
-            var chart = schemas.Chart(release.Chart, release.Version);
-            if (chart is null)
-            {
-                return (null, Diagnostic.Error(
-                    $"{appFile}: spec.sources[chart].targetRevision",
-                    $"pins {ArgoCdChart} {release.Version}, whose Chart.yaml is not in the schema folder (looked in {schemas.ChartFolder(release.Chart, release.Version)}), so the Argo CD objects cannot be checked against the CRDs of the Argo CD it installs",
-                    $"add {ArgoCdChart} {release.Version}'s Chart.yaml and values.yaml to the schema folder"));
-            }
-
-            if (chart.AppVersion.Length == 0)
-            {
-                return (null, Diagnostic.Error(Path.Combine(schemas.ChartFolder(release.Chart, release.Version), ChartSchema.ChartFile), "has no appVersion, so the Argo CD release is unknown", "restore the upstream Chart.yaml"));
-            }
-
-            return (chart.AppVersion, null);
+            violations.AddRange(SchemaViolation.Find(meta, metadata, at: "metadata"));
         }
-        catch (SchemaFileException e)
-        {
-            return (null, Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)"));
-        }
+
+        return violations.Select(v => Diagnostic.Error($"{where}: {v.Where}", v.Problem, v.Fix));
     }
+}
 
-    private static bool IsArgoCd(JsonObject body) =>
-        Text(body["kind"]) is { } kind && SchemaSet.ArgoCdCrdFiles.ContainsKey(kind)
-        && Text(body["apiVersion"]) is { } apiVersion && apiVersion.StartsWith($"{ArgoCdGroup}/", StringComparison.Ordinal);
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+/// <summary>How many objects of each kind one stack's schema check covered, and which kinds it could not check.</summary>
+public sealed record SchemaCoverage(
+    string Stack,
+    IReadOnlyList<string> Sources,
+    string? KubernetesNote,
+    IReadOnlyDictionary<ApiKind, int> Validated,
+    IReadOnlyDictionary<ApiKind, int> NotValidated)
+{
+    /// <summary>One line for lint's output: counts by kind, then the kinds left unvalidated.</summary>
+    public string Summary()
+    {
+        var validated = Validated.OrderBy(v => v.Key.Kind, StringComparer.Ordinal).ThenBy(v => v.Key.ApiVersion, StringComparer.Ordinal)
+            .Select(v => $"{v.Key.Kind} {v.Value}");
+        var line = $"schemas {Stack}: {Validated.Values.Sum()} objects validated ({string.Join(", ", validated)}) against {string.Join(", ", Sources)}";
+        var missing = NotValidated.OrderBy(v => v.Key.ToString(), StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value}").ToList();
+        return line
+            + (missing.Count == 0 ? "; every kind has a schema" : $"; {NotValidated.Values.Sum()} not validated (no schema): {string.Join(", ", missing)}")
+            + (KubernetesNote is null ? "" : $"; {KubernetesNote}");
+    }
 }

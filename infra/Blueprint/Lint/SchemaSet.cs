@@ -6,7 +6,8 @@ namespace Bootstrap.Blueprint.Lint;
 /// <summary>
 /// The upstream schema folder, laid out like ../shared/schemas:
 /// <c>talos/&lt;version&gt;/config.schema.json</c>, <c>charts/&lt;chart&gt;/&lt;version&gt;/{Chart.yaml,values.yaml,values.schema.json?}</c>,
-/// <c>argocd-crds/&lt;version&gt;/{application,applicationset,appproject}-crd.yaml</c>.
+/// <c>argocd-crds/&lt;version&gt;/{application,applicationset,appproject}-crd.yaml</c>, <c>kubernetes/&lt;minor&gt;/</c> (OpenAPI v3) and the
+/// CRD families of <see cref="CrdFamily"/>.
 /// Each file is read on first use and kept, so linting several stacks reads and parses it once; a lookup of a version
 /// that is not there returns null, and the caller reports it (a missing schema never passes silently).
 /// </summary>
@@ -25,6 +26,8 @@ public sealed class SchemaSet
     private readonly ConcurrentDictionary<string, Lazy<TalosSchema?>> talos = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ChartSchema?>> charts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema?>> crds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<KubernetesSchema?>> kubernetes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CrdBundle?>> bundles = new(StringComparer.Ordinal);
 
     public SchemaSet(string root) => Root = Path.GetFullPath(root);
 
@@ -57,6 +60,24 @@ public sealed class SchemaSet
     public JsonSchema? ArgoCdCrd(string argoCdVersion, string kind) =>
         Cached(crds, $"{argoCdVersion}/{kind}", () =>
             File.Exists(ArgoCdCrdFile(argoCdVersion, kind)) ? CrdSchema.Load(ArgoCdCrdFile(argoCdVersion, kind), ArgoCdApiVersion) : null);
+
+    /// <summary>The built-in API of a Kubernetes minor (e.g. 1.35), or null when the folder has no kubernetes/&lt;minor&gt;/.</summary>
+    /// <exception cref="SchemaFileException">A document is there but unreadable.</exception>
+    public KubernetesSchema? Kubernetes(string minor) =>
+        Cached(kubernetes, minor, () =>
+        {
+            var folder = Path.Combine(Root, "kubernetes", minor);
+            return Directory.Exists(folder) ? KubernetesSchema.Load(folder, minor) : null;
+        });
+
+    /// <summary>The kinds one version of a CRD family defines, or null when that version folder is missing.</summary>
+    /// <exception cref="SchemaFileException">A file is there but unreadable.</exception>
+    public CrdBundle? Crds(CrdFamily family, string version) =>
+        Cached(bundles, $"{family.Folder}/{version}", () =>
+        {
+            var folder = Path.Combine(Root, family.Folder, version);
+            return Directory.Exists(folder) ? CrdBundle.Load(folder, $"{family.Folder} {version}", family.JsonSchemaGroup) : null;
+        });
 
     /// <summary>The versions present below a folder (e.g. "talos" or "charts/cilium"), for "the folder has ..." hints.</summary>
     public IReadOnlyList<string> Versions(string folder)

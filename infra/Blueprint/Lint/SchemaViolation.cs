@@ -12,11 +12,19 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
 {
     private const int ShownValueLength = 60;
 
+    private const string DidYouMean = "did you mean ";
+
     /// <summary>Every violation of <paramref name="schema"/> by <paramref name="document"/>, leaf errors only, ordered by path.</summary>
-    public static IReadOnlyList<SchemaViolation> Find(JsonSchema schema, JsonNode document) =>
+    /// <param name="at">Where <paramref name="document"/> sits in a larger one (e.g. <c>metadata</c>): prefixed to every path.</param>
+    public static IReadOnlyList<SchemaViolation> Find(JsonSchema schema, JsonNode document, string at = "") =>
         schema.Validate(document.ToJsonString())
             .SelectMany(Leaves)
             .Distinct()
+            .Select(v => at.Length == 0 ? v : v with
+            {
+                Path = v.Path.Length == 0 ? at : $"{at}.{v.Path}",
+                Fix = v.Fix.StartsWith(DidYouMean, StringComparison.Ordinal) ? $"{DidYouMean}{at}.{v.Fix[DidYouMean.Length..]}" : v.Fix,
+            })
             .OrderBy(v => v.Path, StringComparer.Ordinal)
             .ThenBy(v => v.Problem, StringComparer.Ordinal)
             .ToList();
@@ -86,7 +94,7 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
         var parent = path.Length > name.Length ? path[..^(name.Length + 1)] : "";
         var sameButCase = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
         var fix = sameButCase is not null
-            ? $"did you mean {(parent.Length > 0 ? $"{parent}." : "")}{sameButCase}?"
+            ? $"{DidYouMean}{(parent.Length > 0 ? $"{parent}." : "")}{sameButCase}?"
             : known.Count is > 0 and <= 20
                 ? $"remove it; the fields here are {string.Join(", ", known)}"
                 : "remove it";

@@ -2,38 +2,74 @@ using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Renovate;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Cli.Render;
 
 namespace Bootstrap.Cli.Commands;
 
-/// <summary><c>lint [stack...] [--schemas DIR]</c>: validates every stack (or the named ones) and the gitops tree.</summary>
+/// <summary><c>lint [stack...] [--schemas DIR] [--render [--charts DIR]]</c>: validates every stack (or the named ones) and gitops/.</summary>
 internal static class LintCommand
 {
+    private const string SchemaLayout = "laid out like ../shared/schemas (talos/, charts/, argocd-crds/, kubernetes/, CRD folders)";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var stacks = new Argument<string[]>("stack") { Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.", Arity = ArgumentArity.ZeroOrMore };
-        var repo = CommonOptions.Root();
-        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = "Upstream schema folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)." };
-        var command = new Command("lint", "Check every stack and gitops/; with --schemas also against the upstream Talos, chart and Argo CD schemas.")
+        var stacks = new Argument<string[]>("stack")
         {
-            stacks, repo, schemas,
+            Description = "Stacks to check. Default: every Pulumi.<stack>.yaml.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        command.SetAction(result =>
+        var repo = CommonOptions.Root();
+        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = $"Upstream schema folder {SchemaLayout}." };
+        var render = new Option<bool>("--render")
         {
-            var schemaFolder = result.GetValue(schemas);
-            if (schemaFolder is { Exists: false })
+            Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output.",
+        };
+        var charts = new Option<DirectoryInfo?>("--charts")
+        {
+            Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); "
+                + "others are pulled and cached.",
+        };
+        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
+        {
+            stacks, repo, schemas, render, charts,
+        };
+        command.SetAction(async (result, cancel) =>
+        {
+            var folders = new[]
             {
-                stderr.WriteLine($"error: --schemas {schemaFolder.FullName}: no such folder; pass a folder laid out like ../shared/schemas (talos/, charts/, argocd-crds/)");
-                return ExitCodes.Usage;
+                ("--schemas", result.GetValue(schemas), SchemaLayout),
+                ("--charts", result.GetValue(charts), "laid out like ../shared/charts"),
+            };
+            foreach (var (flag, folder, layout) in folders)
+            {
+                if (folder is { Exists: false })
+                {
+                    stderr.WriteLine($"error: {flag} {folder.FullName}: no such folder; pass a folder {layout}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            Helm? helm = null;
+            if (result.GetValue(render))
+            {
+                (helm, var problem) = await Helm.Find(cancel).ConfigureAwait(false);
+                if (helm is null)
+                {
+                    stderr.WriteLine($"error: {problem}");
+                    return ExitCodes.Usage;
+                }
             }
 
             var root = CommonOptions.RepoRoot(result, repo);
             var names = result.GetValue(stacks) is { Length: > 0 } given ? given : StackLoader.Stacks(root).ToArray();
-            var schemaSet = schemaFolder is null ? null : new SchemaSet(schemaFolder.FullName);
+            var schemaSet = result.GetValue(schemas) is { } schemaFolder ? new SchemaSet(schemaFolder.FullName) : null;
             var repository = new RepoDirectory(root);
             var findings = new List<Diagnostic>();
-            var schemaFindings = new List<Diagnostic>();
+            var shared = new List<Diagnostic>();
+            var blueprints = new List<ClusterBlueprint>();
             foreach (var name in names)
             {
                 var (blueprint, stackFindings) = StackLoader.Load(root, name);
@@ -43,30 +79,38 @@ internal static class LintCommand
                     continue;
                 }
 
-                schemaFindings.AddRange(GitOpsLint.Check(blueprint, repository));
+                blueprints.Add(blueprint);
+                shared.AddRange(GitOpsLint.Check(blueprint, repository));
                 if (schemaSet is not null)
                 {
-                    schemaFindings.AddRange(SchemaLint.Check(blueprint, schemaSet, repository));
+                    var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);
+                    shared.AddRange(found);
+                    stdout.WriteLine(covered.Summary());
                 }
             }
-
-            if (schemaSet is not null)
-            {
-                schemaFindings.AddRange(RenovateCheck.Check(schemaSet, repository));
-            }
-
-            var renovate = RenovateCoverage.Check(repository);
-            schemaFindings.AddRange(renovate.Findings);
-            stdout.WriteLine($"lint: Renovate sees {renovate.Seen.Count} of {renovate.Pins.Count} pinned versions");
-
-            // Files the stacks share (common values, gitops/, config.json) are checked once per stack; each finding is shown once.
-            findings.AddRange(schemaFindings.Distinct());
 
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
             }
+            else
+            {
+                shared.AddRange(RenovateCheck.Check(schemaSet, repository));
+            }
 
+            var renovate = RenovateCoverage.Check(repository);
+            shared.AddRange(renovate.Findings);
+            stdout.WriteLine($"lint: Renovate sees {renovate.Seen.Count} of {renovate.Pins.Count} pinned versions");
+
+            if (helm is not null)
+            {
+                var chartFolder = result.GetValue(charts)?.FullName;
+                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel).ConfigureAwait(false);
+                shared.AddRange(report.Findings);
+            }
+
+            // Files the stacks share (common values, gitops/, config.json, charts) are checked once per stack; each finding is shown once.
+            findings.AddRange(shared.Distinct());
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {

@@ -10,9 +10,15 @@ internal static class TestRepo
 {
     public static string Root => Repo.Root;
 
-    public static string Schemas => Repo.Schemas;
+    /// <summary>The schema folder; where it is required (CI, BOOTSTRAP_SCHEMAS) but missing, every test using it fails saying so.</summary>
+    public static string Schemas => Directory.Exists(Repo.Schemas) || !Repo.Required("BOOTSTRAP_SCHEMAS")
+        ? Repo.Schemas
+        : throw new InvalidOperationException(
+            $"the upstream schema folder {Repo.Schemas} does not exist, but CI=true or BOOTSTRAP_SCHEMAS is set, so the schema tests must run: "
+            + "check out the schemas there or point BOOTSTRAP_SCHEMAS at them");
 
-    public static string MissingSchemasReason => $"upstream schemas not found at {Schemas}; CI provides ../shared/schemas";
+    /// <summary>Null where the schema tests run; the skip reason where the folder is missing on a developer machine.</summary>
+    public static string? SchemasSkipReason => Repo.SkipReason(Repo.Schemas, "BOOTSTRAP_SCHEMAS", "upstream schemas");
 
     private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet(Schemas));
 
