@@ -72,6 +72,9 @@ public sealed record ClusterBlueprint(
             ? installed.KubernetesVersion != Talos.KubernetesVersion
             : installed.TalosVersion != Talos.TalosVersion).ToList();
 
+    /// <summary>What the cluster runs on top of the bootstrap (Gateway and its DNS records, monitoring, isolated namespaces).</summary>
+    public PlatformPlan Platform { get; init; } = PlatformPlan.None;
+
     public PlannedResource Resource(string key) => Resources.Single(r => r.Key == key);
 
     public HelmRelease Release(string app) => Releases.Single(r => r.App == app);
@@ -163,9 +166,9 @@ public sealed record ClusterBlueprint(
             MachinePatches.Worker(cluster),
             controlPlanes[0].Ip,
             nodes.Where(n => n.Role == NodeRole.Worker).Select(n => n.Ip).ToList());
-        Manifest[] manifests = [LoadBalancerPool.Pool(cluster), LoadBalancerPool.L2Policy(cluster), GitOps.RootApplication.For(config.GitOps)];
+        Manifest[] manifests = [.. LoadBalancerPool.Pools(cluster), LoadBalancerPool.L2Policy(cluster), GitOps.RootApplication.For(config.GitOps)];
         var stages = Plan.Stages.For(config.Secrets);
         var resources = ResourcePlan.For(stages, nodes, releases, talos.BootstrapNode, config.Secrets);
-        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, stages, resources, findings, installed);
+        return new ClusterBlueprint(config, image, talos, downloads, nodes, releases, manifests, stages, resources, findings, installed) { Platform = PlatformPlan.For(config, repository) };
     }
 }

@@ -43,6 +43,7 @@ internal static class LintCommand
                 }
 
                 schemaFindings.AddRange(GitOpsLint.Check(blueprint, repository));
+                stdout.WriteLine(blueprint.Platform.IsolationLine(name));
                 if (schemaSet is not null)
                 {
                     schemaFindings.AddRange(SchemaLint.Check(blueprint, schemaSet, repository));

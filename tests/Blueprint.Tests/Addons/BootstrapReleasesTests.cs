@@ -38,7 +38,7 @@ public class BootstrapReleasesTests
 
         Assert.Equal("argocd.ops.lab.internal", (string?)HelmValues.At(ops, "global", "domain"));
         Assert.Equal("2", HelmValues.At(ops, "server", "replicas")!.ToJsonString());
-        Assert.Equal(true, (bool?)HelmValues.At(ops, "server", "ingress", "enabled"));
+        Assert.Equal(false, (bool?)HelmValues.At(ops, "server", "ingress", "enabled"));
         Assert.Equal(false, (bool?)HelmValues.At(ops, "configs", "secret", "createSecret"));
     }
 
