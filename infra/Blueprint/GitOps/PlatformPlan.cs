@@ -69,7 +69,7 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
     /// <summary>The hosts of every HTTPRoute the cluster runs that attaches to the shared Gateway, sorted, once each.</summary>
     public static IReadOnlyList<string> RoutedHosts(ClusterView cluster) =>
         Routes(cluster)
-            .SelectMany(r => Strings(r.Spec["hostnames"]))
+            .SelectMany(r => Rules.ProjectRule.Strings(r.Spec["hostnames"]))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -85,7 +85,7 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
         cluster.Objects
             .Where(o => o.Kind == "NetworkPolicy"
                 && o.Spec["podSelector"] is JsonObject { Count: 0 }
-                && Strings(o.Spec["policyTypes"]).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
+                && Rules.ProjectRule.Strings(o.Spec["policyTypes"]).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
                 && o.Spec["ingress"] is null && o.Spec["egress"] is null)
             .Select(o => GitOpsObject.Text(o.Body["metadata"]?["namespace"]))
             .OfType<string>()
@@ -108,6 +108,4 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
     }
 
     private static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
-
-    private static IEnumerable<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>();
 }

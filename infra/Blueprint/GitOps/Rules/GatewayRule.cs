@@ -95,7 +95,7 @@ public sealed class GatewayRule : IGitOpsRule
             }
 
             var hostname = GitOpsObject.Text(listener["hostname"]);
-            var dnsNames = Strings(certificate.Spec["dnsNames"]).ToList();
+            var dnsNames = ProjectRule.Strings(certificate.Spec["dnsNames"]).ToList();
             if (hostname is null || !dnsNames.Contains(hostname))
             {
                 yield return Diagnostic.Error($"{certificate.Where}: spec.dnsNames", $"does not cover listener {name}'s hostname {hostname ?? "(any host)"}: browsers would reject the certificate", $"list {hostname ?? "a hostname"} in dnsNames (and give the listener a hostname)");
@@ -110,7 +110,7 @@ public sealed class GatewayRule : IGitOpsRule
         var owners = new Dictionary<string, GitOpsObject>(StringComparer.Ordinal);
         foreach (var route in PlatformPlan.Routes(context.Cluster))
         {
-            foreach (var host in Strings(route.Spec["hostnames"]))
+            foreach (var host in ProjectRule.Strings(route.Spec["hostnames"]))
             {
                 if (!https.Any(l => Serves(l, host) && Admits(l, gateway, Namespace(route))))
                 {
@@ -176,6 +176,4 @@ public sealed class GatewayRule : IGitOpsRule
     private static IEnumerable<JsonObject> Listeners(GitOpsObject gateway) => (gateway.Spec["listeners"] as JsonArray ?? []).OfType<JsonObject>();
 
     private static string? Namespace(GitOpsObject item) => GitOpsObject.Text(item.Body["metadata"]?["namespace"]);
-
-    private static IEnumerable<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>();
 }
