@@ -103,6 +103,18 @@ public partial class MonitoringConfigTests
         Assert.Equal(["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"], HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
     }
 
+    [Fact]
+    public void Grafana_and_prometheus_know_the_urls_the_gateway_serves_them_at()
+    {
+        var values = (JsonObject)Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var routes = AppAccess.Of(GitOpsTree.Load(Repo.Directory, []).AppConfigs.Single(c => c.Folder == "kube-prometheus-stack")).Routes;
+
+        Assert.Equal(
+            routes.Select(r => $"https://{r.Host}").Order(StringComparer.Ordinal),
+            new[] { (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"), (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl") });
+        Assert.Equal(["kube-prometheus-stack-grafana", "kube-prometheus-stack-prometheus"], routes.Select(r => r.Service));
+    }
+
     /// <summary>A Kubernetes label selector (matchLabels and In expressions) against a Service's labels.</summary>
     private static bool Selects(JsonNode selector, Dictionary<string, string> labels) =>
         (selector["matchLabels"] as JsonObject ?? []).All(p => labels.TryGetValue(p.Key, out var v) && v == (string?)p.Value)
