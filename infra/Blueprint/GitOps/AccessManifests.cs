@@ -204,7 +204,11 @@ public static class AccessManifests
         {
             rule["toPorts"] = new JsonArray(new JsonObject
             {
-                ["ports"] = new JsonArray(peer.Ports.Select(p => (JsonNode)new JsonObject { ["port"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture), ["protocol"] = peer.Protocol }).ToArray()),
+                ["ports"] = new JsonArray(peer.Ports.Select(p => (JsonNode)new JsonObject
+                {
+                    ["port"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["protocol"] = peer.Protocol,
+                }).ToArray()),
             });
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,7 +45,10 @@ public static class NewApp
         var valuesFile = AppConfig.ValuesFileFor(request.Environment, request.Name);
         foreach (var existing in new[] { configFile, valuesFile }.Where(repository.FileExists))
         {
-            findings.Add(Diagnostic.Error(existing, "already exists", $"pick another name or edit the existing app {request.Environment}-{request.Name}"));
+            findings.Add(Diagnostic.Error(
+                existing,
+                "already exists",
+                $"pick another name or edit the existing app {request.Environment}-{request.Name}"));
         }
 
         var fields = new JsonObject
@@ -106,7 +110,10 @@ public static class NewApp
         var kind = Enum.GetValues<PeerKind>().FirstOrDefault(k => k.ToString().Equals(parts[0], StringComparison.OrdinalIgnoreCase));
         if (parts.Length is < 2 or > 3 || !kinds.Contains(parts[0].ToLowerInvariant()) || parts[1].Length == 0)
         {
-            return (null, Diagnostic.Error($"{flag} {text}", "is not KIND:VALUE[:PORTS]", $"write e.g. {flag} namespace:dev-redis:6379 or {flag} fqdn:api.github.com:443 (KIND: {string.Join(", ", kinds)})"));
+            return (null, Diagnostic.Error(
+                $"{flag} {text}",
+                "is not KIND:VALUE[:PORTS]",
+                $"write e.g. {flag} namespace:dev-redis:6379 or {flag} fqdn:api.github.com:443 (KIND: {string.Join(", ", kinds)})"));
         }
 
         var protocol = "TCP";
@@ -122,7 +129,7 @@ public static class NewApp
 
             foreach (var port in list.Split(','))
             {
-                if (!int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
+                if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
                 {
                     return (null, Diagnostic.Error($"{flag} {text}", $"port \"{port}\" is not a number from 1 to 65535", "list ports as 80,443 (add /udp for UDP)"));
                 }
@@ -194,7 +201,10 @@ public static class NewApp
         var repos = ProjectRule.Strings(project?.Spec["sourceRepos"]);
         if (project is not null && !repos.Any(pattern => Glob.Matches(pattern, config.Field("repo") ?? "")))
         {
-            yield return Diagnostic.Error($"--repo {config.Field("repo")}", $"project {projectName} does not allow this chart repository", $"add it to sourceRepos in {project.File} (a reviewed change), or use: {string.Join(", ", repos)}");
+            yield return Diagnostic.Error(
+                $"--repo {config.Field("repo")}",
+                $"project {projectName} does not allow this chart repository",
+                $"add it to sourceRepos in {project.File} (a reviewed change), or use: {string.Join(", ", repos)}");
         }
     }
 }

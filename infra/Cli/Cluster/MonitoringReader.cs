@@ -17,7 +17,10 @@ internal static class MonitoringReader
         var workloads = new List<ObservedWorkload>();
         foreach (var name in new[] { plan.PrometheusStatefulSet, plan.AlertmanagerStatefulSet })
         {
-            var set = await api.Find($"get statefulset {plan.Namespace}/{name}", (k, t) => k.AppsV1.ReadNamespacedStatefulSetAsync(name, plan.Namespace, cancellationToken: t), cancel).ConfigureAwait(false);
+            var set = await api.Find(
+                $"get statefulset {plan.Namespace}/{name}",
+                (k, t) => k.AppsV1.ReadNamespacedStatefulSetAsync(name, plan.Namespace, cancellationToken: t),
+                cancel).ConfigureAwait(false);
             if (set is not null)
             {
                 workloads.Add(new ObservedWorkload("StatefulSet", name, set.Spec?.Replicas ?? 1, set.Status?.ReadyReplicas ?? 0));
@@ -47,7 +50,8 @@ internal static class MonitoringReader
                 $"get Prometheus targets through services/{service}/proxy",
                 async (k, t) =>
                 {
-                    await using var stream = await k.CoreV1.ConnectGetNamespacedServiceProxyWithPathAsync(service, plan.Namespace, "api/v1/targets", cancellationToken: t).ConfigureAwait(false);
+                    var proxy = k.CoreV1.ConnectGetNamespacedServiceProxyWithPathAsync(service, plan.Namespace, "api/v1/targets", cancellationToken: t);
+                    await using var stream = await proxy.ConfigureAwait(false);
                     return await JsonNode.ParseAsync(stream, cancellationToken: t).ConfigureAwait(false) as JsonObject ?? [];
                 },
                 cancel).ConfigureAwait(false);

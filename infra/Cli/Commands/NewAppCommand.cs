@@ -20,14 +20,33 @@ internal static class NewAppCommand
         var version = new Option<string?>("--version") { Description = "Exact chart version (required for a new app)." };
         var ns = new Option<string?>("--namespace") { Description = "Target namespace. Default: <env>-<name>." };
         var podSecurity = new Option<string>("--pod-security") { Description = "Pod Security level of the namespace: restricted (default) or baseline.", DefaultValueFactory = _ => "restricted" };
-        var host = new Option<string?>("--host") { Description = "Serve this host over HTTPS through the cluster's Gateway (e.g. myapp.dev.lab.internal); needs --port." };
+        var host = new Option<string?>("--host")
+        {
+            Description = "Serve this host over HTTPS through the cluster's Gateway (e.g. myapp.dev.lab.internal); needs --port.",
+        };
         var port = new Option<int?>("--port") { Description = "The Service port --host sends requests to." };
-        var service = new Option<string?>("--service") { Description = "The Service --host sends requests to. Default: the app name (app-template's single Service)." };
-        var ingress = new Option<string[]>("--ingress") { Description = "Also let in KIND:VALUE[:PORTS] (namespace, cidr, entity); repeatable.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
-        var egress = new Option<string[]>("--egress") { Description = "Also let out to KIND:VALUE[:PORTS] (namespace, cidr, entity, fqdn), e.g. fqdn:api.github.com:443; repeatable.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false };
-        var update = new Option<bool>("--update") { Description = "Regenerate the existing app's access.yaml from its config.json (after editing routes, ingress or egress there)." };
+        var service = new Option<string?>("--service")
+        {
+            Description = "The Service --host sends requests to. Default: the app name (app-template's single Service).",
+        };
+        var ingress = new Option<string[]>("--ingress")
+        {
+            Description = "Also let in KIND:VALUE[:PORTS] (namespace, cidr, entity); repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var egress = new Option<string[]>("--egress")
+        {
+            Description = "Also let out to KIND:VALUE[:PORTS] (namespace, cidr, entity, fqdn), e.g. fqdn:api.github.com:443; repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var update = new Option<bool>("--update")
+        {
+            Description = "Regenerate the existing app's access.yaml from its config.json (after editing routes, ingress or egress there).",
+        };
         var repoRoot = CommonOptions.Root();
-        var command = new Command("new-app", "Add a self-service app: writes gitops/apps/apps-<env>/<name>/config.json and access.yaml, and stacks/<env>/apps/<name>-values.yaml.")
+        var command = new Command(
+            "new-app",
+            "Add a self-service app: writes gitops/apps/apps-<env>/<name>/config.json and access.yaml, and stacks/<env>/apps/<name>-values.yaml.")
         {
             environment, name, chart, repo, version, ns, podSecurity, host, port, service, ingress, egress, update, repoRoot,
         };
@@ -45,7 +64,8 @@ internal static class NewAppCommand
                     .ToList();
                 if (given.Count > 0)
                 {
-                    stderr.WriteLine($"error: --update regenerates access.yaml from config.json alone; {string.Join(", ", given)} cannot be given with it (edit config.json instead)");
+                    stderr.WriteLine(
+                        $"error: --update regenerates access.yaml from config.json alone; {string.Join(", ", given)} cannot be given with it (edit config.json instead)");
                     return ExitCodes.Usage;
                 }
 
@@ -58,7 +78,10 @@ internal static class NewAppCommand
             {
                 if (string.IsNullOrEmpty(value))
                 {
-                    findings.Add(Diagnostic.Error(option.Name, "is required for a new app", $"give {option.Name} (or --update to regenerate an existing app's access.yaml)"));
+                    findings.Add(Diagnostic.Error(
+                        option.Name,
+                        "is required for a new app",
+                        $"give {option.Name} (or --update to regenerate an existing app's access.yaml)"));
                 }
             }
 
@@ -105,7 +128,10 @@ internal static class NewAppCommand
 
         if (host is null || port is null)
         {
-            findings.Add(Diagnostic.Error(host is null ? "--port" : "--host", "needs its partner", "give --host HOST and --port SERVICE_PORT together"));
+            findings.Add(Diagnostic.Error(
+                host is null ? "--port" : "--host",
+                "needs its partner",
+                "give --host HOST and --port SERVICE_PORT together"));
             return [];
         }
 

@@ -33,7 +33,10 @@ public sealed class GatewayRule : IGitOpsRule
 
         foreach (var other in gateways.Where(g => g != gateway))
         {
-            yield return Diagnostic.Error(other.Where, $"is a second Gateway on cluster {stack}: each would need its own address from the pool", $"attach routes to {GatewayAddress.Namespace}/{GatewayAddress.Name} instead");
+            yield return Diagnostic.Error(
+                other.Where,
+                $"is a second Gateway on cluster {stack}: each would need its own address from the pool",
+                $"attach routes to {GatewayAddress.Namespace}/{GatewayAddress.Name} instead");
         }
 
         foreach (var finding in Address(context, gateway).Concat(Tls(context, gateway)).Concat(RouteHosts(context, gateway)).Concat(ArgoCdUrl(context)))
@@ -47,7 +50,10 @@ public sealed class GatewayRule : IGitOpsRule
         var pinned = GatewayAddress.For(context.Blueprint.Config.Cluster).ToString();
         if (GitOpsObject.Text(gateway.Spec["gatewayClassName"]) != GatewayAddress.ClassName)
         {
-            yield return Diagnostic.Error($"{gateway.Where}: spec.gatewayClassName", $"is not {GatewayAddress.ClassName}: no controller on this cluster would serve it", $"set gatewayClassName: {GatewayAddress.ClassName}");
+            yield return Diagnostic.Error(
+                $"{gateway.Where}: spec.gatewayClassName",
+                $"is not {GatewayAddress.ClassName}: no controller on this cluster would serve it",
+                $"set gatewayClassName: {GatewayAddress.ClassName}");
         }
 
         var addresses = (gateway.Spec["addresses"] as JsonArray ?? []).OfType<JsonObject>()
@@ -64,7 +70,10 @@ public sealed class GatewayRule : IGitOpsRule
         var annotations = gateway.Spec["infrastructure"]?["annotations"] as JsonObject ?? [];
         foreach (var key in AddressAnnotations.Where(annotations.ContainsKey))
         {
-            yield return Diagnostic.Error($"{gateway.Where}: spec.infrastructure.annotations.{key}", "overrides spec.addresses, so the pinned address would not be used", "remove it");
+            yield return Diagnostic.Error(
+                $"{gateway.Where}: spec.infrastructure.annotations.{key}",
+                "overrides spec.addresses, so the pinned address would not be used",
+                "remove it");
         }
     }
 
@@ -77,7 +86,10 @@ public sealed class GatewayRule : IGitOpsRule
             var where = $"{gateway.Where}: spec.listeners[{name}]";
             if (GitOpsObject.Text(listener["tls"]?["mode"]) is not (null or "Terminate"))
             {
-                yield return Diagnostic.Error($"{where}.tls.mode", "does not terminate TLS", "use mode: Terminate with the platform CA's certificate");
+                yield return Diagnostic.Error(
+                    $"{where}.tls.mode",
+                    "does not terminate TLS",
+                    "use mode: Terminate with the platform CA's certificate");
                 continue;
             }
 
@@ -85,20 +97,29 @@ public sealed class GatewayRule : IGitOpsRule
             var certificate = certificates.FirstOrDefault(c => secrets.Contains(GitOpsObject.Text(c.Spec["secretName"]) ?? ""));
             if (certificate is null)
             {
-                yield return Diagnostic.Error($"{where}.tls.certificateRefs", $"names no Secret that a Certificate in namespace {Namespace(gateway)} issues", $"reference the secretName of a Certificate issued by ClusterIssuer {PlatformIssuer}");
+                yield return Diagnostic.Error(
+                    $"{where}.tls.certificateRefs",
+                    $"names no Secret that a Certificate in namespace {Namespace(gateway)} issues",
+                    $"reference the secretName of a Certificate issued by ClusterIssuer {PlatformIssuer}");
                 continue;
             }
 
             if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer" || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
             {
-                yield return Diagnostic.Error($"{certificate.Where}: spec.issuerRef", $"is not ClusterIssuer {PlatformIssuer}: clients trust the platform CA only", $"set issuerRef: {{group: cert-manager.io, kind: ClusterIssuer, name: {PlatformIssuer}}}");
+                yield return Diagnostic.Error(
+                    $"{certificate.Where}: spec.issuerRef",
+                    $"is not ClusterIssuer {PlatformIssuer}: clients trust the platform CA only",
+                    $"set issuerRef: {{group: cert-manager.io, kind: ClusterIssuer, name: {PlatformIssuer}}}");
             }
 
             var hostname = GitOpsObject.Text(listener["hostname"]);
             var dnsNames = ProjectRule.Strings(certificate.Spec["dnsNames"]).ToList();
             if (hostname is null || !dnsNames.Contains(hostname))
             {
-                yield return Diagnostic.Error($"{certificate.Where}: spec.dnsNames", $"does not cover listener {name}'s hostname {hostname ?? "(any host)"}: browsers would reject the certificate", $"list {hostname ?? "a hostname"} in dnsNames (and give the listener a hostname)");
+                yield return Diagnostic.Error(
+                    $"{certificate.Where}: spec.dnsNames",
+                    $"does not cover listener {name}'s hostname {hostname ?? "(any host)"}: browsers would reject the certificate",
+                    $"list {hostname ?? "a hostname"} in dnsNames (and give the listener a hostname)");
             }
         }
     }
@@ -122,7 +143,10 @@ public sealed class GatewayRule : IGitOpsRule
 
                 if (owners.TryGetValue(host, out var first))
                 {
-                    yield return Diagnostic.Error($"{route.Where}: spec.hostnames", $"{host} is already routed by {first.Where}: two routes would compete for it", "give each host to one route");
+                    yield return Diagnostic.Error(
+                        $"{route.Where}: spec.hostnames",
+                        $"{host} is already routed by {first.Where}: two routes would compete for it",
+                        "give each host to one route");
                 }
                 else
                 {

@@ -31,18 +31,31 @@ public sealed class NetworkIsolationRule : IGitOpsRule
             var update = $"dotnet run --project infra/Cli -- new-app {config.Environment} {config.Folder} --update";
             if (actual is null)
             {
-                yield return Diagnostic.Error(file, $"does not exist: namespace {config.Field("namespace")} would not be isolated", $"generate it: {update}");
+                yield return Diagnostic.Error(
+                    file,
+                    $"does not exist: namespace {config.Field("namespace")} would not be isolated",
+                    $"generate it: {update}");
             }
             else if (actual != expected)
             {
-                yield return Diagnostic.Error(file, $"differs from what {config.File} declares (edited by hand, or config.json changed since)", $"regenerate it: {update}");
+                yield return Diagnostic.Error(
+                    file,
+                    $"differs from what {config.File} declares (edited by hand, or config.json changed since)",
+                    $"regenerate it: {update}");
             }
         }
 
         var generated = context.Tree.AppConfigs.Select(AppAccess.PathFor).ToHashSet(StringComparer.Ordinal);
-        foreach (var stray in context.Tree.Objects.Where(o => o.File.StartsWith($"{GitOpsTree.Root}/apps/", StringComparison.Ordinal) && !generated.Contains(o.File)).Select(o => o.File).Distinct())
+        var strays = context.Tree.Objects
+            .Where(o => o.File.StartsWith($"{GitOpsTree.Root}/apps/", StringComparison.Ordinal) && !generated.Contains(o.File))
+            .Select(o => o.File)
+            .Distinct();
+        foreach (var stray in strays)
         {
-            yield return Diagnostic.Error(stray, $"is never deployed: the ApplicationSets take only {AppAccess.FileName} from an app's folder", "put the app's objects in its chart values (stacks/<env>/apps/) and its network access in config.json");
+            yield return Diagnostic.Error(
+                stray,
+                $"is never deployed: the ApplicationSets take only {AppAccess.FileName} from an app's folder",
+                "put the app's objects in its chart values (stacks/<env>/apps/) and its network access in config.json");
         }
 
         foreach (var finding in UnansweredEgress(context))
