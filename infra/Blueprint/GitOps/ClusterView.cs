@@ -3,6 +3,9 @@ using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.GitOps;
 
+/// <summary>An object a cluster runs and the Application (from a file, or generated) that syncs it.</summary>
+public sealed record DeliveredObject(GitOpsObject Item, GitOpsObject Application);
+
 /// <summary>An Application a cluster runs, with the object (file, or ApplicationSet + config.json) it comes from.</summary>
 public sealed record DeployedApplication(GitOpsObject App, GitOpsObject DeliveredBy, AppConfig? GeneratedFrom)
 {
@@ -16,14 +19,15 @@ public sealed record DeployedApplication(GitOpsObject App, GitOpsObject Delivere
 /// <summary>
 /// What Argo CD would run on one cluster, followed from its root Application: every object in the root's directory,
 /// then in every directory an Application there points at (in this repository), and every Application the
-/// ApplicationSets generate from config.json files.
+/// ApplicationSets generate from config.json files, with the objects they deploy from this repository.
 /// </summary>
 public sealed class ClusterView
 {
-    private ClusterView(string repoUrl, IReadOnlyList<GitOpsObject> objects, IReadOnlyList<DeployedApplication> applications)
+    private ClusterView(string repoUrl, IReadOnlyList<DeliveredObject> delivered, IReadOnlyList<DeployedApplication> applications)
     {
         RepoUrl = repoUrl;
-        Objects = objects;
+        Delivered = delivered;
+        Objects = delivered.Select(d => d.Item).ToList();
         Applications = applications;
     }
 
@@ -32,15 +36,30 @@ public sealed class ClusterView
     /// <summary>Every object synced from Git (not generated), once.</summary>
     public IReadOnlyList<GitOpsObject> Objects { get; }
 
+    /// <summary>The same objects, each with the Application that syncs it.</summary>
+    public IReadOnlyList<DeliveredObject> Delivered { get; }
+
     public IReadOnlyList<DeployedApplication> Applications { get; }
 
     public IEnumerable<GitOpsObject> Projects => Objects.Where(o => o.Is("AppProject"));
 
     public IEnumerable<GitOpsObject> ApplicationSets => Objects.Where(o => o.Is("ApplicationSet"));
 
+    /// <summary>
+    /// The cluster of one stack as Argo CD will run it: from the root Application in Git once it syncs itself (lint checks it
+    /// equals the one Pulumi creates), else from the one Pulumi creates.
+    /// </summary>
+    public static ClusterView Of(StackConfig config, GitOpsTree tree, List<Diagnostic> findings)
+    {
+        var created = RootApplication.For(config.GitOps);
+        var root = tree.Objects.FirstOrDefault(o => o.Is("Application") && o.Name == created.Name && o.File.StartsWith($"{config.GitOps.Path}/", StringComparison.Ordinal))
+            ?? new GitOpsObject($"manifest {config.Stack}/{created.Name}", 0, created.Body);
+        return Follow(root, config.GitOps.RepoUrl, tree, findings);
+    }
+
     public static ClusterView Follow(GitOpsObject root, string repoUrl, GitOpsTree tree, List<Diagnostic> findings)
     {
-        var objects = new List<GitOpsObject>();
+        var objects = new List<DeliveredObject>();
         var applications = new List<DeployedApplication> { new(root, root, null) };
         var seen = new HashSet<(string, int)>();
         var pending = new Queue<GitOpsObject>([root]);
@@ -56,7 +75,7 @@ public sealed class ClusterView
                     GitOpsObject.Text(directory?["exclude"]));
                 foreach (var item in deployed.Where(o => seen.Add((o.File, o.Document))))
                 {
-                    objects.Add(item);
+                    objects.Add(new DeliveredObject(item, application));
                     // The root Application in Git is the root itself (same name in Argo CD's namespace), not a child.
                     if (item.Is("Application") && item.Name != root.Name)
                     {
@@ -66,7 +85,12 @@ public sealed class ClusterView
 
                     if (item.Is("ApplicationSet"))
                     {
-                        applications.AddRange(Generate(item, tree, findings));
+                        // Generated Applications deploy from this repository too (each app's access.yaml): follow them.
+                        foreach (var generated in Generate(item, tree, findings))
+                        {
+                            applications.Add(generated);
+                            pending.Enqueue(generated.App);
+                        }
                     }
                 }
             }

@@ -10,17 +10,16 @@ namespace Bootstrap.Blueprint.Plan;
 public sealed record AddonPlan(
     IReadOnlyList<HelmRelease> Releases,
     CrdSource GatewayApiCrds,
-    Manifest Pool,
-    Manifest L2Policy,
+    IReadOnlyList<Manifest> LoadBalancer,
     Manifest RootApplication,
     SecretSpec ArgoCdServerSecret,
     SecretSpec ArgoCdRepositorySecret)
 {
-    /// <summary>The pool and L2 policy as one multi-document YAML, applied together.</summary>
-    public string LoadBalancerYaml => YamlWriter.WriteAll([Pool.Body, L2Policy.Body]);
+    /// <summary>The pools and L2 policy as one multi-document YAML, applied together.</summary>
+    public string LoadBalancerYaml => YamlWriter.WriteAll(LoadBalancer.Select(m => (JsonNode?)m.Body));
 
     /// <summary>Every object Pulumi renders itself, as plan writes them to out/&lt;stack&gt;/manifests/.</summary>
-    public IReadOnlyList<Manifest> Manifests => [Pool, L2Policy, RootApplication];
+    public IReadOnlyList<Manifest> Manifests => [.. LoadBalancer, RootApplication];
 
     /// <summary>Restored keys go where the sealed-secrets controller runs.</summary>
     public string SealedSecretsNamespace => Releases.Single(r => r.App == "sealed-secrets").Namespace;

@@ -72,15 +72,14 @@ public static class Planner
         var addons = new AddonPlan(
             releases,
             crds!,
-            LoadBalancerPool.Pool(cluster),
-            LoadBalancerPool.L2Policy(cluster),
+            LoadBalancerPool.Manifests(cluster),
             GitOps.RootApplication.For(config.GitOps),
             ArgoCdSecrets.ServerSecret(argocdNamespace),
             ArgoCdSecrets.Repository(argocdNamespace));
         var plan = BootstrapPlan.For(config.Secrets, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host, cluster.Proxmox.Protect);
         var scripts = Scripts(talos, nodes, image);
         var upgrade = installed is null ? null : new UpgradeReport(installed, PendingUpgrades(installed, talos, nodes, scripts));
-        return new ClusterBlueprint(config, image, downloads, nodes, talos, addons, plan, scripts, findings, upgrade);
+        return new ClusterBlueprint(config, image, downloads, nodes, talos, addons, PlatformPlan.For(config, repository), plan, scripts, findings, upgrade);
     }
 
     private static TalosClusterPlan TalosPlan(ClusterSettings cluster, IReadOnlyList<NodePlan> nodes, TalosImage image)

@@ -33,6 +33,18 @@ public static class PlanJson
                 ["talosEndpoints"] = Array(blueprint.Talos.ClientEndpoints),
                 ["argocdUrl"] = blueprint.Addons.ArgoCdUrl,
             },
+            ["gateway"] = new JsonObject
+            {
+                ["namespace"] = blueprint.Platform.Gateway.Namespace,
+                ["name"] = blueprint.Platform.Gateway.Name,
+                ["address"] = blueprint.Platform.Gateway.Address,
+                ["dnsRecords"] = new JsonArray(blueprint.Platform.Gateway.DnsRecords.Select(r => (JsonNode)new JsonObject
+                {
+                    ["name"] = r.Name,
+                    ["type"] = r.Type,
+                    ["value"] = r.Value,
+                }).ToArray()),
+            },
             ["image"] = new JsonObject
             {
                 ["schematicId"] = blueprint.Image.Schematic.Id,

@@ -1,4 +1,6 @@
 using System.Text;
+using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Render;
@@ -25,10 +27,11 @@ public static class PlanSummary
                 ["API endpoint", $"{blueprint.Talos.Endpoint} (VIP {blueprint.Vip})"],
                 ["Talos endpoints", string.Join(", ", blueprint.Talos.ClientEndpoints)],
                 ["bootstrap node", blueprint.Talos.BootstrapNode],
-                ["load-balancer pool", network.LoadBalancerPool],
+                ["load-balancer pool", $"{network.LoadBalancerPool} (Gateway {GatewayAddress.For(config.Cluster)}, other Services {GatewayAddress.SharedRange(config.Cluster)})"],
                 ["Argo CD", blueprint.Addons.ArgoCdUrl ?? Labels.NotSet],
             ]));
         text.Append('\n');
+        text.Append(Gateway(blueprint.Platform.Gateway));
         text.Append("Versions\n");
         text.Append(TextTable.Plain(
             ["WHAT", "VERSION"],
@@ -61,5 +64,15 @@ public static class PlanSummary
         text.Append("Secrets\n");
         text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));
         return text.ToString();
+    }
+
+    /// <summary>The shared Gateway's pinned address and the DNS records that make its hosts reach it.</summary>
+    public static string Gateway(GatewayPlan gateway)
+    {
+        var text = new StringBuilder($"Gateway {gateway.Namespace}/{gateway.Name} at {gateway.Address} (HTTPS, certificate from the platform CA)\n");
+        text.Append(gateway.Hosts.Count == 0
+            ? "  no hosts are routed through it yet\n"
+            : "DNS records to create\n" + TextTable.Plain(["NAME", "TYPE", "VALUE"], gateway.DnsRecords.Select(r => (IReadOnlyList<string>)[r.Name, r.Type, r.Value])));
+        return text.Append('\n').ToString();
     }
 }

@@ -17,6 +17,7 @@ public static class StackValidator
         new GitOpsRule(),
         new TalosSettingsRule(),
         new NodeLabelRule(),
+        new Addons.GatewayAddressRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository) =>

@@ -16,7 +16,9 @@ public sealed record ClusterExpectation(
     string PoolName,
     Ipv4Range Pool,
     string ArgoCdNamespace,
-    IReadOnlyList<string> CoreApplications)
+    IReadOnlyList<string> CoreApplications,
+    GatewayPlan? Gateway = null,
+    MonitoringPlan? Monitoring = null)
 {
     /// <summary>The Cilium chart names its agent DaemonSet "cilium" whatever the release is called.</summary>
     public const string CiliumDaemonSet = "cilium";
@@ -37,6 +39,8 @@ public sealed record ClusterExpectation(
             Ipv4Range.Parse(cluster.Network.LoadBalancerPool),
             blueprint.Addons.Release("argocd").Namespace,
             // The releases Pulumi installed come first, in install order, then the root Application that syncs the rest.
-            [.. BootstrapReleases.Apps, RootApplication.Name]);
+            [.. BootstrapReleases.Apps, RootApplication.Name],
+            blueprint.Platform.Gateway.Address.Length > 0 ? blueprint.Platform.Gateway : null,
+            blueprint.Platform.Monitoring);
     }
 }

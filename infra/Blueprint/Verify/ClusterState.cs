@@ -10,7 +10,9 @@ public sealed record ClusterState(
     IReadOnlyList<ObservedPod> CiliumPods,
     ObservedPool? Pool,
     IReadOnlyList<ObservedService> Services,
-    IReadOnlyList<ObservedApplication>? Applications);
+    IReadOnlyList<ObservedApplication>? Applications,
+    ObservedGateway? Gateway = null,
+    ObservedMonitoring? Monitoring = null);
 
 /// <summary>A Node: its labels, condition statuses by type (Ready → True) and InternalIP addresses.</summary>
 public sealed record ObservedNode(
@@ -41,3 +43,18 @@ public sealed record ObservedService(string Namespace, string Name, string Type,
 
 /// <summary>An Argo CD Application: status.sync.status and status.health.status (null while Argo CD has not looked yet).</summary>
 public sealed record ObservedApplication(string Name, string? Sync, string? Health);
+
+/// <summary>The shared Gateway: its status conditions by type (Accepted, Programmed → True/False).</summary>
+public sealed record ObservedGateway(IReadOnlyDictionary<string, string> Conditions);
+
+/// <summary>A StatefulSet or Deployment: how many replicas it wants and how many are ready.</summary>
+public sealed record ObservedWorkload(string Kind, string Name, int Replicas, int Ready);
+
+/// <summary>One of Prometheus' active scrape targets (GET /api/v1/targets): job, instance, "up"/"down"/"unknown", the last error.</summary>
+public sealed record ObservedTarget(string Job, string Instance, string Health, string? LastError);
+
+/// <summary>
+/// The monitoring stack's workloads (absent ones left out) and Prometheus' targets; null targets with
+/// <see cref="TargetsUnreadable"/> saying why when Prometheus could not be asked through the API server.
+/// </summary>
+public sealed record ObservedMonitoring(IReadOnlyList<ObservedWorkload> Workloads, IReadOnlyList<ObservedTarget>? Targets, string? TargetsUnreadable = null);

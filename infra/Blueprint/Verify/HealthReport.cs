@@ -10,12 +10,15 @@ public sealed record HealthReport(IReadOnlyList<CheckResult> Checks)
 
     public bool Healthy => Checks.All(c => c.Passed);
 
+    /// <summary>The Gateway and monitoring checks join where the stack's GitOps tree runs them (every cluster a Gateway; ops monitoring).</summary>
     public static HealthReport Of(ClusterExpectation expected, ClusterState state) =>
         new([
             NodeCheck.Check(expected, state),
             CiliumCheck.Check(expected, state),
             LoadBalancerCheck.Check(expected, state),
+            .. expected.Gateway is null ? Array.Empty<CheckResult>() : [GatewayCheck.Check(expected, state)],
             ApplicationCheck.Check(expected, state),
+            .. expected.Monitoring is null ? Array.Empty<CheckResult>() : [MonitoringCheck.Check(expected, state)],
         ]);
 
     /// <summary>What is still missing, on one line: <c>[01:05] waiting for nodes: worker-2 is NotReady; cilium: …</c>.</summary>

@@ -81,6 +81,7 @@ internal static class LintCommand
 
                 blueprints.Add(blueprint);
                 shared.AddRange(GitOpsLint.Check(blueprint, repository));
+                stdout.WriteLine(blueprint.Platform.IsolationLine(name));
                 if (schemaSet is not null)
                 {
                     var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);

@@ -6,8 +6,9 @@ using Bootstrap.Cli.Cluster;
 namespace Bootstrap.Cli.Commands;
 
 /// <summary>
-/// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, Argo CD
-/// Applications) or the timeout passes. Reads only; the checks themselves are the Blueprint's.
+/// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, the shared
+/// Gateway, Argo CD Applications, the monitoring stack where the cluster runs one) or the timeout passes. Reads only; the
+/// checks themselves are the Blueprint's.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -21,7 +22,7 @@ internal static class VerifyCommand
         var timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "Stop polling after this long (ms, s, m, h); 0s checks once.", DefaultValueFactory = _ => "15m" };
         var interval = new Option<string>("--interval") { HelpName = "DURATION", Description = "Wait this long between polls.", DefaultValueFactory = _ => "5s" };
         var repo = CommonOptions.Root();
-        var command = new Command("verify", "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, every Argo CD Application Synced and Healthy.")
+        var command = new Command("verify", "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, the Gateway at its pinned address, every Argo CD Application Synced and Healthy, and the monitoring stack ready with its targets up.")
         {
             kubeconfig, stack, timeout, interval, repo,
         };

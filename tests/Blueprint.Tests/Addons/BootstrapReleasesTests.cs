@@ -38,7 +38,7 @@ public class BootstrapReleasesTests
 
         Assert.Equal("argocd.ops.lab.internal", (string?)HelmValues.At(ops, "global", "domain"));
         Assert.Equal("2", HelmValues.At(ops, "server", "replicas")!.ToJsonString());
-        Assert.Equal(true, (bool?)HelmValues.At(ops, "server", "ingress", "enabled"));
+        Assert.Equal(false, (bool?)HelmValues.At(ops, "server", "ingress", "enabled"));
         Assert.Equal(false, (bool?)HelmValues.At(ops, "configs", "secret", "createSecret"));
     }
 
@@ -112,11 +112,22 @@ public class BootstrapReleasesTests
     [InlineData("kubeProxyReplacement: true", "kubeProxyReplacement: false", "kubeProxyReplacement", "kube-proxy")]
     [InlineData("    enabled: false\n  hostRoot", "    enabled: true\n  hostRoot", "cgroup.autoMount.enabled", "cgroup2")]
     [InlineData("  enabled: true\ndevices", "  enabled: false\ndevices", "l2announcements.enabled", "L2")]
+    [InlineData("gatewayAPI:\n  enabled: true", "gatewayAPI:\n  enabled: false", "gatewayAPI.enabled", "shared Gateway")]
     public void Cilium_values_must_be_talos_correct(string find, string replace, string key, string why)
     {
         var repository = Overlay().Edit("stacks/common/values/cilium.yaml", find, replace);
 
         Findings.SingleError(_input.Findings(repository), $"stacks/common/values/cilium.yaml + stacks/dev/values/cilium.yaml: {key}", why);
+    }
+
+    [Theory]
+    [InlineData("    server.insecure: true", "    server.insecure: false", "configs.params.server.insecure", "TLS ends at the shared Gateway")]
+    [InlineData("  ingress:\n    enabled: false", "  ingress:\n    enabled: true", "server.ingress.enabled", "serve it in clear")]
+    public void Argo_cd_is_served_through_the_gateway_only(string find, string replace, string key, string why)
+    {
+        var repository = Overlay().Edit("stacks/common/values/argocd.yaml", find, replace);
+
+        Findings.SingleError(_input.Findings(repository), $"stacks/common/values/argocd.yaml + stacks/dev/values/argocd.yaml: {key}", why);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class VerifyCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Invalid, exit);
         Assert.Contains("✗ nodes\n    missing: worker-2 is NotReady\n", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("verify: dev is not healthy after 300ms: 1 of 4 checks fail", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("verify: dev is not healthy after 300ms: 1 of 5 checks fail", _err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -239,4 +239,59 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.StartsWith($"verify dev at {_fake.Url}", _out.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_reports_the_gateway_at_its_pinned_address()
+    {
+        _dev.ServeOn(_fake);
+
+        Assert.Equal(ExitCodes.Ok, Verify());
+        Assert.Contains("✓ gateway: Gateway gateway/platform programmed at 192.168.40.70 for 2 host(s)", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gateway_service_at_another_address_fails_verify()
+    {
+        var exit = VerifyServed(d => d.Services[1] = DevClusterApi.Service("gateway", "cilium-gateway-platform", "LoadBalancer", "192.168.40.77"));
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains("missing: Service gateway/cilium-gateway-platform has 192.168.40.77, not the pinned 192.168.40.70 the DNS records point at", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ops_verify_reports_the_monitoring_stack_and_its_targets()
+    {
+        DevClusterApi.Ops().ServeOn(_fake);
+
+        Assert.Equal(ExitCodes.Ok, VerifyOps());
+        Assert.Contains("✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring; 2 target(s) up", _out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, _fake.Requests(DevClusterApi.TargetsPath));
+    }
+
+    [Fact]
+    public void A_down_target_and_an_unready_grafana_fail_ops_verify()
+    {
+        var ops = DevClusterApi.Ops();
+        ops.Monitoring["/apis/apps/v1/namespaces/monitoring/deployments/kube-prometheus-stack-grafana"] = DevClusterApi.Workload(1, 0);
+        ops.Monitoring[DevClusterApi.TargetsPath]["data"]!["activeTargets"]![1]!["health"] = "down";
+        ops.Monitoring[DevClusterApi.TargetsPath]["data"]!["activeTargets"]![1]!["lastError"] = "connection refused";
+        ops.ServeOn(_fake);
+
+        Assert.Equal(ExitCodes.Invalid, VerifyOps());
+        Assert.Contains("✗ monitoring\n    missing: Deployment monitoring/kube-prometheus-stack-grafana: 0/1 ready\n    missing: target kube-etcd 192.168.50.61:2381 is down: connection refused\n", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_targets_are_a_note_not_a_failure()
+    {
+        var ops = DevClusterApi.Ops();
+        ops.Monitoring.Remove(DevClusterApi.TargetsPath);
+        ops.ServeOn(_fake);
+
+        Assert.Equal(ExitCodes.Ok, VerifyOps());
+        Assert.Contains("✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring\n    note: scrape targets not checked: Service monitoring/kube-prometheus-stack-prometheus not found through the API server proxy\n", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    private int VerifyOps() =>
+        CliApp.Run(["verify", "--kubeconfig", _fake.Kubeconfig, "--stack", "ops", "--timeout", "300ms", "--interval", "100ms", "--root", Repo.Root], _out, _err);
 }

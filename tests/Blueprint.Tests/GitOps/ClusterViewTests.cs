@@ -24,7 +24,7 @@ public class ClusterViewTests
         var names = View("dev").Applications.Select(a => a.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["appsets", "argocd", "cert-manager", "cilium", "dev-guestbook", "dev-nginx", "dev-redis", "gateway-api", "platform-pki", "projects", "reloader", "root", "sealed-secrets", "trust-manager"],
+            ["appsets", "argocd", "cert-manager", "cilium", "dev-guestbook", "dev-nginx", "dev-redis", "gateway", "gateway-api", "platform-pki", "projects", "reloader", "root", "sealed-secrets", "trust-manager"],
             names);
         Assert.Equal(["core", "dev"], View("dev").Projects.Select(p => p.Name).Order(StringComparer.Ordinal));
     }
@@ -81,7 +81,9 @@ public class ClusterViewTests
                 "sources": [
                   { "repoURL": "https://bjw-s-labs.github.io/helm-charts", "chart": "app-template", "targetRevision": "5.2.1",
                     "helm": { "releaseName": "guestbook", "valueFiles": ["$values/stacks/dev/apps/guestbook-values.yaml"] } },
-                  { "repoURL": "https://github.com/example/k8s-talos.git", "targetRevision": "main", "ref": "values" }
+                  { "repoURL": "https://github.com/example/k8s-talos.git", "targetRevision": "main", "ref": "values" },
+                  { "repoURL": "https://github.com/example/k8s-talos.git", "targetRevision": "main",
+                    "path": "gitops/apps/apps-dev/guestbook", "directory": { "include": "access.yaml" } }
                 ],
                 "destination": { "server": "https://kubernetes.default.svc", "namespace": "dev-guestbook" },
                 "syncPolicy": {

@@ -43,7 +43,8 @@ public class ExtractorTests
 
         var deps = ArgoCdExtractor.Extract("gitops/appsets/apps-dev.yaml", text).Select(d => (d.DepName, d.CurrentValue)).ToList();
 
-        Assert.Equal([("", ""), ("https://github.com/example/k8s-talos.git", "main")], deps);
+        // The chart source is templated (no dependency); the values and access.yaml sources are this repository at main.
+        Assert.Equal([("", ""), ("https://github.com/example/k8s-talos.git", "main"), ("https://github.com/example/k8s-talos.git", "main")], deps);
     }
 
     [Fact]

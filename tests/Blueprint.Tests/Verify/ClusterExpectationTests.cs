@@ -26,6 +26,20 @@ public class ClusterExpectationTests
         var report = HealthReport.Of(HealthyCluster.Dev, HealthyCluster.State());
 
         Assert.True(report.Healthy, report.Render());
-        Assert.Equal(["nodes", "cilium", "load balancer", "applications"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications"], report.Checks.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Ops_runs_the_monitoring_stack_and_dev_does_not()
+    {
+        var ops = HealthyCluster.Ops;
+
+        Assert.Null(HealthyCluster.Dev.Monitoring);
+        Assert.Equal(new Bootstrap.Blueprint.GitOps.MonitoringPlan("monitoring", "kube-prometheus-stack"), ops.Monitoring);
+        Assert.Equal("prometheus-kube-prometheus-stack-prometheus", ops.Monitoring!.PrometheusStatefulSet);
+        Assert.Equal("192.168.50.70", ops.Gateway!.Address);
+        var report = HealthReport.Of(ops, HealthyCluster.State(ops));
+        Assert.True(report.Healthy, report.Render());
+        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications", "monitoring"], report.Checks.Select(c => c.Name));
     }
 }

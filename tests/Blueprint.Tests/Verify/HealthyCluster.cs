@@ -10,6 +10,8 @@ internal static class HealthyCluster
 {
     public static ClusterExpectation Dev { get; } = ClusterExpectation.For(StackInput.Of("dev").Blueprint());
 
+    public static ClusterExpectation Ops { get; } = ClusterExpectation.For(StackInput.Of("ops").Blueprint());
+
     public static ClusterState State(ClusterExpectation? expected = null)
     {
         expected ??= Dev;
@@ -19,10 +21,18 @@ internal static class HealthyCluster
             expected.Nodes.Select(n => new ObservedPod($"cilium-{n.Name}", n.Name, Ready)).ToList(),
             new ObservedPool(false, [new ObservedCondition(LoadBalancerCheck.ConflictCondition, "False", null)]),
             [
-                new ObservedService("kube-system", "cilium-ingress", "LoadBalancer", null, ["192.168.40.70"]),
+                new ObservedService("gateway", "cilium-gateway-platform", "LoadBalancer", null, [expected.Gateway!.Address]),
                 new ObservedService("default", "kubernetes", "ClusterIP", null, []),
             ],
-            [.. expected.CoreApplications.Select(a => new ObservedApplication(a, "Synced", "Healthy")), new ObservedApplication("guestbook", "Synced", "Healthy")]);
+            [.. expected.CoreApplications.Select(a => new ObservedApplication(a, "Synced", "Healthy")), new ObservedApplication("guestbook", "Synced", "Healthy")],
+            new ObservedGateway(new Dictionary<string, string> { ["Accepted"] = "True", ["Programmed"] = "True" }),
+            expected.Monitoring is not { } monitoring ? null : new ObservedMonitoring(
+                [
+                    new ObservedWorkload("StatefulSet", monitoring.PrometheusStatefulSet, 1, 1),
+                    new ObservedWorkload("StatefulSet", monitoring.AlertmanagerStatefulSet, 1, 1),
+                    new ObservedWorkload("Deployment", monitoring.GrafanaDeployment, 1, 1),
+                ],
+                [new ObservedTarget("argocd-server-metrics", "10.244.1.5:8083", "up", null), new ObservedTarget("kube-etcd", "192.168.50.61:2381", "up", null)]));
     }
 
     public static ObservedNode Node(ExpectedNode node) => new(

@@ -18,17 +18,16 @@ public static class GitOpsLint
         new DeletionSafetyRule(),
         new CoreAppRule(),
         new PodSecurityRule(),
+        new NetworkIsolationRule(),
+        new GatewayRule(),
+        new MonitoringRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, IRepository repository)
     {
         var findings = new List<Diagnostic>();
         var tree = GitOpsTree.Load(repository, findings);
-        // Follow the root Application as Argo CD will run it: the one in Git once it syncs itself (BootstrapParityRule
-        // checks that it equals the one Pulumi creates), else the one Pulumi creates.
-        var root = tree.Objects.FirstOrDefault(o => o.Is("Application") && o.Name == blueprint.Addons.RootApplication.Name && o.File.StartsWith($"{blueprint.Config.GitOps.Path}/", StringComparison.Ordinal))
-            ?? new GitOpsObject($"manifest {blueprint.Config.Stack}/{blueprint.Addons.RootApplication.Name}", 0, blueprint.Addons.RootApplication.Body);
-        var cluster = ClusterView.Follow(root, blueprint.Config.GitOps.RepoUrl, tree, findings);
+        var cluster = ClusterView.Of(blueprint.Config, tree, findings);
         var context = new GitOpsContext(blueprint, tree, cluster, repository);
         findings.AddRange(Rules.SelectMany(rule => rule.Check(context)));
         return findings;

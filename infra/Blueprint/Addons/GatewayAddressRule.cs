@@ -1,0 +1,22 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Network;
+using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
+
+namespace Bootstrap.Blueprint.Addons;
+
+/// <summary>The pool's first address is the Gateway's; at least one more must be left for other LoadBalancer Services.</summary>
+public sealed class GatewayAddressRule : IConfigRule
+{
+    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    {
+        // A malformed or reversed pool is AddressRule's finding; only a well-formed one is checked here.
+        if (Ipv4Range.TryParse(config.Cluster.Network.LoadBalancerPool, out var pool) && pool.IsOrdered && pool.Count < 2)
+        {
+            yield return Diagnostic.Error(
+                Keys.Network("loadBalancerPool"),
+                $"{pool} has one address, which the shared Gateway takes, and none for other LoadBalancer Services",
+                $"widen it to at least two addresses, e.g. {pool.First}-<a higher address>");
+        }
+    }
+}
