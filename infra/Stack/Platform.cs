@@ -29,6 +29,7 @@ public class Platform : Pulumi.Stack
         Vip = Output.Create(blueprint.Vip);
         NodeIps = Output.Create(blueprint.Nodes.ToImmutableDictionary(n => n.Name, n => n.Ip));
         ArgoCdUrl = Output.Create(blueprint.Addons.ArgoCdUrl ?? "");
+        GatewayAddress = Output.Create(blueprint.Platform.Gateway.Address);
         HandedOffReleases = Output.Create(blueprint.Addons.HandedOffReleases.ToImmutableArray());
         TalosVersion = Output.Create(blueprint.Talos.TalosVersion);
         KubernetesVersion = Output.Create(blueprint.Talos.KubernetesVersion);
@@ -51,6 +52,10 @@ public class Platform : Pulumi.Stack
 
     [Output("argocdUrl")]
     public Output<string> ArgoCdUrl { get; private set; }
+
+    /// <summary>The shared Gateway's pinned address: every routed host's DNS A record points here (plan prints them).</summary>
+    [Output("gatewayAddress")]
+    public Output<string> GatewayAddress { get; private set; }
 
     /// <summary>What the cluster runs after this update; `plan --installed` reads it to validate the next upgrade.</summary>
     [Output("talosVersion")]

@@ -29,7 +29,7 @@ public class LabRuleTests
             }
         }),
         [LabRules.ImportContent] = () => LabRun.Of("dev", new LabState(LabFacts.Stock("pve1")), adjust: WithoutPreflight),
-        [LabRules.AwaitedReleaseReady] = () => Dev(transform: args =>
+        [LabRules.AwaitedReleaseReady] = () => Dev(adjust: WithCiliumIngress, transform: args =>
         {
             if (args.Args is Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs release && args.Resource.GetResourceName() == "cilium")
             {
@@ -112,11 +112,16 @@ public class LabRuleTests
         },
     };
 
-    private static ClusterBlueprint WithGatewayApi(ClusterBlueprint b)
+    private static ClusterBlueprint WithGatewayApi(ClusterBlueprint b) => WithCiliumValue(b, "gatewayAPI", new JsonObject { ["enabled"] = true });
+
+    /// <summary>Cilium's ingress controller on: its shared Service is a LoadBalancer (chart default).</summary>
+    private static ClusterBlueprint WithCiliumIngress(ClusterBlueprint b) => WithCiliumValue(b, "ingressController", new JsonObject { ["enabled"] = true });
+
+    private static ClusterBlueprint WithCiliumValue(ClusterBlueprint b, string key, JsonNode value)
     {
         var cilium = b.Addons.Release(Stages.Cilium);
         var values = (JsonObject)cilium.Values.DeepClone();
-        values["gatewayAPI"] = new JsonObject { ["enabled"] = true };
+        values[key] = value;
         return b with { Addons = b.Addons with { Releases = [.. b.Addons.Releases.Select(r => r == cilium ? r with { Values = values } : r)] } };
     }
 

@@ -189,6 +189,7 @@ public class ProgramTests
 
         Assert.Equal("v1.13.9", await LabRun.Value(run.Stack.TalosVersion));
         Assert.Equal("1.36.3", await LabRun.Value(run.Stack.KubernetesVersion));
+        Assert.Equal("192.168.40.70", await LabRun.Value(run.Stack.GatewayAddress));
     }
 
     private static Dictionary<string, int> VmIds(LabRun run) =>

@@ -16,10 +16,11 @@ public static class BootstrapReleases
     public static readonly IReadOnlyList<string> Apps = ["cilium", "cert-manager", "sealed-secrets", "argocd"];
 
     /// <summary>
-    /// Releases Pulumi does not wait for. Cilium's chart renders the shared ingress Service as type LoadBalancer
-    /// (cilium 1.20.0 templates/cilium-ingress-service.yaml, values ingressController.service.type), which gets an address
-    /// only from the pool Pulumi can create after cilium-operator registered its CRD: awaiting it would time out on every run.
-    /// A readiness gate waits for that CRD instead, and the cluster health gate for Ready nodes.
+    /// Releases Pulumi does not wait for. Cilium is the CNI: Helm would wait for every object of the chart, among them
+    /// Hubble's pods, which need the network Cilium itself brings, and, with the ingress controller on, its shared Service
+    /// of type LoadBalancer (cilium 1.20.0 templates/cilium-ingress-service.yaml), which gets an address only from the pool
+    /// Pulumi can create once cilium-operator has registered its CRD. Readiness gates wait for what matters instead: the
+    /// CRDs before the pool, Ready nodes before the other releases.
     /// </summary>
     public static readonly IReadOnlyList<string> NotAwaited = ["cilium"];
 

@@ -17,6 +17,9 @@ public static class MachinePatches
 
     public const int ApiServerPort = 6443;
 
+    /// <summary>etcd's plain-HTTP metrics listener (the port kubeadm and Talos use for it).</summary>
+    public const int EtcdMetricsPort = 2381;
+
     /// <summary>Talos' machine type for a role, as machine-config generation takes it.</summary>
     public static string MachineType(NodeRole role) => role == NodeRole.ControlPlane ? "controlplane" : "worker";
 
@@ -68,7 +71,16 @@ public static class MachinePatches
                 ["apiServer"] = new JsonObject { ["certSANs"] = Strings(network.Vip) },
                 ["allowSchedulingOnControlPlanes"] = false,
                 // etcd must advertise the node's LAN address; the VIP moves between nodes and would break peering.
-                ["etcd"] = new JsonObject { ["advertisedSubnets"] = Strings(network.Cidr) },
+                // Its metrics listener and the scheduler's and controller-manager's bind to localhost by default; the
+                // monitoring stack scrapes them from the LAN (stacks/monitoring/apps/kube-prometheus-stack-values.yaml:
+                // https on 10259/10257 with a token, etcd's plain metrics on 2381; etcd --listen-metrics-urls).
+                ["etcd"] = new JsonObject
+                {
+                    ["advertisedSubnets"] = Strings(network.Cidr),
+                    ["extraArgs"] = new JsonObject { ["listen-metrics-urls"] = $"http://0.0.0.0:{EtcdMetricsPort}" },
+                },
+                ["controllerManager"] = new JsonObject { ["extraArgs"] = new JsonObject { ["bind-address"] = "0.0.0.0" } },
+                ["scheduler"] = new JsonObject { ["extraArgs"] = new JsonObject { ["bind-address"] = "0.0.0.0" } },
             },
         };
         var vip = Document("Layer2VIPConfig", new JsonObject { ["name"] = network.Vip, ["link"] = Link });
