@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Yaml;
 using Pulumi;
 using Pulumi.Kubernetes.ApiExtensions;

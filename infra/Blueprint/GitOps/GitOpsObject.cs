@@ -38,6 +38,9 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
     public IReadOnlyList<JsonObject> Sources =>
         Spec["sources"] is JsonArray many ? many.OfType<JsonObject>().ToList() : Spec["source"] is JsonObject one ? [one] : [];
 
+    /// <summary>The strings of a YAML list (other entries skipped); empty when the node is not a list.</summary>
+    public static IReadOnlyList<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(Text).OfType<string>().ToList();
+
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

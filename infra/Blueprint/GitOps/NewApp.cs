@@ -198,7 +198,7 @@ public static class NewApp
         var appSet = tree.Objects.First(o => o.Is("ApplicationSet") && ClusterView.Reads(o, config.File));
         var projectName = GitOpsObject.Text(appSet.Spec["template"]?["spec"]?["project"]);
         var project = tree.Objects.FirstOrDefault(o => o.Is("AppProject") && o.Name == projectName);
-        var repos = ProjectRule.Strings(project?.Spec["sourceRepos"]);
+        var repos = GitOpsObject.Strings(project?.Spec["sourceRepos"]);
         if (project is not null && !repos.Any(pattern => Glob.Matches(pattern, config.Field("repo") ?? "")))
         {
             yield return Diagnostic.Error(

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Network;
 using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.GitOps;
@@ -69,7 +70,7 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
     /// <summary>The hosts of every HTTPRoute the cluster runs that attaches to the shared Gateway, sorted, once each.</summary>
     public static IReadOnlyList<string> RoutedHosts(ClusterView cluster) =>
         Routes(cluster)
-            .SelectMany(r => Rules.ProjectRule.Strings(r.Spec["hostnames"]))
+            .SelectMany(r => GitOpsObject.Strings(r.Spec["hostnames"]))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -85,7 +86,7 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
         cluster.Objects
             .Where(o => o.Kind == "NetworkPolicy"
                 && o.Spec["podSelector"] is JsonObject { Count: 0 }
-                && Rules.ProjectRule.Strings(o.Spec["policyTypes"]).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
+                && GitOpsObject.Strings(o.Spec["policyTypes"]).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
                 && o.Spec["ingress"] is null && o.Spec["egress"] is null)
             .Select(o => GitOpsObject.Text(o.Body["metadata"]?["namespace"]))
             .OfType<string>()

@@ -1,6 +1,7 @@
 using System.Text;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Blueprint.Network;
 using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Render;

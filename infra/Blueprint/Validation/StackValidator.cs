@@ -17,7 +17,7 @@ public static class StackValidator
         new GitOpsRule(),
         new TalosSettingsRule(),
         new NodeLabelRule(),
-        new Addons.GatewayAddressRule(),
+        new GatewayAddressRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository) =>

@@ -23,10 +23,10 @@ public static class GatewayCheck
             missing.Add($"{where} is not Programmed yet (status Programmed: {(seen.Conditions.TryGetValue("Programmed", out var p) ? p : "not reported")})");
         }
 
-        var service = state.Services.FirstOrDefault(s => s.Namespace == gateway.Namespace && s.Name == Addons.GatewayAddress.ServiceName);
+        var service = state.Services.FirstOrDefault(s => s.Namespace == gateway.Namespace && s.Name == Network.GatewayAddress.ServiceName);
         if (service is null)
         {
-            missing.Add($"Service {gateway.Namespace}/{Addons.GatewayAddress.ServiceName} not found: Cilium has not created the Gateway's LoadBalancer");
+            missing.Add($"Service {gateway.Namespace}/{Network.GatewayAddress.ServiceName} not found: Cilium has not created the Gateway's LoadBalancer");
         }
         else if (!service.IngressIps.SequenceEqual([gateway.Address]))
         {

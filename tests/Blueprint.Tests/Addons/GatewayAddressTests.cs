@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Tests.Support;
+using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.Tests.Addons;
 

@@ -1,8 +1,9 @@
-using Bootstrap.Blueprint.Tests.Support;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
 

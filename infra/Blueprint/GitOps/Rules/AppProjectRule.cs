@@ -39,7 +39,7 @@ public sealed class AppProjectRule : IGitOpsRule
                 }
             }
 
-            if (ProjectRule.Strings(project.Spec["sourceRepos"]).Contains("*"))
+            if (GitOpsObject.Strings(project.Spec["sourceRepos"]).Contains("*"))
             {
                 yield return Diagnostic.Error($"{project.Where}: spec.sourceRepos", "allows every repository", "list this repository and the chart repositories the apps use");
             }

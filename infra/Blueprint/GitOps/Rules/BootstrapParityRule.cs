@@ -48,7 +48,7 @@ public sealed class BootstrapParityRule : IGitOpsRule
     {
         var chart = app.App.Sources.First(s => s["chart"] is not null);
         var helm = chart["helm"] as System.Text.Json.Nodes.JsonObject;
-        var files = ProjectRule.Strings(helm?["valueFiles"]).Select(f => f.StartsWith("$values/", StringComparison.Ordinal) ? f["$values/".Length..] : f);
+        var files = GitOpsObject.Strings(helm?["valueFiles"]).Select(f => f.StartsWith("$values/", StringComparison.Ordinal) ? f["$values/".Length..] : f);
         return (
             GitOpsObject.Text(chart["chart"]),
             GitOpsObject.Text(chart["repoURL"]),

@@ -16,7 +16,7 @@ public sealed class CoreAppRule : IGitOpsRule
         foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core"))
         {
             var policy = app.App.Spec["syncPolicy"] as JsonObject;
-            var createsNamespace = ProjectRule.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true");
+            var createsNamespace = GitOpsObject.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true");
             var annotation = GitOpsObject.Text(policy?["managedNamespaceMetadata"]?["annotations"]?["argocd.argoproj.io/sync-options"]);
             var ns = GitOpsObject.Text(app.Destination?["namespace"]);
             if (createsNamespace && ns is not ("kube-system" or "default") && annotation != "Prune=false")

@@ -31,7 +31,7 @@ public sealed class DeletionSafetyRule : IGitOpsRule
 
         foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core" || a.Name == GitOps.RootApplication.Name))
         {
-            if (ProjectRule.Strings(app.App.Body["metadata"]?["finalizers"]).Contains(ResourcesFinalizer))
+            if (GitOpsObject.Strings(app.App.Body["metadata"]?["finalizers"]).Contains(ResourcesFinalizer))
             {
                 yield return Diagnostic.Error($"{app.App.Where}: metadata.finalizers", $"{app.Name} has {ResourcesFinalizer}: deleting the Application would delete what the cluster runs on", "remove the finalizer");
             }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Network;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
@@ -113,7 +114,7 @@ public sealed class GatewayRule : IGitOpsRule
             }
 
             var hostname = GitOpsObject.Text(listener["hostname"]);
-            var dnsNames = ProjectRule.Strings(certificate.Spec["dnsNames"]).ToList();
+            var dnsNames = GitOpsObject.Strings(certificate.Spec["dnsNames"]).ToList();
             if (hostname is null || !dnsNames.Contains(hostname))
             {
                 yield return Diagnostic.Error(
@@ -131,7 +132,7 @@ public sealed class GatewayRule : IGitOpsRule
         var owners = new Dictionary<string, GitOpsObject>(StringComparer.Ordinal);
         foreach (var route in PlatformPlan.Routes(context.Cluster))
         {
-            foreach (var host in ProjectRule.Strings(route.Spec["hostnames"]))
+            foreach (var host in GitOpsObject.Strings(route.Spec["hostnames"]))
             {
                 if (!https.Any(l => Serves(l, host) && Admits(l, gateway, Namespace(route))))
                 {

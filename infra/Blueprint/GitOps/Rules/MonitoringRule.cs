@@ -25,7 +25,7 @@ public sealed partial class MonitoringRule : IGitOpsRule
             .Select(d => d.Application)
             .Distinct())
         {
-            if (!ProjectRule.Strings(app.Spec["syncPolicy"]?["syncOptions"]).Contains(SkipDryRun))
+            if (!GitOpsObject.Strings(app.Spec["syncPolicy"]?["syncOptions"]).Contains(SkipDryRun))
             {
                 yield return Diagnostic.Error(
                     $"{app.Where}: spec.syncPolicy.syncOptions",

@@ -16,7 +16,7 @@ public sealed class PodSecurityRule : IGitOpsRule
         foreach (var app in context.Cluster.Applications)
         {
             var policy = app.App.Spec["syncPolicy"];
-            if (!ProjectRule.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true"))
+            if (!GitOpsObject.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true"))
             {
                 continue;
             }

@@ -22,7 +22,7 @@ public sealed class ProjectRule : IGitOpsRule
                 continue;
             }
 
-            var repos = Strings(project.Spec["sourceRepos"]);
+            var repos = GitOpsObject.Strings(project.Spec["sourceRepos"]);
             foreach (var repo in app.App.Sources.Select(s => GitOpsObject.Text(s["repoURL"])).OfType<string>().Distinct())
             {
                 if (!repos.Any(pattern => Glob.Matches(pattern, repo)))
@@ -42,7 +42,4 @@ public sealed class ProjectRule : IGitOpsRule
             }
         }
     }
-
-    internal static IReadOnlyList<string> Strings(System.Text.Json.Nodes.JsonNode? node) =>
-        (node as System.Text.Json.Nodes.JsonArray ?? []).Select(GitOpsObject.Text).OfType<string>().ToList();
 }

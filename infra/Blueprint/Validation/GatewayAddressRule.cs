@@ -3,7 +3,7 @@ using Bootstrap.Blueprint.Network;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;
 
-namespace Bootstrap.Blueprint.Addons;
+namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>The pool's first address is the Gateway's; at least one more must be left for other LoadBalancer Services.</summary>
 public sealed class GatewayAddressRule : IConfigRule

@@ -2,7 +2,7 @@ using System.Net;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Network;
 
-namespace Bootstrap.Blueprint.Addons;
+namespace Bootstrap.Blueprint.Network;
 
 /// <summary>
 /// The cluster's one shared HTTPS Gateway and the address it keeps across rebuilds: the first address of

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Yaml;
 
-namespace Bootstrap.Blueprint.Addons;
+namespace Bootstrap.Blueprint.GitOps;
 
 /// <summary>A Kubernetes object Pulumi owns, derived from the stack config.</summary>
 public sealed record Manifest(string Name, JsonObject Body)
