@@ -12,7 +12,7 @@ public sealed record RequiredValue(string App, string[] Path, JsonNode Expected,
 
 /// <summary>
 /// Checks the merged values of the bootstrap releases against what Talos and the ownership model need
-/// (Talos docs "Deploying Cilium", FACTS.md). The values live in stacks/; this only refuses wrong ones.
+/// (Talos docs, Kubernetes guides > Network > "Deploying Cilium CNI"). The values live in stacks/; this only refuses wrong ones.
 /// </summary>
 public static class CoreValuesRule
 {

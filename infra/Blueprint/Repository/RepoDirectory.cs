@@ -26,7 +26,7 @@ public sealed class RepoDirectory(string root) : IRepository
             }
         }
 
-        throw new DirectoryNotFoundException($"no Pulumi.yaml in {start} or any parent folder; run from inside the repository or pass --repo");
+        throw new DirectoryNotFoundException($"no Pulumi.yaml in {start} or any parent folder; run from inside the repository or pass --root");
     }
 
     private List<string> List(string directory, string pattern, SearchOption depth) =>

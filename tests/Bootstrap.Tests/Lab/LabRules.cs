@@ -40,7 +40,7 @@ internal static partial class LabRules
         (ProtectedNotDeleted, "the engine refuses to delete a protected resource and stops after the deletes already running",
             "pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply; step_generator.go ScheduleDeletes"),
         (NoClusterInvokes, "an invoke (data source) runs on every preview and every update; one that reads the cluster makes a preview touch it",
-            "pulumi/pulumi-dotnet Deployment.Invoke; FACTS.md (Talos cluster_health is a data source)"),
+            "pulumi/pulumi-dotnet Deployment.Invoke; siderolabs/terraform-provider-talos pkg/talos/talos_cluster_health_data_source.go (a data source)"),
     ];
 
     public static readonly IReadOnlyList<LabRule> All =
@@ -84,13 +84,13 @@ internal static partial class LabRules
                 : null),
         new(KeysBeforeController,
             "the sealed-secrets controller adopts existing keys only when it starts; started without them it generates a new key and SealedSecrets from Git stay sealed",
-            "bitnami-labs/sealed-secrets README (bring your own certificates); FACTS.md sealed-secrets",
+            "bitnami-labs/sealed-secrets README (Bring your own certificates: keys labelled sealedsecrets.bitnami.com/sealed-secrets-key are read when the controller starts)",
             (r, c) => r.Type == Types.Release && r.Text("name") == "sealed-secrets" && c.Planned(Stages.SealedSecretsKeys) is { } keys && !r.Comes(keys.Name)
                 ? "the controller starts without the restored keys and generates a new one"
                 : null),
         new(RootApplicationLast,
             "Argo CD adopts only finished releases: the root Application comes after every other resource of the bootstrap",
-            "FACTS.md (Argo CD bootstrap and self-management); DESIGN.md ownership table",
+            "argoproj/argo-cd docs/operator-manual/declarative-setup.md (Manage Argo CD Using Argo CD): the adopted release must match what runs",
             (r, c) => r.Type == Types.Application && c.Blueprint.Plan.Resources.Where(p => p.Kind is not (ResourceKind.RootApplication or ResourceKind.ProxmoxPreflight)).Select(p => p.Name).Where(n => !r.Comes(n)).ToList() is { Count: > 0 } early
                 ? $"the root Application is created before {string.Join(", ", early)}: Argo CD would race Pulumi"
                 : null),
@@ -109,7 +109,7 @@ internal static partial class LabRules
                 : null),
         new(KubernetesMovesWithUpgradeK8s,
             "a machine config carrying another Kubernetes version moves that node at once; only talosctl upgrade-k8s moves a cluster safely",
-            "Talos docs (Upgrading Kubernetes: talosctl upgrade-k8s); FACTS.md",
+            "Talos docs kubernetes-guides/upgrading-kubernetes (talosctl upgrade-k8s moves the control plane, then the kubelets)",
             KubernetesVersionViolation),
         new(TalosUpgradesOneAtATime,
             "Talos upgrades one node at a time: two control planes rebooting together lose etcd quorum",
