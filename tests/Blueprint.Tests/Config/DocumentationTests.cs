@@ -21,6 +21,40 @@ public partial class DocumentationTests
         Assert.True(missing.Count == 0, $"{file} does not document: {string.Join(", ", missing)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_default_the_binder_applies_is_the_documented_one(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Repo.Root, file));
+        var wrong = new List<string>();
+        foreach (var (key, value) in Defaults())
+        {
+            // Pulumi.yaml: the comment line of the key; README: the first table row naming it.
+            var documented = file == "Pulumi.yaml"
+                ? Regex.Match(text, $@"(?m)^#\s+{key}\s.*$").Value
+                : Regex.Match(text, $@"(?m)^\|.*`{key}`.*$").Value;
+            if (!documented.Contains(value, StringComparison.Ordinal))
+            {
+                wrong.Add($"{key} defaults to {value}, documented as \"{documented.Trim()}\"");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{file}: {string.Join("; ", wrong)}");
+    }
+
+    /// <summary>The optional keys whose default is a value (not "absent"), as the records bind them.</summary>
+    private static IEnumerable<(string Key, string Value)> Defaults()
+    {
+        foreach (var type in new[] { typeof(ClusterSettings), typeof(NetworkSettings), typeof(ProxmoxSettings), typeof(NodeSettings), typeof(GitOpsSettings) })
+        {
+            foreach (var parameter in type.GetConstructors().Single().GetParameters().Where(p => p.HasDefaultValue && p.DefaultValue is not null))
+            {
+                var value = parameter.DefaultValue is bool flag ? (flag ? "true" : "false") : parameter.DefaultValue!.ToString()!;
+                yield return (char.ToLowerInvariant(parameter.Name![0]) + parameter.Name[1..], value);
+            }
+        }
+    }
+
     private static IEnumerable<string> AllKeys()
     {
         foreach (var key in ConfigBinder.BootstrapKeys)
