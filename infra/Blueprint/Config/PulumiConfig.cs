@@ -27,8 +27,11 @@ public static class PulumiConfig
             StringComparer.Ordinal);
     }
 
-    /// <summary>Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored.</summary>
-    private static JsonNode? Value(string text)
+    /// <summary>
+    /// Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored. A structured secret's field
+    /// names are checked on this path by SecretInputs (ArgoCdSecrets.RepositoryData), together with every other secret.
+    /// </summary>
+    public static JsonNode? Value(string text)
     {
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))

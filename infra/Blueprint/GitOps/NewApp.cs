@@ -5,6 +5,7 @@ using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.GitOps;
 
@@ -22,6 +23,16 @@ public static class NewApp
 
     public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Plan(NewAppRequest request, IRepository repository)
     {
+        // The names become paths: anything but a DNS label is refused before a file is looked up with it.
+        var badNames = new[] { ("environment", request.Environment), ("name", request.Name) }
+            .Where(n => !NameRule.IsDnsLabel(n.Item2))
+            .Select(n => Diagnostic.Error($"{n.Item1} \"{n.Item2}\"", "is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters"))
+            .ToList();
+        if (badNames.Count > 0)
+        {
+            return ([], badNames);
+        }
+
         var findings = new List<Diagnostic>();
         var tree = GitOpsTree.Load(repository, findings);
         var environments = AppConfigRule.Environments(tree);

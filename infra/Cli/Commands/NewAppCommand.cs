@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Cli.Commands;
 
@@ -24,6 +25,15 @@ internal static class NewAppCommand
         command.SetAction(result =>
         {
             var root = CommonOptions.RepoRoot(result, repoRoot);
+            foreach (var (what, value) in new[] { ("environment", result.GetValue(environment)!), ("app name", result.GetValue(name)!) })
+            {
+                // Both become folder names and Kubernetes names: checked before anything is looked up with them.
+                if (!NameRule.IsDnsLabel(value))
+                {
+                    throw new UsageException($"{what} '{value}': not a DNS-1123 label; use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
+                }
+            }
+
             var request = new NewAppRequest(
                 result.GetValue(environment)!,
                 result.GetValue(name)!,
@@ -39,12 +49,10 @@ internal static class NewAppCommand
                 return DiagnosticsReport.Print(findings, stderr);
             }
 
+            Create(repository, files);
             stdout.WriteLine("Created:");
-            foreach (var (path, content) in files)
+            foreach (var (path, _) in files)
             {
-                var full = Path.Combine(root, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, content);
                 stdout.WriteLine($"  {path}");
             }
 
@@ -52,5 +60,34 @@ internal static class NewAppCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Creates both files or neither: never overwrites one (even one that appeared since the check), never writes outside.</summary>
+    private static void Create(RepoDirectory repository, IReadOnlyList<(string Path, string Content)> files)
+    {
+        var created = new List<string>();
+        try
+        {
+            foreach (var (path, content) in files)
+            {
+                if (repository.LeavesRepository(path) is { } escape)
+                {
+                    throw new UsageException($"{path} {escape}; new-app writes only inside the repository");
+                }
+
+                var full = Path.Combine(repository.Root, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                using (var writer = new StreamWriter(new FileStream(full, FileMode.CreateNew, FileAccess.Write)))
+                {
+                    created.Add(full);
+                    writer.Write(content);
+                }
+            }
+        }
+        catch
+        {
+            created.ForEach(File.Delete);
+            throw;
+        }
     }
 }
