@@ -28,7 +28,10 @@ internal sealed class YamlTreeNode
 
     public required int Column { get; init; }
 
-    public List<YamlTreeNode> Content { get; } = [];
+    /// <summary>A collection's children (a mapping's keys and values alternate); scalars and aliases have none.</summary>
+    public List<YamlTreeNode> Content => _content ??= [];
+
+    private List<YamlTreeNode>? _content;
 
     public YamlTreeNode? Target { get; init; }
 
@@ -45,6 +48,7 @@ internal static class YamlComposer
     public static List<YamlTreeNode> Compose(string yaml, string source)
     {
         var parser = new Parser(new StringReader(yaml));
+        var nodes = 0;
         var documents = new List<YamlTreeNode>();
         var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
         var open = new Stack<(YamlTreeNode Node, bool Flow)>();
@@ -61,6 +65,7 @@ internal static class YamlComposer
                     case DocumentStart:
                         anchors.Clear();
                         root = null;
+                        nodes = 0;
                         break;
                     case DocumentEnd:
                         documents.Add(root ?? new YamlTreeNode { Kind = YamlKind.Scalar, Plain = true, Line = (int)current.Start.Line, Column = (int)current.Start.Column });
@@ -107,6 +112,11 @@ internal static class YamlComposer
 
         void Add(YamlTreeNode node)
         {
+            if (++nodes > YamlReader.MaxNodes)
+            {
+                throw new YamlFormatException(source, node.Line, node.Column, $"holds more than {YamlReader.MaxNodes:N0} YAML nodes in one document; split it up");
+            }
+
             if (open.Count == 0)
             {
                 root = node;

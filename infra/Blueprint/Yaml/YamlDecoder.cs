@@ -43,6 +43,11 @@ internal sealed class YamlDecoder(string source)
             throw Error(node, "document contains excessive aliasing (an alias expansion this large is refused by go-yaml, Pulumi's YAML reader)");
         }
 
+        if (_decodeCount > YamlReader.MaxNodes)
+        {
+            throw Error(node, $"expands to more than {YamlReader.MaxNodes:N0} nodes once its aliases are expanded; split it up");
+        }
+
         if (node.Kind is YamlKind.Sequence or YamlKind.Mapping && depth > YamlReader.MaxDepth)
         {
             throw Error(node, $"nests deeper than {YamlReader.MaxDepth} levels once its aliases are expanded");

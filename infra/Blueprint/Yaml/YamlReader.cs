@@ -16,6 +16,14 @@ public static class YamlReader
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The most nodes one document may hold, as written and once its aliases are expanded (a stack file has about two
+    /// hundred): it bounds the memory any input can take. go-yaml has no such limit (only its alias ratio, decode.go
+    /// allowedAliasRatio, which this reader applies first), but holds a few million nodes in far less memory than a JSON
+    /// tree of them takes here.
+    /// </summary>
+    public const int MaxNodes = 250_000;
+
     /// <summary>Parses one YAML document. An empty document yields null.</summary>
     public static JsonNode? Parse(string yaml, string source)
     {

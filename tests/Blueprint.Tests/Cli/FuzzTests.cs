@@ -10,13 +10,14 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// <summary>
 /// Seeded fuzzing of the stack file and of the CLI arguments, run in-process: whatever the input, the CLI exits 0, 1 or 2
 /// (never 3, an internal error), every error line names a key or an argument, no stack trace is printed, and nothing is
-/// written unless it succeeded. A failing case prints its seed and number, so it can be replayed.
+/// written unless it succeeded. A failing case prints its seed and number, so it can be replayed; BOOTSTRAP_FUZZ_SEED and
+/// BOOTSTRAP_FUZZ_CASES run other seeds or more cases (CI runs the fixed seed).
 /// </summary>
 public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
 {
-    private const int Seed = 9;
-    private const int StackFileCases = 1000;
-    private const int ArgumentCases = 300;
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_SEED"), out var seed) ? seed : 9;
+    private static readonly int StackFileCases = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_CASES"), out var cases) ? cases : 1000;
+    private static readonly int ArgumentCases = StackFileCases * 3 / 10;
 
     private static readonly string[] Values =
     [

@@ -133,6 +133,46 @@ public sealed class HostileInputTests : CliSession, IDisposable
         Assert.True(Err.ToString().Length < 2000, $"{Err.ToString().Length} characters of error output");
     }
 
+    [Fact]
+    public void New_app_never_writes_through_a_folder_symlinked_out_of_the_repository()
+    {
+        Directory.Move(Repository.File("gitops/apps/apps-dev"), Elsewhere("apps-dev"));
+        Directory.CreateSymbolicLink(Repository.File("gitops/apps/apps-dev"), Elsewhere("apps-dev"));
+        var before = Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories);
+
+        Assert.Equal(ExitCodes.Invalid, Run("new-app", "dev", "web", "--chart", "app-template", "--repo", "https://bjw-s-labs.github.io/helm-charts", "--version", "5.2.1"));
+
+        Assert.Contains("error: gitops/apps/apps-dev: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_file_that_is_no_stack_name_is_not_a_stack_and_a_word_that_is_no_command_is_named()
+    {
+        File.Copy(Repository.File("Pulumi.dev.yaml"), Repository.File("Pulumi.my stack.yaml"));
+
+        Assert.Equal(ExitCodes.Ok, Run("lint"));
+        Assert.Contains("2 stack(s) OK: dev, ops", Out.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Usage, Run("plna", "dev"));
+        Assert.StartsWith("error: 'plna': not a command; the commands are plan, lint, new-app, verify, backup", Err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, CliApp.Run(["plan", "dev", "--root", Elsewhere("missing")], Out, Err));
+        Assert.Contains($"error: --root {Elsewhere("missing")}: no such folder", Err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Thousands_of_findings_print_the_first_hundred_and_a_count()
+    {
+        Repository.Edit("Pulumi.dev.yaml", "      - siderolabs/qemu-guest-agent\n", "      - siderolabs/qemu-guest-agent\n" + string.Concat(Enumerable.Repeat("      - X\n", 3000)));
+
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
+
+        var lines = Err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(102, lines.Length);
+        Assert.Equal("… and 2900 more finding(s) not shown", lines[100]);
+        Assert.Equal("3000 error(s), 0 warning(s): nothing was written or applied.", lines[101]);
+    }
+
     // ---- nothing from outside the repository ----
 
     [Fact]

@@ -187,6 +187,18 @@ public class YamlAsPulumiReadsItTests
     }
 
     [Fact]
+    public void A_document_is_bounded_in_nodes_as_written_and_once_expanded()
+    {
+        var written = Refused($"v: [{string.Join(",", Enumerable.Repeat("1", YamlReader.MaxNodes + 1))}]\n");
+        Assert.Contains($"holds more than {YamlReader.MaxNodes:N0} YAML nodes", written.Problem, StringComparison.Ordinal);
+
+        // Within go-yaml's alias ratio (1% real nodes), but 300,000 nodes once expanded.
+        var real = string.Join(",", Enumerable.Repeat("1", 3000));
+        var expanded = Refused($"r: [{real}]\nb: &b [{string.Join(",", Enumerable.Repeat("1", 1000))}]\nm: [{string.Join(",", Enumerable.Repeat("*b", 300))}]\n");
+        Assert.Contains($"expands to more than {YamlReader.MaxNodes:N0} nodes", expanded.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_keys_read_as_Pulumi_names_them()
     {
         var node = YamlReader.Parse("{1e9: a, 0x10: b, true: c, ~: d, 1.5: e}", "t.yaml")!;
