@@ -41,7 +41,7 @@ public static class BootstrapReleases
                 }
             }
 
-            var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), Stages.ForApp(app.Name), HandOff: true);
+            var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), Stages.ForApp(name), HandOff: true);
             findings.AddRange(CoreValuesRule.Check(release));
             releases.Add(release);
         }

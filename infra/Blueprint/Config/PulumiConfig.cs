@@ -38,7 +38,8 @@ public static class PulumiConfig
         {
             try
             {
-                return JsonNode.Parse(text);
+                // Repeated keys fail here, not lazily when the binder reads the object (Go's encoding/json never writes them).
+                return JsonNode.Parse(text, documentOptions: new() { AllowDuplicateProperties = false });
             }
             catch (JsonException)
             {

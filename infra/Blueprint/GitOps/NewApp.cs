@@ -95,13 +95,13 @@ public static class NewApp
     {
         var tree = GitOpsTree.Load(repository, []);
         var appSet = tree.Objects.FirstOrDefault(o => o.Is("ApplicationSet") && o.Name == $"{AppConfig.EnvironmentPrefix}{environment}");
-        return appSet?.Spec["template"]?["spec"]?["syncPolicy"]?["automated"] is not null;
+        return GitOpsObject.At(appSet?.Spec, "template", "spec", "syncPolicy", "automated") is not null;
     }
 
     private static IEnumerable<Diagnostic> ProjectAllows(GitOpsTree tree, AppConfig config)
     {
         var appSet = tree.Objects.First(o => o.Is("ApplicationSet") && ClusterView.Reads(o, config.File));
-        var projectName = GitOpsObject.Text(appSet.Spec["template"]?["spec"]?["project"]);
+        var projectName = GitOpsObject.Text(GitOpsObject.At(appSet.Spec, "template", "spec", "project"));
         var project = tree.Objects.FirstOrDefault(o => o.Is("AppProject") && o.Name == projectName);
         var repos = ProjectRule.Strings(project?.Spec["sourceRepos"]);
         if (project is not null && !repos.Any(pattern => Glob.Matches(pattern, config.Field("repo") ?? "")))

@@ -10,14 +10,17 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// <summary>
 /// Seeded fuzzing of the stack file and of the CLI arguments, run in-process: whatever the input, the CLI exits 0, 1 or 2
 /// (never 3, an internal error), every error line names a key or an argument, no stack trace is printed, and nothing is
-/// written unless it succeeded. A failing case prints its seed and number, so it can be replayed; BOOTSTRAP_FUZZ_SEED and
-/// BOOTSTRAP_FUZZ_CASES run other seeds or more cases (CI runs the fixed seed).
+/// written unless it succeeded. A failing case prints its seed and number, so it can be replayed; BOOTSTRAP_FUZZ_SEED,
+/// BOOTSTRAP_FUZZ_CASES, BOOTSTRAP_FUZZ_FILE (another repo file to mutate) and BOOTSTRAP_FUZZ_COMMAND=lint explore further
+/// (CI runs the fixed seed on the stack file).
 /// </summary>
 public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
 {
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_SEED"), out var seed) ? seed : 9;
     private static readonly int StackFileCases = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_CASES"), out var cases) ? cases : 1000;
     private static readonly int ArgumentCases = StackFileCases * 3 / 10;
+    private static readonly string Target = Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_FILE") ?? "Pulumi.dev.yaml";
+    private static readonly bool Lint = Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_COMMAND") == "lint";
 
     private static readonly string[] Values =
     [
@@ -34,7 +37,7 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
     {
         var clock = Stopwatch.StartNew();
         var random = new Random(Seed);
-        var original = File.ReadAllText(Repository.File("Pulumi.dev.yaml"));
+        var original = File.ReadAllText(Repository.File(Target));
         var scratch = Repository.File("../" + Path.GetFileName(Repository.Path) + "-fuzz-out");
         var files = Files();
         var outcomes = new SortedDictionary<int, int>();
@@ -43,11 +46,11 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
         for (var i = 0; i < StackFileCases; i++)
         {
             var (what, bytes) = MutateStackFile(original, random);
-            File.WriteAllBytes(Repository.File("Pulumi.dev.yaml"), bytes);
-            Judge($"stack file case {i} ({what})", ["plan", "dev", "--out", scratch]);
+            File.WriteAllBytes(Repository.File(Target), bytes);
+            Judge($"stack file case {i} ({what})", Lint ? ["lint", "dev"] : ["plan", "dev", "--out", scratch]);
         }
 
-        File.WriteAllText(Repository.File("Pulumi.dev.yaml"), original);
+        File.WriteAllText(Repository.File(Target), original);
         for (var i = 0; i < ArgumentCases; i++)
         {
             var args = Arguments(random, scratch);

@@ -42,11 +42,16 @@ public sealed class HostileInputTests : CliSession, IDisposable
     [Fact]
     public void Plan_replaces_its_own_earlier_output_and_marks_it()
     {
-        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--out", _elsewhere.Path));
-        Assert.StartsWith(PlanFiles.MarkerHeader, File.ReadAllText(Elsewhere($"dev/{PlanFiles.Marker}")), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--out", Elsewhere("out")));
+        Assert.StartsWith(PlanFiles.MarkerHeader, File.ReadAllText(Elsewhere($"out/dev/{PlanFiles.Marker}")), StringComparison.Ordinal);
+        _elsewhere.Write("keep/precious.txt", "mine");
+        Directory.CreateSymbolicLink(Elsewhere("out/dev/link"), Elsewhere("keep"));
 
-        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--out", _elsewhere.Path));
-        Assert.Equal([Elsewhere("dev")], Directory.GetDirectories(_elsewhere.Path));
+        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--out", Elsewhere("out")));
+
+        Assert.Equal([Elsewhere("out/dev")], Directory.GetDirectories(Elsewhere("out")));
+        Assert.False(Directory.Exists(Elsewhere("out/dev/link")));
+        Assert.Equal("mine", File.ReadAllText(Elsewhere("keep/precious.txt")));
     }
 
     [Fact]
@@ -263,6 +268,34 @@ public sealed class HostileInputTests : CliSession, IDisposable
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", "/dev/zero"));
         Assert.Contains("error: zero: is larger than 4 MiB", Err.ToString(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("spec:\n", "spec: []\nold-spec:\n", "spec.sources: must hold exactly two sources")]
+    [InlineData("  name: cilium\n", "  name: not-cilium\n", "metadata.name: is \"not-cilium\" in a file named for cilium")]
+    [InlineData("sync-wave: \"-50\"", "sync-wave: [1]", "metadata.annotations.argocd.argoproj.io/sync-wave: \"[1]\" is not a whole number")]
+    [InlineData("releaseName: cilium", "releaseName: 5", "spec.sources[chart].helm.releaseName: is not a string")]
+    public void A_core_app_of_the_wrong_shape_is_an_error_not_a_crash(string find, string replace, string message)
+    {
+        Repository.Edit("gitops/clusters/dev/core/cilium.yaml", find, replace);
+
+        Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
+        Assert.Contains(message, Err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gitops/projects/dev.yaml", "    - https://bjw-s-labs.github.io/helm-charts\n", "    - https://bjw-s-labs.github.io/helm-charts}\n")]
+    [InlineData("gitops/appsets/apps-monitoring.yaml", "preserveResourcesOnDeletion: true", "preserveResourcesOnDeletion: 1")]
+    [InlineData("gitops/clusters/dev/root.yaml", "recurse: true", "recurse: \"true\"")]
+    [InlineData("gitops/clusters/dev/root.yaml", "  syncPolicy:\n", "  syncPolicy: [1]\n  syncPolicyz:\n")]
+    [InlineData("gitops/projects/dev.yaml", "  destinations:\n", "  destinations:\n    - 5\n")]
+    [InlineData("gitops/apps/apps-dev/nginx/config.json", "\"name\": \"nginx\",", "\"name\": \"nginx\", \"name\": \"web\",")]
+    public void A_gitops_file_of_an_unexpected_shape_is_checked_not_a_crash(string file, string find, string replace)
+    {
+        Repository.Edit(file, find, replace);
+
+        Assert.Contains(Run("lint", "dev"), new[] { ExitCodes.Ok, ExitCodes.Invalid });
+        Assert.DoesNotContain("internal error", Err.ToString(), StringComparison.Ordinal);
     }
 
     // ---- keys at every depth, bounded echoes ----
