@@ -30,7 +30,9 @@ public static class CliApp
                 // No command matched: every other error is a consequence; name the word that is not a command.
                 var word = parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : args.Length > 0 ? args[0] : null;
                 var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
-                stderr.WriteLine(word is null ? $"error: no command given; the commands are {commands}" : $"error: '{Excerpt.Of(word)}': not a command; the commands are {commands}");
+                stderr.WriteLine(word is null
+                    ? $"error: no command given; the commands are {commands}"
+                    : $"error: '{Excerpt.Of(word)}': not a command; the commands are {commands}");
             }
             else
             {

@@ -70,17 +70,11 @@ public static class ConfigBinder
             return new BindResult(null, findings);
         }
 
-        ClusterSettings clusterSettings;
-        GitOpsSettings gitOpsSettings;
-        try
+        var clusterSettings = Deserialize<ClusterSettings>(cluster!, ConfigKey.Of(Cluster), findings);
+        var gitOpsSettings = Deserialize<GitOpsSettings>(gitops!, ConfigKey.Of(GitOps), findings);
+        if (clusterSettings is null || gitOpsSettings is null)
         {
-            clusterSettings = cluster!.Deserialize<ClusterSettings>(Json)!;
-            gitOpsSettings = gitops!.Deserialize<GitOpsSettings>(Json)!;
-        }
-        catch (JsonException e)
-        {
-            // ShapeCheck tries every leaf with these options, so this means a shape it does not know: still the input's fault.
-            return new BindResult(null, [Diagnostic.Error(ConfigKey.Of(e.Path is { Length: > 2 } path ? path[2..] : Cluster), "cannot be read", "check the value against Pulumi.yaml")]);
+            return new BindResult(null, findings);
         }
 
         var bound = new StackConfig(
@@ -102,6 +96,22 @@ public static class ConfigBinder
         }
 
         return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, findings);
+    }
+
+    /// <summary>ShapeCheck tries every leaf with these options first; a failure here is still the input's, never a crash.</summary>
+    private static T? Deserialize<T>(JsonNode node, string key, List<Diagnostic> findings)
+        where T : class
+    {
+        try
+        {
+            return node.Deserialize<T>(Json);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{key}.{path[2..]}" : key;
+            findings.Add(Diagnostic.Error(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
+            return null;
+        }
     }
 
     private static JsonNode? Required(Dictionary<string, JsonNode?> config, string key, Type shape, List<Diagnostic> findings)
@@ -135,7 +145,8 @@ public static class ConfigBinder
 
         if (!SecretValue.IsSecret(node))
         {
-            findings.Add(Diagnostic.Error(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}", $"write it as one value, e.g. pulumi config set {key} <value>"));
+            findings.Add(Diagnostic.Error(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
+                $"write it as one value, e.g. pulumi config set {key} <value>"));
         }
 
         return null;
@@ -156,7 +167,8 @@ public static class ConfigBinder
         foreach (var (name, _) in fields.Where(f => !GitOpsCredentialKeys.Contains(f.Key)))
         {
             var hint = ShapeCheck.Closest(name, GitOpsCredentialKeys);
-            yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key", (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
+            yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key",
+                (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
         }
     }
 

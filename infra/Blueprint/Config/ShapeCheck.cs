@@ -149,7 +149,8 @@ public static class ShapeCheck
 
         if (!ok)
         {
-            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}", "write a whole number up to 2147483647 (the int the Pulumi program passes on), such as 4096"));
+            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}",
+                "write a whole number up to 2147483647 (the int the Pulumi program passes on), such as 4096"));
         }
     }
 
@@ -198,7 +199,12 @@ public static class ShapeCheck
     {
         var candidates = keys.ToList();
         return candidates.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase))
-            ?? candidates.Select(k => (Key: k, Distance: Edits(name.ToLowerInvariant(), k.ToLowerInvariant()))).Where(c => c.Distance <= 2).OrderBy(c => c.Distance).Select(c => c.Key).FirstOrDefault();
+            ?? candidates
+                .Select(k => (Key: k, Distance: Edits(name.ToLowerInvariant(), k.ToLowerInvariant())))
+                .Where(c => c.Distance <= 2)
+                .OrderBy(c => c.Distance)
+                .Select(c => c.Key)
+                .FirstOrDefault();
     }
 
     /// <summary>Levenshtein distance, giving up (returning 3) once names differ in length by more than two.</summary>

@@ -53,7 +53,8 @@ public static class FileText
         if (System.Text.Unicode.Utf8.ToUtf16(body, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             var (line, column) = Position(body[..read]);
-            throw Problem($"{shownAs}:{line}:{column}", $"byte 0x{body[read]:X2} is not valid UTF-8", "save the file as UTF-8; go-yaml (Pulumi's YAML reader) refuses it too");
+            throw Problem($"{shownAs}:{line}:{column}", $"byte 0x{body[read]:X2} is not valid UTF-8",
+                "save the file as UTF-8; go-yaml (Pulumi's YAML reader) refuses it too");
         }
 
         return new string(chars, 0, written);

@@ -47,7 +47,9 @@ public sealed class SizeRule : IConfigRule
             {
                 if (value > max)
                 {
-                    yield return Diagnostic.Error(Keys.Node(name, field), $"{value}{unit} is more than Proxmox (the bpg provider) accepts for a VM, at most {max}{unit}", $"set at most {max} (recommended {rec} for a {role})");
+                    yield return Diagnostic.Error(Keys.Node(name, field),
+                        $"{value}{unit} is more than Proxmox (the bpg provider) accepts for a VM, at most {max}{unit}",
+                        $"set at most {max} (recommended {rec} for a {role})");
                 }
                 else if (value < min)
                 {

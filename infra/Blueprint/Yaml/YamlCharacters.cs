@@ -30,7 +30,8 @@ internal static class YamlCharacters
             if (!Allowed(c))
             {
                 var what = char.IsSurrogate(c) ? "an unpaired UTF-16 surrogate" : "control character";
-                throw new YamlFormatException(source, line, i - lineStart + 1, $"{what} U+{(int)c:X4} is not allowed in YAML (go-yaml: control characters are not allowed)");
+                throw new YamlFormatException(source, line, i - lineStart + 1,
+                    $"{what} U+{(int)c:X4} is not allowed in YAML (go-yaml: control characters are not allowed)");
             }
         }
     }

@@ -68,7 +68,8 @@ internal static class YamlComposer
                         nodes = 0;
                         break;
                     case DocumentEnd:
-                        documents.Add(root ?? new YamlTreeNode { Kind = YamlKind.Scalar, Plain = true, Line = (int)current.Start.Line, Column = (int)current.Start.Column });
+                        documents.Add(root ?? new YamlTreeNode { Kind = YamlKind.Scalar, Plain = true, Line = (int)current.Start.Line,
+                            Column = (int)current.Start.Column });
                         break;
                     case Scalar scalar:
                         Add(Anchored(scalar.Anchor, new YamlTreeNode
@@ -84,7 +85,8 @@ internal static class YamlComposer
                     case AnchorAlias alias:
                         var target = anchors.GetValueOrDefault(alias.Value.Value)
                             ?? throw new YamlFormatException(source, (int)alias.Start.Line, (int)alias.Start.Column, $"unknown anchor '{alias.Value.Value}' referenced");
-                        Add(new YamlTreeNode { Kind = YamlKind.Alias, Value = alias.Value.Value, Target = target, Line = (int)alias.Start.Line, Column = (int)alias.Start.Column });
+                        Add(new YamlTreeNode { Kind = YamlKind.Alias, Value = alias.Value.Value, Target = target, Line = (int)alias.Start.Line,
+                            Column = (int)alias.Start.Column });
                         break;
                     case SequenceStart sequence:
                         Open(sequence, YamlKind.Sequence, sequence.Anchor, sequence.Tag, sequence.Style == SequenceStyle.Flow);

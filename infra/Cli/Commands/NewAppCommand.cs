@@ -30,7 +30,8 @@ internal static class NewAppCommand
                 // Both become folder names and Kubernetes names: checked before anything is looked up with them.
                 if (!NameRule.IsDnsLabel(value))
                 {
-                    throw new UsageException($"{what} '{value}': not a DNS-1123 label; use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
+                    throw new UsageException($"{what} '{value}': not a DNS-1123 label; use lowercase letters, digits and '-', "
+                        + "at most 63 characters, starting and ending with a letter or digit");
                 }
             }
 

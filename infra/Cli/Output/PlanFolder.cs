@@ -35,7 +35,9 @@ internal static class PlanFolder
         }
 
         var marker = new FileInfo(Path.Combine(target, PlanFiles.Marker));
-        return marker.Exists && marker.LinkTarget is null && marker.Length < 4096 && File.ReadAllText(marker.FullName).StartsWith(PlanFiles.MarkerHeader, StringComparison.Ordinal)
+        var written = marker.Exists && marker.LinkTarget is null && marker.Length < 4096
+            && File.ReadAllText(marker.FullName).StartsWith(PlanFiles.MarkerHeader, StringComparison.Ordinal);
+        return written
             ? null
             : $"{target} exists and was not written by plan (no {PlanFiles.Marker} in it), so plan will not replace it; move it away or pass another --out";
     }

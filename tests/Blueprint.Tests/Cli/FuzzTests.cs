@@ -30,7 +30,8 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
         "dev", "../../etc/passwd", "/etc/passwd", "gitops/clusters/ops", "controlplane", "192.168.40.300", "vmbr0", "x".PadRight(5000, 'x'),
     ];
 
-    private static readonly string[] Noise = ["\t", "\0", "\u0007", "\u001b", "\r", "\uFFFE", "[", "]", "{", "}", ":", "- ", "&", "*", "!", "|", ">", "#", "'", "\"", "%", "@", "`", "---\n", "...\n", " "];
+    private static readonly string[] Noise = ["\t", "\0", "\u0007", "\u001b", "\r", "\uFFFE", "[", "]", "{", "}", ":", "- ", "&", "*", "!", "|",
+        ">", "#", "'", "\"", "%", "@", "`", "---\n", "...\n", " "];
 
     [Fact]
     public void No_stack_file_or_argument_ends_in_an_internal_error_a_stack_trace_or_a_write()
@@ -204,7 +205,8 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
     {
         string Pick(params string[] from) => from[random.Next(from.Length)];
         string Name() => Pick("dev", "ops", "prod", "", "../dev", "a/b/dev", "..", "dev\u001b[2J", "-", "--", new string('n', random.Next(90, 200)), "Dev", "dev.yaml");
-        string PathArg() => Pick(scratch, Path.Combine(scratch, "deep", "er"), Repository.File("Pulumi.dev.yaml"), Repository.File("gitops"), Repository.File("missing"), "", "/dev/null", ".", "relative/out");
+        string PathArg() => Pick(scratch, Path.Combine(scratch, "deep", "er"), Repository.File("Pulumi.dev.yaml"), Repository.File("gitops"),
+            Repository.File("missing"), "", "/dev/null", ".", "relative/out");
         var command = Pick("plan", "lint", "verify", "backup", "new-app", "plan", "plan", "bogus");
         var args = new List<string> { command };
         switch (command)

@@ -101,7 +101,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
     [InlineData("acme/platform/dev", "pass only the stack part, e.g. dev")]
     public void A_stack_name_that_breaks_Pulumi_s_rule_is_a_usage_error(string name, string problem)
     {
-        foreach (var args in new[] { new[] { "plan", name }, ["lint", name], ["verify", "--kubeconfig", Elsewhere("none"), "--stack", name], ["backup", "--kubeconfig", Elsewhere("none"), "--out", Elsewhere("vault"), "--stack", name] })
+        foreach (var args in new[] { new[] { "plan", name }, ["lint", name], ["verify", "--kubeconfig", Elsewhere("none"), "--stack", name],
+            ["backup", "--kubeconfig", Elsewhere("none"), "--out", Elsewhere("vault"), "--stack", name] })
         {
             Err.GetStringBuilder().Clear();
 
@@ -145,7 +146,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
         Directory.CreateSymbolicLink(Repository.File("gitops/apps/apps-dev"), Elsewhere("apps-dev"));
         var before = Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories);
 
-        Assert.Equal(ExitCodes.Invalid, Run("new-app", "dev", "web", "--chart", "app-template", "--repo", "https://bjw-s-labs.github.io/helm-charts", "--version", "5.2.1"));
+        Assert.Equal(ExitCodes.Invalid, Run("new-app", "dev", "web", "--chart", "app-template", "--repo",
+            "https://bjw-s-labs.github.io/helm-charts", "--version", "5.2.1"));
 
         Assert.Contains("error: gitops/apps/apps-dev: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories));
@@ -168,7 +170,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
     [Fact]
     public void Thousands_of_findings_print_the_first_hundred_and_a_count()
     {
-        Repository.Edit("Pulumi.dev.yaml", "      - siderolabs/qemu-guest-agent\n", "      - siderolabs/qemu-guest-agent\n" + string.Concat(Enumerable.Repeat("      - X\n", 3000)));
+        Repository.Edit("Pulumi.dev.yaml", "      - siderolabs/qemu-guest-agent\n",
+            "      - siderolabs/qemu-guest-agent\n" + string.Concat(Enumerable.Repeat("      - X\n", 3000)));
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
@@ -224,7 +227,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
-        Assert.Contains($"error: bootstrap:gitops.path: gitops/clusters/dev is a symlink to the absolute path {Elsewhere("dev")}", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error: bootstrap:gitops.path: gitops/clusters/dev is a symlink to the absolute path {Elsewhere("dev")}",
+            Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -303,7 +307,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
     [Fact]
     public void A_misspelt_field_of_a_structured_secret_lists_the_valid_ones_without_echoing_values()
     {
-        Repository.Edit("Pulumi.dev.yaml", "  bootstrap:gitops:", "  bootstrap:gitopsCredentials:\n    username: git\n    pasword:\n      secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n  bootstrap:gitops:");
+        Repository.Edit("Pulumi.dev.yaml", "  bootstrap:gitops:",
+            "  bootstrap:gitopsCredentials:\n    username: git\n    pasword:\n      secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=\n  bootstrap:gitops:");
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
