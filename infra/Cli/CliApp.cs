@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bootstrap.Blueprint.Config;
 using Bootstrap.Cli.Commands;
 
 namespace Bootstrap.Cli;
@@ -24,9 +25,21 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
-            foreach (var error in parsed.Errors)
+            if (parsed.CommandResult.Command == root)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                // No command matched: every other error is a consequence; name the word that is not a command.
+                var word = parsed.UnmatchedTokens.Count > 0 ? parsed.UnmatchedTokens[0] : args.Length > 0 ? args[0] : null;
+                var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+                stderr.WriteLine(word is null
+                    ? $"error: no command given; the commands are {commands}"
+                    : $"error: '{Excerpt.Of(word)}': not a command; the commands are {commands}");
+            }
+            else
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    stderr.WriteLine($"error: {Excerpt.Of(error.Message)}");
+                }
             }
 
             var command = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
@@ -38,15 +51,25 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"error: {Excerpt.Of(e.Message)}");
+            return ExitCodes.Usage;
+        }
+        catch (BlueprintException e)
+        {
+            // Input that cannot become a Blueprint (a symlink out of the repository, an unreadable file), wherever it is found.
+            return DiagnosticsReport.Print(e.Diagnostics, stderr);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {Excerpt.Of(e.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("BOOTSTRAP_DEBUG") is null)
         {
             // Users get one line, never a stack trace; BOOTSTRAP_DEBUG=1 shows the trace for a bug report.
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message} (a bug: please report it with the output of BOOTSTRAP_DEBUG=1)");
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {Excerpt.Of(e.Message)} (a bug: please report it with the output of BOOTSTRAP_DEBUG=1)");
             return ExitCodes.Internal;
         }
     }
@@ -57,6 +80,8 @@ public static class ExitCodes
     public const int Ok = 0;
     public const int Invalid = 1;
     public const int Usage = 2;
+
+    /// <summary>A bug in this tool; no file or argument can cause it (the fuzz test in tests/Blueprint.Tests/Cli holds it to that).</summary>
     public const int Internal = 3;
 
     /// <summary>verify, backup: the Kubernetes API could not be reached or refused the kubeconfig.</summary>

@@ -25,7 +25,7 @@ public sealed class RenderedManifest
         return YamlReader.ParseAll(document, $"{source}: {template}")
             .Select(node => node is JsonObject body
                 ? new RenderedObject(template, body, document)
-                : throw new YamlFormatException($"{source}: {template}", 1, "renders a YAML document that is not a Kubernetes object"))
+                : throw new YamlFormatException($"{source}: {template}", 1, 1, "renders a YAML document that is not a Kubernetes object"))
             .ToList();
     }
 

@@ -20,7 +20,11 @@ public static class ConfigBinder
 
     private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>The fields of <c>bootstrap:gitopsCredentials</c> (ArgoCdSecrets.RepositoryData reads them).</summary>
+    public static readonly IReadOnlyList<string> GitOpsCredentialKeys = ["username", "password", "sshPrivateKey"];
+
+    /// <summary>The options every value binds with; <see cref="ShapeCheck"/> tries leaves with them, so binding cannot fail after it.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -60,15 +64,23 @@ public static class ConfigBinder
             findings.Add(Diagnostic.Error("proxmoxve:insecure", $"\"{insecure}\" is not a boolean", "write \"true\" (self-signed Proxmox certificate) or \"false\""));
         }
 
+        findings.AddRange(SecretObjectKeys(config));
         if (findings.Any(f => f.Severity == Severity.Error))
+        {
+            return new BindResult(null, findings);
+        }
+
+        var clusterSettings = Deserialize<ClusterSettings>(cluster!, ConfigKey.Of(Cluster), findings);
+        var gitOpsSettings = Deserialize<GitOpsSettings>(gitops!, ConfigKey.Of(GitOps), findings);
+        if (clusterSettings is null || gitOpsSettings is null)
         {
             return new BindResult(null, findings);
         }
 
         var bound = new StackConfig(
             stack,
-            cluster!.Deserialize<ClusterSettings>(Json)!,
-            gitops!.Deserialize<GitOpsSettings>(Json)!,
+            clusterSettings,
+            gitOpsSettings,
             new ProxmoxEndpoint(endpoint!, insecure == "true", Present(config, "proxmoxve:apiToken")),
             new StackSecrets(
                 Present(config, ConfigKey.Of(GitOpsCredentials)),
@@ -84,6 +96,22 @@ public static class ConfigBinder
         }
 
         return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, findings);
+    }
+
+    /// <summary>ShapeCheck tries every leaf with these options first; a failure here is still the input's, never a crash.</summary>
+    private static T? Deserialize<T>(JsonNode node, string key, List<Diagnostic> findings)
+        where T : class
+    {
+        try
+        {
+            return node.Deserialize<T>(Json);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{key}.{path[2..]}" : key;
+            findings.Add(Diagnostic.Error(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
+            return null;
+        }
     }
 
     private static JsonNode? Required(Dictionary<string, JsonNode?> config, string key, Type shape, List<Diagnostic> findings)
@@ -110,7 +138,38 @@ public static class ConfigBinder
             return null;
         }
 
-        return node is JsonValue value ? value.ToString() : null;
+        if (node is JsonValue value)
+        {
+            return value.ToString();
+        }
+
+        if (!SecretValue.IsSecret(node))
+        {
+            findings.Add(Diagnostic.Error(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
+                $"write it as one value, e.g. pulumi config set {key} <value>"));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A structured secret's fields (<c>pulumi config set --secret --path bootstrap:gitopsCredentials.password</c>) are
+    /// checked by name like every other key; a misspelt field is named with the valid ones, its value never shown.
+    /// </summary>
+    private static IEnumerable<Diagnostic> SecretObjectKeys(Dictionary<string, JsonNode?> config)
+    {
+        var key = ConfigKey.Of(GitOpsCredentials);
+        if (!config.TryGetValue(key, out var node) || node is not JsonObject fields || SecretValue.IsSecret(fields))
+        {
+            yield break;
+        }
+
+        foreach (var (name, _) in fields.Where(f => !GitOpsCredentialKeys.Contains(f.Key)))
+        {
+            var hint = ShapeCheck.Closest(name, GitOpsCredentialKeys);
+            yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key",
+                (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
+        }
     }
 
     private static bool Present(Dictionary<string, JsonNode?> config, string key) =>

@@ -27,15 +27,19 @@ public static class PulumiConfig
             StringComparer.Ordinal);
     }
 
-    /// <summary>Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored.</summary>
-    private static JsonNode? Value(string text)
+    /// <summary>
+    /// Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored. A structured secret's field
+    /// names are checked on this path by SecretInputs (ArgoCdSecrets.RepositoryData), together with every other secret.
+    /// </summary>
+    public static JsonNode? Value(string text)
     {
         var trimmed = text.TrimStart();
         if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
             try
             {
-                return JsonNode.Parse(text);
+                // Repeated keys fail here, not lazily when the binder reads the object (Go's encoding/json never writes them).
+                return JsonNode.Parse(text, documentOptions: new() { AllowDuplicateProperties = false });
             }
             catch (JsonException)
             {

@@ -108,7 +108,7 @@ public static class ShapeCheck
             var child = ConfigKey.Child(key, name);
             if (!parameters.TryGetValue(name, out var parameter))
             {
-                var hint = parameters.Keys.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+                var hint = Closest(name, parameters.Keys);
                 findings.Add(Diagnostic.Error(
                     child,
                     $"is not a known key",
@@ -134,17 +134,23 @@ public static class ShapeCheck
         }
     }
 
+    /// <summary>Tried with the binder's own options, so a value ShapeCheck passes is one System.Text.Json binds.</summary>
     private static void CheckInteger(JsonNode node, string key, List<Diagnostic> findings)
     {
-        var ok = node is JsonValue value && value.GetValueKind() switch
+        bool ok;
+        try
         {
-            JsonValueKind.Number => int.TryParse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out _),
-            JsonValueKind.String => int.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out _),
-            _ => false,
-        };
+            ok = node is JsonValue && (node.GetValueKind() is JsonValueKind.Number or JsonValueKind.String) && node.Deserialize<int>(ConfigBinder.Json) is var _;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            ok = false;
+        }
+
         if (!ok)
         {
-            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}", "write a whole number up to 2147483647, such as 4096"));
+            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}",
+                "write a whole number up to 2147483647 (the int the Pulumi program passes on), such as 4096"));
         }
     }
 
@@ -187,6 +193,43 @@ public static class ShapeCheck
         record.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
 
     internal static string JsonName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    /// <summary>The valid key a misspelt one most likely meant: the same but for case, else at most two edits away.</summary>
+    internal static string? Closest(string name, IEnumerable<string> keys)
+    {
+        var candidates = keys.ToList();
+        return candidates.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? candidates
+                .Select(k => (Key: k, Distance: Edits(name.ToLowerInvariant(), k.ToLowerInvariant())))
+                .Where(c => c.Distance <= 2)
+                .OrderBy(c => c.Distance)
+                .Select(c => c.Key)
+                .FirstOrDefault();
+    }
+
+    /// <summary>Levenshtein distance, giving up (returning 3) once names differ in length by more than two.</summary>
+    private static int Edits(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return 3;
+        }
+
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
 
     internal static IReadOnlyList<string> EnumNames(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static)

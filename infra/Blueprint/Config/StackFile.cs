@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Config;
@@ -8,30 +10,54 @@ public static class StackFile
 {
     private static readonly string[] TopLevelKeys = ["config", "encryptionsalt", "secretsprovider", "encryptedkey", "environment"];
 
-    public static string PathFor(string repoRoot, string stack) => Path.Combine(repoRoot, $"Pulumi.{stack}.yaml");
+    public static string NameFor(string stack) => $"Pulumi.{stack}.yaml";
 
-    /// <summary>Reads the config map of a stack file; problems with the file itself come back as diagnostics.</summary>
+    public static string PathFor(string repoRoot, string stack) => Path.Combine(repoRoot, NameFor(stack));
+
+    /// <summary>The stacks of a repository: every <c>Pulumi.&lt;stack&gt;.yaml</c> whose stack part is a valid stack name.</summary>
+    public static IReadOnlyList<string> Stacks(string repoRoot) =>
+        Directory.GetFiles(repoRoot, "Pulumi.*.yaml")
+            .Select(p => Path.GetFileName(p)["Pulumi.".Length..^".yaml".Length])
+            .Where(StackName.IsValid)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// Reads the config map of a stack file, each value as the Pulumi program receives it; problems with the file itself
+    /// come back as diagnostics. The stack name must already be valid (<see cref="StackName"/>).
+    /// </summary>
     public static (IReadOnlyDictionary<string, JsonNode?> Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string repoRoot, string stack)
     {
-        var path = PathFor(repoRoot, stack);
-        var file = Path.GetFileName(path);
         var empty = new Dictionary<string, JsonNode?>();
-        if (!File.Exists(path))
+        if (StackName.Problem(stack) is { } invalid)
         {
-            var known = Directory.GetFiles(repoRoot, "Pulumi.*.yaml")
-                .Select(p => Path.GetFileName(p)["Pulumi.".Length..^".yaml".Length])
-                .Order(StringComparer.Ordinal);
-            return (empty, [Diagnostic.Error(file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", known)}")]);
+            return (empty, [Diagnostic.Error($"stack '{stack}'", invalid, StackName.Rule)]);
+        }
+
+        var file = NameFor(stack);
+        string? text;
+        try
+        {
+            text = new RepoDirectory(repoRoot).ReadFile(file);
+        }
+        catch (BlueprintException e)
+        {
+            return (empty, e.Diagnostics);
+        }
+
+        if (text is null)
+        {
+            return (empty, [Diagnostic.Error(file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", Stacks(repoRoot))}")]);
         }
 
         JsonNode? root;
         try
         {
-            root = YamlReader.Parse(File.ReadAllText(path), file);
+            root = YamlReader.Parse(text, file);
         }
         catch (YamlFormatException e)
         {
-            return (empty, [Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax")]);
+            return (empty, [Diagnostic.Error(e.Location, e.Problem, "fix the YAML syntax")]);
         }
 
         if (root is not JsonObject top)
@@ -49,6 +75,19 @@ public static class StackFile
             return (empty, findings);
         }
 
-        return (config.ToDictionary(p => p.Key, p => p.Value?.DeepClone()), findings);
+        return (config.ToDictionary(p => p.Key, p => AsPulumiPasses(p.Value)), findings);
     }
+
+    /// <summary>
+    /// A config value as the Pulumi program receives it in PULUMI_CONFIG (pulumi/pulumi sdk/go/common/resource/config,
+    /// object.go MarshalString): mappings and lists as JSON, anything else as its text (a YAML null as "null", a number
+    /// as Go writes it); the program then reads that text with <see cref="PulumiConfig.Value"/>. Going the same way
+    /// keeps plan and pulumi up in agreement.
+    /// </summary>
+    private static JsonNode? AsPulumiPasses(JsonNode? value) => value switch
+    {
+        JsonObject or JsonArray => value.DeepClone(),
+        JsonValue scalar => PulumiConfig.Value(scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString()),
+        _ => PulumiConfig.Value("null"),
+    };
 }

@@ -37,7 +37,8 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
 
         try
         {
-            if (JsonNode.Parse(repository.ReadFile(file) ?? "") is JsonObject fields)
+            // Duplicate keys are refused here, not later when a field is read (System.Text.Json checks them lazily).
+            if (JsonNode.Parse(repository.ReadFile(file) ?? "", documentOptions: new() { AllowDuplicateProperties = false }) is JsonObject fields)
             {
                 return new AppConfig(file, parts[2][EnvironmentPrefix.Length..], parts[3], fields);
             }

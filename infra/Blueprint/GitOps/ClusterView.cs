@@ -70,9 +70,9 @@ public sealed class ClusterView
                 var directory = source["directory"] as JsonObject;
                 var deployed = tree.Directory(
                     GitOpsObject.Text(source["path"]) ?? "",
-                    directory?["recurse"]?.GetValue<bool>() ?? false,
-                    GitOpsObject.Text(directory?["include"]),
-                    GitOpsObject.Text(directory?["exclude"]));
+                    GitOpsObject.At(directory, "recurse")?.GetValueKind() == System.Text.Json.JsonValueKind.True,
+                    GitOpsObject.Text(GitOpsObject.At(directory, "include")),
+                    GitOpsObject.Text(GitOpsObject.At(directory, "exclude")));
                 foreach (var item in deployed.Where(o => seen.Add((o.File, o.Document))))
                 {
                     objects.Add(new DeliveredObject(item, application));
@@ -104,8 +104,8 @@ public sealed class ClusterView
 
     public static bool Reads(GitOpsObject appSet, string file) =>
         (appSet.Spec["generators"] as JsonArray ?? [])
-            .SelectMany(g => g?["git"]?["files"] as JsonArray ?? [])
-            .Select(f => GitOpsObject.Text(f?["path"]))
+            .SelectMany(g => GitOpsObject.At(g, "git", "files") as JsonArray ?? [])
+            .Select(f => GitOpsObject.Text(GitOpsObject.At(f, "path")))
             .OfType<string>()
             .Any(pattern => Glob.Matches(pattern, file));
 

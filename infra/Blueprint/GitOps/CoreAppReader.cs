@@ -64,7 +64,7 @@ public static class CoreAppReader
             return (null, findings);
         }
 
-        var sources = app["spec"]?["sources"] as JsonArray;
+        var sources = (app["spec"] as JsonObject)?["sources"] as JsonArray;
         var chart = sources?.OfType<JsonObject>().FirstOrDefault(s => s["chart"] is not null);
         var values = sources?.OfType<JsonObject>().FirstOrDefault(s => s["ref"]?.GetValueKind() == JsonValueKind.String && (string?)s["ref"] == ValuesRef);
         if (sources is null || chart is null || values is null || sources.Count != 2)
@@ -93,10 +93,16 @@ public static class CoreAppReader
             valueFiles.Add(path[(ValuesRef.Length + 2)..]);
         }
 
-        var wave = (string?)(app["metadata"]?["annotations"]?[SyncWaveAnnotation] as JsonValue) ?? "0";
+        var annotation = ((app["metadata"] as JsonObject)?["annotations"] as JsonObject)?[SyncWaveAnnotation];
+        var wave = annotation is null ? "0" : annotation.GetValueKind() == JsonValueKind.String ? annotation.GetValue<string>() : annotation.ToJsonString();
         if (!int.TryParse(wave, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var syncWave))
         {
             findings.Add(Diagnostic.Error($"{file}: metadata.annotations.{SyncWaveAnnotation}", $"\"{wave}\" is not a whole number", "write a quoted integer, e.g. \"-10\""));
+        }
+
+        if (helm["releaseName"] is { } releaseName && releaseName.GetValueKind() != JsonValueKind.String)
+        {
+            findings.Add(Diagnostic.Error($"{file}: spec.sources[chart].helm.releaseName", "is not a string", "quote it, e.g. releaseName: \"cilium\""));
         }
 
         var coreApp = new CoreApp(
@@ -106,7 +112,7 @@ public static class CoreAppReader
             reader.Text(chart, "repoURL", "spec.sources[chart]"),
             reader.Text(chart, "chart", "spec.sources[chart]"),
             reader.Text(chart, "targetRevision", "spec.sources[chart]"),
-            helm["releaseName"] is JsonValue release ? (string)release! : name,
+            helm["releaseName"] is JsonValue release && release.GetValueKind() == JsonValueKind.String ? release.GetValue<string>() : name,
             reader.Text(app, "spec.destination.namespace"),
             valueFiles,
             reader.Text(values, "repoURL", "spec.sources[values]"),

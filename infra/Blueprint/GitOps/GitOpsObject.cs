@@ -15,7 +15,7 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
 
     public string Kind => Text(Body["kind"]) ?? "";
 
-    public string Name => Text(Body["metadata"]?["name"]) ?? "";
+    public string Name => Text(At(Body, "metadata", "name")) ?? "";
 
     /// <summary>Where a finding points: the file, and which document when the file holds several.</summary>
     public string Where => Document == 0 && !Multiple ? File : $"{File} (document {Document + 1}, {(Kind.Length > 0 ? Kind : "no kind")} {(Name.Length > 0 ? Name : "unnamed")})";
@@ -27,7 +27,7 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
 
     public JsonObject Spec => Body["spec"] as JsonObject ?? [];
 
-    public string? Annotation(string key) => Text(Body["metadata"]?["annotations"]?[key]);
+    public string? Annotation(string key) => Text(At(Body, "metadata", "annotations", key));
 
     public int SyncWave => int.TryParse(Annotation(SyncWaveAnnotation), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wave) ? wave : 0;
 
@@ -40,6 +40,10 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
 
     /// <summary>The strings of a YAML list (other entries skipped); empty when the node is not a list.</summary>
     public static IReadOnlyList<string> Strings(JsonNode? node) => (node as JsonArray ?? []).Select(Text).OfType<string>().ToList();
+
+    /// <summary>The node at a path of mapping keys, or null where the file holds anything else (a list, a scalar) on the way.</summary>
+    public static JsonNode? At(JsonNode? node, params string[] path) =>
+        path.Aggregate(node, (current, key) => current is JsonObject map ? map[key] : null);
 
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -42,7 +42,7 @@ public sealed class GitOpsTree
             }
             catch (YamlFormatException e)
             {
-                findings.Add(Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax"));
+                findings.Add(Diagnostic.Error(e.Location, e.Problem, "fix the YAML syntax"));
             }
         }
 

@@ -6,6 +6,7 @@ using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.GitOps;
 
@@ -33,6 +34,16 @@ public static class NewApp
 
     public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Plan(NewAppRequest request, IRepository repository)
     {
+        // The names become paths: anything but a DNS label is refused before a file is looked up with it.
+        var badNames = new[] { ("environment", request.Environment), ("name", request.Name) }
+            .Where(n => !NameRule.IsDnsLabel(n.Item2))
+            .Select(n => Diagnostic.Error($"{n.Item1} \"{n.Item2}\"", "is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters"))
+            .ToList();
+        if (badNames.Count > 0)
+        {
+            return ([], badNames);
+        }
+
         var findings = new List<Diagnostic>();
         var tree = GitOpsTree.Load(repository, findings);
         var environments = AppConfigRule.Environments(tree);
@@ -190,13 +201,13 @@ public static class NewApp
     {
         var tree = GitOpsTree.Load(repository, []);
         var appSet = tree.Objects.FirstOrDefault(o => o.Is("ApplicationSet") && o.Name == $"{AppConfig.EnvironmentPrefix}{environment}");
-        return appSet?.Spec["template"]?["spec"]?["syncPolicy"]?["automated"] is not null;
+        return GitOpsObject.At(appSet?.Spec, "template", "spec", "syncPolicy", "automated") is not null;
     }
 
     private static IEnumerable<Diagnostic> ProjectAllows(GitOpsTree tree, AppConfig config)
     {
         var appSet = tree.Objects.First(o => o.Is("ApplicationSet") && ClusterView.Reads(o, config.File));
-        var projectName = GitOpsObject.Text(appSet.Spec["template"]?["spec"]?["project"]);
+        var projectName = GitOpsObject.Text(GitOpsObject.At(appSet.Spec, "template", "spec", "project"));
         var project = tree.Objects.FirstOrDefault(o => o.Is("AppProject") && o.Name == projectName);
         var repos = GitOpsObject.Strings(project?.Spec["sourceRepos"]);
         if (project is not null && !repos.Any(pattern => Glob.Matches(pattern, config.Field("repo") ?? "")))

@@ -6,6 +6,17 @@ namespace Bootstrap.Blueprint.Render;
 /// <summary>Everything <c>plan</c> writes to out/&lt;stack&gt;/, as repo-relative paths and contents, sorted for byte-identical reruns.</summary>
 public static class PlanFiles
 {
+    /// <summary>
+    /// The file plan writes into every output folder it creates. A folder is replaced only when it holds this file, so
+    /// plan never deletes or overwrites a folder it did not write (plan dev --out ~ must not remove ~/dev).
+    /// </summary>
+    public const string Marker = ".bootstrap-plan";
+
+    public const string MarkerHeader = "# Written by `bootstrap plan`";
+
+    public static string MarkerText(string stack) =>
+        $"{MarkerHeader} for stack {stack}: this folder is replaced on every run; keep nothing else in it.\n";
+
     public static IReadOnlyList<(string Path, string Content)> Render(ClusterBlueprint blueprint)
     {
         var files = new List<(string, string)>

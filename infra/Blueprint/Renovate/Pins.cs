@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Repository;
 using YamlDotNet.RepresentationModel;
 
@@ -23,7 +24,8 @@ public static partial class Pins
     public static IReadOnlyList<string> Files(IRepository repository) =>
         Folders.SelectMany(folder => repository.ListFilesBelow(folder, "*"))
             .Where(f => YamlOrJson().IsMatch(f) && !f.EndsWith(".schema.json", StringComparison.Ordinal))
-            .Concat(repository.ListFiles("", "Pulumi.*.yaml").Where(f => f != "Pulumi.yaml"))
+            // The stack files: Pulumi.<stack>.yaml where <stack> is a stack name (others are no stack, as plan and lint see it).
+            .Concat(repository.ListFiles("", "Pulumi.*.yaml").Where(f => StackName.IsValid(f["Pulumi.".Length..^".yaml".Length])))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -15,4 +15,7 @@ public interface IRepository
 
     /// <summary>Like <see cref="ListFiles"/>, but also the files in every folder below <paramref name="directory"/>.</summary>
     IReadOnlyList<string> ListFilesBelow(string directory, string pattern);
+
+    /// <summary>Why <paramref name="path"/> leads out of the repository (a symlink, '..'), or null when it stays inside.</summary>
+    string? LeavesRepository(string path) => null;
 }

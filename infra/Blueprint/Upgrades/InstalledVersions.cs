@@ -22,7 +22,7 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
         JsonObject? outputs;
         try
         {
-            outputs = JsonNode.Parse(json) as JsonObject;
+            outputs = JsonNode.Parse(json, documentOptions: new() { AllowDuplicateProperties = false }) as JsonObject;
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {

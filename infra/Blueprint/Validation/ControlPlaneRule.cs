@@ -3,13 +3,23 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
-/// <summary>etcd needs at least one control plane; one gives no HA and an even count adds no fault tolerance.</summary>
+/// <summary>
+/// etcd needs at least one control plane; one gives no HA and an even count adds no fault tolerance. A cluster holds at most
+/// 5,000 nodes, the largest Kubernetes supports (https://kubernetes.io/docs/setup/best-practices/cluster-large/).
+/// </summary>
 public sealed class ControlPlaneRule : IConfigRule
 {
+    public const int MaxNodes = 5000;
+
     public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
     {
         var count = config.Cluster.Nodes.Values.Count(n => n.Role == NodeRole.ControlPlane);
         var key = Keys.Of("nodes");
+        if (config.Cluster.Nodes.Count > MaxNodes)
+        {
+            yield return Diagnostic.Error(key, $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster", "split the nodes into several clusters (stacks)");
+        }
+
         if (count == 0)
         {
             yield return Diagnostic.Error(key, "has no control plane", "give at least one node role: controlplane (three for HA)");

@@ -19,7 +19,8 @@ public sealed partial class GitOpsRule : IConfigRule
 
         if (string.IsNullOrWhiteSpace(gitops.Revision) || gitops.Revision.Any(char.IsWhiteSpace))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("revision"), $"\"{gitops.Revision}\" is not a Git revision", "use a branch, tag or commit, e.g. main");
+            yield return Diagnostic.Error(Keys.GitOpsField("revision"), $"\"{gitops.Revision}\" is not a Git revision",
+                "use a branch, tag or commit, e.g. main (quote a tag YAML would read as a date)");
         }
 
         var path = gitops.Path.TrimEnd('/');
@@ -27,6 +28,11 @@ public sealed partial class GitOpsRule : IConfigRule
         if (path.StartsWith('/') || segments.Any(s => s is "" or "." or "..") || segments[0] != Root || segments.Length < 2)
         {
             yield return Diagnostic.Error(Keys.GitOpsField("path"), $"\"{gitops.Path}\" is not a folder under {Root}/", $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
+        }
+        else if (repository.LeavesRepository(path) is { } escape)
+        {
+            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"{path} {escape}",
+                "Argo CD refuses a path that leaves the repository (out of bounds symlink); point to a real folder under gitops/");
         }
         else if (!repository.DirectoryExists(path))
         {

@@ -7,7 +7,10 @@ namespace Bootstrap.Blueprint.Validation;
 /// <summary>What Proxmox will accept: VM ids unique and in range, host, datastore and bridge names, VLAN tags, MAC addresses, the API endpoint.</summary>
 public sealed partial class ProxmoxRule : IConfigRule
 {
-    /// <summary>Proxmox VE accepts VM ids 100–999999999 (ids below 100 are reserved).</summary>
+    /// <summary>
+    /// Proxmox VE accepts VM ids 100–999999999 (pve-common src/PVE/JSONSchema.pm, pve_verify_vmid: ^[1-9][0-9]{2,8}$);
+    /// the bpg provider alone would pass up to 2147483647 (proxmoxtf/resource/vm/validators.go, VMIDValidator).
+    /// </summary>
     public const int MinVmId = 100;
     public const int MaxVmId = 999_999_999;
 
@@ -61,6 +64,7 @@ public sealed partial class ProxmoxRule : IConfigRule
             yield return Diagnostic.Error(Keys.Network("bridge"), $"\"{cluster.Network.Bridge}\" is not a Linux bridge name", "use the Proxmox bridge the VMs attach to, e.g. vmbr0 (at most 15 characters)");
         }
 
+        // qemu-server src/PVE/QemuServer/Network.pm: net tag minimum 1, maximum 4094.
         if (cluster.Network.Vlan is < 1 or > 4094)
         {
             yield return Diagnostic.Error(Keys.Network("vlan"), $"{cluster.Network.Vlan} is not a VLAN id", "use 1–4094, or leave vlan out for an untagged bridge port");

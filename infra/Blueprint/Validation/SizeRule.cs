@@ -6,7 +6,7 @@ namespace Bootstrap.Blueprint.Validation;
 /// <summary>A VM size per role: Talos's hard minimum (below it Talos does not run) and the platform's recommendation.</summary>
 public sealed record NodeSize(int Cores, int MemoryMiB, int DiskGiB);
 
-/// <summary>Below Talos's minimum is an error; below the seed's recommendation a warning.</summary>
+/// <summary>Below Talos's minimum or above what Proxmox takes is an error; below the seed's recommendation a warning.</summary>
 public sealed class SizeRule : IConfigRule
 {
     /// <summary>Talos system requirements: control plane 2 cores / 2 GiB / 10 GiB, worker 1 core / 1 GiB / 10 GiB.</summary>
@@ -23,6 +23,14 @@ public sealed class SizeRule : IConfigRule
         [NodeRole.Worker] = new(4, 8192, 50),
     };
 
+    /// <summary>
+    /// The most the bpg provider accepts for the VmLegacy resource the stack creates (terraform-provider-proxmox v0.111.1,
+    /// proxmoxtf/resource/vm/vm.go: cpu.cores IntBetween(1, 2304), memory.dedicated IntBetween(64, 268435456) MiB).
+    /// A disk has no upper bound there (vm/disk/schema.go: size IntAtLeast(1)) nor in qemu-server; the Pulumi SDK carries
+    /// it as an int (VmLegacyDiskArgs.Size), which the binder already enforces.
+    /// </summary>
+    public static readonly NodeSize Maximum = new(2304, 268_435_456, int.MaxValue);
+
     public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
     {
         foreach (var (name, node) in config.Cluster.Nodes)
@@ -30,14 +38,20 @@ public sealed class SizeRule : IConfigRule
             var role = node.Role == NodeRole.ControlPlane ? "control plane" : "worker";
             var minimum = TalosMinimum[node.Role];
             var recommended = Recommended[node.Role];
-            foreach (var (field, value, min, rec, unit) in new[]
+            foreach (var (field, value, min, rec, max, unit) in new[]
             {
-                ("cores", node.Cores, minimum.Cores, recommended.Cores, " cores"),
-                ("memoryMiB", node.MemoryMiB, minimum.MemoryMiB, recommended.MemoryMiB, " MiB"),
-                ("diskGiB", node.DiskGiB, minimum.DiskGiB, recommended.DiskGiB, " GiB"),
+                ("cores", node.Cores, minimum.Cores, recommended.Cores, Maximum.Cores, " cores"),
+                ("memoryMiB", node.MemoryMiB, minimum.MemoryMiB, recommended.MemoryMiB, Maximum.MemoryMiB, " MiB"),
+                ("diskGiB", node.DiskGiB, minimum.DiskGiB, recommended.DiskGiB, Maximum.DiskGiB, " GiB"),
             })
             {
-                if (value < min)
+                if (value > max)
+                {
+                    yield return Diagnostic.Error(Keys.Node(name, field),
+                        $"{value}{unit} is more than Proxmox (the bpg provider) accepts for a VM, at most {max}{unit}",
+                        $"set at most {max} (recommended {rec} for a {role})");
+                }
+                else if (value < min)
                 {
                     yield return Diagnostic.Error(Keys.Node(name, field), $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}", $"set at least {min} (recommended {rec})");
                 }

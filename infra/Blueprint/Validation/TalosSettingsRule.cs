@@ -12,13 +12,14 @@ public sealed partial class TalosSettingsRule : IConfigRule
     {
         var cluster = config.Cluster;
         var extensions = cluster.Extensions;
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < extensions.Count; i++)
         {
             if (!Extension().IsMatch(extensions[i]))
             {
                 yield return Diagnostic.Error(ConfigKey.Item(Keys.Of("imageExtensions"), i), $"\"{extensions[i]}\" is not an Image Factory extension name", "write owner/name as listed by the Image Factory, e.g. siderolabs/qemu-guest-agent");
             }
-            else if (extensions.Take(i).Contains(extensions[i]))
+            else if (!listed.Add(extensions[i]))
             {
                 yield return Diagnostic.Error(ConfigKey.Item(Keys.Of("imageExtensions"), i), $"{extensions[i]} is listed twice", "list each extension once");
             }

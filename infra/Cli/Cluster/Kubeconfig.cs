@@ -1,3 +1,5 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Repository;
 using k8s;
 
 namespace Bootstrap.Cli.Cluster;
@@ -12,6 +14,16 @@ internal static class Kubeconfig
         if (!file.Exists)
         {
             return (null, $"--kubeconfig {file.FullName}: no such file; {Hint}");
+        }
+
+        try
+        {
+            // Read once within bounds first: the client library would read a device such as /dev/zero until memory runs out.
+            FileText.Read(file.FullName, "--kubeconfig");
+        }
+        catch (BlueprintException e)
+        {
+            return (null, $"--kubeconfig {file.FullName}: {e.Diagnostics[0].Problem}; {Hint}");
         }
 
         try

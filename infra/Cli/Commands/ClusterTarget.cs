@@ -42,6 +42,11 @@ internal sealed class ClusterTarget
         var root = CommonOptions.RepoRoot(result, repo);
         var known = StackLoader.Stacks(root);
         var name = result.GetValue(stack) ?? (known.Count == 1 ? known[0] : null);
+        if (name is not null)
+        {
+            StackLoader.CheckName(name);
+        }
+
         if (name is null)
         {
             stderr.WriteLine($"error: --stack is required: this repository has {(known.Count == 0 ? "no stacks" : $"the stacks {string.Join(", ", known)}")}; name the one the cluster was built from");
@@ -58,8 +63,7 @@ internal sealed class ClusterTarget
         var (config, problem) = Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!);
         if (config is null)
         {
-            stderr.WriteLine($"error: {problem}");
-            return (null, ExitCodes.Usage);
+            throw new UsageException(problem!);
         }
 
         return (new ClusterTarget(blueprint, config), ExitCodes.Ok);

@@ -11,5 +11,10 @@ internal static class CommonOptions
     };
 
     public static string RepoRoot(ParseResult result, Option<DirectoryInfo?> root) =>
-        result.GetValue(root)?.FullName ?? RepoDirectory.FindRoot(Directory.GetCurrentDirectory());
+        result.GetValue(root) switch
+        {
+            null => RepoDirectory.FindRoot(Directory.GetCurrentDirectory()),
+            { Exists: false } missing => throw new UsageException($"--root {missing.FullName}: no such folder; pass the repository (the folder with Pulumi.yaml)"),
+            var given => given.FullName,
+        };
 }

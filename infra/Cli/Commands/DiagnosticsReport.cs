@@ -5,11 +5,19 @@ namespace Bootstrap.Cli.Commands;
 /// <summary>Prints findings to stderr, errors first, and tells the exit code.</summary>
 internal static class DiagnosticsReport
 {
+    /// <summary>The most findings printed: a list of 100,000 bad entries gets the first hundred and a count, not 100,000 lines.</summary>
+    public const int MaxShown = 100;
+
     public static int Print(IReadOnlyList<Diagnostic> diagnostics, TextWriter stderr)
     {
-        foreach (var finding in diagnostics.OrderBy(d => d.Severity))
+        foreach (var finding in diagnostics.OrderBy(d => d.Severity).Take(MaxShown))
         {
             stderr.WriteLine(finding.ToString());
+        }
+
+        if (diagnostics.Count > MaxShown)
+        {
+            stderr.WriteLine($"… and {diagnostics.Count - MaxShown} more finding(s) not shown");
         }
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Cli.Commands;
 
@@ -56,6 +57,16 @@ internal static class NewAppCommand
             var repository = new RepoDirectory(root);
             var env = result.GetValue(environment)!;
             var app = result.GetValue(name)!;
+            foreach (var (what, value) in new[] { ("environment", env), ("app name", app) })
+            {
+                // Both become folder names and Kubernetes names: checked before anything is looked up with them.
+                if (!NameRule.IsDnsLabel(value))
+                {
+                    throw new UsageException($"{what} '{value}': not a DNS-1123 label; use lowercase letters, digits and '-', "
+                        + "at most 63 characters, starting and ending with a letter or digit");
+                }
+            }
+
             if (result.GetValue(update))
             {
                 var given = new Option[] { chart, repo, version, ns, host, port, service }.Where(o => result.GetResult(o) is not null)
@@ -70,7 +81,7 @@ internal static class NewAppCommand
                 }
 
                 var (updated, refused) = NewApp.Update(env, app, repository);
-                return refused.Count > 0 ? DiagnosticsReport.Print(refused, stderr) : Write(root, updated, "Updated:", stdout);
+                return refused.Count > 0 ? DiagnosticsReport.Print(refused, stderr) : Write(repository, updated, "Updated:", stdout, replace: true);
             }
 
             var findings = new List<Diagnostic>();
@@ -112,7 +123,7 @@ internal static class NewAppCommand
                 return DiagnosticsReport.Print(problems, stderr);
             }
 
-            var exit = Write(root, files, "Created:", stdout);
+            var exit = Write(repository, files, "Created:", stdout, replace: false);
             stdout.Write(NewApp.NextSteps(request, files, NewApp.SyncsAutomatically(repository, request.Environment)));
             return exit;
         });
@@ -138,14 +149,44 @@ internal static class NewAppCommand
         return [new AppRoute(host, service, port.Value)];
     }
 
-    private static int Write(string root, IReadOnlyList<(string Path, string Content)> files, string heading, TextWriter stdout)
+    /// <summary>
+    /// Writes every file or none, never outside the repository. A new app never overwrites a file (even one that appeared
+    /// since the check); --update replaces only the app's generated access.yaml.
+    /// </summary>
+    private static int Write(RepoDirectory repository, IReadOnlyList<(string Path, string Content)> files, string heading, TextWriter stdout, bool replace)
     {
-        stdout.WriteLine(heading);
-        foreach (var (path, content) in files)
+        var created = new List<string>();
+        try
         {
-            var full = Path.Combine(root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, content);
+            foreach (var (path, content) in files)
+            {
+                if (repository.LeavesRepository(path) is { } escape)
+                {
+                    throw new UsageException($"{path} {escape}; new-app writes only inside the repository");
+                }
+
+                var full = Path.Combine(repository.Root, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                using (var writer = new StreamWriter(new FileStream(full, replace ? FileMode.Create : FileMode.CreateNew, FileAccess.Write)))
+                {
+                    if (!replace)
+                    {
+                        created.Add(full);
+                    }
+
+                    writer.Write(content);
+                }
+            }
+        }
+        catch
+        {
+            created.ForEach(File.Delete);
+            throw;
+        }
+
+        stdout.WriteLine(heading);
+        foreach (var (path, _) in files)
+        {
             stdout.WriteLine($"  {path}");
         }
 

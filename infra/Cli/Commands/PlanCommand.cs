@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Render;
+using Bootstrap.Cli.Output;
 
 namespace Bootstrap.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class PlanCommand
     {
         var stack = new Argument<string>("stack") { Description = "Stack name: reads Pulumi.<stack>.yaml (dev, ops)." };
         var repo = CommonOptions.Root();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/, which plan replaces only if an earlier plan wrote it." };
         var installed = new Option<FileInfo?>("--installed") { Description = "The running cluster's versions: `pulumi stack output --json` saved to a file. Validates the upgrade (no downgrades, no skipped minors) and prints its steps." };
         var command = new Command("plan", "Validate a stack and render its plan (Talos patches, Helm values, manifests, plan.json, topology.md).")
         {
@@ -20,10 +21,16 @@ internal static class PlanCommand
         {
             var root = CommonOptions.RepoRoot(result, repo);
             var name = result.GetValue(stack)!;
+            StackLoader.CheckName(name);
+            var target = Path.Combine(result.GetValue(output)?.FullName ?? Path.Combine(root, "out"), name);
+            if (PlanFolder.Refusal(target) is { } refusal)
+            {
+                throw new UsageException($"--out: {refusal}");
+            }
+
             if (result.GetValue(installed) is { Exists: false } missing)
             {
-                stderr.WriteLine($"error: --installed {missing.FullName}: no such file; save it with `pulumi stack output --json -s {name} > FILE`");
-                return ExitCodes.Usage;
+                throw new UsageException($"--installed {missing.FullName}: no such file; save it with `pulumi stack output --json -s {name} > FILE`");
             }
 
             var (blueprint, findings) = StackLoader.Load(root, name, result.GetValue(installed));
@@ -33,19 +40,7 @@ internal static class PlanCommand
                 return exit;
             }
 
-            var target = Path.Combine(result.GetValue(output)?.FullName ?? Path.Combine(root, "out"), name);
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
-
-            foreach (var (path, content) in PlanFiles.Render(blueprint))
-            {
-                var file = Path.Combine(target, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, content);
-            }
-
+            PlanFolder.Write(target, name, PlanFiles.Render(blueprint));
             stdout.Write(PlanSummary.Render(blueprint));
             stdout.WriteLine();
             stdout.WriteLine($"Wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), target)}/");

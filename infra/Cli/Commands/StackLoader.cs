@@ -10,6 +10,7 @@ internal static class StackLoader
 {
     public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(string repoRoot, string stack, FileInfo? installedFile = null)
     {
+        CheckName(stack);
         var (values, fileFindings) = StackFile.Read(repoRoot, stack);
         if (fileFindings.Any(f => f.Severity == Severity.Error))
         {
@@ -18,7 +19,7 @@ internal static class StackLoader
 
         try
         {
-            var installed = installedFile is null ? null : InstalledVersions.Parse(File.ReadAllText(installedFile.FullName), installedFile.Name);
+            var installed = installedFile is null ? null : InstalledVersions.Parse(FileText.Read(installedFile.FullName, installedFile.Name), installedFile.Name);
             var blueprint = Planner.Load(stack, values, new RepoDirectory(repoRoot), installed);
             IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
                 ? [Diagnostic.Warning(installedFile.Name, "records no installed versions (a stack never deployed)", "upgrade checks skipped: nothing runs yet")]
@@ -31,9 +32,14 @@ internal static class StackLoader
         }
     }
 
-    public static IReadOnlyList<string> Stacks(string repoRoot) =>
-        Directory.GetFiles(repoRoot, "Pulumi.*.yaml")
-            .Select(p => Path.GetFileName(p)["Pulumi.".Length..^".yaml".Length])
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<string> Stacks(string repoRoot) => StackFile.Stacks(repoRoot);
+
+    /// <summary>A stack name is checked before anything is looked up with it: a bad one is a usage error naming the rule.</summary>
+    public static void CheckName(string stack)
+    {
+        if (StackName.Problem(stack) is { } problem)
+        {
+            throw new UsageException($"stack '{stack}': {problem}; {StackName.Rule}");
+        }
+    }
 }

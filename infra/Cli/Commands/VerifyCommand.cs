@@ -30,14 +30,12 @@ internal static class VerifyCommand
         {
             if (!Duration.TryParse(result.GetValue(timeout), out var limit))
             {
-                stderr.WriteLine($"error: --timeout {result.GetValue(timeout)}: not a duration; use {Duration.Expected}");
-                return ExitCodes.Usage;
+                throw new UsageException($"--timeout {result.GetValue(timeout)}: not a duration; use {Duration.Expected}");
             }
 
             if (!Duration.TryParse(result.GetValue(interval), out var every) || every <= TimeSpan.Zero)
             {
-                stderr.WriteLine($"error: --interval {result.GetValue(interval)}: not a positive duration; use {Duration.Expected}");
-                return ExitCodes.Usage;
+                throw new UsageException($"--interval {result.GetValue(interval)}: not a positive duration; use {Duration.Expected}");
             }
 
             var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);

@@ -32,13 +32,15 @@ public sealed class StackFileTests : IDisposable
     }
 
     [Fact]
-    public void A_repeated_key_is_an_error()
+    public void A_repeated_key_is_an_error_as_go_yaml_words_it()
     {
         Write("config:\n  bootstrap:cluster: {name: a}\n  bootstrap:cluster: {name: b}\n");
 
         var (_, findings) = StackFile.Read(_root, "dev");
 
-        Assert.Contains("Duplicate key bootstrap:cluster", Assert.Single(findings).Problem, StringComparison.Ordinal);
+        var error = Assert.Single(findings);
+        Assert.Equal("Pulumi.dev.yaml:3:3", error.Key);
+        Assert.Equal("mapping key \"bootstrap:cluster\" already defined at line 2", error.Problem);
     }
 
     [Fact]

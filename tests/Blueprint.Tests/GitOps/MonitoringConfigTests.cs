@@ -98,7 +98,7 @@ public partial class MonitoringConfigTests
     [Fact]
     public void Kube_state_metrics_exports_the_sealed_secrets_key_label_the_alerts_join_on()
     {
-        var values = (JsonObject)Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
 
         Assert.Equal(["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"], HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
     }
@@ -106,7 +106,7 @@ public partial class MonitoringConfigTests
     [Fact]
     public void Grafana_and_prometheus_know_the_urls_the_gateway_serves_them_at()
     {
-        var values = (JsonObject)Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
         var routes = AppAccess.Of(GitOpsTree.Load(Repo.Directory, []).AppConfigs.Single(c => c.Folder == "kube-prometheus-stack")).Routes;
 
         Assert.Equal(

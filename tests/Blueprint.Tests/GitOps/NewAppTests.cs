@@ -45,7 +45,6 @@ public sealed class NewAppTests : CliSession
     [InlineData("dev", "web", new[] { "--namespace", "kube-system" }, "\"kube-system\" is a core namespace")]
     [InlineData("dev", "web", new[] { "--namespace", "cert-manager" }, "\"cert-manager\" is a core namespace")]
     [InlineData("dev", "web", new[] { "--pod-security", "privileged" }, "podSecurity: is \"privileged\"")]
-    [InlineData("dev", "Web_App", new string[0], "name: is \"Web_App\"")]
     public void Refusals_name_the_problem_and_write_nothing(string env, string name, string[] extra, string message)
     {
         var before = Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length;
@@ -53,6 +52,21 @@ public sealed class NewAppTests : CliSession
         Assert.Equal(ExitCodes.Invalid, NewApp(env, name, extra));
 
         Assert.Contains(message, Err.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
+    }
+
+    [Theory]
+    [InlineData("dev", "Web_App", "app name 'Web_App': not a DNS-1123 label")]
+    [InlineData("dev", "../../../outside", "app name '../../../outside': not a DNS-1123 label")]
+    [InlineData("../dev", "web", "environment '../dev': not a DNS-1123 label")]
+    public void A_name_that_is_not_a_DNS_label_is_a_usage_error_before_any_lookup(string env, string name, string message)
+    {
+        var before = Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length;
+
+        Assert.Equal(ExitCodes.Usage, NewApp(env, name));
+
+        Assert.Contains(message, Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("lowercase letters, digits and '-'", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
     }
 

@@ -73,7 +73,7 @@ public partial class PlatformObjectSchemaTests
         };
         foreach (var (kind, text) in broken)
         {
-            var body = (JsonObject)Yaml.YamlReader.Parse(text, kind)!;
+            var body = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(text, kind)!;
             Assert.True(SchemaViolation.Find(Schema(Key(body)), body).Count > 0, $"{kind}: a misspelled field passed");
         }
     }

@@ -130,6 +130,35 @@ public class NodeRulesTests
     }
 
     [Fact]
+    public void Sizes_above_what_the_proxmox_provider_takes_are_errors_and_its_maxima_pass()
+    {
+        _input.Node("cp-1")["cores"] = 2305;
+        _input.Node("cp-2")["memoryMiB"] = 268_435_457;
+        _input.Node("worker-1")["cores"] = 2304;
+        _input.Node("worker-2")["memoryMiB"] = 268_435_456;
+
+        var findings = _input.Check(new SizeRule());
+
+        Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-1.cores", "2305 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores");
+        Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-2.memoryMiB", "at most 268435456 MiB");
+        Assert.Equal(2, findings.Count);
+    }
+
+    [Fact]
+    public void More_nodes_than_Kubernetes_supports_is_an_error()
+    {
+        var worker = _input.Node("worker-1");
+        for (var i = 0; i < ControlPlaneRule.MaxNodes - 4; i++)
+        {
+            _input.Nodes[$"w-{i}"] = worker.DeepClone();
+        }
+
+        Findings.SingleError(_input.Check(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has 5001 nodes, more than the 5000 Kubernetes supports");
+        _input.Nodes.Remove("w-0");
+        Assert.Empty(_input.Check(new ControlPlaneRule()));
+    }
+
+    [Fact]
     public void Sizes_below_the_recommendation_are_warnings()
     {
         _input.Node("worker-2")["cores"] = 2;

@@ -76,7 +76,7 @@ public sealed class AppConfigRule : IGitOpsRule
     public static IReadOnlySet<string> CoreNamespaces(GitOpsTree tree) =>
         tree.Objects
             .Where(o => o.Is("AppProject") && o.Name == "core")
-            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => GitOpsObject.Text(d?["namespace"])))
+            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => GitOpsObject.Text(GitOpsObject.At(d, "namespace"))))
             .OfType<string>()
             .Concat(["default", "kube-system", "kube-public", "kube-node-lease"])
             .ToHashSet(StringComparer.Ordinal);

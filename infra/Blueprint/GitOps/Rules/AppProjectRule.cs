@@ -12,18 +12,18 @@ public sealed class AppProjectRule : IGitOpsRule
     {
         foreach (var project in context.Tree.Objects.Where(o => o.Is("AppProject")))
         {
-            if (project.Spec["orphanedResources"]?["warn"]?.GetValue<bool>() != true)
+            if (GitOpsObject.At(project.Spec, "orphanedResources", "warn")?.GetValueKind() != System.Text.Json.JsonValueKind.True)
             {
                 yield return Diagnostic.Error($"{project.Where}: spec.orphanedResources.warn", "is not true: resources left behind in the project's namespaces go unnoticed", "set spec.orphanedResources: {warn: true}");
             }
 
-            if (GitOpsObject.Text(project.Body["metadata"]?["labels"]?[TierLabel]) != "apps")
+            if (GitOpsObject.Text(GitOpsObject.At(project.Body, "metadata", "labels", TierLabel)) != "apps")
             {
                 continue;
             }
 
             var clusterKinds = (project.Spec["clusterResourceWhitelist"] as JsonArray ?? [])
-                .Select(k => (Group: GitOpsObject.Text(k?["group"]), Kind: GitOpsObject.Text(k?["kind"])))
+                .Select(k => (Group: GitOpsObject.Text(GitOpsObject.At(k, "group")), Kind: GitOpsObject.Text(GitOpsObject.At(k, "kind"))))
                 .Where(k => k != ("", "Namespace"))
                 .ToList();
             if (clusterKinds.Count > 0)
@@ -33,7 +33,7 @@ public sealed class AppProjectRule : IGitOpsRule
 
             foreach (var destination in project.Spec["destinations"] as JsonArray ?? [])
             {
-                if (GitOpsObject.Text(destination?["namespace"]) is null or "*")
+                if (GitOpsObject.Text(GitOpsObject.At(destination, "namespace")) is null or "*")
                 {
                     yield return Diagnostic.Error($"{project.Where}: spec.destinations", "allows every namespace", $"limit it to the environment's namespaces, e.g. {project.Name}-*");
                 }

@@ -48,13 +48,13 @@ public sealed class BootstrapParityRule : IGitOpsRule
     {
         var chart = app.App.Sources.First(s => s["chart"] is not null);
         var helm = chart["helm"] as System.Text.Json.Nodes.JsonObject;
-        var files = GitOpsObject.Strings(helm?["valueFiles"]).Select(f => f.StartsWith("$values/", StringComparison.Ordinal) ? f["$values/".Length..] : f);
+        var files = GitOpsObject.Strings(GitOpsObject.At(helm, "valueFiles")).Select(f => f.StartsWith("$values/", StringComparison.Ordinal) ? f["$values/".Length..] : f);
         return (
             GitOpsObject.Text(chart["chart"]),
             GitOpsObject.Text(chart["repoURL"]),
             GitOpsObject.Text(chart["targetRevision"]),
-            GitOpsObject.Text(helm?["releaseName"]) ?? app.Name,
-            GitOpsObject.Text(app.Destination?["namespace"]),
+            GitOpsObject.Text(GitOpsObject.At(helm, "releaseName")) ?? app.Name,
+            GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")),
             string.Join(",", files));
     }
 }

@@ -16,9 +16,9 @@ public sealed class CoreAppRule : IGitOpsRule
         foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core"))
         {
             var policy = app.App.Spec["syncPolicy"] as JsonObject;
-            var createsNamespace = GitOpsObject.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true");
-            var annotation = GitOpsObject.Text(policy?["managedNamespaceMetadata"]?["annotations"]?["argocd.argoproj.io/sync-options"]);
-            var ns = GitOpsObject.Text(app.Destination?["namespace"]);
+            var createsNamespace = GitOpsObject.Strings(GitOpsObject.At(policy, "syncOptions")).Contains("CreateNamespace=true");
+            var annotation = GitOpsObject.Text(GitOpsObject.At(policy, "managedNamespaceMetadata", "annotations", "argocd.argoproj.io/sync-options"));
+            var ns = GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace"));
             if (createsNamespace && ns is not ("kube-system" or "default") && annotation != "Prune=false")
             {
                 yield return Diagnostic.Error($"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata", $"core namespace {ns} is not protected from pruning", "add managedNamespaceMetadata.annotations: {argocd.argoproj.io/sync-options: Prune=false}");
@@ -28,8 +28,8 @@ public sealed class CoreAppRule : IGitOpsRule
         foreach (var cilium in context.Cluster.Applications.Where(a => a.App.Sources.Any(s => GitOpsObject.Text(s["chart"]) == "cilium")))
         {
             var ignored = (cilium.App.Spec["ignoreDifferences"] as JsonArray ?? [])
-                .Where(d => GitOpsObject.Text(d?["kind"]) == "Secret")
-                .Select(d => GitOpsObject.Text(d?["name"]))
+                .Where(d => GitOpsObject.Text(GitOpsObject.At(d, "kind")) == "Secret")
+                .Select(d => GitOpsObject.Text(GitOpsObject.At(d, "name")))
                 .ToHashSet();
             var missing = CiliumCertificateSecrets.Where(s => !ignored.Contains(s)).ToList();
             if (missing.Count > 0)

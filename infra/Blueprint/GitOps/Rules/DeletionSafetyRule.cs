@@ -18,12 +18,12 @@ public sealed class DeletionSafetyRule : IGitOpsRule
         foreach (var appSet in context.Cluster.ApplicationSets)
         {
             var policy = appSet.Spec["syncPolicy"] as JsonObject;
-            if (policy?["preserveResourcesOnDeletion"]?.GetValue<bool>() != true)
+            if (GitOpsObject.At(policy, "preserveResourcesOnDeletion")?.GetValueKind() != System.Text.Json.JsonValueKind.True)
             {
                 yield return Diagnostic.Error($"{appSet.Where}: spec.syncPolicy.preserveResourcesOnDeletion", "is not true: deleting an app folder or this ApplicationSet would delete the workloads", "set spec.syncPolicy.preserveResourcesOnDeletion: true");
             }
 
-            if (!SafeApplicationsSync.Contains(GitOpsObject.Text(policy?["applicationsSync"])))
+            if (!SafeApplicationsSync.Contains(GitOpsObject.Text(GitOpsObject.At(policy, "applicationsSync"))))
             {
                 yield return Diagnostic.Error($"{appSet.Where}: spec.syncPolicy.applicationsSync", "lets the ApplicationSet delete Applications (a bad generator result removes every app)", "set spec.syncPolicy.applicationsSync: create-update");
             }
@@ -31,7 +31,7 @@ public sealed class DeletionSafetyRule : IGitOpsRule
 
         foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core" || a.Name == GitOps.RootApplication.Name))
         {
-            if (GitOpsObject.Strings(app.App.Body["metadata"]?["finalizers"]).Contains(ResourcesFinalizer))
+            if (GitOpsObject.Strings(GitOpsObject.At(app.App.Body, "metadata", "finalizers")).Contains(ResourcesFinalizer))
             {
                 yield return Diagnostic.Error($"{app.App.Where}: metadata.finalizers", $"{app.Name} has {ResourcesFinalizer}: deleting the Application would delete what the cluster runs on", "remove the finalizer");
             }
@@ -39,7 +39,7 @@ public sealed class DeletionSafetyRule : IGitOpsRule
 
         foreach (var argocd in context.Cluster.Applications.Where(a => a.App.Sources.Any(s => GitOpsObject.Text(s["chart"]) == "argo-cd")))
         {
-            if (argocd.App.Spec["syncPolicy"]?["automated"]?["prune"]?.GetValue<bool>() == true)
+            if (GitOpsObject.At(argocd.App.Spec, "syncPolicy", "automated", "prune")?.GetValueKind() == System.Text.Json.JsonValueKind.True)
             {
                 yield return Diagnostic.Error($"{argocd.App.Where}: spec.syncPolicy.automated.prune", "is true: a self-sync that prunes argocd-cm locks everyone out (argo-cd#2438)", "set prune: false for the self-managed argocd Application");
             }

@@ -16,14 +16,14 @@ public sealed class PodSecurityRule : IGitOpsRule
         foreach (var app in context.Cluster.Applications)
         {
             var policy = app.App.Spec["syncPolicy"];
-            if (!GitOpsObject.Strings(policy?["syncOptions"]).Contains("CreateNamespace=true"))
+            if (!GitOpsObject.Strings(GitOpsObject.At(policy, "syncOptions")).Contains("CreateNamespace=true"))
             {
                 continue;
             }
 
             var where = app.GeneratedFrom is null ? $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata" : $"{app.DeliveredBy.Where}: spec.template.spec.syncPolicy.managedNamespaceMetadata";
-            var level = GitOpsObject.Text(policy?["managedNamespaceMetadata"]?["labels"]?[EnforceLabel]);
-            if (GitOpsObject.Text(app.Destination?["namespace"]) is "kube-system")
+            var level = GitOpsObject.Text(GitOpsObject.At(policy, "managedNamespaceMetadata", "labels", EnforceLabel));
+            if (GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) is "kube-system")
             {
                 continue;
             }

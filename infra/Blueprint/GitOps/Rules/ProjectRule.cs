@@ -31,10 +31,10 @@ public sealed class ProjectRule : IGitOpsRule
                 }
             }
 
-            var server = GitOpsObject.Text(app.Destination?["server"]) ?? "";
-            var ns = GitOpsObject.Text(app.Destination?["namespace"]) ?? "";
+            var server = GitOpsObject.Text(GitOpsObject.At(app.Destination, "server")) ?? "";
+            var ns = GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) ?? "";
             var allowed = (project.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
-                .Select(d => (Server: GitOpsObject.Text(d?["server"]) ?? "*", Namespace: GitOpsObject.Text(d?["namespace"]) ?? "*"))
+                .Select(d => (Server: GitOpsObject.Text(GitOpsObject.At(d, "server")) ?? "*", Namespace: GitOpsObject.Text(GitOpsObject.At(d, "namespace")) ?? "*"))
                 .ToList();
             if (!allowed.Any(d => Glob.Matches(d.Server, server) && Glob.Matches(d.Namespace, ns)))
             {

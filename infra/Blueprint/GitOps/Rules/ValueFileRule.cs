@@ -9,7 +9,7 @@ public sealed class ValueFileRule : IGitOpsRule
     {
         foreach (var app in context.Cluster.Applications.Where(a => a.GeneratedFrom is null))
         {
-            foreach (var file in app.App.Sources.SelectMany(s => GitOpsObject.Strings(s["helm"]?["valueFiles"])))
+            foreach (var file in app.App.Sources.SelectMany(s => GitOpsObject.Strings(GitOpsObject.At(s, "helm", "valueFiles"))))
             {
                 var path = file.StartsWith("$values/", StringComparison.Ordinal) ? file["$values/".Length..] : null;
                 if (path is not null && !context.Repository.FileExists(path))

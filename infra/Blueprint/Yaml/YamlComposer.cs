@@ -1,0 +1,199 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Bootstrap.Blueprint.Yaml;
+
+internal enum YamlKind
+{
+    Scalar,
+    Sequence,
+    Mapping,
+    Alias,
+}
+
+/// <summary>One node as go-yaml's parser keeps it (decode.go, type Node): aliases point at their anchor's node, not copied.</summary>
+internal sealed class YamlTreeNode
+{
+    public required YamlKind Kind { get; init; }
+
+    /// <summary>The tag as written: empty, "!" (non-specific), or a full tag such as tag:yaml.org,2002:str.</summary>
+    public string Tag { get; init; } = "";
+
+    /// <summary>A scalar's text, or an alias' anchor name.</summary>
+    public string Value { get; init; } = "";
+
+    public bool Plain { get; init; }
+
+    public required int Line { get; init; }
+
+    public required int Column { get; init; }
+
+    /// <summary>A collection's children (a mapping's keys and values alternate); scalars and aliases have none.</summary>
+    public List<YamlTreeNode> Content => _content ??= [];
+
+    private List<YamlTreeNode>? _content;
+
+    public YamlTreeNode? Target { get; init; }
+
+    public bool IsEmptyScalar => Kind == YamlKind.Scalar && Plain && Value.Length == 0 && Tag.Length == 0;
+}
+
+/// <summary>
+/// Turns YAMLDotNet's event stream into go-yaml's node tree: anchors are registered when their node starts (so an alias
+/// inside its own anchor is caught when decoding, as go-yaml does), an alias to an unknown anchor is an error at the alias,
+/// and nesting stops at <see cref="YamlReader.MaxDepth"/>. Built without recursion, so no input can exhaust the stack.
+/// </summary>
+internal static class YamlComposer
+{
+    public static List<YamlTreeNode> Compose(string yaml, string source)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var nodes = 0;
+        var documents = new List<YamlTreeNode>();
+        var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
+        var open = new Stack<(YamlTreeNode Node, bool Flow)>();
+        YamlTreeNode? root = null;
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                last = current.End;
+                switch (current)
+                {
+                    case DocumentStart:
+                        anchors.Clear();
+                        root = null;
+                        nodes = 0;
+                        break;
+                    case DocumentEnd:
+                        documents.Add(root ?? new YamlTreeNode { Kind = YamlKind.Scalar, Plain = true, Line = (int)current.Start.Line,
+                            Column = (int)current.Start.Column });
+                        break;
+                    case Scalar scalar:
+                        Add(Anchored(scalar.Anchor, new YamlTreeNode
+                        {
+                            Kind = YamlKind.Scalar,
+                            Tag = TagOf(scalar.Tag),
+                            Value = scalar.Value,
+                            Plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any,
+                            Line = (int)scalar.Start.Line,
+                            Column = (int)scalar.Start.Column,
+                        }));
+                        break;
+                    case AnchorAlias alias:
+                        var target = anchors.GetValueOrDefault(alias.Value.Value)
+                            ?? throw new YamlFormatException(source, (int)alias.Start.Line, (int)alias.Start.Column, $"unknown anchor '{alias.Value.Value}' referenced");
+                        Add(new YamlTreeNode { Kind = YamlKind.Alias, Value = alias.Value.Value, Target = target, Line = (int)alias.Start.Line,
+                            Column = (int)alias.Start.Column });
+                        break;
+                    case SequenceStart sequence:
+                        Open(sequence, YamlKind.Sequence, sequence.Anchor, sequence.Tag, sequence.Style == SequenceStyle.Flow);
+                        break;
+                    case MappingStart mapping:
+                        Open(mapping, YamlKind.Mapping, mapping.Anchor, mapping.Tag, mapping.Style == MappingStyle.Flow);
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        open.Pop();
+                        break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            throw Syntax(yaml, source, e, open);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input with these (e.g. "key: [a, b" followed by a new key).
+            throw new YamlFormatException(source, (int)last.Line, (int)last.Column, $"cannot be parsed here{Unclosed(open)}");
+        }
+
+        return documents;
+
+        void Add(YamlTreeNode node)
+        {
+            if (++nodes > YamlReader.MaxNodes)
+            {
+                throw new YamlFormatException(source, node.Line, node.Column, $"holds more than {YamlReader.MaxNodes:N0} YAML nodes in one document; split it up");
+            }
+
+            if (open.Count == 0)
+            {
+                root = node;
+            }
+            else
+            {
+                open.Peek().Node.Content.Add(node);
+            }
+        }
+
+        YamlTreeNode Anchored(AnchorName anchor, YamlTreeNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                anchors[anchor.Value] = node;
+            }
+
+            return node;
+        }
+
+        void Open(ParsingEvent start, YamlKind kind, AnchorName anchor, TagName tag, bool flow)
+        {
+            if (open.Count >= YamlReader.MaxDepth)
+            {
+                throw new YamlFormatException(source, (int)start.Start.Line, (int)start.Start.Column, $"nests deeper than {YamlReader.MaxDepth} levels");
+            }
+
+            var node = Anchored(anchor, new YamlTreeNode { Kind = kind, Tag = TagOf(tag), Line = (int)start.Start.Line, Column = (int)start.Start.Column });
+            Add(node);
+            open.Push((node, flow));
+        }
+    }
+
+    private static string TagOf(TagName tag) => tag.IsEmpty ? "" : tag.IsNonSpecific ? "!" : tag.Value;
+
+    /// <summary>YamlDotNet's message at the right place: its tab errors point at the mapping, not at the tab.</summary>
+    private static YamlFormatException Syntax(string yaml, string source, YamlException e, Stack<(YamlTreeNode Node, bool Flow)> open)
+    {
+        var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+        if (e.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(yaml, line, (int)Math.Max(e.End.Line, e.Start.Line)) is { } tab)
+        {
+            (line, column) = tab;
+        }
+
+        var message = e.Message.TrimEnd('.');
+        message = message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "is not valid YAML";
+        if (e.Message.Contains("tab", StringComparison.Ordinal))
+        {
+            message += " (YAML indents with spaces, never tabs)";
+        }
+
+        return new YamlFormatException(source, line, column, message + Unclosed(open));
+    }
+
+    /// <summary>The first tab in a line's indentation from line <paramref name="from"/>, as go-yaml reports it.</summary>
+    private static (int Line, int Column)? TabInIndentation(string yaml, int from, int to)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = Math.Max(from, 1); i <= Math.Min(Math.Max(to, from + 1), lines.Length); i++)
+        {
+            var text = lines[i - 1];
+            for (var c = 0; c < text.Length && text[c] is ' ' or '\t'; c++)
+            {
+                if (text[c] == '\t')
+                {
+                    return (i, c + 1);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Unclosed(Stack<(YamlTreeNode Node, bool Flow)> open) =>
+        open.FirstOrDefault(o => o.Flow) is { Node: { } node }
+            ? $" (inside the '{(node.Kind == YamlKind.Sequence ? '[' : '{')}' opened at {node.Line}:{node.Column}, which is not closed before this point)"
+            : "";
+}
