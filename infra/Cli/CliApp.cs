@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Cli.Commands;
 
 namespace Bootstrap.Cli;

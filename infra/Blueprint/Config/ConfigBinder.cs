@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Config;
 

@@ -1,7 +1,8 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Config;
 

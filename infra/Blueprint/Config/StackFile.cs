@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;
 

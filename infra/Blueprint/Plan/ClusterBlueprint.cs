@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Scripts;

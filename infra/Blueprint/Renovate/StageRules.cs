@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Semver;
 
 namespace Bootstrap.Blueprint.Renovate;

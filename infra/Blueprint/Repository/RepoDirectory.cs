@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Repository;
 

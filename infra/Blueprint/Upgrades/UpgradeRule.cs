@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Talos;
 using Bootstrap.Blueprint.Validation;
 using Semver;

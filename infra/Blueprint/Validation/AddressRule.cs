@@ -1,5 +1,6 @@
 using System.Net;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
 using Bootstrap.Blueprint.Repository;
 

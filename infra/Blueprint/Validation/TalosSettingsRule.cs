@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Talos;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Backup;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Cli.Backup;
 using Bootstrap.Cli.Cluster;

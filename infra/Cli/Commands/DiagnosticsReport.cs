@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Cli.Commands;
 

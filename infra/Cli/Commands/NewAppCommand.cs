@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Bootstrap.Blueprint.Apps;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;

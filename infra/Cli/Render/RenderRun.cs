@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
 

@@ -1,6 +1,7 @@
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.GitOps;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Tests.Support;

@@ -7,7 +7,7 @@ public class AddressRuleTests
 {
     private readonly StackInput _input = StackInput.Of("dev");
 
-    private IReadOnlyList<Bootstrap.Blueprint.Config.Diagnostic> Check() => _input.Check(new AddressRule());
+    private IReadOnlyList<Bootstrap.Blueprint.Diagnostics.Diagnostic> Check() => _input.Check(new AddressRule());
 
     [Fact]
     public void The_dev_and_ops_address_plans_are_clean()

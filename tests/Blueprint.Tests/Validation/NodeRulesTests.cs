@@ -164,7 +164,7 @@ public class NodeRulesTests
         _input.Node("worker-2")["cores"] = 2;
 
         var finding = Findings.SingleWarning(_input.Check(new SizeRule()), "bootstrap:cluster.nodes.worker-2.cores", "below the recommended 4 cores for a worker");
-        Assert.Equal(Bootstrap.Blueprint.Config.Severity.Warning, finding.Severity);
+        Assert.Equal(Bootstrap.Blueprint.Diagnostics.Severity.Warning, finding.Severity);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 

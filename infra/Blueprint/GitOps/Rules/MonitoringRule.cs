@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 

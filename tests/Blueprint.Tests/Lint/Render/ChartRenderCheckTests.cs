@@ -1,5 +1,6 @@
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Render;

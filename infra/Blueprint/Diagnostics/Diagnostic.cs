@@ -1,4 +1,4 @@
-namespace Bootstrap.Blueprint.Config;
+namespace Bootstrap.Blueprint.Diagnostics;
 
 public enum Severity
 {

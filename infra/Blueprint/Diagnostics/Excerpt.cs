@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bootstrap.Blueprint.Config;
+namespace Bootstrap.Blueprint.Diagnostics;
 
 /// <summary>
 /// How text that came from input is shown back in a message: control characters escaped (a value can never move the

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
+using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;
 
-namespace Bootstrap.Blueprint.GitOps;
+namespace Bootstrap.Blueprint.Apps;
 
 /// <summary>What a team asks for with <c>new-app</c>: the chart, and the network access its namespace needs beyond the baseline.</summary>
 public sealed record NewAppRequest(
