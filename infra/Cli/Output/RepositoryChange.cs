@@ -44,7 +44,11 @@ internal static class RepositoryChange
         catch
         {
             files.ForEach(File.Delete);
-            folders.AsEnumerable().Reverse().Where(f => !Directory.EnumerateFileSystemEntries(f).Any()).ToList().ForEach(f => Directory.Delete(f));
+            // Deepest first, so a folder is empty by the time it is removed.
+            foreach (var folder in Enumerable.Reverse(folders).Where(f => !Directory.EnumerateFileSystemEntries(f).Any()))
+            {
+                Directory.Delete(folder);
+            }
             if (staged is not null && File.Exists(staged))
             {
                 File.Delete(staged);

@@ -68,5 +68,6 @@ public static class EnvironmentCopyRule
         }
     }
 
-    private static string Line(string[] lines, int index) => index < lines.Length ? lines[index].Trim() : "(end of file)";
+    private static string Line(string[] lines, int index) =>
+        index >= lines.Length || (index == lines.Length - 1 && lines[index].Length == 0) ? "(end of file)" : lines[index].Trim();
 }
