@@ -24,6 +24,11 @@ public sealed record GitOpsCopy(IReadOnlyList<(string Path, string Content)> Fil
         var dropped = others.Select(a => $"{a.Name}.yaml").Concat(otherProjects.Select(p => $"{p}.yaml")).ToHashSet(StringComparer.Ordinal);
         var files = new List<(string Path, string Content)>();
         var leftOut = others.Select(a => $"environment {a.Name[AppConfig.EnvironmentPrefix.Length..]} (ApplicationSet {a.Name} in {a.File})").ToList();
+        var apps = tree.AppConfigs.Where(c => c.Environment == from.Name).Select(c => c.Folder).ToList();
+        if (apps.Count > 0)
+        {
+            leftOut.Add($"{from.Name}'s apps ({string.Join(", ", apps)}): add {to.Name}'s own with new-app {to.Name} <name> ...");
+        }
 
         foreach (var (key, path) in EnvironmentCopy.Files(repository, from.Name, source.GitOps.Path))
         {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
@@ -9,7 +7,6 @@ using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Renovate;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;
-using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Environments;
 
@@ -93,7 +90,7 @@ public static class NewEnvironment
         }
 
         var findings = new List<Diagnostic>();
-        var input = Parse(request, findings);
+        var input = NetworkInput.Parse(request, findings);
         if (input is null)
         {
             return (null, findings);
@@ -104,15 +101,7 @@ public static class NewEnvironment
         findings.AddRange(Clashes(input, others));
         var from = EnvironmentNames.Of(source.Config, ClusterView.Of(source.Config, tree, []));
         var domain = request.Domain ?? DefaultDomain(from, name);
-        if (domain is null)
-        {
-            findings.Add(Diagnostic.Error("--domain", $"is needed: {request.From} serves no *.<domain> on its Gateway to derive one from", "give --domain, e.g. lab.example.internal"));
-        }
-        else
-        {
-            findings.AddRange(others.Where(o => o.Stack != name && EnvironmentNames.Of(o, ClusterView.Of(o, tree, [])).Domain == domain)
-                .Select(o => Diagnostic.Error($"--domain {domain}", $"is {o.Stack}'s domain already", $"give {name} a domain of its own, e.g. {name}.{domain}")));
-        }
+        findings.AddRange(DomainProblems(domain, request, others, tree));
 
         var nodes = source.Config.Cluster.Nodes.Select(n => (n.Key, n.Value.Role)).ToList();
         var hosts = request.Hosts ?? source.Nodes.Select(n => n.Vm.Host).Distinct(StringComparer.Ordinal).ToList();
@@ -128,7 +117,7 @@ public static class NewEnvironment
         }
 
         var clusterPath = $"{GitOpsRule.Root}/clusters/{name}";
-        var (stackText, secrets) = StackText(request, input, source, slots, clusterPath, repository);
+        var (stackText, secrets) = StackFileText.Derive(request, input, source, slots, clusterPath, repository);
         var to = new EnvironmentNames(name, domain, input.Pool.First.ToString());
         var copy = GitOpsCopy.Of(source.Config, from, to, clusterPath, tree, repository);
         var created = new List<(string Path, string Content)> { (StackFile.NameFor(name), stackText) };
@@ -146,7 +135,29 @@ public static class NewEnvironment
             files[change.Path] = change.After;
         }
 
-        var proposed = new ProposedRepository(repository, files);
+        var (blueprint, checks) = Check(request, new ProposedRepository(repository, files), others);
+        if (blueprint is null)
+        {
+            return (null, checks);
+        }
+
+        var warnings = checks.ToList();
+        if (request.Vlan is null && source.Config.Cluster.Network.Vlan is { } shared)
+        {
+            warnings.Add(Diagnostic.Warning("--vlan", $"not given: {name} puts its subnet {input.Network} on {request.From}'s VLAN {shared}",
+                "give --vlan N when the new network has a VLAN of its own (edit network.vlan in the stack file later otherwise)"));
+        }
+
+        return (new NewEnvironmentResult(created, renovate, stage, secrets, copy.LeftOut, blueprint, warnings), []);
+    }
+
+    /// <summary>
+    /// The new environment as plan and lint will see it once written: its blueprint (validation errors named by flag), the gitops
+    /// rules, the copy rule against every other environment, and Renovate's staging. Null and the errors, or the warnings.
+    /// </summary>
+    private static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Findings) Check(NewEnvironmentRequest request, IRepository proposed, IReadOnlyList<StackConfig> others)
+    {
+        var name = request.Name;
         var (blueprint, problems) = LoadStack(name, proposed);
         if (blueprint is null)
         {
@@ -161,16 +172,21 @@ public static class NewEnvironment
             return (null, [Diagnostic.Error($"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"), .. lint]);
         }
 
-        var renovateWarnings = RenovateCoverage.Check(proposed).Findings.Where(f => f.Key.Contains($"/{name}/", StringComparison.Ordinal)
+        var staging = RenovateCoverage.Check(proposed).Findings.Where(f => f.Key.Contains($"/{name}/", StringComparison.Ordinal)
             || f.Key.StartsWith(StackFile.NameFor(name), StringComparison.Ordinal) || f.Key.Contains($"apps-{name}/", StringComparison.Ordinal));
-        var warnings = problems.Where(p => p.Severity == Severity.Warning).Select(ByFlag).Concat(lint).Concat(renovateWarnings).Distinct().ToList();
-        if (request.Vlan is null && source.Config.Cluster.Network.Vlan is { } shared)
+        return (blueprint, problems.Where(p => p.Severity == Severity.Warning).Select(ByFlag).Concat(lint).Concat(staging).Distinct().ToList());
+    }
+
+    /// <summary>A domain is needed, and one no other environment's Gateway serves.</summary>
+    private static IEnumerable<Diagnostic> DomainProblems(string? domain, NewEnvironmentRequest request, IReadOnlyList<StackConfig> others, GitOpsTree tree)
+    {
+        if (domain is null)
         {
-            warnings.Add(Diagnostic.Warning("--vlan", $"not given: {name} puts its subnet {input.Network} on {request.From}'s VLAN {shared}",
-                "give --vlan N when the new network has a VLAN of its own (edit network.vlan in the stack file later otherwise)"));
+            return [Diagnostic.Error("--domain", $"is needed: {request.From} serves no *.<domain> on its Gateway to derive one from", "give --domain, e.g. lab.example.internal")];
         }
 
-        return (new NewEnvironmentResult(created, renovate, stage, secrets, copy.LeftOut, blueprint, warnings), []);
+        return others.Where(o => o.Stack != request.Name && EnvironmentNames.Of(o, ClusterView.Of(o, tree, [])).Domain == domain)
+            .Select(o => Diagnostic.Error($"--domain {domain}", $"is {o.Stack}'s domain already", $"give {request.Name} a domain of its own, e.g. {request.Name}.{domain}"));
     }
 
     /// <summary>What happens after the files are written, as new-env prints it.</summary>
@@ -236,73 +252,8 @@ public static class NewEnvironment
         return findings.Any(f => f.Severity == Severity.Error) ? null : ConfigBinder.Bind(stack, values).Config;
     }
 
-    private sealed record ParsedInput(IPNetwork2 Network, IPAddress Gateway, IPAddress Vip, Ipv4Range Pool, IReadOnlyList<IPAddress> Nameservers);
-
-    private static ParsedInput? Parse(NewEnvironmentRequest request, List<Diagnostic> findings)
-    {
-        if (!Ipv4.TryParseNetwork(request.Cidr, out var network))
-        {
-            findings.Add(Diagnostic.Error($"--cidr {request.Cidr}", "is not an IPv4 network in CIDR form", "write the network address and prefix, e.g. 192.168.60.0/24"));
-        }
-
-        var addresses = new Dictionary<string, IPAddress>();
-        foreach (var (flag, text) in new[] { ("--gateway", request.Gateway), ("--vip", request.Vip) })
-        {
-            if (Ipv4.TryParse(text, out var address))
-            {
-                addresses[flag] = address;
-            }
-            else
-            {
-                findings.Add(Diagnostic.Error($"{flag} {text}", "is not an IPv4 address", "write a dotted quad inside --cidr, e.g. 192.168.60.60"));
-            }
-        }
-
-        if (!Ipv4Range.TryParse(request.Pool, out var pool) || !pool.IsOrdered)
-        {
-            findings.Add(Diagnostic.Error($"--pool {request.Pool}", "is not an address range first-last", "write e.g. 192.168.60.70-192.168.60.89 (the first address is the Gateway's)"));
-        }
-
-        var nameservers = new List<IPAddress>();
-        foreach (var text in request.Nameservers ?? [])
-        {
-            if (Ipv4.TryParse(text, out var address))
-            {
-                nameservers.Add(address);
-            }
-            else
-            {
-                findings.Add(Diagnostic.Error($"--nameservers {text}", "is not an IPv4 address", "list resolver addresses separated by ',', e.g. 192.168.60.1"));
-            }
-        }
-
-        foreach (var host in (request.Hosts ?? []).Where(h => h.Length == 0))
-        {
-            findings.Add(Diagnostic.Error("--hosts", "has an empty host name", "list Proxmox node names separated by ',', e.g. pve1,pve2,pve3"));
-        }
-
-        if (request.Domain is { } domain && !domain.Split('.').All(NameRule.IsDnsLabel))
-        {
-            findings.Add(Diagnostic.Error($"--domain {domain}", "is not a DNS name", "write lowercase labels separated by '.', e.g. lab.lab.internal"));
-        }
-
-        if (findings.Count > 0)
-        {
-            return null;
-        }
-
-        var vip = addresses["--vip"];
-        if (!network.Contains(vip) || vip.Equals(network.Network) || vip.Equals(network.Broadcast))
-        {
-            findings.Add(Diagnostic.Error($"--vip {vip}", $"is not a host address of --cidr {network}", $"use an address in {network.FirstUsable}–{network.LastUsable}"));
-            return null;
-        }
-
-        return new ParsedInput(network, addresses["--gateway"], vip, pool, nameservers);
-    }
-
     /// <summary>A network the new environment would share with a stack: the runner reaches both, so their addresses must not overlap.</summary>
-    private static IEnumerable<Diagnostic> Clashes(ParsedInput input, IReadOnlyList<StackConfig> others)
+    private static IEnumerable<Diagnostic> Clashes(NetworkInput input, IReadOnlyList<StackConfig> others)
     {
         foreach (var other in others)
         {
@@ -321,70 +272,6 @@ public static class NewEnvironment
         source.Domain is not { } domain ? null
             : domain.StartsWith($"{source.Name}.", StringComparison.Ordinal) ? $"{name}.{domain[(source.Name.Length + 1)..]}"
             : $"{name}.{domain}";
-
-    private static (string Text, IReadOnlyList<string> Secrets) StackText(
-        NewEnvironmentRequest request, ParsedInput input, ClusterBlueprint source, IReadOnlyList<NodeSlot> slots, string clusterPath, IRepository repository)
-    {
-        var file = StackFile.NameFor(request.From);
-        var config = (JsonObject)(YamlReader.Parse(repository.ReadFile(file)!, file)!["config"]!.DeepClone());
-        // Secrets are encrypted with the source stack's key: the new stack cannot read them, so they are set again.
-        var secrets = config.Where(p => HoldsSecret(p.Value)).Select(p => p.Key).Append("proxmoxve:apiToken").Distinct().Order(StringComparer.Ordinal).ToList();
-        foreach (var key in secrets)
-        {
-            config.Remove(key);
-        }
-
-        var cluster = (JsonObject)(config["bootstrap:cluster"] ?? config["cluster"])!;
-        cluster["name"] = request.Name;
-        var network = (JsonObject)cluster["network"]!;
-        var sourceGateway = source.Config.Cluster.Network.Gateway;
-        network["cidr"] = input.Network.ToString();
-        network["gateway"] = input.Gateway.ToString();
-        network["nameservers"] = new JsonArray((input.Nameservers.Count > 0
-                ? input.Nameservers.Select(n => n.ToString())
-                : source.Config.Cluster.Network.Nameservers.Select(n => n == sourceGateway ? input.Gateway.ToString() : n))
-            .Select(n => (JsonNode)n).ToArray());
-        network["vip"] = input.Vip.ToString();
-        network["loadBalancerPool"] = input.Pool.ToString();
-        if (request.Bridge is { } bridge)
-        {
-            network["bridge"] = bridge;
-        }
-
-        if (request.Vlan is { } vlan)
-        {
-            network["vlan"] = vlan;
-        }
-
-        var nodes = (JsonObject)cluster["nodes"]!;
-        foreach (var slot in slots)
-        {
-            var node = (JsonObject)nodes[slot.Name]!;
-            node["ip"] = slot.Ip;
-            node["host"] = slot.Host;
-            node["vmId"] = slot.VmId;
-            // A fixed MAC copied from the source would appear twice on the network: Proxmox assigns new ones.
-            node.Remove("mac");
-        }
-
-        var gitops = (JsonObject)(config["bootstrap:gitops"] ?? config["gitops"])!;
-        gitops["path"] = clusterPath;
-        var ips = slots.Select(s => s.Ip).ToList();
-        var header = $"""
-            # {request.Name}: {input.Network}, API VIP {input.Vip}, nodes {ips[0]}-{ips[^1]} on {string.Join(", ", slots.Select(s => s.Host).Distinct())}; written by new-env from {file}.
-            # Secrets are never written here by hand: pulumi config set --secret proxmoxve:apiToken '<user@realm!id=uuid>'
-
-            """;
-        return (StackFileText.Write(header, config), secrets);
-    }
-
-    private static bool HoldsSecret(JsonNode? node) => node switch
-    {
-        _ when SecretValue.IsSecret(node) => true,
-        JsonObject map => map.Any(p => HoldsSecret(p.Value)),
-        JsonArray list => list.Any(HoldsSecret),
-        _ => false,
-    };
 
     /// <summary>renovate.json with the new environment in a rollout stage: the one of --stage &lt;env&gt;, else the first.</summary>
     private static ((string Path, string Before, string After)? Change, string? Stage, IReadOnlyList<Diagnostic> Problems) Stage(

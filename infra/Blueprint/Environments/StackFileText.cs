@@ -3,6 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Environments;
@@ -14,6 +17,74 @@ namespace Bootstrap.Blueprint.Environments;
 public static partial class StackFileText
 {
     private static readonly JsonSerializerOptions Quoted = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The new stack file: the source's, with the new name, network, node addresses, hosts and VM ids and gitops.path. Secrets are
+    /// left out (they are encrypted with the source stack's key) and returned by key, to be set again.
+    /// </summary>
+    public static (string Text, IReadOnlyList<string> Secrets) Derive(
+        NewEnvironmentRequest request, NetworkInput input, ClusterBlueprint source, IReadOnlyList<NodeSlot> slots, string clusterPath, IRepository repository)
+    {
+        var file = StackFile.NameFor(request.From);
+        var config = (JsonObject)(YamlReader.Parse(repository.ReadFile(file)!, file)!["config"]!.DeepClone());
+        // Secrets are encrypted with the source stack's key: the new stack cannot read them, so they are set again.
+        var secrets = config.Where(p => HoldsSecret(p.Value)).Select(p => p.Key).Append("proxmoxve:apiToken").Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var key in secrets)
+        {
+            config.Remove(key);
+        }
+
+        var cluster = (JsonObject)(config["bootstrap:cluster"] ?? config["cluster"])!;
+        cluster["name"] = request.Name;
+        var network = (JsonObject)cluster["network"]!;
+        var sourceGateway = source.Config.Cluster.Network.Gateway;
+        network["cidr"] = input.Network.ToString();
+        network["gateway"] = input.Gateway.ToString();
+        network["nameservers"] = new JsonArray((input.Nameservers.Count > 0
+                ? input.Nameservers.Select(n => n.ToString())
+                : source.Config.Cluster.Network.Nameservers.Select(n => n == sourceGateway ? input.Gateway.ToString() : n))
+            .Select(n => (JsonNode)n).ToArray());
+        network["vip"] = input.Vip.ToString();
+        network["loadBalancerPool"] = input.Pool.ToString();
+        if (request.Bridge is { } bridge)
+        {
+            network["bridge"] = bridge;
+        }
+
+        if (request.Vlan is { } vlan)
+        {
+            network["vlan"] = vlan;
+        }
+
+        var nodes = (JsonObject)cluster["nodes"]!;
+        foreach (var slot in slots)
+        {
+            var node = (JsonObject)nodes[slot.Name]!;
+            node["ip"] = slot.Ip;
+            node["host"] = slot.Host;
+            node["vmId"] = slot.VmId;
+            // A fixed MAC copied from the source would appear twice on the network: Proxmox assigns new ones.
+            node.Remove("mac");
+        }
+
+        var gitops = (JsonObject)(config["bootstrap:gitops"] ?? config["gitops"])!;
+        gitops["path"] = clusterPath;
+        var ips = slots.Select(s => s.Ip).ToList();
+        var header = $"""
+            # {request.Name}: {input.Network}, API VIP {input.Vip}, nodes {ips[0]}-{ips[^1]} on {string.Join(", ", slots.Select(s => s.Host).Distinct())}; written by new-env from {file}.
+            # Secrets are never written here by hand: pulumi config set --secret proxmoxve:apiToken '<user@realm!id=uuid>'
+
+            """;
+        return (Write(header, config), secrets);
+    }
+
+    private static bool HoldsSecret(JsonNode? node) => node switch
+    {
+        _ when SecretValue.IsSecret(node) => true,
+        JsonObject map => map.Any(p => HoldsSecret(p.Value)),
+        JsonArray list => list.Any(HoldsSecret),
+        _ => false,
+    };
 
     public static string Write(string header, JsonObject config)
     {

@@ -151,6 +151,7 @@ public sealed class NewEnvTests : CliSession
         Assert.Contains("include: \"{apps-staging.yaml}\"", File.ReadAllText(Repository.File("gitops/clusters/staging/appsets.yaml")), StringComparison.Ordinal);
         Assert.Contains("environment monitoring (ApplicationSet apps-monitoring", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("gitops/clusters/ops/monitoring.yaml (an Application of project monitoring)", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ops's apps (nginx): add staging's own with new-app staging <name> ...", Out.ToString(), StringComparison.Ordinal);
         // ops's hosts (pve2, pve3) round-robin: control planes first; the VM ids count from the base by address offset.
         var stack = File.ReadAllText(Repository.File("Pulumi.staging.yaml"));
         Assert.Contains("cp-3: { role: controlplane, ip: 10.20.1.13, host: pve2, vmId: 20269", stack, StringComparison.Ordinal);
