@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
         root.Subcommands.Add(LintCommand.Create(stdout, stderr));
         root.Subcommands.Add(NewAppCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NewEnvCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(BackupCommand.Create(stdout, stderr));
         return root;

@@ -27,7 +27,19 @@ public static class StackFile
     /// Reads the config map of a stack file, each value as the Pulumi program receives it; problems with the file itself
     /// come back as diagnostics. The stack name must already be valid (<see cref="StackName"/>).
     /// </summary>
-    public static (IReadOnlyDictionary<string, JsonNode?> Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string repoRoot, string stack)
+    public static (IReadOnlyDictionary<string, JsonNode?> Values, IReadOnlyList<Diagnostic> Diagnostics) Read(string repoRoot, string stack) =>
+        Read(new RepoDirectory(repoRoot), stack);
+
+    /// <summary>The stacks of a repository as <see cref="Stacks(string)"/> finds them, through <see cref="IRepository"/>.</summary>
+    public static IReadOnlyList<string> Stacks(IRepository repository) =>
+        repository.ListFiles("", "Pulumi.*.yaml")
+            .Select(p => p["Pulumi.".Length..^".yaml".Length])
+            .Where(StackName.IsValid)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Like <see cref="Read(string, string)"/>, from any <see cref="IRepository"/> (new-env checks a stack file before writing it).</summary>
+    public static (IReadOnlyDictionary<string, JsonNode?> Values, IReadOnlyList<Diagnostic> Diagnostics) Read(IRepository repository, string stack)
     {
         var empty = new Dictionary<string, JsonNode?>();
         if (StackName.Problem(stack) is { } invalid)
@@ -39,7 +51,7 @@ public static class StackFile
         string? text;
         try
         {
-            text = new RepoDirectory(repoRoot).ReadFile(file);
+            text = repository.ReadFile(file);
         }
         catch (BlueprintException e)
         {
@@ -48,7 +60,7 @@ public static class StackFile
 
         if (text is null)
         {
-            return (empty, [Diagnostic.Error(file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", Stacks(repoRoot))}")]);
+            return (empty, [Diagnostic.Error(file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", Stacks(repository))}")]);
         }
 
         JsonNode? root;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Proxmox;
 
 namespace Bootstrap.Blueprint.Render;
 
@@ -70,6 +71,20 @@ public static class PlanJson
                 ["diskGiB"] = n.Vm.DiskGiB,
                 ["protect"] = n.Vm.Protect,
                 ["patches"] = Array(blueprint.Talos.PatchesFor(n).Select(p => $"talos/{PlanFiles.PatchFile(p)}")),
+            }).ToArray()),
+            ["placement"] = new JsonArray(Placement.Of(config.Cluster).Select(s => (JsonNode)new JsonObject
+            {
+                ["host"] = s.Host,
+                ["controlPlanes"] = Array(s.ControlPlanes),
+                ["workers"] = Array(s.Workers),
+                ["cores"] = s.Cores,
+                ["memoryMiB"] = s.MemoryMiB,
+                ["ifLost"] = new JsonObject
+                {
+                    ["controlPlanesLeft"] = s.ControlPlanesLeft,
+                    ["etcdQuorum"] = !s.LosesQuorum,
+                    ["workersLeft"] = s.WorkersLeft,
+                },
             }).ToArray()),
             ["releases"] = new JsonArray(blueprint.Addons.Releases.Select(r => (JsonNode)new JsonObject
             {

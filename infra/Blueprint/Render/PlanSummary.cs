@@ -1,8 +1,10 @@
 using System.Text;
 using Bootstrap.Blueprint.Addons;
+using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Network;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Proxmox;
 
 namespace Bootstrap.Blueprint.Render;
 
@@ -20,6 +22,7 @@ public static class PlanSummary
             ["NAME", "ROLE", "IP", "PROXMOX HOST", "VM ID", "SIZE"],
             blueprint.Nodes.Select(n => (IReadOnlyList<string>)[n.Name, Labels.Role(n.Role), n.Ip, n.Vm.Host, n.Vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), Labels.Size(n.Settings)])));
         text.Append('\n');
+        text.Append(PlacementTable(config.Cluster));
         text.Append("Network\n");
         text.Append(TextTable.Plain(
             ["WHAT", "VALUE"],
@@ -65,6 +68,31 @@ public static class PlanSummary
         text.Append("Secrets\n");
         text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));
         return text.ToString();
+    }
+
+    /// <summary>What each Proxmox host runs and what the cluster keeps if that host fails (<see cref="Placement"/>).</summary>
+    public static string PlacementTable(ClusterSettings cluster)
+    {
+        var rows = Placement.Of(cluster).Select(s => (IReadOnlyList<string>)
+        [
+            s.Host,
+            s.ControlPlanes.Count == 0 ? "-" : string.Join(", ", s.ControlPlanes),
+            s.Workers.Count == 0 ? "-" : string.Join(", ", s.Workers),
+            $"{s.Cores} vCPU / {s.MemoryMiB / 1024.0:0.#} GiB",
+            IfLost(s),
+        ]);
+        return "Placement across Proxmox hosts\n" + TextTable.Plain(["HOST", "CONTROL PLANES", "WORKERS", "SIZE", "IF THE HOST FAILS"], rows) + '\n';
+    }
+
+    private static string IfLost(HostShare share)
+    {
+        var etcd = share.ControlPlanes.Count == 0 ? null
+            : share.LosesQuorum ? $"etcd loses quorum ({share.ControlPlanesLeft} control plane(s) left)"
+            : $"etcd keeps quorum ({share.ControlPlanesLeft} control planes left)";
+        var workers = share.Workers.Count == 0 ? null
+            : share.LosesEveryWorker ? "no worker left"
+            : $"{share.WorkersLeft} worker(s) left";
+        return string.Join("; ", new[] { etcd, workers }.OfType<string>());
     }
 
     /// <summary>The shared Gateway's pinned address and the DNS records that make its hosts reach it.</summary>

@@ -19,6 +19,7 @@ public static class StackValidator
         new TalosSettingsRule(),
         new NodeLabelRule(),
         new GatewayAddressRule(),
+        new PlacementRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository) =>

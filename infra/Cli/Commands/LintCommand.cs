@@ -91,6 +91,8 @@ internal static class LintCommand
                 }
             }
 
+            // The environments' copies of the cluster and platform folders agree (new-env writes them so).
+            shared.AddRange(EnvironmentCopyRule.Check(blueprints.Select(b => b.Config), repository));
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");

@@ -20,7 +20,7 @@ public sealed class CliTests : CliSession
             Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
         }
 
-        Assert.Equal("", Err.ToString());
+        DevWarnings.OnlyPlacement(Err.ToString());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bootstrap.Blueprint.Plan;
+namespace Bootstrap.Blueprint.Config;
 
 /// <summary>Orders hostnames as people read them: cp-2 before cp-10.</summary>
 public sealed partial class NodeOrder : IComparer<string>
