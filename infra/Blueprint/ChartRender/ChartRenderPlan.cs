@@ -22,6 +22,9 @@ public static class ChartRenderPlan
         IReadOnlyList<string> bootstrapApiVersions)
     {
         var (apps, findings) = CoreAppReader.ReadAll(repository, blueprint.Config.GitOps.Path);
+        // The gateway-api-crds stage runs before the first release (Stages: cilium waits for it), so every Pulumi install sees them.
+        var beforeReleases = apiVersions.Where(IsGatewayApi).ToList();
+        var afterCni = bootstrapApiVersions.Union(beforeReleases, StringComparer.Ordinal).ToList();
         var kube = blueprint.Config.Cluster.KubernetesVersion;
         var plans = new List<CoreAppRenders>();
         foreach (var app in apps)
@@ -39,7 +42,7 @@ public static class ChartRenderPlan
             {
                 var first = blueprint.Addons.Releases[0].App == release.App;
                 templates.Add(Template(RenderRole.Pulumi, apiVersions, release.ValuesYaml));
-                templates.Add(Template(RenderRole.PulumiBootstrap, first ? [] : bootstrapApiVersions, release.ValuesYaml));
+                templates.Add(Template(RenderRole.PulumiBootstrap, first ? beforeReleases : afterCni, release.ValuesYaml));
             }
 
             plans.Add(new CoreAppRenders(app, templates));
@@ -47,4 +50,9 @@ public static class ChartRenderPlan
 
         return (plans, findings);
     }
+
+    private static bool IsGatewayApi(string apiVersion) =>
+        apiVersion.StartsWith($"{GatewayApiGroup}/", StringComparison.Ordinal);
+
+    private const string GatewayApiGroup = "gateway.networking.k8s.io";
 }

@@ -1,6 +1,7 @@
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Render;
@@ -8,7 +9,8 @@ namespace Bootstrap.Blueprint.Tests.Lint.Render;
 /// <summary>What lint renders for a stack, and the helm arguments Argo CD's repo server would use for it.</summary>
 public class ChartRenderPlanTests
 {
-    private static readonly string[] ClusterApis = ["cilium.io/v2", "cilium.io/v2/CiliumNetworkPolicy", "monitoring.coreos.com/v1"];
+    private static readonly string[] ClusterApis =
+        ["cilium.io/v2", "cilium.io/v2/CiliumNetworkPolicy", "gateway.networking.k8s.io/v1", "monitoring.coreos.com/v1"];
     private static readonly string[] BootstrapApis = ["cilium.io/v2", "cilium.io/v2/CiliumNetworkPolicy"];
 
     [Fact]
@@ -40,12 +42,19 @@ public class ChartRenderPlanTests
     }
 
     [Fact]
-    public void Pulumis_first_install_sees_no_CRD_for_the_CNI_and_only_the_CNIs_for_the_releases_after_it()
+    public void Pulumis_first_install_sees_only_the_Gateway_API_CRDs_and_the_releases_after_it_also_the_CNIs()
     {
+        // Pulumi installs the Gateway API CRDs before Cilium (Stages.GatewayApiCrds); cilium-operator's come once Cilium runs.
         var apps = Plan("dev").Apps;
+        var cilium = StackInput.Of("dev").Blueprint().Plan.Stages.Single(s => s.Id == Stages.Cilium);
+        Assert.Contains(cilium.After, e => e.Stage == Stages.GatewayApiCrds);
 
-        Assert.Empty(apps.Single(a => a.App.Name == "cilium").Templates.Single(t => t.Role == RenderRole.PulumiBootstrap).ApiVersions);
-        Assert.Equal(BootstrapApis, apps.Single(a => a.App.Name == "argocd").Templates.Single(t => t.Role == RenderRole.PulumiBootstrap).ApiVersions);
+        Assert.Equal(
+            ["gateway.networking.k8s.io/v1"],
+            apps.Single(a => a.App.Name == "cilium").Templates.Single(t => t.Role == RenderRole.PulumiBootstrap).ApiVersions);
+        Assert.Equal(
+            [.. BootstrapApis, "gateway.networking.k8s.io/v1"],
+            apps.Single(a => a.App.Name == "argocd").Templates.Single(t => t.Role == RenderRole.PulumiBootstrap).ApiVersions);
         Assert.Equal(ClusterApis, apps.Single(a => a.App.Name == "argocd").Templates.Single(t => t.Role == RenderRole.ArgoCd).ApiVersions);
     }
 
@@ -61,7 +70,8 @@ public class ChartRenderPlanTests
             [
                 "template", "/charts/cilium-1.20.0.tgz", "--name-template", "cilium", "--namespace", "kube-system", "--kube-version", "1.36.3",
                 "--values", "/repo/common.yaml", "--values", "/repo/dev.yaml",
-                "--api-versions", "cilium.io/v2", "--api-versions", "cilium.io/v2/CiliumNetworkPolicy", "--api-versions", "monitoring.coreos.com/v1",
+                "--api-versions", "cilium.io/v2", "--api-versions", "cilium.io/v2/CiliumNetworkPolicy",
+                "--api-versions", "gateway.networking.k8s.io/v1", "--api-versions", "monitoring.coreos.com/v1",
                 "--include-crds",
             ],
             args);

@@ -28,8 +28,8 @@ public class HelmRenderTests : CliSession
         Repository.Edit("stacks/common/values/cilium.yaml", "method: cronJob", "method: helm");
         Repository.Edit(
             "stacks/common/values/cilium.yaml",
-            "operator:\n  replicas: 2",
-            "operator:\n  replicas: 2\nprometheus:\n  enabled: true\n  serviceMonitor:\n    enabled: true");
+            "prometheus:\n  enabled: true\n  metricsService: true\n",
+            "prometheus:\n  enabled: true\n  metricsService: true\n  serviceMonitor:\n    enabled: true\n");
         Repository.Edit("gitops/clusters/dev/core/cilium.yaml", "    - kind: Secret\n      name: cilium-ca\n      namespace: kube-system\n      jsonPointers: [/data]\n", "");
         Repository.Edit(
             "stacks/common/values/cert-manager.yaml",
@@ -46,7 +46,7 @@ public class HelmRenderTests : CliSession
             StringComparison.Ordinal) && l.Contains("jsonPointers: [/data]", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
             "error: gitops/clusters/dev/core/cilium.yaml: cilium 1.20.0: helm template fails with Pulumi's values as its first install sees the cluster "
-            + "(the built-in API only): Error: execution error at (cilium/templates/validate.yaml",
+            + "(built-in API plus gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1): Error: execution error at (cilium/templates/validate.yaml",
             StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
             "error: gitops/clusters/dev/core/cert-manager.yaml: ServiceMonitor cert-manager/cert-manager (cert-manager/templates/servicemonitor.yaml): "
