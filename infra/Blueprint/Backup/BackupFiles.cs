@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.Backup;

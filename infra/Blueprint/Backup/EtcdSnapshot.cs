@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.Backup;

@@ -15,11 +15,14 @@ public static class ConfigBinder
     public const string GitOpsCredentials = "gitopsCredentials";
     public const string SealedSecretsKeys = "sealedSecretsKeys";
     public const string ArgoCdAdminPassword = "argocdAdminPassword";
+    public const string TalosSecrets = "talosSecrets";
+    public const string EtcdSnapshot = "etcdSnapshot";
 
     /// <summary>The keys of the bootstrap namespace, in the order Pulumi.yaml documents them.</summary>
-    public static readonly IReadOnlyList<string> BootstrapKeys = [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword];
+    public static readonly IReadOnlyList<string> BootstrapKeys =
+        [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets, EtcdSnapshot];
 
-    private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword];
+    private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets];
 
     /// <summary>The fields of <c>bootstrap:gitopsCredentials</c> (ArgoCdSecrets.RepositoryData reads them).</summary>
     public static readonly IReadOnlyList<string> GitOpsCredentialKeys = ["username", "password", "sshPrivateKey"];
@@ -86,7 +89,18 @@ public static class ConfigBinder
             new StackSecrets(
                 Present(config, ConfigKey.Of(GitOpsCredentials)),
                 Present(config, ConfigKey.Of(SealedSecretsKeys)),
-                Present(config, ConfigKey.Of(ArgoCdAdminPassword))));
+                Present(config, ConfigKey.Of(ArgoCdAdminPassword)),
+                Present(config, ConfigKey.Of(TalosSecrets))),
+            EtcdSnapshotPath(config, findings));
+        if (bound.EtcdSnapshot is { } snapshot)
+        {
+            findings.Add(bound.Secrets.TalosSecrets
+                ? Diagnostic.Warning(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
+                    $"remove it once the rebuild is done (pulumi config rm {ConfigKey.Of(EtcdSnapshot)}), or the next rebuild restores this snapshot again")
+                : Diagnostic.Error(ConfigKey.Of(EtcdSnapshot), $"is set, but {ConfigKey.Of(TalosSecrets)} is not: a snapshot restored under new Talos "
+                    + "secrets cannot decrypt its Secrets (secretbox key) nor accept its service-account tokens",
+                    $"load the {TalosSecretsFile} saved with the snapshot: pulumi config set --secret {ConfigKey.Of(TalosSecrets)} < {TalosSecretsFile}"));
+        }
 
         foreach (var key in SecretKeys.Select(ConfigKey.Of))
         {
@@ -171,6 +185,26 @@ public static class ConfigBinder
             yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key",
                 (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
         }
+    }
+
+    /// <summary>The file name a backup gives the Talos secrets (Secrets.TalosSecretsBundle.FileName; Config must not depend on Secrets).</summary>
+    private const string TalosSecretsFile = "talos-secrets.yaml";
+
+    private static string? EtcdSnapshotPath(Dictionary<string, JsonNode?> config, List<Diagnostic> findings)
+    {
+        var key = ConfigKey.Of(EtcdSnapshot);
+        if (!config.TryGetValue(key, out var node) || node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.ToString().Length > 0 && !SecretValue.IsSecret(node))
+        {
+            return value.ToString();
+        }
+
+        findings.Add(Diagnostic.Error(key, "is not a file path", $"run `pulumi config set {key} <backup folder>/etcd.snapshot` (a plain value, not a secret)"));
+        return null;
     }
 
     private static bool Present(Dictionary<string, JsonNode?> config, string key) =>

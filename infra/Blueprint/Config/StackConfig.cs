@@ -6,10 +6,12 @@ public sealed record StackConfig(
     ClusterSettings Cluster,
     GitOpsSettings GitOps,
     ProxmoxEndpoint Proxmox,
-    StackSecrets Secrets);
+    StackSecrets Secrets,
+    string? EtcdSnapshot = null);
 
 /// <summary>The ProxmoxVE provider's own settings (<c>proxmoxve:*</c>); the provider reads them itself, the Blueprint only checks them.</summary>
 public sealed record ProxmoxEndpoint(string Endpoint, bool Insecure, bool HasApiToken);
 
 /// <summary>Which optional secrets the stack holds. Values never enter the Blueprint: only their presence does.</summary>
-public sealed record StackSecrets(bool GitOpsCredentials, bool SealedSecretsKeys, bool ArgoCdAdminPassword);
+/// <param name="TalosSecrets">The cluster's Talos machine secrets are restored from a backup instead of generated.</param>
+public sealed record StackSecrets(bool GitOpsCredentials, bool SealedSecretsKeys, bool ArgoCdAdminPassword, bool TalosSecrets = false);

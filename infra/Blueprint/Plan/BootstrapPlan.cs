@@ -17,9 +17,10 @@ public sealed record BootstrapPlan(IReadOnlyList<BootstrapStage> Stages, IReadOn
 
     /// <param name="nodes">Nodes in creation order: control planes first (the first is the bootstrap node), then workers.</param>
     /// <param name="hostOf">Each node's Proxmox host.</param>
-    public static BootstrapPlan For(StackSecrets secrets, IReadOnlyList<string> nodes, Func<string, string> hostOf, bool protect)
+    public static BootstrapPlan For(StackConfig config, IReadOnlyList<string> nodes, Func<string, string> hostOf)
     {
-        var stages = Plan.Stages.For(secrets);
+        var protect = config.Cluster.Proxmox.Protect;
+        var stages = Plan.Stages.For(config.Secrets, restoreEtcd: config.EtcdSnapshot is not null);
         var bootstrapNode = nodes[0];
         var previous = nodes.Skip(1).Zip(nodes).ToDictionary(p => p.First, p => p.Second);
         var members = stages.SelectMany(stage => stage.Scope switch

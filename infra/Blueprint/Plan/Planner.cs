@@ -32,11 +32,14 @@ public static class Planner
     /// The Pulumi program's entry: the stack config as the language host passes it (PULUMI_CONFIG), bound, validated,
     /// decided, and its decrypted secrets checked, all before any resource exists.
     /// </summary>
-    public static ClusterBlueprint LoadForPulumi(string stack, string? configJson, string? secretKeysJson, IRepository repository)
+    public static ClusterBlueprint LoadForPulumi(string stack, string? configJson, string? secretKeysJson, RepoDirectory repository)
     {
         var blueprint = Load(stack, PulumiConfig.Parse(configJson, secretKeysJson), repository);
         var plain = string.IsNullOrWhiteSpace(configJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(configJson) ?? [];
         var findings = SecretInputs.Check(blueprint.Config, blueprint.Addons.SealedSecretsNamespace, key => plain.GetValueOrDefault(key));
+        findings = [.. findings, .. EtcdSnapshotInput.Check(
+            blueprint.Config, repository.Root, plain.GetValueOrDefault(ConfigKey.Of(ConfigBinder.TalosSecrets)), File.Exists,
+            path => File.Exists(path) ? File.ReadAllText(path) : null)];
         return findings.Count > 0 ? throw new BlueprintException([.. blueprint.Warnings, .. findings]) : blueprint;
     }
 
@@ -77,8 +80,8 @@ public static class Planner
             GitOps.RootApplication.For(config.GitOps),
             ArgoCdSecrets.ServerSecret(argocdNamespace),
             ArgoCdSecrets.Repository(argocdNamespace));
-        var plan = BootstrapPlan.For(config.Secrets, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host, cluster.Proxmox.Protect);
-        var scripts = Scripts(talos, nodes, image);
+        var plan = BootstrapPlan.For(config, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host);
+        var scripts = Scripts(talos, nodes, image, config.EtcdSnapshot);
         var upgrade = installed is null ? null : new UpgradeReport(installed, PendingUpgrades(installed, talos, nodes, scripts));
         return new ClusterBlueprint(config, image, downloads, nodes, talos, addons, PlatformPlan.For(config, repository), plan, scripts, findings, upgrade);
     }
@@ -102,13 +105,14 @@ public static class Planner
             MachinePatches.Worker(cluster));
     }
 
-    private static Dictionary<string, LocalScript> Scripts(TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, TalosImage image)
+    private static Dictionary<string, LocalScript> Scripts(TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, TalosImage image, string? etcdSnapshot)
     {
         var release = Compatibility.For(VersionRule.ParseTalos(talos.TalosVersion)!)!;
         var scripts = nodes.ToDictionary(
             n => PlannedResource.KeyOf(Stages.TalosUpgrade, n.Name),
             n => UpgradeScripts.Talos(n.Name, n.Ip, talos.BootstrapIp, talos.TalosVersion, image.InstallerImage, release));
         scripts[Stages.KubernetesUpgrade] = UpgradeScripts.Kubernetes(talos.BootstrapNode, talos.BootstrapIp, talos.KubernetesVersion);
+        scripts[Stages.EtcdBootstrap] = EtcdBootstrap.Script(talos.BootstrapNode, talos.BootstrapIp, talos.ClientEndpoints, etcdSnapshot);
         scripts[Stages.ApiReady] = ReadinessGates.ApiReady(talos.Endpoint, talos.Endpoint.Split('/')[2].Split(':')[0], talos.BootstrapIp);
         scripts[Stages.CiliumCrds] = ReadinessGates.CiliumCrds(talos.Endpoint, LoadBalancerPool.Crds);
         scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(talos.Endpoint, talos.BootstrapIp, talos.ClientEndpoints, talos.WorkerIps, nodes.Select(n => n.Name).ToList());

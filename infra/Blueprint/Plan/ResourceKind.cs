@@ -20,9 +20,13 @@ public enum ResourceKind
     ImageDownload,
     VirtualMachine,
     TalosSecrets,
+
+    /// <summary>The Talos secrets of an earlier cluster, from the stack's config; not a resource, nothing is generated.</summary>
+    RestoredTalosSecrets,
     TalosUpgrade,
     KubernetesUpgrade,
     MachineConfigApply,
+    /// <summary>A local script: bootstraps etcd (from a snapshot when one is configured) unless it already runs.</summary>
     EtcdBootstrap,
     Kubeconfig,
 
@@ -47,7 +51,7 @@ public static class ResourceKinds
     {
         ResourceKind.ProxmoxProvider or ResourceKind.ProxmoxPreflight or ResourceKind.ImageSchematic
             or ResourceKind.ImageDownload or ResourceKind.VirtualMachine => Component.ProxmoxNodes,
-        ResourceKind.TalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
+        ResourceKind.TalosSecrets or ResourceKind.RestoredTalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
             or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap or ResourceKind.Kubeconfig => Component.TalosCluster,
         ResourceKind.RootApplication => Component.GitOpsHandoff,
         _ => Component.ClusterAddons,

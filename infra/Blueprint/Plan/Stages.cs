@@ -40,7 +40,8 @@ public static class Stages
 
     private const string ScheduledPods = "Helm waits for the release's pods, which schedule only on Ready nodes";
 
-    public static IReadOnlyList<BootstrapStage> For(StackSecrets secrets)
+    /// <param name="restoreEtcd">etcd starts from a snapshot (bootstrap:etcdSnapshot) instead of empty.</param>
+    public static IReadOnlyList<BootstrapStage> For(StackSecrets secrets, bool restoreEtcd = false)
     {
         var stages = new List<BootstrapStage>
         {
@@ -57,7 +58,9 @@ public static class Stages
             new(Vm, "Create and start one VM per node, its disk imported from the image (no SSH)", ResourceKind.VirtualMachine, StageScope.PerNode, [
                 new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host"),
             ]),
-            new(TalosSecrets, "Generate the cluster's Talos machine secrets", ResourceKind.TalosSecrets, StageScope.One, [
+            new(TalosSecrets,
+                secrets.TalosSecrets ? "Restore the cluster's Talos machine secrets from bootstrap:talosSecrets" : "Generate the cluster's Talos machine secrets",
+                secrets.TalosSecrets ? ResourceKind.RestoredTalosSecrets : ResourceKind.TalosSecrets, StageScope.One, [
                 new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
             ]),
             new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)", ResourceKind.TalosUpgrade, StageScope.PerNode, [
@@ -72,7 +75,10 @@ public static class Stages
                 new(TalosSecrets, EdgeScope.All, "the config carries the cluster's PKI and tokens"),
                 new(KubernetesUpgrade, EdgeScope.All, "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
             ]),
-            new(EtcdBootstrap, "Bootstrap etcd on the first control plane", ResourceKind.EtcdBootstrap, StageScope.One, [
+            new(EtcdBootstrap, restoreEtcd
+                    ? "Bootstrap etcd on the first control plane from bootstrap:etcdSnapshot (skipped while etcd runs on any control plane)"
+                    : "Bootstrap etcd on the first control plane (skipped while etcd runs on any control plane)",
+                ResourceKind.EtcdBootstrap, StageScope.One, [
                 new(TalosApply, EdgeScope.BootstrapNode, "etcd starts only on a configured control plane; the VIP exists only after etcd runs"),
             ]),
             new(Kubeconfig, "Fetch the admin kubeconfig", ResourceKind.Kubeconfig, StageScope.One, [

@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Scripts;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Backup;
 using Bootstrap.Blueprint.Tests.Support;

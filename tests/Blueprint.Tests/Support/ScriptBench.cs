@@ -27,6 +27,27 @@ internal sealed class ScriptBench : IDisposable
           *" version --json"*) printf '{"metadata":{"hostname":"node"},"version":{"tag":"%s","sha":"abc"}}\n' "$FAKE_TALOS" ;;
           *"get kubeletspec"*) printf 'ghcr.io/siderolabs/kubelet:%s' "$FAKE_KUBELET" ;;
           *" health "*) [ "${FAKE_HEALTH:-ok}" = ok ] || { echo "waiting for etcd to be healthy" >&2; exit 1; } ;;
+          *" etcd status"*)
+            args="$*"; node="${args#*--nodes }"; node="${node%% *}"
+            case " ${FAKE_ETCD_ON:-} " in
+              *" $node "*) printf 'NODE   MEMBER\n%s   1\n' "$node" ;;
+              *) echo "error from node $node: rpc error: code = Unknown desc = failed to query etcd status: context deadline exceeded" >&2; exit 1 ;;
+            esac ;;
+          *" bootstrap"*)
+            # machined Bootstrap: FailedPrecondition until ready, InvalidArgument without etcd config, AlreadyExists with data.
+            if [[ "$*" == *"--recover-from "* ]]; then
+              args="$*"; file="${args#*--recover-from }"
+              [ -r "$file" ] || { echo "open $file: no such file or directory" >&2; exit 1; }
+            fi
+            answer="${FAKE_BOOTSTRAP:-ok}"
+            if [ "$answer" = not-ready-once ]; then
+              if [ -e "$FAKE_LOG.ready" ]; then answer=ok; else touch "$FAKE_LOG.ready"; answer=not-ready; fi
+            fi
+            case "$answer" in
+              not-ready) echo "error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap is not available yet" >&2; exit 1 ;;
+              exists) echo "error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty" >&2; exit 1 ;;
+              no-etcd) echo "error executing bootstrap: rpc error: code = InvalidArgument desc = etcd is not configured, bootstrap is not possible" >&2; exit 1 ;;
+            esac ;;
         esac
         exit 0
         """;
@@ -69,7 +90,7 @@ internal sealed class ScriptBench : IDisposable
         """;
 
     /// <summary>The ordinary tools the scripts use, linked into the fake bin so that PATH holds nothing else.</summary>
-    private static readonly string[] BaseTools = ["mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash"];
+    private static readonly string[] BaseTools = ["mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
 
     private static readonly string[] SystemFolders = ["/usr/bin", "/bin"];
 

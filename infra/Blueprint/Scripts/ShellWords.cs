@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Bootstrap.Blueprint.Backup;
+namespace Bootstrap.Blueprint.Scripts;
 
 /// <summary>Commands printed for a person to paste into a POSIX shell: each word quoted only when it has to be.</summary>
 public static partial class ShellWords

@@ -1,0 +1,56 @@
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
+
+namespace Bootstrap.Blueprint.Secrets;
+
+/// <summary>
+/// Checks <c>bootstrap:etcdSnapshot</c> where `pulumi up` runs, before any resource exists: the file must be there, and
+/// when its backup folder also holds the Talos secrets, they must be the ones the stack restores. An etcd snapshot is
+/// readable only with the secrets it was written under: kube-apiserver decrypts Secrets with the secretbox key and
+/// accepts service-account tokens signed by the old key (Talos docs, Disaster Recovery: recover with the same secrets).
+/// </summary>
+public static class EtcdSnapshotInput
+{
+    /// <param name="root">The repository root, where pulumi runs: relative paths start there.</param>
+    /// <param name="talosSecrets">The decrypted <c>bootstrap:talosSecrets</c>.</param>
+    /// <param name="exists">Whether a file exists.</param>
+    /// <param name="read">Reads a text file, or null when there is none.</param>
+    public static IReadOnlyList<Diagnostic> Check(
+        StackConfig config, string root, string? talosSecrets, Func<string, bool> exists, Func<string, string?> read)
+    {
+        if (config.EtcdSnapshot is not { } snapshot)
+        {
+            return [];
+        }
+
+        var key = ConfigKey.Of(ConfigBinder.EtcdSnapshot);
+        var path = Path.GetFullPath(snapshot, root);
+        if (!exists(path))
+        {
+            return [Diagnostic.Error(key, $"names {snapshot}, which does not exist (looked at {path})",
+                "give the etcd.snapshot of the backup to restore, relative to the repository root or absolute")];
+        }
+
+        var saved = read(Path.Combine(Path.GetDirectoryName(path)!, TalosSecretsBundle.FileName));
+        if (saved is null || talosSecrets is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return TalosSecretsBundle.Parse(saved, TalosSecretsBundle.FileName) == TalosSecretsBundle.Parse(talosSecrets, ConfigKey.Of(ConfigBinder.TalosSecrets))
+                ? []
+                : [Diagnostic.Error(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
+                    + $"(the {TalosSecretsBundle.FileName} beside it differs): the restored etcd would not decrypt",
+                    $"load that file: pulumi config set --secret {ConfigKey.Of(ConfigBinder.TalosSecrets)} < "
+                    + Path.Combine(Path.GetDirectoryName(snapshot) ?? ".", TalosSecretsBundle.FileName))];
+        }
+        catch (BlueprintException)
+        {
+            // An unreadable bootstrap:talosSecrets is reported by SecretInputs; an unreadable file beside the snapshot
+            // cannot be compared, and the stack's own secrets decide.
+            return [];
+        }
+    }
+}

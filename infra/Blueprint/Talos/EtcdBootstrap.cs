@@ -1,0 +1,73 @@
+using Bootstrap.Blueprint.Scripts;
+
+namespace Bootstrap.Blueprint.Talos;
+
+/// <summary>
+/// Bootstraps etcd once, from a snapshot when one is configured. A script rather than the provider's bootstrap resource,
+/// because neither a restore nor a second run fits that resource: it can only bootstrap empty (no recover-from input) and
+/// it fails on a cluster that already runs, retrying Talos' AlreadyExists for its whole timeout
+/// (siderolabs/terraform-provider-talos pkg/talos/talos_machine_bootstrap_resource.go Create). This script asks first:
+/// if etcd answers on any control plane (`talosctl etcd status`, machined EtcdStatus queries the local member), the
+/// cluster is bootstrapped and nothing is done; bootstrapping a second node would start a second etcd cluster. Otherwise it
+/// runs `talosctl bootstrap [--recover-from FILE]` on the first control plane until the node accepts it: machined's
+/// Bootstrap answers FailedPrecondition until the node is ready, InvalidArgument when the config has no etcd (final), and
+/// AlreadyExists when etcd has data (done) (siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go).
+/// </summary>
+public static class EtcdBootstrap
+{
+    /// <summary>How long one probe of a control plane may take: an etcd client waiting for a member that is down blocks.</summary>
+    public const int ProbeSeconds = 20;
+
+    /// <param name="snapshot">The etcd snapshot to restore (bootstrap:etcdSnapshot), relative to where pulumi runs; null for an empty etcd.</param>
+    public static LocalScript Script(string bootstrapNode, string bootstrapIp, IReadOnlyList<string> controlPlaneIps, string? snapshot)
+    {
+        const string name = "etcd-bootstrap";
+        var what = snapshot is null ? $"etcd bootstrapped on {bootstrapNode}" : $"etcd restored on {bootstrapNode} from {snapshot}";
+        var script = ScriptPrelude.For(name, $"{what}, unless etcd already runs", ScriptCredentials.Talosconfig, "talosctl", "timeout", "grep");
+        var recover = "";
+        if (snapshot is not null)
+        {
+            recover = " --recover-from \"$snapshot\"";
+            script.Append($$"""
+                snapshot={{ShellWords.Quote(snapshot)}}
+                [ -r "$snapshot" ] || { echo "{{name}}: cannot read the etcd snapshot $snapshot (bootstrap:etcdSnapshot, relative to where pulumi runs)" >&2; exit 1; }
+
+                """);
+        }
+
+        script.Append($$"""
+            etcd_runs_on() {
+              for ip in {{string.Join(' ', controlPlaneIps)}}; do
+                if timeout {{ProbeSeconds}} talosctl --endpoints "$ip" --nodes "$ip" etcd status > /dev/null 2>&1; then
+                  echo "$ip"
+                  return 0
+                fi
+              done
+              return 1
+            }
+            {{ScriptPrelude.StartWait}}
+            while true; do
+              if running=$(etcd_runs_on); then
+                echo "{{name}}: etcd already runs on $running; not bootstrapping again"
+                exit 0
+              fi
+              if talosctl --endpoints {{bootstrapIp}} --nodes {{bootstrapIp}} bootstrap{{recover}} > /dev/null 2> "$work/error"; then
+                echo "{{name}}: {{what}}"
+                exit 0
+              fi
+              if grep -q 'code = AlreadyExists' "$work/error"; then
+                echo "{{name}}: {{bootstrapNode}} already holds etcd data; not bootstrapping again"
+                exit 0
+              fi
+              if grep -q 'code = InvalidArgument' "$work/error" || {{ScriptPrelude.DeadlinePassed}}; then
+                echo "{{name}}: {{bootstrapNode}} ({{bootstrapIp}}) did not accept the bootstrap within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
+                echo "{{name}}: check 'talosctl -n {{bootstrapIp}} service etcd' and 'talosctl -n {{bootstrapIp}} dmesg'" >&2
+                exit 1
+              fi
+              sleep {{ScriptPrelude.PollSeconds}}
+            done
+
+            """);
+        return new LocalScript(what, script.ToString(), [], ScriptCredentials.Talosconfig);
+    }
+}
