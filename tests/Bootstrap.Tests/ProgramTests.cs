@@ -26,7 +26,7 @@ public class ProgramTests
 
         Assert.True(run.Failure is null, run.Failure);
         var custom = run.State.Entries.Where(e => !e.Type.StartsWith("bootstrap:", StringComparison.Ordinal)).Select(e => e.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(run.Blueprint.Plan.Resources.Where(r => r.Kind != ResourceKind.ProxmoxPreflight).Select(r => r.Name).Order(StringComparer.Ordinal), custom);
+        Assert.Equal(run.Blueprint.Plan.Resources.Where(r => r.Kind.CreatesResource()).Select(r => r.Name).Order(StringComparer.Ordinal), custom);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ProgramTests
     {
         var run = await Up(stack);
 
-        foreach (var planned in run.Blueprint.Plan.Resources.Where(r => r.Kind != ResourceKind.ProxmoxPreflight))
+        foreach (var planned in run.Blueprint.Plan.Resources.Where(r => r.Kind.CreatesResource()))
         {
             var dependsOn = await LabRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs(planned.Name).Options.DependsOn);
             var expected = planned.DependsOn.Select(key => run.Blueprint.Plan.Resource(key))

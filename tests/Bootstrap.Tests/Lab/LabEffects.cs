@@ -41,9 +41,6 @@ internal static partial class LabEffects
                 lab.Nodes[node] = new LabNode(node, LabRules.MachineConfig(r, "machineType")!, NodeState.Configured,
                     Version().Match(LabRules.MachineConfig(r, "installImage") ?? "").Value, LabRules.MachineConfig(r, "kubernetesVersion"));
                 break;
-            case Types.Bootstrap:
-                lab.EtcdBootstrapped = true;
-                break;
             case Types.KubernetesProvider:
                 // Configured once: it finds the cluster only if kube-apiserver is known to answer by now.
                 lab.KubernetesProviders[r.Name] = lab.ApiAnswers && c.Before(r, Stages.ApiReady);
@@ -133,6 +130,15 @@ internal static partial class LabEffects
                 }
 
                 break;
+            case (ResourceKind.EtcdBootstrap, _):
+                // The script asks every control plane first: a running etcd is never bootstrapped again.
+                if (!lab.EtcdBootstrapped)
+                {
+                    lab.EtcdBootstrapped = true;
+                    lab.EtcdRestoredFrom = RecoverFrom().Match(r.Text("create") ?? "") is { Success: true } m ? m.Groups[1].Value : null;
+                }
+
+                break;
             case (ResourceKind.ReadinessGate, Stages.ApiReady):
                 lab.ApiAnswers = lab.EtcdBootstrapped && c.Before(r, Stages.EtcdBootstrap)
                     ? true
@@ -154,6 +160,9 @@ internal static partial class LabEffects
                 throw new LabFailure(LabRules.GateMustPass, r.Name, $"the lab does not model the local command {planned.Key}");
         }
     }
+
+    [GeneratedRegex(@"(?m)^snapshot='?([^'\n]+)'?$")]
+    private static partial Regex RecoverFrom();
 
     [GeneratedRegex(@"v\d+\.\d+\.\d+")]
     private static partial Regex Version();

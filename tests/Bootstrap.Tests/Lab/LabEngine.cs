@@ -166,6 +166,8 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
             ["kubernetesVersion"] = (string)args["kubernetesVersion"],
             ["talosVersion"] = (string)args["talosVersion"],
             ["installImage"] = image,
+            // cluster.id of the machine secrets: the identity every node of one cluster shares (Talos v1alpha1 ClusterConfig.ClusterID).
+            ["clusterId"] = ((IDictionary<string, object>)((IDictionary<string, object>)args["machineSecrets"])["cluster"])["id"] as string,
             ["patches"] = new JsonArray(patches.Select(p => (JsonNode)p).ToArray()),
         }.ToJsonString();
     }

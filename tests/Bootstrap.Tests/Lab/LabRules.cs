@@ -76,11 +76,12 @@ internal static partial class LabRules
                 ? $"timed out: nothing answers at {r.Text("node")}:50000 (no started VM with that address comes before this apply)"
                 : null),
         new(BootstrapNeedsConfiguredControlPlane,
-            "etcd bootstraps only on a control plane that already has its machine config",
-            "siderolabs/talos machined Bootstrap API (FailedPrecondition before the config is applied); terraform-provider-talos talos_machine_bootstrap_resource.go",
-            (r, c) => r.Type == Types.Bootstrap && (!c.Lab.Nodes.TryGetValue(r.Text("node")!, out var node) || node.State != NodeState.Configured || node.MachineType != "controlplane"
-                || !c.Registered.Values.Any(p => p.Type == Types.ConfigApply && p.Text("node") == r.Text("node") && r.Comes(p.Name)))
-                ? $"bootstrap refused: {r.Text("node")} is not a configured control plane"
+            "etcd bootstraps only on a control plane that already has its machine config; before that machined answers FailedPrecondition and the script retries until its deadline",
+            "siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go Bootstrap (FailedPrecondition before the config is applied); Blueprint Talos/EtcdBootstrap.cs",
+            (r, c) => r.Planned?.Kind == ResourceKind.EtcdBootstrap && !c.Lab.EtcdBootstrapped
+                && (!c.Lab.Nodes.TryGetValue(c.Blueprint.Talos.BootstrapIp, out var node) || node.State != NodeState.Configured || node.MachineType != "controlplane"
+                    || !c.Before(r, PlannedResource.KeyOf(Stages.TalosApply, c.Blueprint.Talos.BootstrapNode)))
+                ? $"etcd-bootstrap: {c.Blueprint.Talos.BootstrapNode} ({c.Blueprint.Talos.BootstrapIp}) did not accept the bootstrap: it is not a configured control plane"
                 : null),
         new(KeysBeforeController,
             "the sealed-secrets controller adopts existing keys only when it starts; started without them it generates a new key and SealedSecrets from Git stay sealed",
@@ -91,7 +92,7 @@ internal static partial class LabRules
         new(RootApplicationLast,
             "Argo CD adopts only finished releases: the root Application comes after every other resource of the bootstrap",
             "argoproj/argo-cd docs/operator-manual/declarative-setup.md (Manage Argo CD Using Argo CD): the adopted release must match what runs",
-            (r, c) => r.Type == Types.Application && c.Blueprint.Plan.Resources.Where(p => p.Kind is not (ResourceKind.RootApplication or ResourceKind.ProxmoxPreflight)).Select(p => p.Name).Where(n => !r.Comes(n)).ToList() is { Count: > 0 } early
+            (r, c) => r.Type == Types.Application && c.Blueprint.Plan.Resources.Where(p => p.Kind != ResourceKind.RootApplication && p.Kind.CreatesResource()).Select(p => p.Name).Where(n => !r.Comes(n)).ToList() is { Count: > 0 } early
                 ? $"the root Application is created before {string.Join(", ", early)}: Argo CD would race Pulumi"
                 : null),
         new(ArgoCdNeedsItsSecret,
@@ -286,7 +287,6 @@ internal static class Types
     public const string Schematic = "talos:imageFactory/schematic:Schematic";
     public const string Secrets = "talos:machine/secrets:Secrets";
     public const string ConfigApply = "talos:machine/configurationApply:ConfigurationApply";
-    public const string Bootstrap = "talos:machine/bootstrap:Bootstrap";
     public const string Kubeconfig = "talos:cluster/kubeconfig:Kubeconfig";
     public const string Command = "command:local:Command";
     public const string ConfigGroup = "kubernetes:yaml/v2:ConfigGroup";
