@@ -14,15 +14,22 @@ namespace Bootstrap.Cli.Commands;
 /// </summary>
 internal static class BackupCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
         var output = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "New or empty folder for the backup (created 0700, files 0600).", Required = true };
+        var talosSecrets = new Option<string>(TalosSecretsInput.Option)
+        {
+            HelpName = "FILE|-",
+            Description = "The stack's Talos machine secrets, to keep with the etcd snapshot: a file, or - for stdin "
+                + "(pulumi stack output talosSecrets --show-secrets | ...). Without them a rebuild cannot restore the snapshot.",
+        };
         var stack = ClusterTarget.StackOption();
         var repo = CommonOptions.Root();
-        var command = new Command("backup", "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, and an etcd snapshot, for a vault.")
+        var command = new Command("backup", "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, "
+            + "the Talos machine secrets and an etcd snapshot, for a vault.")
         {
-            kubeconfig, output, stack, repo,
+            kubeconfig, output, talosSecrets, stack, repo,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -31,6 +38,13 @@ internal static class BackupCommand
             {
                 stderr.WriteLine($"error: {problem}");
                 return ExitCodes.Usage;
+            }
+
+            var (secrets, secretsExit, secretsProblems) = TalosSecretsInput.Read(result.GetValue(talosSecrets), stdin);
+            if (secretsExit != ExitCodes.Ok)
+            {
+                secretsProblems.ToList().ForEach(p => stderr.WriteLine($"error: {p}"));
+                return secretsExit;
             }
 
             var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
@@ -94,6 +108,16 @@ internal static class BackupCommand
                 stdout.WriteLine($"  not saved: ConfigMap {missing} does not exist");
             }
 
+            if (secrets is null)
+            {
+                stdout.WriteLine($"  not saved: {BackupFiles.TalosSecrets} (pass {TalosSecretsInput.Option} -, piped from "
+                    + $"`pulumi stack output talosSecrets --show-secrets`): without it a rebuild cannot restore the etcd snapshot");
+            }
+            else
+            {
+                Save(folder, BackupFiles.TalosSecrets, secrets.ToYaml(), "Talos machine secrets (talosctl gen secrets format)", stdout);
+            }
+
             int snapshot;
             try
             {
@@ -110,6 +134,13 @@ internal static class BackupCommand
             stdout.WriteLine();
             stdout.WriteLine("Load the keys into the stack as a secret (for a rebuild):");
             stdout.WriteLine($"  {BackupFiles.RestoreKeysCommand(target.Stack, folder.Path)}");
+            if (secrets is not null)
+            {
+                stdout.WriteLine("For a rebuild that keeps etcd, also load the Talos secrets and name the snapshot (remove it once rebuilt):");
+                stdout.WriteLine($"  {BackupFiles.RestoreTalosSecretsCommand(target.Stack, folder.Path)}");
+                stdout.WriteLine($"  {BackupFiles.RestoreEtcdCommand(target.Stack, folder.Path)}");
+            }
+
             return snapshot;
         });
         return command;

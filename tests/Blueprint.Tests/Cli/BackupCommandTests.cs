@@ -12,7 +12,7 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// <summary><c>backup</c> against a fake API on 127.0.0.1, with PATH holding only a fake talosctl that records its arguments, or nothing.</summary>
 [Collection(ReplacesPath.Name)]
 [UnsupportedOSPlatform("windows")]
-public sealed class BackupCommandTests : IDisposable
+public sealed partial class BackupCommandTests : IDisposable
 {
     private const string KeysPath = "/api/v1/namespaces/kube-system/secrets";
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
