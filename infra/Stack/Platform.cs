@@ -42,7 +42,9 @@ public class Platform : Pulumi.Stack
     [Output("talosconfig")]
     public Output<string> Talosconfig { get; private set; }
 
-    /// <summary>The Talos machine secrets (secret, `talosctl gen secrets` format): `backup --talos-secrets -` saves them for a rebuild that keeps etcd.</summary>
+    /// <summary>
+    /// The Talos machine secrets (secret, `talosctl gen secrets` format): `backup --talos-secrets -` saves them for a rebuild that keeps etcd.
+    /// </summary>
     [Output("talosSecrets")]
     public Output<string> TalosSecrets { get; private set; }
 

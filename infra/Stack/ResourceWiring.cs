@@ -60,7 +60,8 @@ public sealed class ResourceWiring(BootstrapPlan plan)
     public void AddStep(PlannedResource planned) =>
         _created.Add(planned.Key, planned.DependsOn is [var only]
             ? _created[only]
-            : throw new InvalidOperationException($"{planned.Key} creates nothing and must wait for exactly one step, not {planned.DependsOn.Count}"));
+            : throw new InvalidOperationException(
+                $"{planned.Key} creates nothing and must wait for exactly one step, not {planned.DependsOn.Count}"));
 
     /// <summary>Fails the program when a planned resource was never created: a kind no component maps is a bug, never silence.</summary>
     public void EnsureEveryPlannedResourceExists()

@@ -30,7 +30,8 @@ public sealed class TalosCluster : ComponentResource
             switch (planned.Kind)
             {
                 case ResourceKind.TalosSecrets:
-                    var secrets = wiring.Add(planned, new Secrets(planned.Name, new SecretsArgs { TalosVersion = talos.ConfigContract }, wiring.Options(planned, this)));
+                    var secrets = wiring.Add(planned, new Secrets(
+                        planned.Name, new SecretsArgs { TalosVersion = talos.ConfigContract }, wiring.Options(planned, this)));
                     client = secrets.ClientConfiguration.Apply(c => new TalosClientCredentials(c.CaCertificate, c.ClientCertificate, c.ClientKey));
                     bundle = secrets.MachineSecrets.Apply(MachineSecretsMapping.ToBundle);
                     machineSecrets = bundle.Apply(MachineSecretsMapping.ToInput);
@@ -39,7 +40,8 @@ public sealed class TalosCluster : ComponentResource
                 case ResourceKind.RestoredTalosSecrets:
                     // Decrypted only inside the engine; every value derived from a secret output stays secret (Output.Apply keeps the flag).
                     var key = ConfigKey.Of(ConfigBinder.TalosSecrets);
-                    bundle = new Pulumi.Config(ConfigKey.Namespace).RequireSecret(ConfigBinder.TalosSecrets).Apply(yaml => TalosSecretsBundle.Parse(yaml, key));
+                    bundle = new Pulumi.Config(ConfigKey.Namespace).RequireSecret(ConfigBinder.TalosSecrets)
+                        .Apply(yaml => TalosSecretsBundle.Parse(yaml, key));
                     client = bundle.Apply(b => TalosAdminCertificate.For(b, talos.Name));
                     machineSecrets = bundle.Apply(MachineSecretsMapping.ToInput);
                     UseCredentials(blueprint, client);
@@ -66,7 +68,12 @@ public sealed class TalosCluster : ComponentResource
                     {
                         Node = node.Ip,
                         Endpoint = node.Ip,
-                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs
+                        {
+                            CaCertificate = c.CaCertificate,
+                            ClientCertificate = c.ClientCertificate,
+                            ClientKey = c.ClientKey,
+                        }),
                         MachineConfigurationInput = config.Apply(c => c.MachineConfiguration),
                     }, wiring.Options(planned, this)));
                     break;
@@ -75,7 +82,12 @@ public sealed class TalosCluster : ComponentResource
                     {
                         Node = talos.BootstrapIp,
                         Endpoint = talos.BootstrapIp,
-                        ClientConfiguration = client!.Apply(c => new KubeconfigClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                        ClientConfiguration = client!.Apply(c => new KubeconfigClientConfigurationArgs
+                        {
+                            CaCertificate = c.CaCertificate,
+                            ClientCertificate = c.ClientCertificate,
+                            ClientKey = c.ClientKey,
+                        }),
                     }, wiring.Options(planned, this)));
                     kubeconfig = Output.CreateSecret(created.KubeconfigRaw);
                     break;
@@ -86,7 +98,12 @@ public sealed class TalosCluster : ComponentResource
 
         Kubeconfig = kubeconfig ?? throw new InvalidOperationException("the plan has no kubeconfig");
         TalosSecrets = Output.CreateSecret(bundle?.Apply(b => b.ToYaml()) ?? throw new InvalidOperationException("the plan has no Talos secrets"));
-        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = Kubeconfig, ["talosconfig"] = Talosconfig, ["talosSecrets"] = TalosSecrets });
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["kubeconfig"] = Kubeconfig,
+            ["talosconfig"] = Talosconfig,
+            ["talosSecrets"] = TalosSecrets,
+        });
     }
 
     /// <summary>The admin kubeconfig (secret).</summary>
@@ -98,21 +115,30 @@ public sealed class TalosCluster : ComponentResource
     /// <summary>The talosconfig the local scripts get: credentials only, no endpoints or nodes (secret).</summary>
     public Output<string> StepTalosconfig { get; private set; } = null!;
 
-    /// <summary>The machine secrets, generated or restored, as <c>talosctl gen secrets</c> writes them (secret): what `backup --talos-secrets` saves.</summary>
+    /// <summary>
+    /// The machine secrets, generated or restored, as <c>talosctl gen secrets</c> writes them (secret): what `backup --talos-secrets` saves.
+    /// </summary>
     public Output<string> TalosSecrets { get; }
 
     private void UseCredentials(ClusterBlueprint blueprint, Output<TalosClientCredentials> client)
     {
-        Talosconfig = Output.CreateSecret(ClientConfiguration(blueprint.Talos.Name, client, blueprint.Talos.ClientEndpoints, blueprint.Nodes.Select(n => n.Ip).ToList()));
+        Talosconfig = Output.CreateSecret(
+            ClientConfiguration(blueprint.Talos.Name, client, blueprint.Talos.ClientEndpoints, blueprint.Nodes.Select(n => n.Ip).ToList()));
         // The scripts name their endpoints and nodes themselves: a talosconfig without them stays the same when nodes change.
         StepTalosconfig = Output.CreateSecret(ClientConfiguration(blueprint.Talos.Name, client, [], []));
     }
 
-    private Output<string> ClientConfiguration(string cluster, Output<TalosClientCredentials> client, IReadOnlyList<string> endpoints, IReadOnlyList<string> nodes) =>
+    private Output<string> ClientConfiguration(
+        string cluster, Output<TalosClientCredentials> client, IReadOnlyList<string> endpoints, IReadOnlyList<string> nodes) =>
         ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
         {
             ClusterName = cluster,
-            ClientConfiguration = client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+            ClientConfiguration = client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs
+            {
+                CaCertificate = c.CaCertificate,
+                ClientCertificate = c.ClientCertificate,
+                ClientKey = c.ClientKey,
+            }),
             Endpoints = endpoints.ToList(),
             Nodes = nodes.ToList(),
         }, new InvokeOptions { Parent = this }).Apply(t => t.TalosConfig);

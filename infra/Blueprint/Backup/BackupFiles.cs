@@ -24,7 +24,8 @@ public static class BackupFiles
     /// Loads the keys into the stack as a secret for the next rebuild. The value comes on stdin ("multi-line values may be
     /// set by piping a value to stdin"), never as an argument, where other local users could read it in /proc.
     /// </summary>
-    public static string RestoreKeysCommand(string stack, string folder) => LoadSecret(stack, ConfigBinder.SealedSecretsKeys, folder, SealedSecretsKeys);
+    public static string RestoreKeysCommand(string stack, string folder) =>
+        LoadSecret(stack, ConfigBinder.SealedSecretsKeys, folder, SealedSecretsKeys);
 
     /// <summary>Loads the Talos machine secrets: the rebuild keeps the cluster's identity (CAs, tokens, secretbox key).</summary>
     public static string RestoreTalosSecretsCommand(string stack, string folder) =>
@@ -32,7 +33,8 @@ public static class BackupFiles
 
     /// <summary>Names the snapshot to restore: plain config (a path is no secret), removed after the rebuild.</summary>
     public static string RestoreEtcdCommand(string stack, string folder) =>
-        $"pulumi config set --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.EtcdSnapshot)} {ShellWords.Quote(Path.Combine(folder, EtcdSnapshot))}";
+        $"pulumi config set --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.EtcdSnapshot)} "
+        + $"{ShellWords.Quote(Path.Combine(folder, EtcdSnapshot))}";
 
     private static string LoadSecret(string stack, string key, string folder, string file) =>
         $"pulumi config set --secret --stack {ShellWords.Quote(stack)} {ConfigKey.Of(key)} < {ShellWords.Quote(Path.Combine(folder, file))}";

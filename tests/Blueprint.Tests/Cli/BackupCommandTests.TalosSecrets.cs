@@ -25,7 +25,8 @@ public sealed partial class BackupCommandTests
         Assert.Equal(TalosSecretsFixture.Bundle(), TalosSecretsBundle.Parse(File.ReadAllText(saved), "file"));
         Assert.Equal(Private, File.GetUnixFileMode(saved));
         Assert.Contains(BackupFiles.TalosSecrets, File.ReadAllText(Path.Combine(Out, BackupFiles.Manifest)), StringComparison.Ordinal);
-        Assert.Contains($"pulumi config set --secret --stack dev bootstrap:talosSecrets < {Out}/talos-secrets.yaml", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"pulumi config set --secret --stack dev bootstrap:talosSecrets < {Out}/talos-secrets.yaml", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains($"pulumi config set --stack dev bootstrap:etcdSnapshot {Out}/etcd.snapshot", _out.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(TalosSecretsFixture.Bundle().Os.Key, Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TalosSecretsFixture.Bundle().ClusterSecret, Output, StringComparison.Ordinal);

@@ -31,7 +31,8 @@ public class RestoreKeysTests
         Assert.Contains("bootstrap --recover-from \"$snapshot\"", blueprint.Scripts[Stages.EtcdBootstrap].Script, StringComparison.Ordinal);
         Assert.Contains("snapshot=vault/2026-12-01/etcd.snapshot", blueprint.Scripts[Stages.EtcdBootstrap].Script, StringComparison.Ordinal);
         Findings.SingleWarning(blueprint.Warnings, "bootstrap:etcdSnapshot", "pulumi config rm bootstrap:etcdSnapshot");
-        Assert.Contains("from bootstrap:etcdSnapshot", blueprint.Plan.Stages.Single(s => s.Id == Stages.EtcdBootstrap).Title, StringComparison.Ordinal);
+        Assert.Contains(
+            "from bootstrap:etcdSnapshot", blueprint.Plan.Stages.Single(s => s.Id == Stages.EtcdBootstrap).Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,7 +33,11 @@ public sealed class EtcdSnapshotInputTests : IDisposable
     {
         var findings = Check("backup/etcd.snapshot");
 
-        Findings.SingleError(findings, "bootstrap:etcdSnapshot", "names backup/etcd.snapshot, which does not exist", Path.Combine(_vault.Path, "backup", "etcd.snapshot"));
+        Findings.SingleError(
+            findings,
+            "bootstrap:etcdSnapshot",
+            "names backup/etcd.snapshot, which does not exist",
+            Path.Combine(_vault.Path, "backup", "etcd.snapshot"));
     }
 
     [Fact]
@@ -44,7 +48,11 @@ public sealed class EtcdSnapshotInputTests : IDisposable
 
         var findings = Check("backup/etcd.snapshot");
 
-        Findings.SingleError(findings, "bootstrap:etcdSnapshot", "was saved with other Talos secrets", "pulumi config set --secret bootstrap:talosSecrets < backup/talos-secrets.yaml");
+        Findings.SingleError(
+            findings,
+            "bootstrap:etcdSnapshot",
+            "was saved with other Talos secrets",
+            "pulumi config set --secret bootstrap:talosSecrets < backup/talos-secrets.yaml");
     }
 
     [Fact]

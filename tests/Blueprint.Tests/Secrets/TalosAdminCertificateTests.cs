@@ -56,7 +56,9 @@ public class TalosAdminCertificateTests
             Convert.FromBase64String(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
 
         Assert.StartsWith("-----BEGIN ED25519 PRIVATE KEY-----\n", pem, StringComparison.Ordinal);
-        Assert.Equal(((Ed25519PublicKeyParameters)Certificate(credentials.ClientCertificate).GetPublicKey()).GetEncoded(), key.GeneratePublicKey().GetEncoded());
+        Assert.Equal(
+            ((Ed25519PublicKeyParameters)Certificate(credentials.ClientCertificate).GetPublicKey()).GetEncoded(),
+            key.GeneratePublicKey().GetEncoded());
     }
 
     [OpensslFact]
@@ -66,7 +68,8 @@ public class TalosAdminCertificateTests
         var credentials = TalosAdminCertificate.For(Bundle, "dev");
         File.WriteAllBytes(Path.Combine(folder.Path, "ca.crt"), Convert.FromBase64String(credentials.CaCertificate));
         File.WriteAllBytes(Path.Combine(folder.Path, "admin.crt"), Convert.FromBase64String(credentials.ClientCertificate));
-        var openssl = Process.Start(new ProcessStartInfo("openssl", ["verify", "-purpose", "sslclient", "-attime", "1800000000", "-CAfile", "ca.crt", "admin.crt"])
+        var openssl = Process.Start(new ProcessStartInfo(
+            "openssl", ["verify", "-purpose", "sslclient", "-attime", "1800000000", "-CAfile", "ca.crt", "admin.crt"])
         {
             WorkingDirectory = folder.Path,
             RedirectStandardOutput = true,
@@ -87,5 +90,7 @@ public class TalosAdminCertificateTests
 public sealed class OpensslFactAttribute : FactAttribute
 {
     public OpensslFactAttribute() =>
-        Skip = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "openssl"))) ? null : "openssl is not installed";
+        Skip = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "openssl")))
+            ? null
+            : "openssl is not installed";
 }

@@ -25,7 +25,8 @@ public class TalosSecretsBundleTests
         var yaml = (JsonObject)YamlReader.Parse(TalosSecretsFixture.Yaml(), "file")!;
 
         Assert.Equal(["certs", "cluster", "secrets", "trustdinfo"], yaml.Select(p => p.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(["etcd", "k8s", "k8saggregator", "k8sserviceaccount", "os"], yaml["certs"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["etcd", "k8s", "k8saggregator", "k8sserviceaccount", "os"], yaml["certs"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["crt", "key"], yaml["certs"]!["os"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["bootstraptoken", "secretboxencryptionsecret"], yaml["secrets"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["id", "secret"], yaml["cluster"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
@@ -36,7 +37,8 @@ public class TalosSecretsBundleTests
     {
         // go-yaml v3 indents four spaces; the fixture's writer uses two.
         var bundle = TalosSecretsFixture.Bundle();
-        var goYaml = string.Join('\n', bundle.ToYaml().Split('\n').Select(l => new string(' ', 2 * (l.Length - l.TrimStart().Length)) + l.TrimStart()));
+        var goYaml = string.Join('\n', bundle.ToYaml().Split('\n')
+            .Select(l => new string(' ', 2 * (l.Length - l.TrimStart().Length)) + l.TrimStart()));
 
         Assert.Equal(bundle, TalosSecretsBundle.Parse(goYaml, Key));
     }
@@ -101,7 +103,8 @@ public class TalosSecretsBundleTests
     {
         var both = Edit("secrets.aescbcencryptionsecret", TalosSecretsFixture.Bundle().SecretboxEncryptionSecret);
         var none = Edit("secrets.secretboxencryptionsecret", null);
-        var aescbcOnly = Edit("secrets.secretboxencryptionsecret", null, ("secrets.aescbcencryptionsecret", TalosSecretsFixture.Bundle().SecretboxEncryptionSecret));
+        var aescbcOnly = Edit(
+            "secrets.secretboxencryptionsecret", null, ("secrets.aescbcencryptionsecret", TalosSecretsFixture.Bundle().SecretboxEncryptionSecret));
 
         Findings.SingleError(Assert.Throws<BlueprintException>(() => TalosSecretsBundle.Parse(both, Key)).Diagnostics,
             $"{Key}.secrets.secretboxencryptionsecret", "is set together with secrets.aescbcencryptionsecret");

@@ -52,5 +52,6 @@ internal sealed class LabState(LabFacts facts)
     /// <summary>Every call to a live system, in order: (operation, what).</summary>
     public List<string> LiveCalls { get; } = [];
 
-    public string? ClusterKubernetesVersion => Nodes.Values.Where(n => n.State == NodeState.Configured).Select(n => n.KubernetesVersion).FirstOrDefault();
+    public string? ClusterKubernetesVersion =>
+        Nodes.Values.Where(n => n.State == NodeState.Configured).Select(n => n.KubernetesVersion).FirstOrDefault();
 }
