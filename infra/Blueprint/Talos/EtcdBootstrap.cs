@@ -30,7 +30,11 @@ public static class EtcdBootstrap
             recover = " --recover-from \"$snapshot\"";
             script.Append($$"""
                 snapshot={{ShellWords.Quote(snapshot)}}
-                [ -r "$snapshot" ] || { echo "{{name}}: cannot read the etcd snapshot $snapshot (bootstrap:etcdSnapshot, relative to where pulumi runs)" >&2; exit 1; }
+                if [ ! -r "$snapshot" ]; then
+                  echo "{{name}}: cannot read the etcd snapshot $snapshot" >&2
+                  echo "{{name}}: bootstrap:etcdSnapshot names it, relative to where pulumi runs or absolute" >&2
+                  exit 1
+                fi
 
                 """);
         }
@@ -60,7 +64,8 @@ public static class EtcdBootstrap
                 exit 0
               fi
               if grep -q 'code = InvalidArgument' "$work/error" || {{ScriptPrelude.DeadlinePassed}}; then
-                echo "{{name}}: {{bootstrapNode}} ({{bootstrapIp}}) did not accept the bootstrap within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
+                reason=$(tail -n 1 "$work/error")
+                echo "{{name}}: {{bootstrapNode}} ({{bootstrapIp}}) did not accept the bootstrap within ${wait_seconds}s: $reason" >&2
                 echo "{{name}}: check 'talosctl -n {{bootstrapIp}} service etcd' and 'talosctl -n {{bootstrapIp}} dmesg'" >&2
                 exit 1
               fi

@@ -34,7 +34,8 @@ while true; do
     exit 0
   fi
   if grep -q 'code = InvalidArgument' "$work/error" || [ "$SECONDS" -ge "$deadline" ]; then
-    echo "etcd-bootstrap: cp-1 (192.168.40.61) did not accept the bootstrap within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
+    reason=$(tail -n 1 "$work/error")
+    echo "etcd-bootstrap: cp-1 (192.168.40.61) did not accept the bootstrap within ${wait_seconds}s: $reason" >&2
     echo "etcd-bootstrap: check 'talosctl -n 192.168.40.61 service etcd' and 'talosctl -n 192.168.40.61 dmesg'" >&2
     exit 1
   fi
