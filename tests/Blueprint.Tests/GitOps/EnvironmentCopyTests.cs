@@ -6,7 +6,7 @@ using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.GitOps;
 
-public class EnvironmentCopyTests
+public class EnvironmentCopyTests : CliSession
 {
     private static readonly EnvironmentNames Dev = new("dev", "dev.lab.internal", "192.168.40.70");
     private static readonly EnvironmentNames Lab = new("lab", "lab.lab.internal", "192.168.60.70");
@@ -110,13 +110,11 @@ public class EnvironmentCopyTests
     [Fact]
     public void Lint_reports_a_drifted_copy()
     {
-        using var copy = TempFolder.RepoCopy();
-        copy.Edit("gitops/clusters/ops/root.yaml", "      - PruneLast=true\n", "      - PruneLast=true\n      - ApplyOutOfSyncOnly=true\n");
-        var err = new StringWriter();
+        Repository.Edit("gitops/clusters/ops/root.yaml", "      - PruneLast=true\n", "      - PruneLast=true\n      - ApplyOutOfSyncOnly=true\n");
 
-        Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Bootstrap.Cli.CliApp.Run(["lint", "--root", copy.Path], new StringWriter(), err));
+        Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Run("lint"));
 
-        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class HelmRenderTests : CliSession
     [HelmFact]
     public void The_repository_renders_every_core_chart_of_both_stacks_clean()
     {
-        var exit = CliApp.Run(["lint", "--root", Repo.Root, "--schemas", TestRepo.Schemas, "--render", "--charts", Repo.Charts], Out, Err);
+        var exit = Run("lint", "--schemas", TestRepo.Schemas, "--render", "--charts", Repo.Charts);
 
         Assert.True(exit == ExitCodes.Ok, $"{Out}\n{Err}");
         foreach (var stack in new[] { "dev", "ops" })
