@@ -55,10 +55,11 @@ public partial class PlatformObjectSchemaTests
     [SchemaFact]
     public void The_load_balancer_pools_pulumi_creates_match_cilium_s_schema()
     {
-        foreach (var manifest in TestRepo.Blueprint("dev").Addons.LoadBalancer.Where(m => m.Kind == "CiliumLoadBalancerIPPool"))
-        {
-            Assert.Empty(SchemaViolation.Find(Schema(Key(manifest.Body)), manifest.Body));
-        }
+        var pools = TestRepo.Blueprint("dev").Addons.LoadBalancer.Where(m => m.Kind == "CiliumLoadBalancerIPPool").ToList();
+
+        // The Gateway's own pool and the shared one; without them the loop below would check nothing.
+        Assert.Equal(["cilium-gateway-pool", "cilium-load-balancer-pool"], pools.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.All(pools, manifest => Assert.Empty(SchemaViolation.Find(Schema(Key(manifest.Body)), manifest.Body)));
     }
 
     [SchemaFact]
