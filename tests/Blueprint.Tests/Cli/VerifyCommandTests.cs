@@ -219,7 +219,7 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
     [Fact]
     public void A_repository_with_one_stack_needs_no_stack_option()
     {
-        File.Delete(Repository.File("Pulumi.ops.yaml"));
+        Repository.Delete("Pulumi.ops.yaml");
         _dev.ServeOn(_fake);
 
         var exit = Run("verify", "--kubeconfig", _fake.Kubeconfig, "--timeout", "1s");

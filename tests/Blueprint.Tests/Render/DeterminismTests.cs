@@ -18,8 +18,8 @@ public class DeterminismTests
     [InlineData("ops")]
     public void Two_processes_on_differently_set_up_machines_write_identical_plans(string stack)
     {
-        using var first = TempFolder.RepoCopy();
-        using var second = TempFolder.RepoCopy();
+        using var first = new RepoCopy();
+        using var second = new RepoCopy();
         var plain = new Dictionary<string, string?> { ["TZ"] = "UTC", ["LANG"] = "C", ["LC_ALL"] = "C", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
         var german = new Dictionary<string, string?>
         {

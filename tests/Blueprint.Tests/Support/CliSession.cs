@@ -9,9 +9,9 @@ namespace Bootstrap.Blueprint.Tests.Support;
 /// </summary>
 public abstract partial class CliSession : IDisposable
 {
-    private readonly Lazy<TempFolder> _repository = new(TempFolder.RepoCopy);
+    private readonly Lazy<RepoCopy> _repository = new(() => new RepoCopy());
 
-    internal TempFolder Repository => _repository.Value;
+    internal RepoCopy Repository => _repository.Value;
 
     protected StringWriter Out { get; } = new();
 
