@@ -9,7 +9,7 @@ namespace Bootstrap.Cli;
 public static class CliApp
 {
     /// <summary>The command tree; docs tests parse the runbooks' commands with it (parsing runs nothing).</summary>
-    public static RootCommand Commands(TextWriter stdout, TextWriter stderr)
+    public static RootCommand Commands(TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         var root = new RootCommand("Bootstrap: plan and check the Proxmox + Talos + Argo CD platform offline; verify and back up a running cluster.");
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
@@ -17,13 +17,13 @@ public static class CliApp
         root.Subcommands.Add(NewAppCommand.Create(stdout, stderr));
         root.Subcommands.Add(NewEnvCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
-        root.Subcommands.Add(BackupCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BackupCommand.Create(stdout, stderr, stdin ?? Console.In));
         return root;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
-        var root = Commands(stdout, stderr);
+        var root = Commands(stdout, stderr, stdin);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {

@@ -12,7 +12,11 @@ public sealed class ArgoApplicationArgs : CustomResourceArgs
     public ArgoApplicationArgs(Manifest manifest)
         : base(manifest.ApiVersion, manifest.Kind)
     {
-        Metadata = new ObjectMetaArgs { Name = (string)manifest.Body["metadata"]!["name"]!, Namespace = (string)manifest.Body["metadata"]!["namespace"]! };
+        Metadata = new ObjectMetaArgs
+        {
+            Name = (string)manifest.Body["metadata"]!["name"]!,
+            Namespace = (string)manifest.Body["metadata"]!["namespace"]!,
+        };
         foreach (var (key, value) in (IDictionary<string, object?>)ClrValues.From(manifest.Body["spec"])!)
         {
             Spec.Add(key, value!);

@@ -48,7 +48,10 @@ public sealed class ClusterAddons : ComponentResource
                     break;
                 case ResourceKind.RestoredSealedSecretsKeys:
                     var keys = Config.RequireSecret(ConfigBinder.SealedSecretsKeys);
-                    Manifests(planned, wiring, new ConfigGroupArgs { Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, addons.SealedSecretsNamespace)) });
+                    Manifests(planned, wiring, new ConfigGroupArgs
+                    {
+                        Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, addons.SealedSecretsNamespace)),
+                    });
                     break;
                 case ResourceKind.HelmRelease:
                     Release(addons.Release(planned.Stage), planned, wiring);
@@ -67,7 +70,8 @@ public sealed class ClusterAddons : ComponentResource
                     break;
                 case ResourceKind.RepositorySecret:
                     var credentials = Config.RequireSecret(ConfigBinder.GitOpsCredentials);
-                    Secret(planned, addons.ArgoCdRepositorySecret, wiring, credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
+                    Secret(planned, addons.ArgoCdRepositorySecret, wiring,
+                        credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
                     break;
                 default:
                     throw ResourceWiring.Unmapped(planned);

@@ -19,7 +19,8 @@ public sealed class GitOpsHandoff : ComponentResource
                 case ResourceKind.RootApplication:
                     var options = wiring.Options(planned, this, Stages.KubernetesProvider);
                     options.IgnoreChanges = ["spec"];
-                    wiring.Add(planned, new Pulumi.Kubernetes.ApiExtensions.CustomResource(planned.Name, new ArgoApplicationArgs(blueprint.Addons.RootApplication), options));
+                    wiring.Add(planned, new Pulumi.Kubernetes.ApiExtensions.CustomResource(
+                        planned.Name, new ArgoApplicationArgs(blueprint.Addons.RootApplication), options));
                     break;
                 default:
                     throw ResourceWiring.Unmapped(planned);

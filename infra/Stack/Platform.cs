@@ -25,6 +25,7 @@ public class Platform : Pulumi.Stack
 
         Kubeconfig = talos.Kubeconfig;
         Talosconfig = talos.Talosconfig;
+        TalosSecrets = talos.TalosSecrets;
         ApiEndpoint = Output.Create(blueprint.Talos.Endpoint);
         Vip = Output.Create(blueprint.Vip);
         NodeIps = Output.Create(blueprint.Nodes.ToImmutableDictionary(n => n.Name, n => n.Ip));
@@ -40,6 +41,12 @@ public class Platform : Pulumi.Stack
 
     [Output("talosconfig")]
     public Output<string> Talosconfig { get; private set; }
+
+    /// <summary>
+    /// The Talos machine secrets (secret, `talosctl gen secrets` format): `backup --talos-secrets -` saves them for a rebuild that keeps etcd.
+    /// </summary>
+    [Output("talosSecrets")]
+    public Output<string> TalosSecrets { get; private set; }
 
     [Output("apiEndpoint")]
     public Output<string> ApiEndpoint { get; private set; }

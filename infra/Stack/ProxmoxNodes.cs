@@ -30,7 +30,8 @@ public sealed class ProxmoxNodes : ComponentResource
                     wiring.Add(planned, Preflight(blueprint, wiring, planned));
                     break;
                 case ResourceKind.ImageSchematic:
-                    wiring.Add(planned, new Schematic(planned.Name, new SchematicArgs { SchematicData = blueprint.Image.Schematic.Yaml }, wiring.Options(planned, this)));
+                    wiring.Add(planned, new Schematic(
+                        planned.Name, new SchematicArgs { SchematicData = blueprint.Image.Schematic.Yaml }, wiring.Options(planned, this)));
                     break;
                 case ResourceKind.ImageDownload:
                     var download = blueprint.Downloads.Single(d => d.Host == planned.Host);
@@ -58,7 +59,10 @@ public sealed class ProxmoxNodes : ComponentResource
         RegisterOutputs();
     }
 
-    /// <summary>Reads the Proxmox version and each host's datastores (read access, so `pulumi preview` runs it too) and stops the run before anything is created when the Blueprint's preflight finds a problem.</summary>
+    /// <summary>
+    /// Reads the Proxmox version and each host's datastores (read access, so `pulumi preview` runs it too) and stops the run
+    /// before anything is created when the Blueprint's preflight finds a problem.
+    /// </summary>
     private Output<Resource> Preflight(ClusterBlueprint blueprint, ResourceWiring wiring, PlannedResource planned)
     {
         var options = new InvokeOutputOptions { Parent = this, Provider = wiring.Provider(Stages.ProxmoxProvider) };
@@ -74,7 +78,8 @@ public sealed class ProxmoxNodes : ComponentResource
             var findings = ProxmoxPreflight.Check(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2));
             return findings.Count == 0
                 ? (Resource)provider
-                : throw new RunException($"Proxmox cannot hold this stack; nothing was changed:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+                : throw new RunException(
+                    $"Proxmox cannot hold this stack; nothing was changed:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
         });
     }
 
@@ -111,14 +116,26 @@ public sealed class ProxmoxNodes : ComponentResource
         },
         NetworkDevices =
         {
-            new VmLegacyNetworkDeviceArgs { Bridge = vm.Bridge, VlanId = vm.Vlan, MacAddress = vm.Mac is null ? null : (Input<string>)vm.Mac, Model = VirtualMachine.NetworkModel },
+            new VmLegacyNetworkDeviceArgs
+            {
+                Bridge = vm.Bridge,
+                VlanId = vm.Vlan,
+                MacAddress = vm.Mac is null ? null : (Input<string>)vm.Mac,
+                Model = VirtualMachine.NetworkModel,
+            },
         },
         Agent = new VmLegacyAgentArgs { Enabled = vm.GuestAgent },
         OperatingSystem = new VmLegacyOperatingSystemArgs { Type = VirtualMachine.OperatingSystem },
         Initialization = new VmLegacyInitializationArgs
         {
             DatastoreId = vm.Datastore,
-            IpConfigs = { new VmLegacyInitializationIpConfigArgs { Ipv4 = new VmLegacyInitializationIpConfigIpv4Args { Address = vm.Ipv4Address, Gateway = vm.Gateway } } },
+            IpConfigs =
+            {
+                new VmLegacyInitializationIpConfigArgs
+                {
+                    Ipv4 = new VmLegacyInitializationIpConfigIpv4Args { Address = vm.Ipv4Address, Gateway = vm.Gateway },
+                },
+            },
             Dns = new VmLegacyInitializationDnsArgs { Servers = vm.Nameservers.ToList() },
         },
     };

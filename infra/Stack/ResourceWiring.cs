@@ -54,6 +54,15 @@ public sealed class ResourceWiring(BootstrapPlan plan)
     /// <summary>A step that is not a resource (the Proxmox preflight): dependents wait until <paramref name="done"/> resolves.</summary>
     public void Add(PlannedResource planned, Output<Resource> done) => _created.Add(planned.Key, done);
 
+    /// <summary>
+    /// A planned step that creates nothing (restored secrets come from the config): dependents wait for what it waits for.
+    /// </summary>
+    public void AddStep(PlannedResource planned) =>
+        _created.Add(planned.Key, planned.DependsOn is [var only]
+            ? _created[only]
+            : throw new InvalidOperationException(
+                $"{planned.Key} creates nothing and must wait for exactly one step, not {planned.DependsOn.Count}"));
+
     /// <summary>Fails the program when a planned resource was never created: a kind no component maps is a bug, never silence.</summary>
     public void EnsureEveryPlannedResourceExists()
     {

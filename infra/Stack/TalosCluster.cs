@@ -1,10 +1,11 @@
+using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Secrets;
 using Pulumi;
 using Pulumiverse.Talos.Cluster;
 using Pulumiverse.Talos.Cluster.Inputs;
 using Pulumiverse.Talos.Machine;
 using Pulumiverse.Talos.Machine.Inputs;
-using Pulumiverse.Talos.Machine.Outputs;
 using ClientConfig = Pulumiverse.Talos.Client;
 using MachineConfig = Pulumiverse.Talos.Machine.GetConfiguration;
 
@@ -20,24 +21,34 @@ public sealed class TalosCluster : ComponentResource
         : base("bootstrap:index:TalosCluster", name)
     {
         var talos = blueprint.Talos;
-        Output<ClientConfiguration>? client = null;
+        Output<TalosClientCredentials>? client = null;
         Output<MachineSecretsInputArgs>? machineSecrets = null;
-        Output<string>? stepTalosconfig = null;
+        Output<TalosSecretsBundle>? bundle = null;
         Output<string>? kubeconfig = null;
         foreach (var planned in blueprint.Plan.OwnedBy(Component.TalosCluster))
         {
             switch (planned.Kind)
             {
                 case ResourceKind.TalosSecrets:
-                    var secrets = wiring.Add(planned, new Secrets(planned.Name, new SecretsArgs { TalosVersion = talos.ConfigContract }, wiring.Options(planned, this)));
-                    client = secrets.ClientConfiguration;
-                    machineSecrets = secrets.MachineSecrets.Apply(ToInput);
-                    Talosconfig = Output.CreateSecret(ClientConfiguration(talos.Name, client, talos.ClientEndpoints, blueprint.Nodes.Select(n => n.Ip).ToList()));
-                    // The scripts name their endpoints and nodes themselves: a talosconfig without them stays the same when nodes change.
-                    stepTalosconfig = Output.CreateSecret(ClientConfiguration(talos.Name, client, [], []));
+                    var secrets = wiring.Add(planned, new Secrets(
+                        planned.Name, new SecretsArgs { TalosVersion = talos.ConfigContract }, wiring.Options(planned, this)));
+                    client = secrets.ClientConfiguration.Apply(c => new TalosClientCredentials(c.CaCertificate, c.ClientCertificate, c.ClientKey));
+                    bundle = secrets.MachineSecrets.Apply(MachineSecretsMapping.ToBundle);
+                    machineSecrets = bundle.Apply(MachineSecretsMapping.ToInput);
+                    UseCredentials(blueprint, client);
                     break;
-                case ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade:
-                    ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, stepTalosconfig, null);
+                case ResourceKind.RestoredTalosSecrets:
+                    // Decrypted only inside the engine; every value derived from a secret output stays secret (Output.Apply keeps the flag).
+                    var key = ConfigKey.Of(ConfigBinder.TalosSecrets);
+                    bundle = new Pulumi.Config(ConfigKey.Namespace).RequireSecret(ConfigBinder.TalosSecrets)
+                        .Apply(yaml => TalosSecretsBundle.Parse(yaml, key));
+                    client = bundle.Apply(b => TalosAdminCertificate.For(b, talos.Name));
+                    machineSecrets = bundle.Apply(MachineSecretsMapping.ToInput);
+                    UseCredentials(blueprint, client);
+                    wiring.AddStep(planned);
+                    break;
+                case ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade or ResourceKind.EtcdBootstrap:
+                    ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, StepTalosconfig, null);
                     break;
                 case ResourceKind.MachineConfigApply:
                     var node = blueprint.Nodes.Single(n => n.Name == planned.Node);
@@ -57,16 +68,13 @@ public sealed class TalosCluster : ComponentResource
                     {
                         Node = node.Ip,
                         Endpoint = node.Ip,
-                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs
+                        {
+                            CaCertificate = c.CaCertificate,
+                            ClientCertificate = c.ClientCertificate,
+                            ClientKey = c.ClientKey,
+                        }),
                         MachineConfigurationInput = config.Apply(c => c.MachineConfiguration),
-                    }, wiring.Options(planned, this)));
-                    break;
-                case ResourceKind.EtcdBootstrap:
-                    wiring.Add(planned, new Pulumiverse.Talos.Machine.Bootstrap(planned.Name, new BootstrapArgs
-                    {
-                        Node = talos.BootstrapIp,
-                        Endpoint = talos.BootstrapIp,
-                        ClientConfiguration = client!.Apply(c => new ClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
                     }, wiring.Options(planned, this)));
                     break;
                 case ResourceKind.Kubeconfig:
@@ -74,7 +82,12 @@ public sealed class TalosCluster : ComponentResource
                     {
                         Node = talos.BootstrapIp,
                         Endpoint = talos.BootstrapIp,
-                        ClientConfiguration = client!.Apply(c => new KubeconfigClientConfigurationArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+                        ClientConfiguration = client!.Apply(c => new KubeconfigClientConfigurationArgs
+                        {
+                            CaCertificate = c.CaCertificate,
+                            ClientCertificate = c.ClientCertificate,
+                            ClientKey = c.ClientKey,
+                        }),
                     }, wiring.Options(planned, this)));
                     kubeconfig = Output.CreateSecret(created.KubeconfigRaw);
                     break;
@@ -84,8 +97,13 @@ public sealed class TalosCluster : ComponentResource
         }
 
         Kubeconfig = kubeconfig ?? throw new InvalidOperationException("the plan has no kubeconfig");
-        StepTalosconfig = stepTalosconfig!;
-        RegisterOutputs(new Dictionary<string, object?> { ["kubeconfig"] = Kubeconfig, ["talosconfig"] = Talosconfig });
+        TalosSecrets = Output.CreateSecret(bundle?.Apply(b => b.ToYaml()) ?? throw new InvalidOperationException("the plan has no Talos secrets"));
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["kubeconfig"] = Kubeconfig,
+            ["talosconfig"] = Talosconfig,
+            ["talosSecrets"] = TalosSecrets,
+        });
     }
 
     /// <summary>The admin kubeconfig (secret).</summary>
@@ -95,35 +113,33 @@ public sealed class TalosCluster : ComponentResource
     public Output<string> Talosconfig { get; private set; } = null!;
 
     /// <summary>The talosconfig the local scripts get: credentials only, no endpoints or nodes (secret).</summary>
-    public Output<string> StepTalosconfig { get; }
+    public Output<string> StepTalosconfig { get; private set; } = null!;
 
-    private Output<string> ClientConfiguration(string cluster, Output<ClientConfiguration> client, IReadOnlyList<string> endpoints, IReadOnlyList<string> nodes) =>
+    /// <summary>
+    /// The machine secrets, generated or restored, as <c>talosctl gen secrets</c> writes them (secret): what `backup --talos-secrets` saves.
+    /// </summary>
+    public Output<string> TalosSecrets { get; }
+
+    private void UseCredentials(ClusterBlueprint blueprint, Output<TalosClientCredentials> client)
+    {
+        Talosconfig = Output.CreateSecret(
+            ClientConfiguration(blueprint.Talos.Name, client, blueprint.Talos.ClientEndpoints, blueprint.Nodes.Select(n => n.Ip).ToList()));
+        // The scripts name their endpoints and nodes themselves: a talosconfig without them stays the same when nodes change.
+        StepTalosconfig = Output.CreateSecret(ClientConfiguration(blueprint.Talos.Name, client, [], []));
+    }
+
+    private Output<string> ClientConfiguration(
+        string cluster, Output<TalosClientCredentials> client, IReadOnlyList<string> endpoints, IReadOnlyList<string> nodes) =>
         ClientConfig.GetConfiguration.Invoke(new ClientConfig.GetConfigurationInvokeArgs
         {
             ClusterName = cluster,
-            ClientConfiguration = client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs { CaCertificate = c.CaCertificate, ClientCertificate = c.ClientCertificate, ClientKey = c.ClientKey }),
+            ClientConfiguration = client.Apply(c => new ClientConfig.Inputs.GetConfigurationClientConfigurationInputArgs
+            {
+                CaCertificate = c.CaCertificate,
+                ClientCertificate = c.ClientCertificate,
+                ClientKey = c.ClientKey,
+            }),
             Endpoints = endpoints.ToList(),
             Nodes = nodes.ToList(),
         }, new InvokeOptions { Parent = this }).Apply(t => t.TalosConfig);
-
-    /// <summary>Talos' provider returns secrets as an output type but takes them as an input type: map field by field (pulumi-talos #103, #251).</summary>
-    private static MachineSecretsInputArgs ToInput(MachineSecretsResult m) => new()
-    {
-        Certs = new CertificatesInputArgs
-        {
-            Etcd = new CertificateInputArgs { Cert = m.Certs.Etcd.Cert, Key = m.Certs.Etcd.Key },
-            K8s = new CertificateInputArgs { Cert = m.Certs.K8s.Cert, Key = m.Certs.K8s.Key },
-            K8sAggregator = new CertificateInputArgs { Cert = m.Certs.K8sAggregator.Cert, Key = m.Certs.K8sAggregator.Key },
-            K8sServiceaccount = new KeyInputArgs { Key = m.Certs.K8sServiceaccount.Key },
-            Os = new CertificateInputArgs { Cert = m.Certs.Os.Cert, Key = m.Certs.Os.Key },
-        },
-        Cluster = new ClusterInputArgs { Id = m.Cluster.Id, Secret = m.Cluster.Secret },
-        Secrets = new KubernetesSecretsInputArgs
-        {
-            BootstrapToken = m.Secrets.BootstrapToken,
-            SecretboxEncryptionSecret = m.Secrets.SecretboxEncryptionSecret,
-            AescbcEncryptionSecret = m.Secrets.AescbcEncryptionSecret is { } aescbc ? (Input<string>)aescbc : null,
-        },
-        Trustdinfo = new TrustdInfoInputArgs { Token = m.Trustdinfo.Token },
-    };
 }

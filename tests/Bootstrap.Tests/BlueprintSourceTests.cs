@@ -18,10 +18,12 @@ public class BlueprintSourceTests
         LabRun.UseConfig(config);
         var engine = new LabEngine(new LabState(LabFacts.Ready("pve1")), dev.Blueprint, new StackState(), preview: true);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Pulumi.Deployment.TestAsync<Platform>(engine, new TestOptions { IsPreview = true, StackName = "dev", ProjectName = "bootstrap" }));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Pulumi.Deployment.TestAsync<Platform>(
+            engine, new TestOptions { IsPreview = true, StackName = "dev", ProjectName = "bootstrap" }));
 
         Assert.Contains("the stack configuration is invalid; nothing was changed:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.Message, StringComparison.Ordinal);
         Assert.Empty(engine.Operations);
     }

@@ -25,7 +25,10 @@ public class LabRuleTests
             if (args.Args is VmLegacyArgs vm)
             {
                 // file_id instead of import_from: the provider would import the disk over SSH.
-                vm.Disks = new InputList<VmLegacyDiskArgs> { new VmLegacyDiskArgs { Interface = "scsi0", DatastoreId = "local-lvm", FileId = "local:iso/talos.img", Size = 20 } };
+                vm.Disks = new InputList<VmLegacyDiskArgs>
+                {
+                    new VmLegacyDiskArgs { Interface = "scsi0", DatastoreId = "local-lvm", FileId = "local:iso/talos.img", Size = 20 },
+                };
             }
         }),
         [LabRules.ImportContent] = () => LabRun.Of("dev", new LabState(LabFacts.Stock("pve1")), adjust: WithoutPreflight),
@@ -65,7 +68,9 @@ public class LabRuleTests
     [Fact]
     public void Every_rule_of_the_lab_has_a_case_that_breaks_it()
     {
-        Assert.Equal(LabRules.All.Select(r => r.Id).Concat(LabRules.Engine.Select(r => r.Id)).Order(StringComparer.Ordinal), Breaks.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            LabRules.All.Select(r => r.Id).Concat(LabRules.Engine.Select(r => r.Id)).Order(StringComparer.Ordinal),
+            Breaks.Keys.Order(StringComparer.Ordinal));
         Assert.All(LabRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Id));
         Assert.All(LabRules.Engine, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Id));
     }
@@ -77,8 +82,10 @@ public class LabRuleTests
 
         var run = await LabRun.Of("dev", lab);
 
-        Assert.Contains("bootstrap:cluster.proxmox.imageDatastore: local on pve1 does not hold content type import", run.Failure, StringComparison.Ordinal);
-        Assert.Equal(["proxmox-provider"], run.Operations.Where(o => !o.Name.StartsWith("proxmox", StringComparison.Ordinal) || o.Name == "proxmox-provider")
+        Assert.Contains(
+            "bootstrap:cluster.proxmox.imageDatastore: local on pve1 does not hold content type import", run.Failure, StringComparison.Ordinal);
+        Assert.Equal(["proxmox-provider"], run.Operations
+            .Where(o => !o.Name.StartsWith("proxmox", StringComparison.Ordinal) || o.Name == "proxmox-provider")
             .Where(o => run.Blueprint.Plan.Resources.Any(r => r.Name == o.Name)).Select(o => o.Name));
         Assert.Empty(lab.Files);
     }
@@ -94,7 +101,9 @@ public class LabRuleTests
     }
 
     private static Task<LabRun> Dev(
-        Func<ClusterBlueprint, ClusterBlueprint>? adjust = null, Action<ResourceTransformationArgs>? transform = null, Dictionary<string, string>? config = null) =>
+        Func<ClusterBlueprint, ClusterBlueprint>? adjust = null,
+        Action<ResourceTransformationArgs>? transform = null,
+        Dictionary<string, string>? config = null) =>
         LabRun.Of("dev", new LabState(LabFacts.Ready("pve1")), config: config, adjust: adjust, transform: transform);
 
     /// <summary>Makes one planned resource wait for exactly the given ones (dropping an edge the plan has for a reason).</summary>
@@ -115,7 +124,8 @@ public class LabRuleTests
     private static ClusterBlueprint WithGatewayApi(ClusterBlueprint b) => WithCiliumValue(b, "gatewayAPI", new JsonObject { ["enabled"] = true });
 
     /// <summary>Cilium's ingress controller on: its shared Service is a LoadBalancer (chart default).</summary>
-    private static ClusterBlueprint WithCiliumIngress(ClusterBlueprint b) => WithCiliumValue(b, "ingressController", new JsonObject { ["enabled"] = true });
+    private static ClusterBlueprint WithCiliumIngress(ClusterBlueprint b) =>
+        WithCiliumValue(b, "ingressController", new JsonObject { ["enabled"] = true });
 
     private static ClusterBlueprint WithCiliumValue(ClusterBlueprint b, string key, JsonNode value)
     {
@@ -128,7 +138,8 @@ public class LabRuleTests
     private static Dictionary<string, string> WithKeys()
     {
         var config = LabRun.Config("dev");
-        config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
+        config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\n"
+            + "metadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
         return config;
     }
 
@@ -142,7 +153,12 @@ public class LabRuleTests
         {
             Plan = b.Plan with
             {
-                Resources = [.. b.Plan.Resources.Select(r => r.Stage == Stages.TalosApply ? r with { DependsOn = [.. r.DependsOn.Where(d => d != Stages.KubernetesUpgrade)] } : r)],
+                Resources =
+                [
+                    .. b.Plan.Resources.Select(r => r.Stage == Stages.TalosApply
+                        ? r with { DependsOn = [.. r.DependsOn.Where(d => d != Stages.KubernetesUpgrade)] }
+                        : r),
+                ],
             },
         });
     }
@@ -175,7 +191,12 @@ public class LabRuleTests
             {
                 _ = Pulumiverse.Talos.Cluster.GetHealth.Invoke(new Pulumiverse.Talos.Cluster.GetHealthInvokeArgs
                 {
-                    ClientConfiguration = new Pulumiverse.Talos.Cluster.Inputs.GetHealthClientConfigurationInputArgs { CaCertificate = "CA", ClientCertificate = "CC", ClientKey = "CK" },
+                    ClientConfiguration = new Pulumiverse.Talos.Cluster.Inputs.GetHealthClientConfigurationInputArgs
+                    {
+                        CaCertificate = "CA",
+                        ClientCertificate = "CC",
+                        ClientKey = "CK",
+                    },
                     ControlPlaneNodes = { "192.168.40.61" },
                     Endpoints = { "192.168.40.61" },
                 });

@@ -25,8 +25,10 @@ public class ProgramTests
         var run = await Up(stack);
 
         Assert.True(run.Failure is null, run.Failure);
-        var custom = run.State.Entries.Where(e => !e.Type.StartsWith("bootstrap:", StringComparison.Ordinal)).Select(e => e.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(run.Blueprint.Plan.Resources.Where(r => r.Kind != ResourceKind.ProxmoxPreflight).Select(r => r.Name).Order(StringComparer.Ordinal), custom);
+        var custom = run.State.Entries.Where(e => !e.Type.StartsWith("bootstrap:", StringComparison.Ordinal))
+            .Select(e => e.Name)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(run.Blueprint.Plan.Resources.Where(r => r.Kind.CreatesResource()).Select(r => r.Name).Order(StringComparer.Ordinal), custom);
     }
 
     [Fact]
@@ -91,12 +93,15 @@ public class ProgramTests
     {
         var run = await Up(stack);
 
-        foreach (var planned in run.Blueprint.Plan.Resources.Where(r => r.Kind != ResourceKind.ProxmoxPreflight))
+        foreach (var planned in run.Blueprint.Plan.Resources.Where(r => r.Kind.CreatesResource()))
         {
             var dependsOn = await LabRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs(planned.Name).Options.DependsOn);
             var expected = planned.DependsOn.Select(key => run.Blueprint.Plan.Resource(key))
                 .Select(r => r.Kind == ResourceKind.ProxmoxPreflight ? "proxmox-provider" : r.Name).Order();
-            Assert.True(expected.SequenceEqual(dependsOn.Select(r => r.GetResourceName()).Order()), $"{planned.Name} waits for [{string.Join(", ", dependsOn.Select(r => r.GetResourceName()))}], planned [{string.Join(", ", expected)}]");
+            Assert.True(
+                expected.SequenceEqual(dependsOn.Select(r => r.GetResourceName()).Order()),
+                $"{planned.Name} waits for [{string.Join(", ", dependsOn.Select(r => r.GetResourceName()))}], "
+                + $"planned [{string.Join(", ", expected)}]");
         }
     }
 
@@ -146,7 +151,9 @@ public class ProgramTests
             Assert.True(await Output.IsSecretAsync((Output<ImmutableDictionary<string, string>>)command.Environment), gate);
         }
 
-        var data = await LabRun.Value((Output<ImmutableDictionary<string, string>>)((Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretArgs)run.RegisteredAs("argocd-secret").Args!).StringData);
+        var data = await LabRun.Value(
+            (Output<ImmutableDictionary<string, string>>)((Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretArgs)run.RegisteredAs("argocd-secret").Args!)
+                .StringData);
         Assert.True(BCrypt.Net.BCrypt.Verify("correct horse", data["admin.password"]));
     }
 
@@ -172,7 +179,9 @@ public class ProgramTests
         var run = await Up("dev");
 
         var commands = run.OfType(Types.Command);
-        Assert.Equal(run.Blueprint.Scripts.Keys.Select(k => k.Replace('/', '-')).Order(StringComparer.Ordinal), commands.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            run.Blueprint.Scripts.Keys.Select(k => k.Replace('/', '-')).Order(StringComparer.Ordinal),
+            commands.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(commands, c =>
         {
             var key = run.Blueprint.Plan.Resources.Single(r => r.Name == c.Name).Key;

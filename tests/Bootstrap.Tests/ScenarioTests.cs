@@ -50,12 +50,15 @@ public class ScenarioTests
     {
         var (lab, run) = await Built(stack);
 
-        Assert.All(run.Blueprint.Nodes, n => Assert.Equal((NodeState.Configured, "v1.13.9", "1.36.3"), (lab.Nodes[n.Ip].State, lab.Nodes[n.Ip].TalosVersion, lab.Nodes[n.Ip].KubernetesVersion)));
+        Assert.All(run.Blueprint.Nodes, n => Assert.Equal(
+            (NodeState.Configured, "v1.13.9", "1.36.3"),
+            (lab.Nodes[n.Ip].State, lab.Nodes[n.Ip].TalosVersion, lab.Nodes[n.Ip].KubernetesVersion)));
         Assert.True(lab.NodesReady);
         Assert.Equal(["argocd", "cert-manager", "cilium", "sealed-secrets"], lab.Releases.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("CiliumLoadBalancerIPPool//" + stack, lab.Objects);
         Assert.Contains("Application/argocd/root", lab.Objects);
-        Assert.Equal("root-application", run.Operations.Last(o => !o.Name.StartsWith("proxmox", StringComparison.Ordinal) && run.Blueprint.Plan.Resources.Any(r => r.Name == o.Name)).Name);
+        Assert.Equal("root-application", run.Operations.Last(o => !o.Name.StartsWith("proxmox", StringComparison.Ordinal)
+            && run.Blueprint.Plan.Resources.Any(r => r.Name == o.Name)).Name);
     }
 
     [Theory]
@@ -102,7 +105,9 @@ public class ScenarioTests
         var removed = await LabRun.Of("ops", lab, added.State, WithNodes("ops", add: ("worker-3", "192.168.50.66", 5066), remove: "worker-2"));
 
         Assert.True(added.Failure is null, added.Failure);
-        Assert.Equal(["create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-worker-3", "replace cluster-health"], added.Changed.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-worker-3", "replace cluster-health"],
+            added.Changed.Order(StringComparer.Ordinal));
         Assert.Equal(LabRules.ProtectedNotDeleted, removed.BrokenRule);
         Assert.Contains("talos-apply-worker-2", removed.Failure, StringComparison.Ordinal);
         Assert.Contains(lab.Vms.Values, v => v.Name == "worker-2");
@@ -133,7 +138,9 @@ public class ScenarioTests
         var run = await LabRun.Of(stack, lab, first.State, WithVersions(stack, kubernetes: "1.36.4"));
 
         Assert.True(run.Failure is null, run.Failure);
-        Assert.Equal(["replace kubernetes-upgrade", .. run.Blueprint.Nodes.Select(n => $"update talos-apply-{n.Name}").Order(StringComparer.Ordinal)], run.Changed.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["replace kubernetes-upgrade", .. run.Blueprint.Nodes.Select(n => $"update talos-apply-{n.Name}").Order(StringComparer.Ordinal)],
+            run.Changed.Order(StringComparer.Ordinal));
         Assert.All(run.Blueprint.Nodes, n => Assert.Equal("1.36.4", lab.Nodes[n.Ip].KubernetesVersion));
     }
 
@@ -143,7 +150,8 @@ public class ScenarioTests
     public async Task A_disaster_recovery_rebuild_restores_the_sealed_secrets_keys_before_the_controller(string stack)
     {
         var config = LabRun.Config(stack);
-        config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
+        config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\n"
+            + "metadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
 
         var (lab, run) = await Built(stack, config);
 
@@ -159,7 +167,9 @@ public class ScenarioTests
         var result = Destroy.Run(first.State, lab);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(["argocd", "argocd-namespace", "cert-manager", "cilium", "gateway-api-crds", "root-application", "sealed-secrets"], result.Retained.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["argocd", "argocd-namespace", "cert-manager", "cilium", "gateway-api-crds", "root-application", "sealed-secrets"],
+            result.Retained.Order(StringComparer.Ordinal));
         Assert.Empty(lab.Vms);
         Assert.Empty(lab.Files);
         Assert.Contains("talos-secrets", result.Deleted);

@@ -12,6 +12,9 @@ public static class BackupFiles
     public const string ApplicationSets = "argocd-applicationsets.yaml";
     public const string ArgoCdSettings = "argocd-settings.yaml";
     public const string EtcdSnapshot = "etcd.snapshot";
+
+    /// <summary>The Talos secrets file (Secrets.TalosSecretsBundle.FileName), listed here with the rest of the folder.</summary>
+    public const string TalosSecrets = Secrets.TalosSecretsBundle.FileName;
     public const string Manifest = "manifest.json";
 
     /// <summary>Argo CD's settings: general (argocd-cm), RBAC (argocd-rbac-cm) and component flags (argocd-cmd-params-cm).</summary>
@@ -22,5 +25,17 @@ public static class BackupFiles
     /// set by piping a value to stdin"), never as an argument, where other local users could read it in /proc.
     /// </summary>
     public static string RestoreKeysCommand(string stack, string folder) =>
-        $"pulumi config set --secret --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.SealedSecretsKeys)} < {ShellWords.Quote(Path.Combine(folder, SealedSecretsKeys))}";
+        LoadSecret(stack, ConfigBinder.SealedSecretsKeys, folder, SealedSecretsKeys);
+
+    /// <summary>Loads the Talos machine secrets: the rebuild keeps the cluster's identity (CAs, tokens, secretbox key).</summary>
+    public static string RestoreTalosSecretsCommand(string stack, string folder) =>
+        LoadSecret(stack, ConfigBinder.TalosSecrets, folder, TalosSecrets);
+
+    /// <summary>Names the snapshot to restore: plain config (a path is no secret), removed after the rebuild.</summary>
+    public static string RestoreEtcdCommand(string stack, string folder) =>
+        $"pulumi config set --stack {ShellWords.Quote(stack)} {ConfigKey.Of(ConfigBinder.EtcdSnapshot)} "
+        + $"{ShellWords.Quote(Path.Combine(folder, EtcdSnapshot))}";
+
+    private static string LoadSecret(string stack, string key, string folder, string file) =>
+        $"pulumi config set --secret --stack {ShellWords.Quote(stack)} {ConfigKey.Of(key)} < {ShellWords.Quote(Path.Combine(folder, file))}";
 }

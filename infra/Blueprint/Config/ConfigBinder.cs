@@ -36,7 +36,9 @@ public static class ConfigBinder
     };
 
     /// <param name="stack">The stack name (dev, ops); it names the file in messages and the stack-specific values folder.</param>
-    /// <param name="values">Config keys as Pulumi spells them (<c>bootstrap:cluster</c>, <c>proxmoxve:endpoint</c>); a key without a namespace belongs to this project.</param>
+    /// <param name="values">
+    /// Config keys as Pulumi spells them (<c>bootstrap:cluster</c>, <c>proxmoxve:endpoint</c>); a key without a namespace belongs to this project.
+    /// </param>
     public static BindResult Bind(string stack, IReadOnlyDictionary<string, JsonNode?> values)
     {
         var config = values.ToDictionary(p => p.Key.Contains(':') ? p.Key : ConfigKey.Of(p.Key), p => p.Value, StringComparer.Ordinal);
@@ -65,7 +67,10 @@ public static class ConfigBinder
         var insecure = ProviderString(config, "proxmoxve:insecure", findings, required: false);
         if (insecure is not null and not ("true" or "false"))
         {
-            findings.Add(Diagnostic.Error("proxmoxve:insecure", $"\"{insecure}\" is not a boolean", "write \"true\" (self-signed Proxmox certificate) or \"false\""));
+            findings.Add(Diagnostic.Error(
+                "proxmoxve:insecure",
+                $"\"{insecure}\" is not a boolean",
+                "write \"true\" (self-signed Proxmox certificate) or \"false\""));
         }
 
         findings.AddRange(SecretObjectKeys(config));
@@ -96,17 +101,24 @@ public static class ConfigBinder
         {
             findings.Add(bound.Secrets.TalosSecrets
                 ? Diagnostic.Warning(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
-                    $"remove it once the rebuild is done (pulumi config rm {ConfigKey.Of(EtcdSnapshot)}), or the next rebuild restores this snapshot again")
-                : Diagnostic.Error(ConfigKey.Of(EtcdSnapshot), $"is set, but {ConfigKey.Of(TalosSecrets)} is not: a snapshot restored under new Talos "
+                    $"remove it once the rebuild is done (pulumi config rm {ConfigKey.Of(EtcdSnapshot)}), "
+                    + "or the next rebuild restores this snapshot again")
+                : Diagnostic.Error(ConfigKey.Of(EtcdSnapshot),
+                    $"is set, but {ConfigKey.Of(TalosSecrets)} is not: a snapshot restored under new Talos "
                     + "secrets cannot decrypt its Secrets (secretbox key) nor accept its service-account tokens",
-                    $"load the {TalosSecretsFile} saved with the snapshot: pulumi config set --secret {ConfigKey.Of(TalosSecrets)} < {TalosSecretsFile}"));
+                    $"load the {TalosSecretsFile} saved with the snapshot: "
+                    + $"pulumi config set --secret {ConfigKey.Of(TalosSecrets)} < {TalosSecretsFile}"));
         }
 
         foreach (var key in SecretKeys.Select(ConfigKey.Of))
         {
-            if (config.TryGetValue(key, out var value) && value is not null && !SecretValue.IsSecret(value) && value is not JsonObject && findings.All(f => f.Key != key))
+            if (config.TryGetValue(key, out var value) && value is not null && !SecretValue.IsSecret(value) && value is not JsonObject
+                && findings.All(f => f.Key != key))
             {
-                findings.Add(Diagnostic.Error(key, $"holds a secret in plain text in Pulumi.{stack}.yaml", $"delete it from the file and run `pulumi config set --secret {key} <value>`"));
+                findings.Add(Diagnostic.Error(
+                    key,
+                    $"holds a secret in plain text in Pulumi.{stack}.yaml",
+                    $"delete it from the file and run `pulumi config set --secret {key} <value>`"));
             }
         }
 
@@ -203,7 +215,10 @@ public static class ConfigBinder
             return value.ToString();
         }
 
-        findings.Add(Diagnostic.Error(key, "is not a file path", $"run `pulumi config set {key} <backup folder>/etcd.snapshot` (a plain value, not a secret)"));
+        findings.Add(Diagnostic.Error(
+            key,
+            "is not a file path",
+            $"run `pulumi config set {key} <backup folder>/etcd.snapshot` (a plain value, not a secret)"));
         return null;
     }
 

@@ -57,6 +57,9 @@ public static class ResourceKinds
         _ => Component.ClusterAddons,
     };
 
+    /// <summary>Whether Pulumi registers a resource for it: a preflight check and restored secrets are steps that create nothing.</summary>
+    public static bool CreatesResource(this ResourceKind kind) => kind is not (ResourceKind.ProxmoxPreflight or ResourceKind.RestoredTalosSecrets);
+
     /// <summary>
     /// Kinds replaced in normal operation (a new version re-runs a script or downloads a new image), which a protected
     /// stack must not protect: Pulumi refuses to replace a protected resource (pulumi/pulumi step_generator.go).

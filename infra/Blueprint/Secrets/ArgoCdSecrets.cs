@@ -29,9 +29,13 @@ public static class ArgoCdSecrets
             ["app.kubernetes.io/part-of"] = "argocd",
         });
 
-    /// <summary>argocd-secret's data: the admin password as bcrypt, as Argo CD stores it. Empty without a password: Argo CD then generates one.</summary>
+    /// <summary>
+    /// argocd-secret's data: the admin password as bcrypt, as Argo CD stores it. Empty without a password: Argo CD then generates one.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> ServerSecretData(string? adminPassword, string clusterName) =>
-        adminPassword is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["admin.password"] = HashPassword(adminPassword, clusterName) };
+        adminPassword is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["admin.password"] = HashPassword(adminPassword, clusterName) };
 
     /// <summary>
     /// bcrypt with a salt derived from cluster and password, so the same password gives the same hash and `pulumi up`
@@ -63,7 +67,11 @@ public static class ArgoCdSecrets
 
         if (credentials is null)
         {
-            throw new BlueprintException([Diagnostic.Error(key, "is not an object", "set {username, password} for https or {sshPrivateKey} for ssh, e.g. pulumi config set --secret --path bootstrap:gitopsCredentials.password <token>")]);
+            throw new BlueprintException([Diagnostic.Error(
+                key,
+                "is not an object",
+                "set {username, password} for https or {sshPrivateKey} for ssh, "
+                + "e.g. pulumi config set --secret --path bootstrap:gitopsCredentials.password <token>")]);
         }
 
         var data = new Dictionary<string, string> { ["type"] = "git", ["url"] = gitops.RepoUrl };
@@ -71,7 +79,10 @@ public static class ArgoCdSecrets
         string[] required = ssh ? ["sshPrivateKey"] : ["username", "password"];
         var findings = required
             .Where(field => credentials[field] is not JsonValue value || value.GetValueKind() != JsonValueKind.String || ((string)value!).Length == 0)
-            .Select(field => Diagnostic.Error(ConfigKey.Child(key, field), $"is missing, but {gitops.RepoUrl} is an {(ssh ? "ssh" : "https")} URL", $"pulumi config set --secret --path {key}.{field} <value>"))
+            .Select(field => Diagnostic.Error(
+                ConfigKey.Child(key, field),
+                $"is missing, but {gitops.RepoUrl} is an {(ssh ? "ssh" : "https")} URL",
+                $"pulumi config set --secret --path {key}.{field} <value>"))
             .ToList();
         findings.AddRange(credentials.Select(p => p.Key).Except(["username", "password", "sshPrivateKey"])
             .Select(field => Diagnostic.Error(ConfigKey.Child(key, field), "is not a known key", "valid keys: username, password, sshPrivateKey")));

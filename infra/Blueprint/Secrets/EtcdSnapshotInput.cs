@@ -39,7 +39,8 @@ public static class EtcdSnapshotInput
 
         try
         {
-            return TalosSecretsBundle.Parse(saved, TalosSecretsBundle.FileName) == TalosSecretsBundle.Parse(talosSecrets, ConfigKey.Of(ConfigBinder.TalosSecrets))
+            return TalosSecretsBundle.Parse(saved, TalosSecretsBundle.FileName)
+                == TalosSecretsBundle.Parse(talosSecrets, ConfigKey.Of(ConfigBinder.TalosSecrets))
                 ? []
                 : [Diagnostic.Error(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
                     + $"(the {TalosSecretsBundle.FileName} beside it differs): the restored etcd would not decrypt",

@@ -41,7 +41,10 @@ public static class SealedSecretsKeys
             if (secret is null || (string?)secret["kind"] != "Secret" || (string?)secret["type"] != "kubernetes.io/tls" || name is null
                 || !IsText(data?["tls.crt"]) || !IsText(data?["tls.key"]))
             {
-                findings.Add(Diagnostic.Error($"{key} (item {i + 1})", "is not a kubernetes.io/tls Secret with a name, tls.crt and tls.key", "store the keys file written by `backup`"));
+                findings.Add(Diagnostic.Error(
+                    $"{key} (item {i + 1})",
+                    "is not a kubernetes.io/tls Secret with a name, tls.crt and tls.key",
+                    "store the keys file written by `backup`"));
                 continue;
             }
 
@@ -62,11 +65,15 @@ public static class SealedSecretsKeys
 
         if (secrets.Count == 0)
         {
-            findings.Add(Diagnostic.Error(key, "holds no keys", "store the keys file written by `backup`, or remove the key for a cluster with fresh keys"));
+            findings.Add(Diagnostic.Error(
+                key,
+                "holds no keys",
+                "store the keys file written by `backup`, or remove the key for a cluster with fresh keys"));
         }
 
         return findings.Count > 0 ? throw new BlueprintException(findings) : YamlWriter.WriteAll(rendered);
     }
 
-    private static bool IsText(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String && ((string)value!).Length > 0;
+    private static bool IsText(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String && ((string)value!).Length > 0;
 }

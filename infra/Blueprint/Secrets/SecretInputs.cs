@@ -26,12 +26,17 @@ public static class SecretInputs
 
         if (secrets.TalosSecrets)
         {
-            Collect(findings, () => TalosSecretsBundle.Parse(plaintext(ConfigKey.Of(ConfigBinder.TalosSecrets)) ?? "", ConfigKey.Of(ConfigBinder.TalosSecrets)));
+            Collect(findings, () => TalosSecretsBundle.Parse(
+                plaintext(ConfigKey.Of(ConfigBinder.TalosSecrets)) ?? "",
+                ConfigKey.Of(ConfigBinder.TalosSecrets)));
         }
 
         if (secrets.ArgoCdAdminPassword && string.IsNullOrEmpty(plaintext(ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword))))
         {
-            findings.Add(Diagnostic.Error(ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword), "is empty", "set a password or remove the key to let Argo CD generate one"));
+            findings.Add(Diagnostic.Error(
+                ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword),
+                "is empty",
+                "set a password or remove the key to let Argo CD generate one"));
         }
 
         return findings;

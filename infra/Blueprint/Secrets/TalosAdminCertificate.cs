@@ -37,7 +37,8 @@ public static class TalosAdminCertificate
         var notAfter = ca.NotAfter.ToUniversalTime();
 
         var hkdf = new HkdfBytesGenerator(new Sha256Digest());
-        var info = $"talos-clientconfig:v1:{clusterName}:{new DateTimeOffset(notBefore).ToUnixTimeSeconds()}:{new DateTimeOffset(notAfter).ToUnixTimeSeconds()}";
+        var info = $"talos-clientconfig:v1:{clusterName}:{new DateTimeOffset(notBefore).ToUnixTimeSeconds()}"
+            + $":{new DateTimeOffset(notAfter).ToUnixTimeSeconds()}";
         hkdf.Init(new HkdfParameters(caKeyPem, Encoding.ASCII.GetBytes("talos-clientconfig-v1"), Encoding.ASCII.GetBytes(info)));
         var serial = new byte[16];
         hkdf.GenerateBytes(serial, 0, serial.Length);

@@ -20,7 +20,10 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         else if (field == "bootstraptoken" && !BootstrapToken().IsMatch(value))
         {
             // Kubernetes accepts only [a-z0-9]{6}.[a-z0-9]{16} (k8s.io/cluster-bootstrap token/api BootstrapTokenPattern).
-            Findings.Add(Diagnostic.Error(At(section, field), "is not a bootstrap token (6 and 16 characters a-z0-9, joined by a dot)", TalosSecretsBundle.Hint));
+            Findings.Add(Diagnostic.Error(
+                At(section, field),
+                "is not a bootstrap token (6 and 16 characters a-z0-9, joined by a dot)",
+                TalosSecretsBundle.Hint));
         }
 
         return value ?? "";
@@ -85,7 +88,10 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         }
         else if (secretbox is not null && aescbc is not null)
         {
-            Findings.Add(Diagnostic.Error(field, "is set together with secrets.aescbcencryptionsecret", "keep only the one the cluster was created with"));
+            Findings.Add(Diagnostic.Error(
+                field,
+                "is set together with secrets.aescbcencryptionsecret",
+                "keep only the one the cluster was created with"));
         }
         else if (secretbox is not null && Decode(secretbox)?.Length != 32)
         {

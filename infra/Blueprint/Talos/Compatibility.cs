@@ -18,10 +18,17 @@ public sealed record TalosRelease(int Major, int Minor, SemVersion MinKubernetes
 
 public static class Compatibility
 {
-    /// <summary>talos113.go: MinimumKubernetesVersion 1.31.0, MaximumKubernetesVersion 1.36.99; constants.go: DefaultKubernetesVersion 1.36.3.</summary>
+    /// <summary>
+    /// talos113.go: MinimumKubernetesVersion 1.31.0, MaximumKubernetesVersion 1.36.99; constants.go: DefaultKubernetesVersion 1.36.3.
+    /// </summary>
     public static readonly IReadOnlyList<TalosRelease> Releases =
     [
-        new(1, 13, SemVersion.Parse("1.31.0", SemVersionStyles.Strict), SemVersion.Parse("1.36.99", SemVersionStyles.Strict), SemVersion.Parse("1.36.3", SemVersionStyles.Strict)),
+        new(
+            1,
+            13,
+            SemVersion.Parse("1.31.0", SemVersionStyles.Strict),
+            SemVersion.Parse("1.36.99", SemVersionStyles.Strict),
+            SemVersion.Parse("1.36.3", SemVersionStyles.Strict)),
     ];
 
     public static TalosRelease? For(SemVersion talos) =>

@@ -51,7 +51,10 @@ public static class MachinePatches
         var documents = new List<JsonObject>
         {
             v1alpha1,
-            Document("ResolverConfig", new JsonObject { ["nameservers"] = new JsonArray(network.Nameservers.Select(n => (JsonNode)new JsonObject { ["address"] = n }).ToArray()) }),
+            Document("ResolverConfig", new JsonObject
+            {
+                ["nameservers"] = new JsonArray(network.Nameservers.Select(n => (JsonNode)new JsonObject { ["address"] = n }).ToArray()),
+            }),
         };
         if (network.TimeServers is { Count: > 0 } servers)
         {

@@ -21,7 +21,8 @@ internal static class Talosctl
         return null;
     }
 
-    public static async Task<int> Run(string executable, IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public static async Task<int> Run(
+        string executable, IReadOnlyList<string> arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

@@ -14,15 +14,27 @@ namespace Bootstrap.Cli.Commands;
 /// </summary>
 internal static class BackupCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
-        var output = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "New or empty folder for the backup (created 0700, files 0600).", Required = true };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            HelpName = "DIR",
+            Description = "New or empty folder for the backup (created 0700, files 0600).",
+            Required = true,
+        };
+        var talosSecrets = new Option<string>(TalosSecretsInput.Option)
+        {
+            HelpName = "FILE|-",
+            Description = "The stack's Talos machine secrets, to keep with the etcd snapshot: a file, or - for stdin "
+                + "(pulumi stack output talosSecrets --show-secrets | ...). Without them a rebuild cannot restore the snapshot.",
+        };
         var stack = ClusterTarget.StackOption();
         var repo = CommonOptions.Root();
-        var command = new Command("backup", "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, and an etcd snapshot, for a vault.")
+        var command = new Command("backup", "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, "
+            + "the Talos machine secrets and an etcd snapshot, for a vault.")
         {
-            kubeconfig, output, stack, repo,
+            kubeconfig, output, talosSecrets, stack, repo,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -31,6 +43,13 @@ internal static class BackupCommand
             {
                 stderr.WriteLine($"error: {problem}");
                 return ExitCodes.Usage;
+            }
+
+            var (secrets, secretsExit, secretsProblems) = TalosSecretsInput.Read(result.GetValue(talosSecrets), stdin);
+            if (secretsExit != ExitCodes.Ok)
+            {
+                secretsProblems.ToList().ForEach(p => stderr.WriteLine($"error: {p}"));
+                return secretsExit;
             }
 
             var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
@@ -44,7 +63,8 @@ internal static class BackupCommand
             BackupObjects objects;
             try
             {
-                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel).ConfigureAwait(false);
+                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel)
+                    .ConfigureAwait(false);
             }
             catch (ClusterAccessException e)
             {
@@ -59,8 +79,9 @@ internal static class BackupCommand
 
             if (objects.Keys.Count == 0)
             {
-                stderr.WriteLine($"error: no Secret labelled {SealedSecretsKeys.KeyLabel} in {keysNamespace} at {api.Server}: a backup without the sealing keys "
-                    + "cannot decrypt the SealedSecrets in Git, so nothing was written; check that the sealed-secrets controller runs in "
+                stderr.WriteLine($"error: no Secret labelled {SealedSecretsKeys.KeyLabel} in {keysNamespace} at {api.Server}: "
+                    + "a backup without the sealing keys cannot decrypt the SealedSecrets in Git, so nothing was written; "
+                    + "check that the sealed-secrets controller runs in "
                     + $"{keysNamespace} (the sealed-secrets release's namespace) and has created its key");
                 return ExitCodes.Invalid;
             }
@@ -80,18 +101,38 @@ internal static class BackupCommand
 
             folder.Create();
             stdout.WriteLine($"backup {target.Stack} from {api.Server} to {folder.Path}/");
-            Save(folder, BackupFiles.SealedSecretsKeys, keys, $"{objects.Keys.Count} key(s): {string.Join(", ", objects.Keys.Select(ClusterExport.NameOf))}", stdout);
+            Save(
+                folder,
+                BackupFiles.SealedSecretsKeys,
+                keys,
+                $"{objects.Keys.Count} key(s): {string.Join(", ", objects.Keys.Select(ClusterExport.NameOf))}",
+                stdout);
             SaveKind(folder, BackupFiles.Applications, objects.Applications, "Application", stdout);
             SaveKind(folder, BackupFiles.AppProjects, objects.AppProjects, "AppProject", stdout);
             SaveKind(folder, BackupFiles.ApplicationSets, objects.ApplicationSets, "ApplicationSet", stdout);
             if (objects.Settings.Count > 0)
             {
-                Save(folder, BackupFiles.ArgoCdSettings, ClusterExport.Documents(objects.Settings), string.Join(", ", objects.Settings.Select(ClusterExport.NameOf)), stdout);
+                Save(
+                    folder,
+                    BackupFiles.ArgoCdSettings,
+                    ClusterExport.Documents(objects.Settings),
+                    string.Join(", ", objects.Settings.Select(ClusterExport.NameOf)),
+                    stdout);
             }
 
             foreach (var missing in objects.MissingSettings)
             {
                 stdout.WriteLine($"  not saved: ConfigMap {missing} does not exist");
+            }
+
+            if (secrets is null)
+            {
+                stdout.WriteLine($"  not saved: {BackupFiles.TalosSecrets} (pass {TalosSecretsInput.Option} -, piped from "
+                    + $"`pulumi stack output talosSecrets --show-secrets`): without it a rebuild cannot restore the etcd snapshot");
+            }
+            else
+            {
+                Save(folder, BackupFiles.TalosSecrets, secrets.ToYaml(), "Talos machine secrets (talosctl gen secrets format)", stdout);
             }
 
             int snapshot;
@@ -110,6 +151,13 @@ internal static class BackupCommand
             stdout.WriteLine();
             stdout.WriteLine("Load the keys into the stack as a secret (for a rebuild):");
             stdout.WriteLine($"  {BackupFiles.RestoreKeysCommand(target.Stack, folder.Path)}");
+            if (secrets is not null)
+            {
+                stdout.WriteLine("For a rebuild that keeps etcd, also load the Talos secrets and name the snapshot (remove it once rebuilt):");
+                stdout.WriteLine($"  {BackupFiles.RestoreTalosSecretsCommand(target.Stack, folder.Path)}");
+                stdout.WriteLine($"  {BackupFiles.RestoreEtcdCommand(target.Stack, folder.Path)}");
+            }
+
             return snapshot;
         });
         return command;
@@ -121,7 +169,8 @@ internal static class BackupCommand
         stdout.WriteLine($"  {name,-28} {what}");
     }
 
-    private static void SaveKind(BackupFolder folder, string name, IReadOnlyList<System.Text.Json.Nodes.JsonObject>? items, string kind, TextWriter stdout)
+    private static void SaveKind(
+        BackupFolder folder, string name, IReadOnlyList<System.Text.Json.Nodes.JsonObject>? items, string kind, TextWriter stdout)
     {
         if (items is null)
         {
@@ -140,7 +189,8 @@ internal static class BackupCommand
         var command = EtcdSnapshot.Command(target.Blueprint.Talos, path);
         if (Talosctl.Find() is not { } talosctl)
         {
-            stdout.WriteLine($"  {BackupFiles.EtcdSnapshot,-28} not run: {EtcdSnapshot.Tool} is not on PATH; run it where the talosconfig is, then keep the file with this backup:");
+            stdout.WriteLine($"  {BackupFiles.EtcdSnapshot,-28} not run: {EtcdSnapshot.Tool} is not on PATH; "
+                + "run it where the talosconfig is, then keep the file with this backup:");
             stdout.WriteLine($"    {command}");
             return ExitCodes.Ok;
         }

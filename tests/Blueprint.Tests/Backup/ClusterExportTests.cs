@@ -36,17 +36,21 @@ public class ClusterExportTests
     [Fact]
     public void Status_and_an_in_flight_operation_are_dropped()
     {
-        var app = JsonNode.Parse("""{"metadata":{"name":"guestbook"},"spec":{"project":"apps"},"status":{"sync":{"status":"Synced"}},"operation":{"sync":{}}}""")!.AsObject();
+        var app = JsonNode.Parse("""{"metadata":{"name":"guestbook"},"spec":{"project":"apps"},"status":"""
+            + """{"sync":{"status":"Synced"}},"operation":{"sync":{}}}""")!.AsObject();
 
         var clean = ClusterExport.Clean(app, "argoproj.io/v1alpha1", "Application");
 
-        Assert.Equal("""{"apiVersion":"argoproj.io/v1alpha1","kind":"Application","metadata":{"name":"guestbook"},"spec":{"project":"apps"}}""", clean.ToJsonString());
+        Assert.Equal(
+            """{"apiVersion":"argoproj.io/v1alpha1","kind":"Application","metadata":{"name":"guestbook"},"spec":{"project":"apps"}}""",
+            clean.ToJsonString());
     }
 
     [Fact]
     public void Annotations_holding_only_last_applied_disappear()
     {
-        var map = JsonNode.Parse("""{"metadata":{"name":"argocd-cm","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}"}},"data":{"url":"https://argocd.dev"}}""")!.AsObject();
+        var map = JsonNode.Parse("""{"metadata":{"name":"argocd-cm","annotations":"""
+            + """{"kubectl.kubernetes.io/last-applied-configuration":"{}"}},"data":{"url":"https://argocd.dev"}}""")!.AsObject();
 
         Assert.Null(ClusterExport.Clean(map, "v1", "ConfigMap")["metadata"]!["annotations"]);
     }

@@ -78,7 +78,9 @@ public partial class DocumentedCommandsTests
     private static IEnumerable<string> Commands(string text)
     {
         var joined = ContinuedLine().Replace(text, " ");
+        // Each command of a pipeline is checked on its own.
         return joined.Split('\n')
+            .SelectMany(l => l.Split(" | "))
             .Select(l => l.Trim().TrimStart('-', ' ').Trim())
             .Select(l => l.StartsWith("run: ", StringComparison.Ordinal) ? l["run: ".Length..] : l)
             .Where(l => l.StartsWith(OwnCli, StringComparison.Ordinal) || l.StartsWith("talosctl ", StringComparison.Ordinal) || l.StartsWith("pulumi ", StringComparison.Ordinal));

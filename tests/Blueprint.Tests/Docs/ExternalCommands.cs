@@ -40,6 +40,7 @@ internal static class ExternalCommands
             ["stack output"] = ["--json", "-j", "--show-secrets", "--shell"],
             ["stack"] = [],
             ["config set"] = ["--secret", "--path", "--plaintext", "--type"],
+            ["config rm"] = ["--path"],
             ["preview"] = ["--diff", "--refresh", "--expect-no-changes", "--json"],
             ["up"] = ["--skip-preview", "--refresh", "--diff", "--target"],
             ["destroy"] = ["--skip-preview", "--target"],

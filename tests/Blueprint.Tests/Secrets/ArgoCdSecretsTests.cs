@@ -40,7 +40,9 @@ public class ArgoCdSecretsTests
     {
         var data = ArgoCdSecrets.RepositoryData(Https, """{"username":"git","password":"ghp_token"}""");
 
-        Assert.Equal(new Dictionary<string, string> { ["type"] = "git", ["url"] = Https.RepoUrl, ["username"] = "git", ["password"] = "ghp_token" }, data);
+        Assert.Equal(
+            new Dictionary<string, string> { ["type"] = "git", ["url"] = Https.RepoUrl, ["username"] = "git", ["password"] = "ghp_token" },
+            data);
     }
 
     [Fact]

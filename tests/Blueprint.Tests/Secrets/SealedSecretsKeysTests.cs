@@ -55,7 +55,8 @@ public class SealedSecretsKeysTests
     [Fact]
     public void Multi_document_yaml_is_accepted_too()
     {
-        var multi = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: a}\ndata: {tls.crt: QQ==, tls.key: Qg==}\n---\napiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: b}\ndata: {tls.crt: QQ==, tls.key: Qg==}\n";
+        var multi = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: a}\ndata: {tls.crt: QQ==, tls.key: Qg==}\n"
+            + "---\napiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\nmetadata: {name: b}\ndata: {tls.crt: QQ==, tls.key: Qg==}\n";
 
         Assert.Equal(2, YamlReader.ParseAll(SealedSecretsKeys.Render(multi, "kube-system"), "keys").Count);
     }

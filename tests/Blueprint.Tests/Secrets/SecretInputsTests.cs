@@ -14,7 +14,8 @@ public class SecretInputsTests
     [Fact]
     public void Valid_secrets_load()
     {
-        var config = PulumiConfigFor(("bootstrap:gitopsCredentials", """{"username":"git","password":"t0ken"}"""), ("bootstrap:argocdAdminPassword", "pw"));
+        var config = PulumiConfigFor(
+            ("bootstrap:gitopsCredentials", """{"username":"git","password":"t0ken"}"""), ("bootstrap:argocdAdminPassword", "pw"));
 
         var blueprint = Planner.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:argocdAdminPassword"]""", Repo.Directory);
 
@@ -24,9 +25,13 @@ public class SecretInputsTests
     [Fact]
     public void A_malformed_secret_fails_before_anything_is_created_without_echoing_it()
     {
-        var config = PulumiConfigFor(("bootstrap:gitopsCredentials", """{"username":"git","pasword":"t0ken-value"}"""), ("bootstrap:sealedSecretsKeys", "not: [keys"), ("bootstrap:argocdAdminPassword", ""));
+        var config = PulumiConfigFor(
+            ("bootstrap:gitopsCredentials", """{"username":"git","pasword":"t0ken-value"}"""),
+            ("bootstrap:sealedSecretsKeys", "not: [keys"),
+            ("bootstrap:argocdAdminPassword", ""));
 
-        var error = Assert.Throws<BlueprintException>(() => Planner.LoadForPulumi("dev", config, """["bootstrap:gitopsCredentials","bootstrap:sealedSecretsKeys","bootstrap:argocdAdminPassword"]""", Repo.Directory));
+        var error = Assert.Throws<BlueprintException>(() => Planner.LoadForPulumi(
+            "dev", config, """["bootstrap:gitopsCredentials","bootstrap:sealedSecretsKeys","bootstrap:argocdAdminPassword"]""", Repo.Directory));
 
         Findings.SingleError(error.Diagnostics, "bootstrap:gitopsCredentials.password", "is missing");
         Findings.SingleError(error.Diagnostics, "bootstrap:gitopsCredentials.pasword", "is not a known key");

@@ -20,7 +20,10 @@ public class SchematicTests
         var b = Schematic.For(["siderolabs/iscsi-tools", "siderolabs/qemu-guest-agent", "siderolabs/iscsi-tools"]);
 
         Assert.Equal(a.Id, b.Id);
-        Assert.Equal("customization:\n    systemExtensions:\n        officialExtensions:\n            - siderolabs/iscsi-tools\n            - siderolabs/qemu-guest-agent\n", a.Yaml);
+        Assert.Equal(
+            "customization:\n    systemExtensions:\n        officialExtensions:\n"
+            + "            - siderolabs/iscsi-tools\n            - siderolabs/qemu-guest-agent\n",
+            a.Yaml);
     }
 
     [Fact]
@@ -28,8 +31,11 @@ public class SchematicTests
     {
         var image = new TalosImage(Schematic.For(["siderolabs/qemu-guest-agent"]), "v1.13.9");
 
-        Assert.Equal("factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9", image.InstallerImage);
-        Assert.Equal("https://factory.talos.dev/image/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515/v1.13.9/nocloud-amd64.qcow2", image.DiskImageUrl);
+        Assert.Equal(
+            "factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9", image.InstallerImage);
+        Assert.Equal(
+            "https://factory.talos.dev/image/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515/v1.13.9/nocloud-amd64.qcow2",
+            image.DiskImageUrl);
         Assert.Equal("talos-v1.13.9-ce4c980550dd-nocloud-amd64.qcow2", image.FileName);
     }
 }

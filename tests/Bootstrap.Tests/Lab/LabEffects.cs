@@ -41,9 +41,6 @@ internal static partial class LabEffects
                 lab.Nodes[node] = new LabNode(node, LabRules.MachineConfig(r, "machineType")!, NodeState.Configured,
                     Version().Match(LabRules.MachineConfig(r, "installImage") ?? "").Value, LabRules.MachineConfig(r, "kubernetesVersion"));
                 break;
-            case Types.Bootstrap:
-                lab.EtcdBootstrapped = true;
-                break;
             case Types.KubernetesProvider:
                 // Configured once: it finds the cluster only if kube-apiserver is known to answer by now.
                 lab.KubernetesProviders[r.Name] = lab.ApiAnswers && c.Before(r, Stages.ApiReady);
@@ -53,7 +50,8 @@ internal static partial class LabEffects
                 break;
             case Types.ConfigGroup when r.Planned?.Kind == ResourceKind.CrdManifests:
                 // The Gateway API standard-install bundle (kubernetes-sigs/gateway-api config/crd/standard).
-                lab.Crds.UnionWith(["gatewayclasses.gateway.networking.k8s.io", "gateways.gateway.networking.k8s.io", "httproutes.gateway.networking.k8s.io"]);
+                lab.Crds.UnionWith(
+                    ["gatewayclasses.gateway.networking.k8s.io", "gateways.gateway.networking.k8s.io", "httproutes.gateway.networking.k8s.io"]);
                 break;
             case Types.ConfigGroup:
                 foreach (var body in Blueprint.Yaml.YamlReader.ParseAll(r.Text("yaml") ?? "", r.Name).OfType<JsonObject>())
@@ -119,7 +117,8 @@ internal static partial class LabEffects
                 }
                 else if (!lab.Nodes.ContainsKey(ip))
                 {
-                    throw new LabFailure(LabRules.GateMustPass, r.Name, $"{planned.Node} answered neither with the cluster's credentials nor in maintenance mode");
+                    throw new LabFailure(
+                        LabRules.GateMustPass, r.Name, $"{planned.Node} answered neither with the cluster's credentials nor in maintenance mode");
                 }
 
                 break;
@@ -130,6 +129,15 @@ internal static partial class LabEffects
                     {
                         lab.Nodes[address] = configured with { KubernetesVersion = blueprint.Talos.KubernetesVersion };
                     }
+                }
+
+                break;
+            case (ResourceKind.EtcdBootstrap, _):
+                // The script asks every control plane first: a running etcd is never bootstrapped again.
+                if (!lab.EtcdBootstrapped)
+                {
+                    lab.EtcdBootstrapped = true;
+                    lab.EtcdRestoredFrom = RecoverFrom().Match(r.Text("create") ?? "") is { Success: true } m ? m.Groups[1].Value : null;
                 }
 
                 break;
@@ -144,16 +152,23 @@ internal static partial class LabEffects
                     : throw new LabFailure(LabRules.GateMustPass, r.Name, "cilium-operator has not registered its CRDs: Cilium is not installed"));
                 break;
             case (ResourceKind.ReadinessGate, Stages.ClusterHealth):
-                var unconfigured = blueprint.Nodes.Where(n => lab.Nodes.GetValueOrDefault(n.Ip)?.State != NodeState.Configured).Select(n => n.Name).ToList();
+                var unconfigured = blueprint.Nodes.Where(n => lab.Nodes.GetValueOrDefault(n.Ip)?.State != NodeState.Configured)
+                    .Select(n => n.Name)
+                    .ToList();
                 unconfigured.AddRange(blueprint.Nodes.Where(n => !c.Before(r, PlannedResource.KeyOf(Stages.TalosApply, n.Name))).Select(n => n.Name));
                 lab.NodesReady = unconfigured.Count == 0 && lab.Releases.ContainsKey("cilium") && c.Before(r, Stages.Cilium) && lab.EtcdBootstrapped
                     ? true
-                    : throw new LabFailure(LabRules.GateMustPass, r.Name, unconfigured.Count > 0 ? $"not configured: {string.Join(", ", unconfigured.Distinct())}" : "no CNI: nodes stay NotReady");
+                    : throw new LabFailure(LabRules.GateMustPass, r.Name, unconfigured.Count > 0
+                        ? $"not configured: {string.Join(", ", unconfigured.Distinct())}"
+                        : "no CNI: nodes stay NotReady");
                 break;
             default:
                 throw new LabFailure(LabRules.GateMustPass, r.Name, $"the lab does not model the local command {planned.Key}");
         }
     }
+
+    [GeneratedRegex(@"(?m)^snapshot='?([^'\n]+)'?$")]
+    private static partial Regex RecoverFrom();
 
     [GeneratedRegex(@"v\d+\.\d+\.\d+")]
     private static partial Regex Version();

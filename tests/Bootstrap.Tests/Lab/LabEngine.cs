@@ -42,7 +42,8 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
         lock (_registered)
         {
             var direct = dependsOn.Concat(provider is null ? [] : [provider]).ToList();
-            var after = direct.SelectMany(d => _registered.TryGetValue(d, out var earlier) ? earlier.After.Append(d) : [d]).ToHashSet(StringComparer.Ordinal);
+            var after = direct.SelectMany(d => _registered.TryGetValue(d, out var earlier) ? earlier.After.Append(d) : [d])
+                .ToHashSet(StringComparer.Ordinal);
             registration = new Registration(
                 args.Type!,
                 args.Name!,
@@ -68,7 +69,8 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
         var component = registration.Type.StartsWith("bootstrap:", StringComparison.Ordinal);
         if (!component && operation is Operation.Replace && old!.Protect)
         {
-            Fail(LabRules.ProtectedNotReplaced, registration, $"unable to replace resource {registration.Name} as it is currently marked for protection");
+            Fail(LabRules.ProtectedNotReplaced, registration,
+                $"unable to replace resource {registration.Name} as it is currently marked for protection");
         }
 
         if (!component && !preview && operation is Operation.Create or Operation.Update or Operation.Replace)
@@ -105,7 +107,11 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
         return Task.FromResult<object>(args.Token switch
         {
             // Proxmox reads: the provider's data sources, allowed in a preview (read access).
-            "proxmoxve:index/getVersion:getVersion" => Map(("version", lab.Facts.ProxmoxVersion), ("release", string.Join('.', lab.Facts.ProxmoxVersion.Split('.').Take(2))), ("repositoryId", "abc"), ("id", "version")),
+            "proxmoxve:index/getVersion:getVersion" => Map(
+                ("version", lab.Facts.ProxmoxVersion),
+                ("release", string.Join('.', lab.Facts.ProxmoxVersion.Split('.').Take(2))),
+                ("repositoryId", "abc"),
+                ("id", "version")),
             "proxmoxve:index/getDatastores:getDatastores" => Map(
                 ("nodeName", args.Args["nodeName"]),
                 ("id", "datastores"),
@@ -115,7 +121,10 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
             // Local computations of the Talos provider: machine and client configs from the inputs, no network.
             "talos:machine/getConfiguration:getConfiguration" => Map(("machineConfiguration", MachineConfiguration(args.Args)), ("id", "config")),
             "talos:client/getConfiguration:getConfiguration" => Map(("talosConfig", ClientConfiguration(args.Args)), ("id", "talosconfig")),
-            _ => throw new LabFailure(LabRules.NoClusterInvokes, args.Token!, $"{args.Token} reads the live cluster{(preview ? " during a preview" : "")}: every preview and every update would run it"),
+            _ => throw new LabFailure(
+                LabRules.NoClusterInvokes,
+                args.Token!,
+                $"{args.Token} reads the live cluster{(preview ? " during a preview" : "")}: every preview and every update would run it"),
         });
     }
 
@@ -158,7 +167,9 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
     private static string MachineConfiguration(ImmutableDictionary<string, object> args)
     {
         var patches = ((IEnumerable<object>)args["configPatches"]).Cast<string>().ToList();
-        var image = patches.SelectMany(p => p.Split('\n')).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("image: ", StringComparison.Ordinal))?["image: ".Length..];
+        var image = patches.SelectMany(p => p.Split('\n'))
+            .Select(l => l.Trim())
+            .FirstOrDefault(l => l.StartsWith("image: ", StringComparison.Ordinal))?["image: ".Length..];
         return new JsonObject
         {
             ["machineType"] = (string)args["machineType"],
@@ -166,6 +177,8 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
             ["kubernetesVersion"] = (string)args["kubernetesVersion"],
             ["talosVersion"] = (string)args["talosVersion"],
             ["installImage"] = image,
+            // cluster.id of the machine secrets: the identity every node of one cluster shares (Talos v1alpha1 ClusterConfig.ClusterID).
+            ["clusterId"] = ((IDictionary<string, object>)((IDictionary<string, object>)args["machineSecrets"])["cluster"])["id"] as string,
             ["patches"] = new JsonArray(patches.Select(p => (JsonNode)p).ToArray()),
         }.ToJsonString();
     }

@@ -5,7 +5,8 @@ namespace Bootstrap.Tests.Lab;
 
 /// <summary>What a rule sees: the lab as it is now, the blueprint the program ran, and the operation about to happen.</summary>
 /// <param name="Old">The resource's inputs in the previous state (an update or replacement), or null.</param>
-internal sealed record LabContext(LabState Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation, JsonObject? Old)
+internal sealed record LabContext(
+    LabState Lab, ClusterBlueprint Blueprint, IReadOnlyDictionary<string, Registration> Registered, Operation Operation, JsonObject? Old)
 {
     public Registration? Planned(string key) =>
         Blueprint.Plan.Resources.SingleOrDefault(r => r.Key == key) is { } planned ? Registered.GetValueOrDefault(planned.Name) : null;

@@ -25,7 +25,9 @@ internal static partial class LabRules
     public const string GatewayCrdsBeforeCilium = "gateway-crds-before-cilium";
     public const string ProtectedNotReplaced = "protected-not-replaced";
 
-    /// <summary>The engine refuses to delete a protected resource (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply); see <see cref="Destroy"/>.</summary>
+    /// <summary>
+    /// The engine refuses to delete a protected resource (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply); see <see cref="Destroy"/>.
+    /// </summary>
     public const string ProtectedNotDeleted = "protected-not-deleted";
     public const string GateMustPass = "gate-must-pass";
 
@@ -36,11 +38,13 @@ internal static partial class LabRules
     public static readonly IReadOnlyList<(string Id, string Behaviour, string Source)> Engine =
     [
         (GateMustPass, "a local script waits only for what comes before it; a state it waits for that is not guaranteed by then times out",
-            "pulumi-command local.Command (runs the script, fails on a non-zero exit); the scripts' own deadlines (Blueprint Readiness/ and Upgrades/)"),
+            "pulumi-command local.Command (runs the script, fails on a non-zero exit); "
+            + "the scripts' own deadlines (Blueprint Readiness/ and Upgrades/)"),
         (ProtectedNotDeleted, "the engine refuses to delete a protected resource and stops after the deletes already running",
             "pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply; step_generator.go ScheduleDeletes"),
         (NoClusterInvokes, "an invoke (data source) runs on every preview and every update; one that reads the cluster makes a preview touch it",
-            "pulumi/pulumi-dotnet Deployment.Invoke; siderolabs/terraform-provider-talos pkg/talos/talos_cluster_health_data_source.go (a data source)"),
+            "pulumi/pulumi-dotnet Deployment.Invoke; "
+            + "siderolabs/terraform-provider-talos pkg/talos/talos_cluster_health_data_source.go (a data source)"),
     ];
 
     public static readonly IReadOnlyList<LabRule> All =
@@ -48,25 +52,33 @@ internal static partial class LabRules
         new(DiskImportNeedsSsh,
             "a VM disk given by file_id is imported with `qm disk import` over SSH on the node; an API token gives the provider no SSH user",
             "bpg/terraform-provider-proxmox proxmoxtf/resource/vm/disk/disk.go createCustomDisk; docs/index.md (ssh block)",
-            (r, c) => r.Type == Types.Vm && FileIdDisks(r).Any() && c.Registered.Values.All(p => p.Type != Types.ProxmoxProvider || p.Inputs["ssh"] is null)
+            (r, c) => r.Type == Types.Vm && FileIdDisks(r).Any()
+                && c.Registered.Values.All(p => p.Type != Types.ProxmoxProvider || p.Inputs["ssh"] is null)
                 ? "creating custom disk: the provider has no SSH settings, but disks given by file_id are imported over SSH (qm disk import)"
                 : null),
         new(ImportContent,
-            "download-url stores \"import\" content only on Proxmox VE 8.4+ and only on a datastore with Import enabled; compressed images cannot be imported through the API; a VM imports a disk only from a file that exists on its own node",
-            "bpg fwprovider/nodes/resource_download_file.go, proxmox/version/capabilities.go SupportImportContentType; docs/resources/virtual_environment_vm.md import_from",
+            "download-url stores \"import\" content only on Proxmox VE 8.4+ and only on a datastore with Import enabled; "
+            + "compressed images cannot be imported through the API; a VM imports a disk only from a file that exists on its own node",
+            "bpg fwprovider/nodes/resource_download_file.go, proxmox/version/capabilities.go SupportImportContentType; "
+            + "docs/resources/virtual_environment_vm.md import_from",
             ImportContentViolation),
         new(AwaitedReleaseReady,
-            "an awaited Helm release is ready only when every LoadBalancer Service has an address and every pod runs; pods schedule only on Ready nodes (the CNI's own pods excepted); pulumi-kubernetes waits 300 s",
-            "pulumi-kubernetes provider/pkg/provider/helm_release.go (client.Wait = !SkipAwait); helm pkg/kube/ready.go serviceReady; cilium 1.20.0 templates/cilium-ingress-service.yaml",
+            "an awaited Helm release is ready only when every LoadBalancer Service has an address and every pod runs; "
+            + "pods schedule only on Ready nodes (the CNI's own pods excepted); pulumi-kubernetes waits 300 s",
+            "pulumi-kubernetes provider/pkg/provider/helm_release.go (client.Wait = !SkipAwait); helm pkg/kube/ready.go serviceReady; "
+            + "cilium 1.20.0 templates/cilium-ingress-service.yaml",
             AwaitedReleaseViolation),
         new(ClusterReachable,
-            "pulumi-kubernetes checks the cluster once when the provider is configured and marks it unreachable without retrying; every resource through it then fails",
-            "pulumi-kubernetes provider/pkg/provider/provider.go Configure (clusterUnreachable) and Create (\"configured Kubernetes cluster is unreachable\")",
+            "pulumi-kubernetes checks the cluster once when the provider is configured and marks it unreachable without retrying; "
+            + "every resource through it then fails",
+            "pulumi-kubernetes provider/pkg/provider/provider.go Configure (clusterUnreachable) "
+            + "and Create (\"configured Kubernetes cluster is unreachable\")",
             (r, c) => r.Provider is { } provider && c.Lab.KubernetesProviders.TryGetValue(provider, out var reachable) && !reachable
                 ? "configured Kubernetes cluster is unreachable: the provider was configured before kube-apiserver answered on the VIP"
                 : null),
         new(CrdBeforeObject,
-            "an object of a custom kind is accepted only once its CRD exists: Cilium's CRDs are registered by cilium-operator at run time, Argo CD's come with its chart",
+            "an object of a custom kind is accepted only once its CRD exists: "
+            + "Cilium's CRDs are registered by cilium-operator at run time, Argo CD's come with its chart",
             "Kubernetes API (no matches for kind); Cilium docs (CRDs registered by the operator, the chart ships none); argo-helm crds.install",
             CrdViolation),
         new(ConfigApplyNeedsItsVm,
@@ -76,22 +88,35 @@ internal static partial class LabRules
                 ? $"timed out: nothing answers at {r.Text("node")}:50000 (no started VM with that address comes before this apply)"
                 : null),
         new(BootstrapNeedsConfiguredControlPlane,
-            "etcd bootstraps only on a control plane that already has its machine config",
-            "siderolabs/talos machined Bootstrap API (FailedPrecondition before the config is applied); terraform-provider-talos talos_machine_bootstrap_resource.go",
-            (r, c) => r.Type == Types.Bootstrap && (!c.Lab.Nodes.TryGetValue(r.Text("node")!, out var node) || node.State != NodeState.Configured || node.MachineType != "controlplane"
-                || !c.Registered.Values.Any(p => p.Type == Types.ConfigApply && p.Text("node") == r.Text("node") && r.Comes(p.Name)))
-                ? $"bootstrap refused: {r.Text("node")} is not a configured control plane"
+            "etcd bootstraps only on a control plane that already has its machine config; "
+            + "before that machined answers FailedPrecondition and the script retries until its deadline",
+            "siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go Bootstrap "
+            + "(FailedPrecondition before the config is applied); Blueprint Talos/EtcdBootstrap.cs",
+            (r, c) => r.Planned?.Kind == ResourceKind.EtcdBootstrap && !c.Lab.EtcdBootstrapped
+                && (!c.Lab.Nodes.TryGetValue(c.Blueprint.Talos.BootstrapIp, out var node) || node.State != NodeState.Configured
+                    || node.MachineType != "controlplane"
+                    || !c.Before(r, PlannedResource.KeyOf(Stages.TalosApply, c.Blueprint.Talos.BootstrapNode)))
+                ? $"etcd-bootstrap: {c.Blueprint.Talos.BootstrapNode} ({c.Blueprint.Talos.BootstrapIp}) did not accept the bootstrap: "
+                    + "it is not a configured control plane"
                 : null),
         new(KeysBeforeController,
-            "the sealed-secrets controller adopts existing keys only when it starts; started without them it generates a new key and SealedSecrets from Git stay sealed",
-            "bitnami-labs/sealed-secrets README (Bring your own certificates: keys labelled sealedsecrets.bitnami.com/sealed-secrets-key are read when the controller starts)",
-            (r, c) => r.Type == Types.Release && r.Text("name") == "sealed-secrets" && c.Planned(Stages.SealedSecretsKeys) is { } keys && !r.Comes(keys.Name)
+            "the sealed-secrets controller adopts existing keys only when it starts; "
+            + "started without them it generates a new key and SealedSecrets from Git stay sealed",
+            "bitnami-labs/sealed-secrets README (Bring your own certificates: "
+            + "keys labelled sealedsecrets.bitnami.com/sealed-secrets-key are read when the controller starts)",
+            (r, c) => r.Type == Types.Release && r.Text("name") == "sealed-secrets"
+                && c.Planned(Stages.SealedSecretsKeys) is { } keys && !r.Comes(keys.Name)
                 ? "the controller starts without the restored keys and generates a new one"
                 : null),
         new(RootApplicationLast,
             "Argo CD adopts only finished releases: the root Application comes after every other resource of the bootstrap",
             "argoproj/argo-cd docs/operator-manual/declarative-setup.md (Manage Argo CD Using Argo CD): the adopted release must match what runs",
-            (r, c) => r.Type == Types.Application && c.Blueprint.Plan.Resources.Where(p => p.Kind is not (ResourceKind.RootApplication or ResourceKind.ProxmoxPreflight)).Select(p => p.Name).Where(n => !r.Comes(n)).ToList() is { Count: > 0 } early
+            (r, c) => r.Type == Types.Application
+                && c.Blueprint.Plan.Resources
+                    .Where(p => p.Kind != ResourceKind.RootApplication && p.Kind.CreatesResource())
+                    .Select(p => p.Name)
+                    .Where(n => !r.Comes(n))
+                    .ToList() is { Count: > 0 } early
                 ? $"the root Application is created before {string.Join(", ", early)}: Argo CD would race Pulumi"
                 : null),
         new(ArgoCdNeedsItsSecret,
@@ -116,16 +141,21 @@ internal static partial class LabRules
             "Talos docs (Upgrading Talos Linux: one node at a time)",
             TalosUpgradeOrderViolation),
         new(GatewayCrdsBeforeCilium,
-            "cilium-operator enables Gateway API only if its CRDs exist when it starts, and the chart creates the GatewayClass only if the API is known at install",
-            "cilium 1.20.0 templates/cilium-gateway-api-class.yaml (.Capabilities.APIVersions.Has); Cilium docs (Gateway API support: install the CRDs first)",
-            (r, c) => r.Type == Types.Release && r.Text("name") == "cilium" && ReleaseValues.Flag(ReleaseValues.Of(r, c), false, "gatewayAPI", "enabled")
+            "cilium-operator enables Gateway API only if its CRDs exist when it starts, "
+            + "and the chart creates the GatewayClass only if the API is known at install",
+            "cilium 1.20.0 templates/cilium-gateway-api-class.yaml (.Capabilities.APIVersions.Has); "
+            + "Cilium docs (Gateway API support: install the CRDs first)",
+            (r, c) => r.Type == Types.Release && r.Text("name") == "cilium"
+                && ReleaseValues.Flag(ReleaseValues.Of(r, c), false, "gatewayAPI", "enabled")
                 && !(c.Before(r, Stages.GatewayApiCrds) && c.Lab.Crds.Contains("gateways.gateway.networking.k8s.io"))
                 ? "cilium-operator starts without the Gateway API CRDs and disables Gateway API"
                 : null),
         new(ProtectedNotReplaced,
             "the engine refuses to replace (delete) a protected resource",
             "pulumi/pulumi pkg/resource/deploy/step_generator.go (unable to replace resource ... marked for protection)",
-            (r, c) => c.Operation == Operation.Replace && r.Protect ? $"unable to replace resource {r.Name} as it is currently marked for protection" : null),
+            (r, c) => c.Operation == Operation.Replace && r.Protect
+                ? $"unable to replace resource {r.Name} as it is currently marked for protection"
+                : null),
     ];
 
     private static IEnumerable<string> FileIdDisks(Registration r) =>
@@ -134,7 +164,8 @@ internal static partial class LabRules
     private static string? Text(System.Text.Json.Nodes.JsonNode? node, string key) =>
         node is System.Text.Json.Nodes.JsonObject map && map[key] is System.Text.Json.Nodes.JsonValue value ? value.ToString() : null;
 
-    private static bool Flag(Registration r, string key) => r.Inputs[key] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
+    private static bool Flag(Registration r, string key) =>
+        r.Inputs[key] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
     private static string? ImportContentViolation(Registration r, LabContext c)
     {
@@ -159,9 +190,14 @@ internal static partial class LabRules
 
         if (r.Type == Types.Vm)
         {
-            foreach (var from in (r.Inputs["disks"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => Text(d, "importFrom")).OfType<string>().Where(f => f.Length > 0))
+            foreach (var from in (r.Inputs["disks"] as System.Text.Json.Nodes.JsonArray ?? [])
+                .Select(d => Text(d, "importFrom"))
+                .OfType<string>()
+                .Where(f => f.Length > 0))
             {
-                var download = c.Registered.Values.FirstOrDefault(p => p.Type == Types.File && $"{p.Text("datastoreId")}:{p.Text("contentType")}/{p.Text("fileName")}" == from && p.Text("nodeName") == r.Text("nodeName"));
+                var download = c.Registered.Values.FirstOrDefault(p => p.Type == Types.File
+                    && $"{p.Text("datastoreId")}:{p.Text("contentType")}/{p.Text("fileName")}" == from
+                    && p.Text("nodeName") == r.Text("nodeName"));
                 if (download is null || !r.Comes(download.Name) || !c.Lab.Files.Contains((r.Text("nodeName")!, from)))
                 {
                     return $"import-from volume {from} does not exist on {r.Text("nodeName")}";
@@ -186,12 +222,15 @@ internal static partial class LabRules
             && !ReleaseValues.Flag(values, false, "ingressController", "hostNetwork", "enabled")
             && ReleaseValues.Text(values, "LoadBalancer", "ingressController", "service", "type") == "LoadBalancer";
         var server = name == "argocd" && ReleaseValues.Text(values, "ClusterIP", "server", "service", "type") == "LoadBalancer";
-        if ((ingress || server) && !(c.Before(r, Stages.LoadBalancer) && c.Lab.Objects.Any(o => o.StartsWith("CiliumLoadBalancerIPPool/", StringComparison.Ordinal))))
+        if ((ingress || server)
+            && !(c.Before(r, Stages.LoadBalancer) && c.Lab.Objects.Any(o => o.StartsWith("CiliumLoadBalancerIPPool/", StringComparison.Ordinal))))
         {
             return $"timed out after 300s: a LoadBalancer Service of {name} has no address (no CiliumLoadBalancerIPPool yet)";
         }
 
-        return name != "cilium" && !(c.Before(r, Stages.ClusterHealth) && c.Lab.NodesReady) ? $"timed out after 300s: the pods of {name} stay Pending on NotReady nodes" : null;
+        return name != "cilium" && !(c.Before(r, Stages.ClusterHealth) && c.Lab.NodesReady)
+            ? $"timed out after 300s: the pods of {name} stay Pending on NotReady nodes"
+            : null;
     }
 
     private static string? CrdViolation(Registration r, LabContext c)
@@ -286,7 +325,6 @@ internal static class Types
     public const string Schematic = "talos:imageFactory/schematic:Schematic";
     public const string Secrets = "talos:machine/secrets:Secrets";
     public const string ConfigApply = "talos:machine/configurationApply:ConfigurationApply";
-    public const string Bootstrap = "talos:machine/bootstrap:Bootstrap";
     public const string Kubeconfig = "talos:cluster/kubeconfig:Kubeconfig";
     public const string Command = "command:local:Command";
     public const string ConfigGroup = "kubernetes:yaml/v2:ConfigGroup";

@@ -30,6 +30,9 @@ internal sealed class LabState(LabFacts facts)
 
     public bool EtcdBootstrapped { get; set; }
 
+    /// <summary>The snapshot etcd was restored from (talosctl bootstrap --recover-from), or null for an empty etcd.</summary>
+    public string? EtcdRestoredFrom { get; set; }
+
     /// <summary>kube-apiserver answers on the VIP: only known once something waited for it.</summary>
     public bool ApiAnswers { get; set; }
 
@@ -49,5 +52,6 @@ internal sealed class LabState(LabFacts facts)
     /// <summary>Every call to a live system, in order: (operation, what).</summary>
     public List<string> LiveCalls { get; } = [];
 
-    public string? ClusterKubernetesVersion => Nodes.Values.Where(n => n.State == NodeState.Configured).Select(n => n.KubernetesVersion).FirstOrDefault();
+    public string? ClusterKubernetesVersion =>
+        Nodes.Values.Where(n => n.State == NodeState.Configured).Select(n => n.KubernetesVersion).FirstOrDefault();
 }

@@ -15,7 +15,8 @@ internal static class ProviderDiff
         ["proxmoxve:index/vmLegacy:VmLegacy"] = ["vmId", "nodeName", "disks[*].fileId", "efiDisk.type"],
 
         // bpg fwprovider/nodes/resource_download_file.go: RequiresReplace on these attributes.
-        ["proxmoxve:download/file:File"] = ["contentType", "fileName", "datastoreId", "nodeName", "url", "checksum", "checksumAlgorithm", "decompressionAlgorithm"],
+        ["proxmoxve:download/file:File"] =
+            ["contentType", "fileName", "datastoreId", "nodeName", "url", "checksum", "checksumAlgorithm", "decompressionAlgorithm"],
 
         // pulumi-command provider/pkg/provider/common/inputs.go: triggers carry provider:"replaceOnChanges".
         ["command:local:Command"] = ["triggers"],

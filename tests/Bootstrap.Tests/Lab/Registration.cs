@@ -54,7 +54,8 @@ internal sealed record Registration(
         bool b => JsonValue.Create(b),
         double d => JsonValue.Create(d),
         int i => JsonValue.Create(i),
-        IReadOnlyDictionary<string, object> map => new JsonObject(map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, ToJson(p.Value)))),
+        IReadOnlyDictionary<string, object> map =>
+            new JsonObject(map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, ToJson(p.Value)))),
         ImmutableArray<object> list => new JsonArray(list.Select(ToJson).ToArray()),
         IEnumerable<object> list => new JsonArray(list.Select(ToJson).ToArray()),
         _ => JsonValue.Create(value.ToString()),

@@ -38,7 +38,9 @@ internal sealed partial class LabRun
 
     public static string Root { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
 
-    /// <summary>Blueprints are immutable: runs with the same stack and config share one (the program's own load is covered by BlueprintSourceTests).</summary>
+    /// <summary>
+    /// Blueprints are immutable: runs with the same stack and config share one (the program's own load is covered by BlueprintSourceTests).
+    /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), Lazy<ClusterBlueprint>> Blueprints = new();
 
     public ClusterBlueprint Blueprint { get; }
@@ -91,14 +93,17 @@ internal sealed partial class LabRun
     {
         var (configJson, secretsJson) = UseConfig(config ?? Config(stack));
         RecordingPlatform.Reset();
-        var blueprint = Blueprints.GetOrAdd((stack, configJson), _ => new Lazy<ClusterBlueprint>(() => Planner.LoadForPulumi(stack, configJson, secretsJson, new RepoDirectory(Root)))).Value;
+        var blueprint = Blueprints.GetOrAdd(
+            (stack, configJson),
+            _ => new Lazy<ClusterBlueprint>(() => Planner.LoadForPulumi(stack, configJson, secretsJson, new RepoDirectory(Root)))).Value;
         blueprint = adjust?.Invoke(blueprint) ?? blueprint;
         RecordingPlatform.Blueprint = blueprint;
         RecordingPlatform.Transform = transform;
         var engine = new LabEngine(lab, blueprint, state ?? new StackState(), preview);
         try
         {
-            var resources = await Deployment.TestAsync<RecordingPlatform>(engine, new TestOptions { IsPreview = preview, StackName = stack, ProjectName = "bootstrap" });
+            var resources = await Deployment.TestAsync<RecordingPlatform>(
+                engine, new TestOptions { IsPreview = preview, StackName = stack, ProjectName = "bootstrap" });
             if (preview || state is null)
             {
                 return new LabRun(blueprint, engine, resources, null);
@@ -112,7 +117,14 @@ internal sealed partial class LabRun
                 engine.News.Add(entry);
             }
 
-            return new LabRun(blueprint, engine, resources, removed.Succeeded ? null : $"[{LabRules.ProtectedNotDeleted}] unable to delete {string.Join(", ", removed.Refused)}: marked for protection", removed);
+            return new LabRun(
+                blueprint,
+                engine,
+                resources,
+                removed.Succeeded
+                    ? null
+                    : $"[{LabRules.ProtectedNotDeleted}] unable to delete {string.Join(", ", removed.Refused)}: marked for protection",
+                removed);
         }
         catch (Exception e)
         {

@@ -39,7 +39,9 @@ internal sealed class RecordingPlatform : Platform
     {
     }
 
-    /// <summary>The blueprint of the next run, as <c>BlueprintSource.Load</c> would build it from the same config (maybe changed by the test).</summary>
+    /// <summary>
+    /// The blueprint of the next run, as <c>BlueprintSource.Load</c> would build it from the same config (maybe changed by the test).
+    /// </summary>
     public static ClusterBlueprint? Blueprint { get; set; }
 
     /// <summary>Changes a resource's args or options for the next run.</summary>

@@ -1,0 +1,143 @@
+using Bootstrap.Blueprint.Secrets;
+using Bootstrap.Blueprint.Tests.Support;
+using Bootstrap.Tests.Lab;
+using Bootstrap.Tests.Support;
+using Pulumi;
+using Pulumiverse.Talos.Machine;
+
+namespace Bootstrap.Tests;
+
+/// <summary>
+/// The two rebuild paths of the disaster-recovery runbook: clean (new Talos secrets, exported for the next backup) and
+/// keeping the cluster's identity (bootstrap:talosSecrets), optionally restoring etcd from a snapshot saved with them.
+/// </summary>
+[Collection(SerialPulumi.Name)]
+public sealed class RestoreScenarioTests : IDisposable
+{
+    private static readonly TalosSecretsBundle Saved = TalosSecretsFixture.Bundle();
+    private readonly string _vault = Directory.CreateTempSubdirectory("bootstrap-vault-").FullName;
+
+    public void Dispose() => Directory.Delete(_vault, recursive: true);
+
+    private string Save(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(_vault, folder));
+        File.WriteAllText(Path.Combine(_vault, folder, "etcd.snapshot"), "etcd snapshot bytes");
+        File.WriteAllText(Path.Combine(_vault, folder, TalosSecretsBundle.FileName), Saved.ToYaml());
+        return Path.Combine(_vault, folder, "etcd.snapshot");
+    }
+
+    private static LabState EmptyLab(string stack) => new(stack == "dev" ? LabFacts.Ready("pve1") : LabFacts.Ready("pve2", "pve3"));
+
+    private static Dictionary<string, string> WithSavedSecrets(string stack, string? snapshot = null)
+    {
+        var config = LabRun.Config(stack);
+        config["bootstrap:talosSecrets"] = Saved.ToYaml();
+        if (snapshot is not null)
+        {
+            config["bootstrap:etcdSnapshot"] = snapshot;
+        }
+
+        return config;
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_clean_rebuild_generates_new_secrets_and_exports_them_as_a_secret(string stack)
+    {
+        var lab = EmptyLab(stack);
+
+        var run = await LabRun.Of(stack, lab);
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.Single(run.OfType(Types.Secrets));
+        Assert.All(run.OfType(Types.ConfigApply), apply => Assert.Equal("ID", LabRules.MachineConfig(apply.Inputs, "clusterId")));
+        Assert.True(await Output.IsSecretAsync(run.Stack.TalosSecrets));
+        Assert.Contains("id: ID", await LabRun.Value(run.Stack.TalosSecrets), StringComparison.Ordinal);
+        Assert.Null(lab.EtcdRestoredFrom);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_rebuild_with_saved_secrets_generates_none_and_every_node_gets_the_old_identity(string stack)
+    {
+        var lab = EmptyLab(stack);
+
+        var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack));
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.Empty(run.OfType(Types.Secrets));
+        Assert.Equal(run.Blueprint.Nodes.Count, run.OfType(Types.ConfigApply).Count);
+        Assert.All(run.OfType(Types.ConfigApply), apply => Assert.Equal(Saved.ClusterId, LabRules.MachineConfig(apply.Inputs, "clusterId")));
+        Assert.True(lab.EtcdBootstrapped);
+        Assert.Null(lab.EtcdRestoredFrom);
+        Assert.Equal(Saved, TalosSecretsBundle.Parse(await LabRun.Value(run.Stack.TalosSecrets), "talosSecrets"));
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task Saved_secrets_and_what_is_derived_from_them_stay_secret(string stack)
+    {
+        var run = await LabRun.Of(stack, EmptyLab(stack), config: WithSavedSecrets(stack), preview: true);
+
+        Assert.True(run.Failure is null, run.Failure);
+        var expected = TalosAdminCertificate.For(Saved, run.Blueprint.Talos.Name);
+        foreach (var node in run.Blueprint.Nodes)
+        {
+            var apply = (ConfigurationApplyArgs)run.RegisteredAs($"talos-apply-{node.Name}").Args!;
+            var client = (Output<Pulumiverse.Talos.Machine.Inputs.ClientConfigurationArgs>)apply.ClientConfiguration!;
+            Assert.True(await Output.IsSecretAsync(client), node.Name);
+            Assert.True(await Output.IsSecretAsync((Output<string>)apply.MachineConfigurationInput!), node.Name);
+            var value = await LabRun.Value(client);
+            Assert.Equal(expected.ClientCertificate, await LabRun.Value((Output<string>)value.ClientCertificate));
+        }
+
+        Assert.True(await Output.IsSecretAsync(run.Stack.TalosSecrets));
+        Assert.True(await Output.IsSecretAsync(run.Stack.Talosconfig));
+    }
+
+    [Fact]
+    public async Task A_second_up_with_the_same_saved_secrets_changes_nothing()
+    {
+        var lab = EmptyLab("dev");
+        var first = await LabRun.Of("dev", lab, config: WithSavedSecrets("dev"));
+
+        var second = await LabRun.Of("dev", lab, first.State, WithSavedSecrets("dev"));
+
+        Assert.True(second.Failure is null, second.Failure);
+        Assert.Empty(second.Changed);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_rebuild_that_keeps_etcd_bootstraps_it_from_the_snapshot_saved_with_the_secrets(string stack)
+    {
+        var snapshot = Save("2026-12-01");
+        var lab = EmptyLab(stack);
+
+        var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot));
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.Equal(snapshot, lab.EtcdRestoredFrom);
+        Assert.Contains("bootstrap --recover-from \"$snapshot\"", run.Inputs("etcd-bootstrap")["create"]!.ToString(), StringComparison.Ordinal);
+        Assert.Empty(run.OfType(Types.Secrets));
+    }
+
+    [Fact]
+    public async Task A_cluster_that_already_runs_etcd_is_not_bootstrapped_again_by_a_replaced_bootstrap_step()
+    {
+        var lab = EmptyLab("dev");
+        var first = await LabRun.Of("dev", lab, config: WithSavedSecrets("dev"));
+
+        // Setting bootstrap:etcdSnapshot on a running cluster changes the step's script; the script finds etcd running.
+        var again = await LabRun.Of("dev", lab, first.State, WithSavedSecrets("dev", Save("old")));
+
+        Assert.True(again.Failure is null, again.Failure);
+        Assert.Equal(["update etcd-bootstrap"], again.Changed);
+        Assert.Null(lab.EtcdRestoredFrom);
+    }
+}
