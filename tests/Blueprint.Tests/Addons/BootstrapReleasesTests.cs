@@ -9,8 +9,6 @@ public class BootstrapReleasesTests
     private const string Cilium = "gitops/clusters/dev/core/cilium.yaml";
     private readonly StackInput _input = StackInput.Of("dev");
 
-    private static OverlayRepository Overlay() => new(Repo.Directory);
-
     [Fact]
     public void Releases_come_from_the_core_app_manifests_in_git()
     {
@@ -26,7 +24,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void A_version_bump_in_git_is_what_a_rebuild_installs()
     {
-        var repository = Overlay().Edit(Cilium, "targetRevision: 1.20.0", "targetRevision: 1.20.1");
+        using var repository = new RepoCopy();
+        repository.Edit(Cilium, "targetRevision: 1.20.0", "targetRevision: 1.20.1");
 
         Assert.Equal("1.20.1", _input.Blueprint(repository).Addons.Releases.Single(r => r.App == "cilium").Version);
     }
@@ -57,7 +56,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void A_missing_core_app_manifest_is_named()
     {
-        var repository = Overlay().With(Cilium, null);
+        using var repository = new RepoCopy();
+        repository.Delete(Cilium);
 
         Findings.SingleError(_input.Findings(repository), Cilium, "does not exist");
     }
@@ -65,8 +65,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void Values_repo_and_revision_must_match_the_stack()
     {
-        var repository = Overlay()
-            .Edit(Cilium, "- repoURL: https://github.com/example/k8s-talos.git\n      targetRevision: main", "- repoURL: https://github.com/other/fork.git\n      targetRevision: feature");
+        using var repository = new RepoCopy();
+        repository.Edit(Cilium, "- repoURL: https://github.com/example/k8s-talos.git\n      targetRevision: main", "- repoURL: https://github.com/other/fork.git\n      targetRevision: feature");
 
         var findings = _input.Findings(repository);
 
@@ -77,7 +77,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void Value_files_must_be_common_then_this_stack()
     {
-        var repository = Overlay().Edit(Cilium, "$values/stacks/dev/values/cilium.yaml", "$values/stacks/ops/values/cilium.yaml");
+        using var repository = new RepoCopy();
+        repository.Edit(Cilium, "$values/stacks/dev/values/cilium.yaml", "$values/stacks/ops/values/cilium.yaml");
 
         Findings.SingleError(_input.Findings(repository), $"{Cilium}: spec.sources[chart].helm.valueFiles", "list exactly [$values/stacks/common/values/cilium.yaml, $values/stacks/dev/values/cilium.yaml]");
     }
@@ -85,7 +86,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void Inline_helm_values_are_refused_because_pulumi_would_install_something_else()
     {
-        var repository = Overlay().Edit(Cilium, "        releaseName: cilium\n", "        releaseName: cilium\n        valuesObject:\n          debug:\n            enabled: true\n");
+        using var repository = new RepoCopy();
+        repository.Edit(Cilium, "        releaseName: cilium\n", "        releaseName: cilium\n        valuesObject:\n          debug:\n            enabled: true\n");
 
         Findings.SingleError(_input.Findings(repository), $"{Cilium}: spec.sources[chart].helm.valuesObject", "Pulumi would install different values");
     }
@@ -93,7 +95,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void A_missing_values_file_is_named()
     {
-        var repository = Overlay().With("stacks/dev/values/cilium.yaml", null);
+        using var repository = new RepoCopy();
+        repository.Delete("stacks/dev/values/cilium.yaml");
 
         Findings.SingleError(_input.Findings(repository), "stacks/dev/values/cilium.yaml", "does not exist");
     }
@@ -101,7 +104,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void A_broken_manifest_names_the_missing_field()
     {
-        var repository = Overlay().Edit(Cilium, "      targetRevision: 1.20.0\n", "");
+        using var repository = new RepoCopy();
+        repository.Edit(Cilium, "      targetRevision: 1.20.0\n", "");
 
         Findings.SingleError(_input.Findings(repository), $"{Cilium}: spec.sources[chart].targetRevision", "is missing");
     }
@@ -115,7 +119,8 @@ public class BootstrapReleasesTests
     [InlineData("gatewayAPI:\n  enabled: true", "gatewayAPI:\n  enabled: false", "gatewayAPI.enabled", "shared Gateway")]
     public void Cilium_values_must_be_talos_correct(string find, string replace, string key, string why)
     {
-        var repository = Overlay().Edit("stacks/common/values/cilium.yaml", find, replace);
+        using var repository = new RepoCopy();
+        repository.Edit("stacks/common/values/cilium.yaml", find, replace);
 
         Findings.SingleError(_input.Findings(repository), $"stacks/common/values/cilium.yaml + stacks/dev/values/cilium.yaml: {key}", why);
     }
@@ -125,7 +130,8 @@ public class BootstrapReleasesTests
     [InlineData("  ingress:\n    enabled: false", "  ingress:\n    enabled: true", "server.ingress.enabled", "serve it in clear")]
     public void Argo_cd_is_served_through_the_gateway_only(string find, string replace, string key, string why)
     {
-        var repository = Overlay().Edit("stacks/common/values/argocd.yaml", find, replace);
+        using var repository = new RepoCopy();
+        repository.Edit("stacks/common/values/argocd.yaml", find, replace);
 
         Findings.SingleError(_input.Findings(repository), $"stacks/common/values/argocd.yaml + stacks/dev/values/argocd.yaml: {key}", why);
     }
@@ -133,7 +139,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void A_stack_file_cannot_undo_a_required_value()
     {
-        var repository = Overlay().With("stacks/dev/values/sealed-secrets.yaml", "fullnameOverride: sealed-secrets\n");
+        using var repository = new RepoCopy();
+        repository.Write("stacks/dev/values/sealed-secrets.yaml", "fullnameOverride: sealed-secrets\n");
 
         Findings.SingleError(_input.Findings(repository), "stacks/common/values/sealed-secrets.yaml + stacks/dev/values/sealed-secrets.yaml: fullnameOverride", "kubeseal");
     }
@@ -141,7 +148,8 @@ public class BootstrapReleasesTests
     [Fact]
     public void Capabilities_may_be_listed_in_any_order()
     {
-        var repository = Overlay().Edit("stacks/common/values/cilium.yaml", "cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]", "cleanCiliumState: [SYS_RESOURCE, NET_ADMIN, SYS_ADMIN]");
+        using var repository = new RepoCopy();
+        repository.Edit("stacks/common/values/cilium.yaml", "cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]", "cleanCiliumState: [SYS_RESOURCE, NET_ADMIN, SYS_ADMIN]");
 
         Findings.NoErrors(_input.Findings(repository));
     }

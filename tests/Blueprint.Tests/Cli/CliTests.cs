@@ -7,20 +7,17 @@ public sealed class CliTests : CliSession
 {
     private string OutDir => Repository.File("out/dev");
 
+    /// <summary>What plan prints is pinned in Golden/cli/plan-dev (<see cref="GoldenOutputTests"/>); here, what it writes.</summary>
     [Fact]
-    public void Plan_prints_the_summary_and_writes_the_plan_files()
+    public void Plan_writes_the_plan_files()
     {
         var exit = Run("plan", "dev");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("cp-1      controlplane  192.168.40.61  pve1          4061   2 vCPU / 4 GiB / 20 GiB", Out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("argocd          argo-cd         10.1.1", Out.ToString(), StringComparison.Ordinal);
         foreach (var file in new[] { "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml", "manifests/cilium-load-balancer-pool.yaml" })
         {
             Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
         }
-
-        DevWarnings.OnlyPlacement(Err.ToString());
     }
 
     [Fact]
@@ -81,26 +78,9 @@ public sealed class CliTests : CliSession
     [Fact]
     public void Lint_checks_every_stack()
     {
-        Assert.Equal(ExitCodes.Ok, Run("lint"));
-        Assert.Contains("2 stack(s) OK: dev, ops", Out.ToString(), StringComparison.Ordinal);
-
         Repository.Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: main", "targetRevision: release");
         Assert.Equal(ExitCodes.Invalid, Run("lint"));
         Assert.Contains("gitops/clusters/ops/core/cilium.yaml: spec.sources[values].targetRevision", Err.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Plan_with_the_installed_versions_shows_the_upgrade_path()
-    {
-        File.WriteAllText(Repository.File("installed.json"), """{"talosVersion":"v1.12.6","kubernetesVersion":"1.36.3"}""");
-
-        Assert.Equal(ExitCodes.Ok, Run("plan", "dev", "--installed", Repository.File("installed.json")));
-
-        var output = Out.ToString();
-        Assert.Contains("Upgrade path (from Talos v1.12.6, Kubernetes 1.36.3)", output, StringComparison.Ordinal);
-        Assert.Contains("1     Talos v1.13.9 on cp-1 (192.168.40.61)", output, StringComparison.Ordinal);
-        Assert.Contains("5     Talos v1.13.9 on worker-2 (192.168.40.65)", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Kubernetes 1.36.3 (talosctl upgrade-k8s", output, StringComparison.Ordinal);
     }
 
     [Fact]

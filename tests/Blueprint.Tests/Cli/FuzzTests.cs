@@ -69,8 +69,7 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
 
         void Judge(string what, string[] args)
         {
-            Out.GetStringBuilder().Clear();
-            Err.GetStringBuilder().Clear();
+            ClearOutput();
             int exit;
             try
             {

@@ -104,7 +104,7 @@ public sealed class HostileInputTests : CliSession, IDisposable
         foreach (var args in new[] { new[] { "plan", name }, ["lint", name], ["verify", "--kubeconfig", Elsewhere("none"), "--stack", name],
             ["backup", "--kubeconfig", Elsewhere("none"), "--out", Elsewhere("vault"), "--stack", name] })
         {
-            Err.GetStringBuilder().Clear();
+            ClearOutput();
 
             Assert.Equal(ExitCodes.Usage, Run(args));
 
@@ -159,12 +159,12 @@ public sealed class HostileInputTests : CliSession, IDisposable
         File.Copy(Repository.File("Pulumi.dev.yaml"), Repository.File("Pulumi.my stack.yaml"));
 
         Assert.Equal(ExitCodes.Ok, Run("lint"));
-        Assert.Contains("2 stack(s) OK: dev, ops", Out.ToString(), StringComparison.Ordinal);
+        AssertGolden("lint");
 
-        Err.GetStringBuilder().Clear();
+        ClearOutput();
         Assert.Equal(ExitCodes.Usage, Run("plna", "dev"));
         Assert.StartsWith("error: 'plna': not a command; the commands are plan, lint, new-app, new-env, verify, backup", Err.ToString(), StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Usage, CliApp.Run(["plan", "dev", "--root", Elsewhere("missing")], Out, Err));
+        Assert.Equal(ExitCodes.Usage, RunIn(Elsewhere("missing"), "plan", "dev"));
         Assert.Contains($"error: --root {Elsewhere("missing")}: no such folder", Err.ToString(), StringComparison.Ordinal);
     }
 
@@ -178,7 +178,7 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         var lines = Err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(102, lines.Length);
-        // The 3000 errors, then dev's two placement warnings (DevWarnings), which are not shown past the first hundred.
+        // The 3000 errors, then dev's two placement warnings (Golden/cli/plan-dev.stderr), which are not shown past the first hundred.
         Assert.Equal("… and 2902 more finding(s) not shown", lines[100]);
         Assert.Equal("3000 error(s), 2 warning(s): nothing was written or applied.", lines[101]);
     }

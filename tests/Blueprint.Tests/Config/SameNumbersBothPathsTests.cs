@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Config;
@@ -44,7 +43,7 @@ public class SameNumbersBothPathsTests
     [MemberData(nameof(Cases))]
     public void Numbers_as_Pulumi_passes_them_give_the_same_findings_on_both_paths(string[] edits, string[] expected)
     {
-        using var copy = TempFolder.RepoCopy();
+        using var copy = new RepoCopy();
         var pulumi = StackInput.Of("dev");
         foreach (var (where, find, write, json) in edits.Select(e => e.Split('|')).Select(p => (p[0], p[1], p[2], p[3])))
         {
@@ -53,7 +52,7 @@ public class SameNumbersBothPathsTests
             (where == "network" ? pulumi.Network : pulumi.Node(where))[find.Split(':')[0]] = JsonNode.Parse(json);
         }
 
-        var fromFile = Findings(() => Planner.Load("dev", StackFile.Read(copy.Path, "dev").Values, new RepoDirectory(copy.Path)));
+        var fromFile = Findings(() => Planner.Load("dev", StackFile.Read(copy.Path, "dev").Values, copy));
         var fromPulumi = Findings(() => Planner.Load("dev", PulumiConfig.Parse(pulumi.AsPulumiConfig(), "[]"), Repo.Directory));
 
         Assert.Equal(fromPulumi, fromFile);
@@ -66,10 +65,10 @@ public class SameNumbersBothPathsTests
     [Fact]
     public void Numbers_Pulumi_passes_as_whole_numbers_bind_on_both_paths()
     {
-        using var copy = TempFolder.RepoCopy();
+        using var copy = new RepoCopy();
         copy.Edit("Pulumi.dev.yaml", "vmId: 4061, cores: 2, memoryMiB: 4096, diskGiB: 20", "vmId: 0xFDD, cores: 2.0, memoryMiB: 4_096, diskGiB: \"20\"");
 
-        var node = Planner.Load("dev", StackFile.Read(copy.Path, "dev").Values, new RepoDirectory(copy.Path)).Nodes.Single(n => n.Name == "cp-1");
+        var node = Planner.Load("dev", StackFile.Read(copy.Path, "dev").Values, copy).Nodes.Single(n => n.Name == "cp-1");
 
         Assert.Equal((4061, 2, 4096, 20), (node.Vm.VmId, node.Vm.Cores, node.Vm.MemoryMiB, node.Vm.DiskGiB));
     }

@@ -1,19 +1,20 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Config;
 
 public sealed class StackFileTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("stackfile").FullName;
+    private readonly TempFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Secure_values_are_read_as_opaque_secret_markers()
     {
         Write("config:\n  proxmoxve:apiToken:\n    secure: v1:AAAA\n  bootstrap:gitops: {repoUrl: x}\nencryptionsalt: v1:salt\n");
 
-        var (values, findings) = StackFile.Read(_root, "dev");
+        var (values, findings) = StackFile.Read(_folder.Path, "dev");
 
         Assert.Empty(findings);
         Assert.True(SecretValue.IsSecret(values["proxmoxve:apiToken"]));
@@ -25,7 +26,7 @@ public sealed class StackFileTests : IDisposable
     {
         Write("config:\n  bootstrap:cluster:\n    name: [dev\n");
 
-        var (_, findings) = StackFile.Read(_root, "dev");
+        var (_, findings) = StackFile.Read(_folder.Path, "dev");
 
         var error = Assert.Single(findings);
         Assert.StartsWith("Pulumi.dev.yaml:", error.Key, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class StackFileTests : IDisposable
     {
         Write("config:\n  bootstrap:cluster: {name: a}\n  bootstrap:cluster: {name: b}\n");
 
-        var (_, findings) = StackFile.Read(_root, "dev");
+        var (_, findings) = StackFile.Read(_folder.Path, "dev");
 
         var error = Assert.Single(findings);
         Assert.Equal("Pulumi.dev.yaml:3:3", error.Key);
@@ -48,7 +49,7 @@ public sealed class StackFileTests : IDisposable
     {
         Write("config: {}\nconfg: {}\n");
 
-        var (_, findings) = StackFile.Read(_root, "dev");
+        var (_, findings) = StackFile.Read(_folder.Path, "dev");
 
         Assert.Equal("Pulumi.dev.yaml: confg", Assert.Single(findings).Key);
     }
@@ -57,13 +58,13 @@ public sealed class StackFileTests : IDisposable
     public void An_unknown_stack_lists_the_known_ones()
     {
         Write("config: {}\n");
-        File.WriteAllText(Path.Combine(_root, "Pulumi.ops.yaml"), "config: {}\n");
+        _folder.Write("Pulumi.ops.yaml", "config: {}\n");
 
-        var (_, findings) = StackFile.Read(_root, "prod");
+        var (_, findings) = StackFile.Read(_folder.Path, "prod");
 
         var error = Assert.Single(findings);
         Assert.Contains("known stacks: dev, ops", error.Fix, StringComparison.Ordinal);
     }
 
-    private void Write(string text) => File.WriteAllText(Path.Combine(_root, "Pulumi.dev.yaml"), text);
+    private void Write(string text) => _folder.Write("Pulumi.dev.yaml", text);
 }

@@ -6,7 +6,7 @@ using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.GitOps;
 
-public class EnvironmentCopyTests
+public class EnvironmentCopyTests : CliSession
 {
     private static readonly EnvironmentNames Dev = new("dev", "dev.lab.internal", "192.168.40.70");
     private static readonly EnvironmentNames Lab = new("lab", "lab.lab.internal", "192.168.60.70");
@@ -34,7 +34,7 @@ public class EnvironmentCopyTests
     [Fact]
     public void A_change_made_in_one_copy_only_is_an_error_at_its_line()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        var repository = Repository
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
         var finding = Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/clusters/ops/core/cilium.yaml:56",
@@ -46,7 +46,7 @@ public class EnvironmentCopyTests
     [Fact]
     public void A_comment_changed_in_one_platform_copy_is_an_error_too()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        var repository = Repository
             .Edit("gitops/platform/gateway/dev/https-redirect.yaml", "nothing is served in clear", "nothing in clear");
 
         Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
@@ -55,7 +55,7 @@ public class EnvironmentCopyTests
     [Fact]
     public void Staged_versions_and_the_environments_a_cluster_runs_may_differ()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        var repository = Repository
             .Edit("gitops/clusters/dev/core/cilium.yaml", "targetRevision: 1.20.0", "targetRevision: 1.20.1")
             .Edit("gitops/platform/gateway-api/dev/kustomization.yaml", "download/v1.6.1/", "download/v1.7.0/")
             .Edit("gitops/clusters/dev/appsets.yaml", "{apps-dev.yaml}", "{apps-dev.yaml,apps-monitoring.yaml}");
@@ -67,7 +67,7 @@ public class EnvironmentCopyTests
     public void A_core_app_only_one_environment_runs_is_its_own()
     {
         var text = Repo.Directory.ReadFile("gitops/clusters/dev/core/reloader.yaml")!;
-        var repository = new OverlayRepository(Repo.Directory).With("gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
+        var repository = Repository.Write("gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
 
         Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository));
     }
@@ -110,19 +110,17 @@ public class EnvironmentCopyTests
     [Fact]
     public void Lint_reports_a_drifted_copy()
     {
-        using var copy = TempFolder.RepoCopy();
-        copy.Edit("gitops/clusters/ops/root.yaml", "      - PruneLast=true\n", "      - PruneLast=true\n      - ApplyOutOfSyncOnly=true\n");
-        var err = new StringWriter();
+        Repository.Edit("gitops/clusters/ops/root.yaml", "      - PruneLast=true\n", "      - PruneLast=true\n      - ApplyOutOfSyncOnly=true\n");
 
-        Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Bootstrap.Cli.CliApp.Run(["lint", "--root", copy.Path], new StringWriter(), err));
+        Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Run("lint"));
 
-        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Only_the_pairs_with_the_named_environment_are_compared_when_asked()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        var repository = Repository
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
         Assert.Single(EnvironmentCopyRule.Check(Stacks, repository, involving: "ops"));

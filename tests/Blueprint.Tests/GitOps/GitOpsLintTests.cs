@@ -1,6 +1,7 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
+using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.GitOps;
@@ -11,18 +12,21 @@ public class GitOpsLintTests
     private const string DevApps = "gitops/appsets/apps-dev.yaml";
     private const string DevNginx = "gitops/apps/apps-dev/nginx/config.json";
 
-    private static IReadOnlyList<Diagnostic> Lint(string stack, OverlayRepository repository) =>
+    private static IReadOnlyList<Diagnostic> Lint(string stack, IRepository repository) =>
         GitOpsLint.Check(StackInput.Of(stack).Blueprint(repository), repository);
 
-    private static IReadOnlyList<Diagnostic> LintDev(Func<OverlayRepository, OverlayRepository> change) =>
-        Lint("dev", change(new OverlayRepository(Repo.Directory)));
+    private static IReadOnlyList<Diagnostic> LintDev(Func<RepoCopy, RepoCopy> change)
+    {
+        using var repository = new RepoCopy();
+        return Lint("dev", change(repository));
+    }
 
     [Theory]
     [InlineData("dev")]
     [InlineData("ops")]
     public void The_repository_lints_clean(string stack)
     {
-        Assert.Empty(Lint(stack, new OverlayRepository(Repo.Directory)));
+        Assert.Empty(Lint(stack, Repo.Directory));
     }
 
     [Fact]
@@ -44,8 +48,8 @@ public class GitOpsLintTests
     public void Config_json_needs_an_environment_with_an_applicationset()
     {
         var findings = LintDev(r => r
-            .With("gitops/apps/apps-staging/web/config.json", Repo.Directory.ReadFile(DevNginx)!.Replace("nginx", "web", StringComparison.Ordinal).Replace("dev-", "staging-", StringComparison.Ordinal))
-            .With("stacks/staging/apps/web-values.yaml", "{}\n"));
+            .Write("gitops/apps/apps-staging/web/config.json", Repo.Directory.ReadFile(DevNginx)!.Replace("nginx", "web", StringComparison.Ordinal).Replace("dev-", "staging-", StringComparison.Ordinal))
+            .Write("stacks/staging/apps/web-values.yaml", "{}\n"));
 
         Findings.SingleError(findings, "gitops/apps/apps-staging/web/config.json", "environment \"staging\" has no ApplicationSet", "dev, monitoring, ops");
     }
@@ -62,7 +66,7 @@ public class GitOpsLintTests
     [Fact]
     public void Config_json_needs_its_values_file()
     {
-        Findings.SingleError(LintDev(r => r.With("stacks/dev/apps/redis-values.yaml", null)), "gitops/apps/apps-dev/redis/config.json", "has no values file stacks/dev/apps/redis-values.yaml");
+        Findings.SingleError(LintDev(r => r.Delete("stacks/dev/apps/redis-values.yaml")), "gitops/apps/apps-dev/redis/config.json", "has no values file stacks/dev/apps/redis-values.yaml");
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public class GitOpsLintTests
     [Fact]
     public void Every_values_file_a_core_app_names_exists()
     {
-        var findings = LintDev(r => r.With("stacks/dev/values/reloader.yaml", null));
+        var findings = LintDev(r => r.Delete("stacks/dev/values/reloader.yaml"));
 
         Findings.SingleError(findings, "gitops/clusters/dev/core/reloader.yaml: spec.sources[].helm.valueFiles", "reads stacks/dev/values/reloader.yaml, which does not exist");
     }
@@ -149,7 +153,7 @@ public class GitOpsLintTests
     public void The_root_application_in_git_is_the_one_pulumi_creates()
     {
         var drift = LintDev(r => r.Edit("gitops/clusters/dev/root.yaml", "recurse: true", "recurse: false"));
-        var missing = LintDev(r => r.With("gitops/clusters/dev/root.yaml", null));
+        var missing = LintDev(r => r.Delete("gitops/clusters/dev/root.yaml"));
 
         Findings.SingleError(drift, "gitops/clusters/dev/root.yaml", "differs from the root Application Pulumi creates");
         Findings.SingleError(missing, "gitops/clusters/dev/root.yaml", "does not exist");
@@ -160,7 +164,7 @@ public class GitOpsLintTests
     {
         var copy = Repo.Directory.ReadFile("gitops/clusters/dev/core/cilium.yaml")!.Replace("name: cilium\n", "name: cilium-copy\n", StringComparison.Ordinal);
 
-        var findings = LintDev(r => r.With("gitops/clusters/dev/extra/cilium-copy.yaml", copy));
+        var findings = LintDev(r => r.Write("gitops/clusters/dev/extra/cilium-copy.yaml", copy));
 
         Findings.SingleError(findings, "gitops/clusters/dev/extra/cilium-copy.yaml", "also deploys chart cilium, which the bootstrap release cilium");
     }

@@ -16,18 +16,19 @@ public class PlatformLintTests
     private const string DevCertificate = "gitops/platform/gateway/dev/certificate.yaml";
     private const string OpsMonitoring = "gitops/clusters/ops/monitoring.yaml";
 
-    private static IReadOnlyList<Diagnostic> Lint(string stack, Func<OverlayRepository, OverlayRepository> change)
+    private static IReadOnlyList<Diagnostic> Lint(string stack, Func<RepoCopy, RepoCopy> change)
     {
-        var repository = change(new OverlayRepository(Repo.Directory));
+        using var repository = new RepoCopy();
+        change(repository);
         return GitOpsLint.Check(StackInput.Of(stack).Blueprint(repository), repository);
     }
 
     /// <summary>config.json changed and its access.yaml regenerated, as new-app --update would.</summary>
-    private static OverlayRepository Reconfigure(OverlayRepository repository, string config, string find, string replace)
+    private static RepoCopy Reconfigure(RepoCopy repository, string config, string find, string replace)
     {
         repository.Edit(config, find, replace);
         var app = AppConfig.Read(repository, config, [])!;
-        return repository.With(AppAccess.PathFor(app), AccessManifests.Render(app));
+        return repository.Write(AppAccess.PathFor(app), AccessManifests.Render(app));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class PlatformLintTests
     {
         var edited = Lint("dev", r => r.Edit(NginxAccess, "kind: HTTPRoute", "kind: HTTPRoute\n# hand-made"));
         var stale = Lint("dev", r => r.Edit(NginxConfig, "\"port\": 8080", "\"port\": 8081"));
-        var missing = Lint("dev", r => r.With(NginxAccess, null));
+        var missing = Lint("dev", r => r.Delete(NginxAccess));
 
         Findings.SingleError(edited, NginxAccess, "differs from what gitops/apps/apps-dev/nginx/config.json declares", "new-app dev nginx --update");
         Findings.SingleError(stale, NginxAccess, "differs from what");
@@ -53,7 +54,7 @@ public class PlatformLintTests
     [Fact]
     public void Nothing_but_access_yaml_sits_in_an_app_folder()
     {
-        var findings = Lint("dev", r => r.With("gitops/apps/apps-dev/nginx/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"));
+        var findings = Lint("dev", r => r.Write("gitops/apps/apps-dev/nginx/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"));
 
         Findings.SingleError(findings, "gitops/apps/apps-dev/nginx/extra.yaml", "is never deployed");
     }
@@ -103,7 +104,7 @@ public class PlatformLintTests
     [Fact]
     public void Each_cluster_runs_one_cilium_gateway()
     {
-        var missing = Lint("dev", r => r.With("gitops/clusters/dev/gateway.yaml", null));
+        var missing = Lint("dev", r => r.Delete("gitops/clusters/dev/gateway.yaml"));
         var wrongClass = Lint("dev", r => r.Edit(DevGateway, "gatewayClassName: cilium", "gatewayClassName: nginx"));
 
         Findings.SingleError(missing, "gitops/clusters/dev/", "runs no Gateway gateway/platform");
@@ -137,7 +138,7 @@ public class PlatformLintTests
     [Fact]
     public void Argo_cds_advertised_url_is_routed()
     {
-        var findings = Lint("dev", r => r.With("gitops/platform/gateway/dev/argocd-route.yaml", null));
+        var findings = Lint("dev", r => r.Delete("gitops/platform/gateway/dev/argocd-route.yaml"));
 
         Findings.SingleError(findings, "stacks/common/values/argocd.yaml + stacks/dev/values/argocd.yaml: global.domain", "Argo CD advertises https://argocd.dev.lab.internal, but no HTTPRoute");
     }

@@ -69,17 +69,18 @@ public class RenovateTests
     [SchemaFact]
     public void The_config_validates_against_renovates_schema()
     {
-        Assert.Empty(RenovateCheck.Check(TestRepo.SchemaSet, Repo.Directory));
+        Assert.Empty(RenovateCheck.Check(UpstreamSchemas.Set, Repo.Directory));
     }
 
     [SchemaFact]
     public void A_misspelt_option_or_a_wrong_type_fails()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        using var repository = new RepoCopy();
+        repository
             .Edit("renovate.json", "\"prConcurrentLimit\": 2", "\"prConcurentLimit\": 2")
             .Edit("renovate.json", "\"semanticCommits\": \"enabled\"", "\"semanticCommits\": true");
 
-        var findings = RenovateCheck.Check(TestRepo.SchemaSet, repository);
+        var findings = RenovateCheck.Check(UpstreamSchemas.Set, repository);
 
         Findings.SingleError(findings, "renovate.json: prConcurentLimit", "is not a Renovate option");
         Assert.Contains(findings, f => f.Key == "renovate.json: semanticCommits");

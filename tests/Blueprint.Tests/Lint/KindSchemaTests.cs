@@ -303,10 +303,10 @@ public class KindSchemaTests
     [SchemaFact]
     public void CRDs_missing_for_the_pinned_chart_version_are_one_error_naming_the_folder_looked_in()
     {
-        using var folder = new TempFolder().CopyFrom(TestRepo.Schemas, "charts/argo-cd", "argocd-crds", "kubernetes");
+        using var folder = new TempFolder().CopyFrom(UpstreamSchemas.Folder, "charts/argo-cd", "argocd-crds", "kubernetes");
         folder.Write("cert-manager-crds/v1.20.0/README", "an older release only");
 
-        var findings = ManifestCheck.Check(TestRepo.Blueprint("dev"), new SchemaSet(folder.Path), TestRepo.Repository);
+        var findings = ManifestCheck.Check(StackInput.Of("dev").Blueprint(), new SchemaSet(folder.Path), Repo.Directory);
 
         Findings.SingleError(
             findings,
@@ -319,6 +319,9 @@ public class KindSchemaTests
 
     private static IReadOnlyList<Diagnostic> Check(string yaml) => Run(yaml).Findings;
 
-    private static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(string yaml) =>
-        ManifestCheck.Run(TestRepo.Blueprint("dev"), TestRepo.SchemaSet, TestRepo.With(new Dictionary<string, string> { [File] = yaml }));
+    private static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(string yaml)
+    {
+        using var repository = new RepoCopy().Write(File, yaml);
+        return ManifestCheck.Run(StackInput.Of("dev").Blueprint(), UpstreamSchemas.Set, repository);
+    }
 }

@@ -3,59 +3,42 @@ using Bootstrap.Cli;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
 
-public class LintCommandTests
+/// <summary>lint with --schemas; plain lint's report is pinned in Golden/cli/lint (<see cref="Cli.GoldenOutputTests"/>).</summary>
+public class LintCommandTests : CliSession
 {
     [Fact]
     public void A_schema_folder_that_does_not_exist_is_a_usage_error()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"no-schemas-{Guid.NewGuid():N}");
+        using var scratch = new TempFolder();
+        var missing = scratch.File("no-schemas");
 
-        var (exit, _, stderr) = Run("lint", "--root", TestRepo.Root, "--schemas", missing);
+        var exit = Run("lint", "--schemas", missing);
 
         Assert.Equal(ExitCodes.Usage, exit);
-        Assert.Contains(missing, stderr, StringComparison.Ordinal);
-        Assert.Contains("no such folder", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Without_schemas_lint_says_the_schema_checks_were_skipped()
-    {
-        var (exit, stdout, _) = Run("lint", "--root", TestRepo.Root);
-
-        Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Contains("schema checks skipped", stdout, StringComparison.Ordinal);
+        Assert.Contains(missing, Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no such folder", Err.ToString(), StringComparison.Ordinal);
     }
 
     [SchemaFact]
     public void The_repository_lints_clean_against_the_upstream_schemas()
     {
-        var (exit, stdout, stderr) = Run("lint", "--root", TestRepo.Root, "--schemas", TestRepo.Schemas);
+        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder);
 
-        Assert.True(exit == ExitCodes.Ok, stderr);
-        Assert.Contains("2 stack(s) OK", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("skipped", stdout, StringComparison.Ordinal);
+        Assert.True(exit == ExitCodes.Ok, Err.ToString());
+        Assert.Contains("2 stack(s) OK", Out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("skipped", Out.ToString(), StringComparison.Ordinal);
     }
 
     [SchemaFact]
     public void A_broken_copy_of_the_repository_fails_once_per_finding_with_exit_code_1()
     {
-        using var repo = TempFolder.RepoCopy();
-        var common = TestRepo.Read("stacks/common/values/cilium.yaml").Replace("  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false", StringComparison.Ordinal);
-        repo.Write("stacks/common/values/cilium.yaml", common);
+        Repository.Edit("stacks/common/values/cilium.yaml", "  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false");
 
-        var (exit, _, stderr) = Run("lint", "--root", repo.Path, "--schemas", TestRepo.Schemas);
+        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder);
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        var line = Assert.Single(stderr.Split('\n'), l => l.Contains("cgroup.automount", StringComparison.Ordinal));
+        var line = Assert.Single(Err.ToString().Split('\n'), l => l.Contains("cgroup.automount", StringComparison.Ordinal));
         Assert.StartsWith("error: stacks/common/values/cilium.yaml: cgroup.automount:", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CliApp.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
+        Assert.DoesNotContain("   at ", Err.ToString(), StringComparison.Ordinal);
     }
 }

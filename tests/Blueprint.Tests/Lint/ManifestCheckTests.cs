@@ -15,7 +15,7 @@ public class ManifestCheckTests
     [SchemaFact]
     public void An_Application_with_an_unknown_spec_field_fails_with_its_path()
     {
-        var text = TestRepo.Read(CoreCilium).Replace("  syncPolicy:", "  ignoreDifference: []\n  syncPolicy:", StringComparison.Ordinal);
+        var text = Repo.Directory.ReadFile(CoreCilium)!.Replace("  syncPolicy:", "  ignoreDifference: []\n  syncPolicy:", StringComparison.Ordinal);
 
         var finding = Assert.Single(Check((CoreCilium, text)));
 
@@ -26,7 +26,7 @@ public class ManifestCheckTests
     [SchemaFact]
     public void A_misspelled_field_inside_a_source_names_the_list_item()
     {
-        var text = TestRepo.Read(CoreCilium).Replace("targetRevision: 1.20.0", "targetRevison: 1.20.0", StringComparison.Ordinal);
+        var text = Repo.Directory.ReadFile(CoreCilium)!.Replace("targetRevision: 1.20.0", "targetRevison: 1.20.0", StringComparison.Ordinal);
 
         var keys = Check((CoreCilium, text)).Select(f => f.Key).ToList();
 
@@ -71,13 +71,13 @@ public class ManifestCheckTests
     [SchemaFact]
     public void The_root_Application_Pulumi_creates_is_checked_too()
     {
-        var blueprint = TestRepo.Blueprint("dev");
+        var blueprint = StackInput.Of("dev").Blueprint();
         var root = blueprint.Addons.Manifests.Single(m => m.Kind == "Application");
         var body = (JsonObject)root.Body.DeepClone();
         body["spec"]!["source"]!["recurse"] = true;
         blueprint = blueprint with { Addons = blueprint.Addons with { RootApplication = new Manifest(root.Name, body) } };
 
-        var finding = Assert.Single(ManifestCheck.Check(blueprint, TestRepo.SchemaSet, TestRepo.Repository));
+        var finding = Assert.Single(ManifestCheck.Check(blueprint, UpstreamSchemas.Set, Repo.Directory));
 
         Assert.Equal("manifest dev/root (Application): spec.source.recurse", finding.Key);
     }
@@ -86,9 +86,9 @@ public class ManifestCheckTests
     public void Argo_CD_CRDs_missing_for_the_installed_Argo_CD_are_an_error_naming_the_version_and_file()
     {
         // The argo-cd chart is there (it tells the Argo CD release), its CRDs are not.
-        using var folder = new TempFolder().CopyFrom(TestRepo.Schemas, "charts/argo-cd");
+        using var folder = new TempFolder().CopyFrom(UpstreamSchemas.Folder, "charts/argo-cd");
 
-        var findings = ManifestCheck.Check(TestRepo.Blueprint("dev"), new SchemaSet(folder.Path), TestRepo.Repository);
+        var findings = ManifestCheck.Check(StackInput.Of("dev").Blueprint(), new SchemaSet(folder.Path), Repo.Directory);
 
         // The folder lacks the other families' CRDs too; each family the cluster pins is one error naming its folder.
         var argoCd = Assert.Single(findings, f => f.Problem.Contains("argoproj.io", StringComparison.Ordinal));
@@ -97,6 +97,9 @@ public class ManifestCheckTests
         Assert.Contains(Path.Combine(folder.Path, "argocd-crds", "v3.4.4"), argoCd.Problem, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<Diagnostic> Check(params (string File, string Text)[] files) =>
-        ManifestCheck.Check(TestRepo.Blueprint("dev"), TestRepo.SchemaSet, TestRepo.With(files.ToDictionary(f => f.File, f => f.Text)));
+    private static IReadOnlyList<Diagnostic> Check(params (string File, string Text)[] files)
+    {
+        using var repository = new RepoCopy().Write(files);
+        return ManifestCheck.Check(StackInput.Of("dev").Blueprint(), UpstreamSchemas.Set, repository);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Lint;
 using NJsonSchema;
+using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
 
@@ -29,7 +30,7 @@ public partial class PlatformObjectSchemaTests
 
     private static readonly Dictionary<(string, string), JsonSchema> Loaded = [];
 
-    private static readonly Lazy<GitOpsTree> Tree = new(() => GitOpsTree.Load(TestRepo.Repository, []));
+    private static readonly Lazy<GitOpsTree> Tree = new(() => GitOpsTree.Load(Repo.Directory, []));
 
     public static TheoryData<string> Objects()
     {
@@ -55,10 +56,11 @@ public partial class PlatformObjectSchemaTests
     [SchemaFact]
     public void The_load_balancer_pools_pulumi_creates_match_cilium_s_schema()
     {
-        foreach (var manifest in TestRepo.Blueprint("dev").Addons.LoadBalancer.Where(m => m.Kind == "CiliumLoadBalancerIPPool"))
-        {
-            Assert.Empty(SchemaViolation.Find(Schema(Key(manifest.Body)), manifest.Body));
-        }
+        var pools = StackInput.Of("dev").Blueprint().Addons.LoadBalancer.Where(m => m.Kind == "CiliumLoadBalancerIPPool").ToList();
+
+        // The Gateway's own pool and the shared one; without them the loop below would check nothing.
+        Assert.Equal(["cilium-gateway-pool", "cilium-load-balancer-pool"], pools.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.All(pools, manifest => Assert.Empty(SchemaViolation.Find(Schema(Key(manifest.Body)), manifest.Body)));
     }
 
     [SchemaFact]
@@ -93,9 +95,9 @@ public partial class PlatformObjectSchemaTests
         }
     }
 
-    private static Func<JsonSchema> Crd(string file, string version) => () => CrdSchema.Load(Path.Combine(TestRepo.Schemas, file), version);
+    private static Func<JsonSchema> Crd(string file, string version) => () => CrdSchema.Load(Path.Combine(UpstreamSchemas.Folder, file), version);
 
-    private static Func<JsonSchema> Json(string file) => () => SchemaDocument.Parse(File.ReadAllText(Path.Combine(TestRepo.Schemas, file)), file);
+    private static Func<JsonSchema> Json(string file) => () => SchemaDocument.Parse(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, file)), file);
 
     /// <summary>
     /// One kind of a Kubernetes OpenAPI v3 document as a JSON Schema: its components become definitions, and like
@@ -105,7 +107,7 @@ public partial class PlatformObjectSchemaTests
     {
         // NJsonSchema does not resolve a root $ref into definitions named with dots; the kind's own schema becomes the root
         // and every definition is renamed without dots (names only; the schemas are unchanged).
-        var text = File.ReadAllText(Path.Combine(TestRepo.Schemas, file));
+        var text = File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, file));
         text = ComponentRef().Replace(text, m => $"\"#/definitions/{m.Groups[1].Value.Replace('.', '_')}\"");
         var components = (JsonObject)JsonNode.Parse(text)!["components"]!["schemas"]!;
         var definitions = new JsonObject();

@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
 
@@ -9,7 +10,7 @@ public class RepositoryLintTests
     [InlineData("ops")]
     public void The_repository_stacks_pass_every_upstream_schema_check(string stack)
     {
-        var findings = SchemaLint.Check(TestRepo.Blueprint(stack), TestRepo.SchemaSet, TestRepo.Repository);
+        var findings = SchemaLint.Check(StackInput.Of(stack).Blueprint(), UpstreamSchemas.Set, Repo.Directory);
 
         Assert.Empty(findings.Select(f => f.ToString()));
     }

@@ -6,11 +6,11 @@ namespace Bootstrap.Blueprint.Tests.Lint;
 /// </summary>
 public sealed class SchemaFactAttribute : FactAttribute
 {
-    public SchemaFactAttribute() => Skip = TestRepo.SchemasSkipReason;
+    public SchemaFactAttribute() => Skip = UpstreamSchemas.SkipReason;
 }
 
 /// <summary>The theory form of <see cref="SchemaFactAttribute"/>.</summary>
 public sealed class SchemaTheoryAttribute : TheoryAttribute
 {
-    public SchemaTheoryAttribute() => Skip = TestRepo.SchemasSkipReason;
+    public SchemaTheoryAttribute() => Skip = UpstreamSchemas.SkipReason;
 }

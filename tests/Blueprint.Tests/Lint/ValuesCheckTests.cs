@@ -1,6 +1,7 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;
 
@@ -113,16 +114,19 @@ public class ValuesCheckTests
     public void A_chart_version_missing_from_the_schema_folder_is_an_error_naming_the_pin_and_the_folder()
     {
         const string manifest = "gitops/clusters/dev/core/cilium.yaml";
-        var pinned = TestRepo.Read(manifest).Replace("targetRevision: 1.20.0", "targetRevision: 1.20.1", StringComparison.Ordinal);
+        var pinned = Repo.Directory.ReadFile(manifest)!.Replace("targetRevision: 1.20.0", "targetRevision: 1.20.1", StringComparison.Ordinal);
 
         var finding = Assert.Single(Check((manifest, pinned)));
 
         Assert.Equal("gitops/clusters/dev/core/cilium.yaml: spec.sources[chart].targetRevision", finding.Key);
         Assert.Contains("cilium 1.20.1", finding.Problem, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(TestRepo.Schemas, "charts", "cilium", "1.20.1"), finding.Problem, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(UpstreamSchemas.Folder, "charts", "cilium", "1.20.1"), finding.Problem, StringComparison.Ordinal);
         Assert.Contains("1.20.0", finding.Fix, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<Diagnostic> Check(params (string File, string Text)[] files) =>
-        ValuesCheck.Check(TestRepo.Blueprint("dev"), TestRepo.SchemaSet, TestRepo.With(files.ToDictionary(f => f.File, f => f.Text)));
+    private static IReadOnlyList<Diagnostic> Check(params (string File, string Text)[] files)
+    {
+        using var repository = new RepoCopy().Write(files);
+        return ValuesCheck.Check(StackInput.Of("dev").Blueprint(), UpstreamSchemas.Set, repository);
+    }
 }

@@ -7,13 +7,36 @@ namespace Bootstrap.Blueprint.Tests.Render;
 
 public class DeterminismTests
 {
-    [Fact]
-    public void Rendering_twice_gives_identical_bytes()
+    /// <summary>
+    /// Two machines: the built CLI in two processes, each on its own copy of the repository, run from other folders (one
+    /// --root absolute, one relative), in other time zones and locales, one in globalization invariant mode (as shipped)
+    /// and one with ICU cultures. The plan files must be byte for byte the same, and so must the summary but its last
+    /// line (Wrote &lt;folder&gt;/, which names the output folder relative to the working folder).
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public void Two_processes_on_differently_set_up_machines_write_identical_plans(string stack)
     {
-        var first = PlanFiles.Render(StackInput.Of("ops").Blueprint());
-        var second = PlanFiles.Render(StackInput.Of("ops").Blueprint());
+        using var first = new RepoCopy();
+        using var second = new RepoCopy();
+        var plain = new Dictionary<string, string?> { ["TZ"] = "UTC", ["LANG"] = "C", ["LC_ALL"] = "C", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
+        var german = new Dictionary<string, string?>
+        {
+            ["TZ"] = "Pacific/Chatham", ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = null,
+        };
 
-        Assert.Equal(first, second);
+        var one = CliProcess.Run(first.Path, plain, null, "plan", stack, "--root", first.Path, "--out", first.File("plans"));
+        var other = CliProcess.Run(second.File("gitops"), german, CliProcess.CultureSensitiveRuntimeConfig(second.File("icu.runtimeconfig.json")),
+            "plan", stack, "--root", "..", "--out", "../plans");
+
+        Assert.True(one.Exit == 0, one.Stderr);
+        Assert.True(other.Exit == 0, other.Stderr);
+        var (written, rewritten) = (Tree(first.File($"plans/{stack}")), Tree(second.File($"plans/{stack}")));
+        Assert.Contains("plan.json", written.Keys);
+        Assert.Equal(written.Keys, rewritten.Keys);
+        Assert.All(written, file => Assert.True(file.Value.SequenceEqual(rewritten[file.Key]), $"{file.Key} differs between the two processes"));
+        Assert.Equal(WithoutLastLine(one.Stdout), WithoutLastLine(other.Stdout));
     }
 
     [Fact]
@@ -60,4 +83,9 @@ public class DeterminismTests
         Assert.All(blueprint.Plan.Stages, s => Assert.Contains($"stage_{s.Id.Replace('-', '_')}[", topology, StringComparison.Ordinal));
         Assert.Contains("stage_image -->|SameHost| stage_vm", topology, StringComparison.Ordinal);
     }
+
+    private static SortedDictionary<string, byte[]> Tree(string folder) =>
+        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    private static string WithoutLastLine(string stdout) => stdout.TrimEnd('\n')[..stdout.TrimEnd('\n').LastIndexOf('\n')];
 }

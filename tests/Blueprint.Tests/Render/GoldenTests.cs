@@ -9,33 +9,27 @@ namespace Bootstrap.Blueprint.Tests.Render;
 /// </summary>
 public class GoldenTests
 {
-    private static readonly string Golden = Path.Combine(Repo.Root, "tests", "Blueprint.Tests", "Golden", "dev");
+    private static readonly string Dev = Path.Combine(Golden.Folder, "dev");
 
     [Fact]
     public void Dev_renders_exactly_the_golden_files()
     {
         var files = PlanFiles.Render(StackInput.Of("dev").Blueprint());
-        if (Environment.GetEnvironmentVariable("BOOTSTRAP_UPDATE_GOLDEN") == "1")
+        if (Golden.Updating && Directory.Exists(Dev))
         {
-            if (Directory.Exists(Golden))
-            {
-                Directory.Delete(Golden, recursive: true);
-            }
-
-            foreach (var (path, content) in files)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(Golden, path))!);
-                File.WriteAllText(Path.Combine(Golden, path), content);
-            }
+            // Files the plan no longer renders go; Golden.Match writes the others below.
+            Directory.Delete(Dev, recursive: true);
+            Directory.CreateDirectory(Dev);
         }
 
-        var expected = Directory.GetFiles(Golden, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Golden, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(expected, files.Select(f => f.Path));
         foreach (var (path, content) in files)
         {
-            Assert.True(File.ReadAllText(Path.Combine(Golden, path)) == content, $"{path} differs from tests/Blueprint.Tests/Golden/dev/{path}");
+            Golden.Match($"dev/{path}", content);
         }
+
+        var expected = Directory.GetFiles(Dev, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Dev, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, files.Select(f => f.Path));
     }
 }

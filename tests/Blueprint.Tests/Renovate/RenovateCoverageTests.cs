@@ -24,8 +24,8 @@ public class RenovateCoverageTests
     [Fact]
     public void Without_the_helm_values_manager_app_image_tags_are_errors_at_their_line()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .Edit("renovate.json", "\"helm-values\": {\n    \"managerFilePatterns\": [\"/^stacks/.+\\\\.ya?ml$/\"]\n  },\n", "");
+        using var repository = new RepoCopy();
+        repository.Edit("renovate.json", "\"helm-values\": {\n    \"managerFilePatterns\": [\"/^stacks/.+\\\\.ya?ml$/\"]\n  },\n", "");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -38,12 +38,13 @@ public class RenovateCoverageTests
     public void A_new_pin_of_another_engineer_is_flagged_when_no_manager_reads_it()
     {
         // A Gateway API CRD install from a release URL, and a Deployment image, in files only the argocd manager matches.
-        var repository = new OverlayRepository(Repo.Directory)
-            .With("gitops/platform/gateway-api/kustomization.yaml", """
+        using var repository = new RepoCopy();
+        repository
+            .Write("gitops/platform/gateway-api/kustomization.yaml", """
                 resources:
                   - https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml
                 """)
-            .With("gitops/platform/echo/deployment.yaml", """
+            .Write("gitops/platform/echo/deployment.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
                 spec:
@@ -63,8 +64,9 @@ public class RenovateCoverageTests
     [Fact]
     public void A_regex_manager_covers_a_new_pin()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .With("gitops/platform/gateway-api/kustomization.yaml", """
+        using var repository = new RepoCopy();
+        repository
+            .Write("gitops/platform/gateway-api/kustomization.yaml", """
                 resources:
                   - https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.6.1/standard-install.yaml
                 """)
@@ -88,7 +90,8 @@ public class RenovateCoverageTests
     [Fact]
     public void An_unquoted_tag_that_yaml_reads_as_a_number_is_seen_as_another_version()
     {
-        var repository = new OverlayRepository(Repo.Directory).Edit("stacks/dev/apps/redis-values.yaml", "tag: 8.2-alpine", "tag: 8.10");
+        using var repository = new RepoCopy();
+        repository.Edit("stacks/dev/apps/redis-values.yaml", "tag: 8.2-alpine", "tag: 8.10");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -98,8 +101,8 @@ public class RenovateCoverageTests
     [Fact]
     public void Files_in_ignore_paths_are_not_seen()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"ignorePaths\": [\"stacks/ops/\"],");
+        using var repository = new RepoCopy();
+        repository.Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"ignorePaths\": [\"stacks/ops/\"],");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -109,8 +112,8 @@ public class RenovateCoverageTests
     [Fact]
     public void A_manager_switched_off_sees_nothing()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
+        using var repository = new RepoCopy();
+        repository.Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 

@@ -51,8 +51,8 @@ public class StageRulesTests
     [Fact]
     public void Ops_ahead_of_dev_is_an_error_naming_both_pins()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: 1.20.0", "targetRevision: 1.20.1");
+        using var repository = new RepoCopy();
+        repository.Edit("gitops/clusters/ops/core/cilium.yaml", "targetRevision: 1.20.0", "targetRevision: 1.20.1");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -63,7 +63,8 @@ public class StageRulesTests
     [Fact]
     public void Dev_ahead_of_ops_is_the_normal_state_between_the_two_prs()
     {
-        var repository = new OverlayRepository(Repo.Directory)
+        using var repository = new RepoCopy();
+        repository
             .Edit("gitops/clusters/dev/core/cilium.yaml", "targetRevision: 1.20.0", "targetRevision: 1.21.0")
             .Edit("Pulumi.dev.yaml", "talosVersion: v1.13.9", "talosVersion: v1.14.0");
 
@@ -73,8 +74,8 @@ public class StageRulesTests
     [Fact]
     public void An_environment_no_stage_covers_is_a_warning()
     {
-        var repository = new OverlayRepository(Repo.Directory)
-            .With("gitops/clusters/lab/core/cilium.yaml", File.ReadAllText(Path.Combine(Repo.Root, "gitops/clusters/dev/core/cilium.yaml")));
+        using var repository = new RepoCopy();
+        repository.Write("gitops/clusters/lab/core/cilium.yaml", File.ReadAllText(Path.Combine(Repo.Root, "gitops/clusters/dev/core/cilium.yaml")));
 
         var findings = RenovateCoverage.Check(repository).Findings;
 
@@ -85,7 +86,8 @@ public class StageRulesTests
     [Fact]
     public void A_pin_shared_by_every_environment_is_a_warning()
     {
-        var repository = new OverlayRepository(Repo.Directory).With("gitops/platform/gateway-api.yaml", """
+        using var repository = new RepoCopy();
+        repository.Write("gitops/platform/gateway-api.yaml", """
             apiVersion: argoproj.io/v1alpha1
             kind: Application
             spec:

@@ -1,27 +1,24 @@
 namespace Bootstrap.Blueprint.Tests.Support;
 
-/// <summary>A scratch folder for broken copies of the repository or the schema folder; deleted when the test ends.</summary>
+/// <summary>A scratch folder (a kubeconfig, a fake tool, part of the schema folder); deleted when the test ends. The repository's copy is <see cref="RepoCopy"/>.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bootstrap-test-{Guid.NewGuid():N}");
 
-    /// <summary>Copies files or whole folders from <paramref name="source"/>, keeping their relative paths.</summary>
+    /// <summary>Copies files or whole folders from <paramref name="source"/> byte for byte, keeping their relative paths.</summary>
     public TempFolder CopyFrom(string source, params string[] relativePaths)
     {
         foreach (var relative in relativePaths)
         {
             var from = System.IO.Path.Combine(source, relative);
-            if (System.IO.File.Exists(from))
+            var files = System.IO.File.Exists(from) ? [from] : Directory.GetFiles(from, "*", SearchOption.AllDirectories);
+            foreach (var file in files)
             {
-                Write(relative, System.IO.File.ReadAllText(from));
-                continue;
-            }
-
-            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            {
-                Write(System.IO.Path.GetRelativePath(source, file), System.IO.File.ReadAllText(file));
+                var to = File(System.IO.Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(to)!);
+                System.IO.File.Copy(file, to);
             }
         }
 
@@ -36,19 +33,7 @@ internal sealed class TempFolder : IDisposable
         return this;
     }
 
-    /// <summary>A copy of the repository's inputs (stack files, gitops/, stacks/) to break or write into.</summary>
-    public static TempFolder RepoCopy() =>
-        new TempFolder().CopyFrom(Repo.Root, "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.ops.yaml", "renovate.json", "gitops", "stacks");
-
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
-
-    /// <summary>Replaces text in a copied file; fails the test if the text is not there.</summary>
-    public void Edit(string relative, string find, string replace)
-    {
-        var text = System.IO.File.ReadAllText(File(relative));
-        Assert.Contains(find, text, StringComparison.Ordinal);
-        System.IO.File.WriteAllText(File(relative), text.Replace(find, replace, StringComparison.Ordinal));
-    }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -11,7 +11,7 @@ public class HelmRenderTests : CliSession
     [HelmFact]
     public void The_repository_renders_every_core_chart_of_both_stacks_clean()
     {
-        var exit = CliApp.Run(["lint", "--root", Repo.Root, "--schemas", TestRepo.Schemas, "--render", "--charts", Repo.Charts], Out, Err);
+        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder, "--render", "--charts", Repo.Charts);
 
         Assert.True(exit == ExitCodes.Ok, $"{Out}\n{Err}");
         foreach (var stack in new[] { "dev", "ops" })
@@ -37,7 +37,7 @@ public class HelmRenderTests : CliSession
             "prometheus:\n  enabled: true\n  servicemonitor:\n    enabled: true\nwebhook:\n  hostNetwork: true");
         Repository.Edit("stacks/common/values/argocd.yaml", "dex:\n  enabled: false", "dex:\n  enabled: false\nnotifications:\n  secret:\n    items:\n      slack-token: hunter2");
 
-        var exit = Run("lint", "dev", "--schemas", TestRepo.Schemas, "--render", "--charts", Repo.Charts);
+        var exit = Run("lint", "dev", "--schemas", UpstreamSchemas.Folder, "--render", "--charts", Repo.Charts);
 
         Assert.Equal(ExitCodes.Invalid, exit);
         var errors = Err.ToString().Split('\n');
