@@ -8,9 +8,8 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// <summary>backup --talos-secrets: the stack's machine secrets kept beside the etcd snapshot they can decrypt.</summary>
 public sealed partial class BackupCommandTests
 {
-    private int BackupWithSecrets(string value, string? stdin = null) => CliApp.Run(
-        ["backup", "--kubeconfig", _fake.Kubeconfig, "--out", Out, "--stack", "dev", "--talos-secrets", value, "--root", Repo.Root],
-        _out, _err, new StringReader(stdin ?? ""));
+    private int BackupWithSecrets(string value, string? stdin = null) =>
+        RunWithInput(stdin ?? "", "backup", "--kubeconfig", _fake.Kubeconfig, "--out", Folder, "--stack", "dev", "--talos-secrets", value);
 
     [Fact]
     public void Secrets_piped_from_the_stack_output_are_saved_privately_with_the_commands_that_load_them()
@@ -21,13 +20,11 @@ public sealed partial class BackupCommandTests
         var exit = BackupWithSecrets("-", TalosSecretsFixture.Yaml());
 
         Assert.True(exit == ExitCodes.Ok, Output);
-        var saved = Path.Combine(Out, BackupFiles.TalosSecrets);
+        var saved = Path.Combine(Folder, BackupFiles.TalosSecrets);
         Assert.Equal(TalosSecretsFixture.Bundle(), TalosSecretsBundle.Parse(File.ReadAllText(saved), "file"));
         Assert.Equal(Private, File.GetUnixFileMode(saved));
-        Assert.Contains(BackupFiles.TalosSecrets, File.ReadAllText(Path.Combine(Out, BackupFiles.Manifest)), StringComparison.Ordinal);
-        Assert.Contains(
-            $"pulumi config set --secret --stack dev bootstrap:talosSecrets < {Out}/talos-secrets.yaml", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"pulumi config set --stack dev bootstrap:etcdSnapshot {Out}/etcd.snapshot", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(BackupFiles.TalosSecrets, File.ReadAllText(Path.Combine(Folder, BackupFiles.Manifest)), StringComparison.Ordinal);
+        AssertGolden("backup-dev");
         Assert.DoesNotContain(TalosSecretsFixture.Bundle().Os.Key, Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TalosSecretsFixture.Bundle().ClusterSecret, Output, StringComparison.Ordinal);
     }
@@ -40,7 +37,7 @@ public sealed partial class BackupCommandTests
         _scratch.Write("secrets.yaml", TalosSecretsFixture.Yaml());
 
         Assert.Equal(ExitCodes.Ok, BackupWithSecrets(_scratch.File("secrets.yaml")));
-        Assert.True(File.Exists(Path.Combine(Out, BackupFiles.TalosSecrets)));
+        Assert.True(File.Exists(Path.Combine(Folder, BackupFiles.TalosSecrets)));
     }
 
     [Fact]
@@ -50,8 +47,8 @@ public sealed partial class BackupCommandTests
         FakeTalosctl();
 
         Assert.Equal(ExitCodes.Ok, Backup());
-        Assert.Contains("not saved: talos-secrets.yaml (pass --talos-secrets -", _out.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("bootstrap:talosSecrets", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("not saved: talos-secrets.yaml (pass --talos-secrets -", Out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bootstrap:talosSecrets", Out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,17 +59,17 @@ public sealed partial class BackupCommandTests
         var exit = BackupWithSecrets("-", broken);
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("--talos-secrets.secrets.bootstraptoken: is missing", _err.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Out));
+        Assert.Contains("--talos-secrets.secrets.bootstraptoken: is missing", Err.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Folder));
         Assert.Equal(0, _fake.Requests(KeysPath));
         Assert.DoesNotContain(TalosSecretsFixture.Bundle().ClusterSecret, Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_missing_secrets_file_is_a_usage_error()
+    public void A_missing_secrets_file_is_a_usageError()
     {
         Assert.Equal(ExitCodes.Usage, BackupWithSecrets(_scratch.File("nope.yaml")));
-        Assert.Contains("--talos-secrets", _err.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Out));
+        Assert.Contains("--talos-secrets", Err.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Folder));
     }
 }

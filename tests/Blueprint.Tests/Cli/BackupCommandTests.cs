@@ -12,7 +12,7 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// <summary><c>backup</c> against a fake API on 127.0.0.1, with PATH holding only a fake talosctl that records its arguments, or nothing.</summary>
 [Collection(ReplacesPath.Name)]
 [UnsupportedOSPlatform("windows")]
-public sealed partial class BackupCommandTests : IDisposable
+public sealed partial class BackupCommandTests : CliSession
 {
     private const string KeysPath = "/api/v1/namespaces/kube-system/secrets";
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -22,8 +22,6 @@ public sealed partial class BackupCommandTests : IDisposable
     private readonly FakeCluster _fake = new();
     private readonly TempFolder _scratch = new();
     private readonly string? _path = Environment.GetEnvironmentVariable("PATH");
-    private readonly StringWriter _out = new();
-    private readonly StringWriter _err = new();
 
     public BackupCommandTests()
     {
@@ -32,18 +30,20 @@ public sealed partial class BackupCommandTests : IDisposable
         Environment.SetEnvironmentVariable("PATH", _scratch.File("bin"));
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Environment.SetEnvironmentVariable("PATH", _path);
         _fake.Dispose();
         _scratch.Dispose();
+        base.Dispose(disposing);
     }
 
-    private string Out => _scratch.File("vault/dev-backup");
+    /// <summary>Inside the repository copy, so the golden output shows it as &lt;repo&gt;/vault/dev-backup.</summary>
+    private string Folder => Repository.File("vault/dev-backup");
 
-    private string Output => _out.ToString() + _err.ToString();
+    private string Output => Out.ToString() + Err.ToString();
 
-    private int Backup() => CliApp.Run(["backup", "--kubeconfig", _fake.Kubeconfig, "--out", Out, "--stack", "dev", "--root", Repo.Root], _out, _err);
+    private int Backup() => Run("backup", "--kubeconfig", _fake.Kubeconfig, "--out", Folder, "--stack", "dev");
 
     /// <summary>Key material the output must never show: each key's base64 and its decoded text.</summary>
     private static string KeyText(int i) => $"-----BEGIN PRIVATE KEY-----\nKEY-MATERIAL-{i}\n-----END PRIVATE KEY-----\n";
@@ -123,21 +123,17 @@ public sealed partial class BackupCommandTests : IDisposable
                 BackupFiles.Applications, BackupFiles.ApplicationSets, BackupFiles.AppProjects, BackupFiles.ArgoCdSettings,
                 BackupFiles.EtcdSnapshot, BackupFiles.Manifest, BackupFiles.SealedSecretsKeys,
             ],
-            Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Out));
-        Assert.All(Directory.GetFiles(Out), f => Assert.Equal(Private, File.GetUnixFileMode(f)));
+            Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Folder));
+        Assert.All(Directory.GetFiles(Folder), f => Assert.Equal(Private, File.GetUnixFileMode(f)));
 
         Assert.Equal(
             [
-                "etcd", "snapshot", Path.Combine(Out, "etcd.snapshot"),
+                "etcd", "snapshot", Path.Combine(Folder, "etcd.snapshot"),
                 "--nodes", "192.168.40.61", "--endpoints", "192.168.40.61,192.168.40.62,192.168.40.63",
             ],
             File.ReadAllLines(record));
-        Assert.Contains(
-            $"pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < {Out}/sealed-secrets-keys.yaml",
-            _out.ToString(),
-            StringComparison.Ordinal);
-        Assert.Contains($"3 key(s): {string.Join(", ", KeyNames)}", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"3 key(s): {string.Join(", ", KeyNames)}", Out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,16 +144,16 @@ public sealed partial class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, Backup());
 
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Out, BackupFiles.Manifest)))!;
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, BackupFiles.Manifest)))!;
         Assert.Equal("dev", (string?)manifest["stack"]);
         Assert.Equal(_fake.Url, (string?)manifest["server"]);
         var listed = manifest["files"]!.AsArray().Select(f => f!.AsObject()).ToList();
         Assert.Equal(
-            Directory.GetFiles(Out).Select(Path.GetFileName).Where(n => n != BackupFiles.Manifest).Order(StringComparer.Ordinal),
+            Directory.GetFiles(Folder).Select(Path.GetFileName).Where(n => n != BackupFiles.Manifest).Order(StringComparer.Ordinal),
             listed.Select(f => (string?)f["path"]));
         foreach (var file in listed)
         {
-            var bytes = File.ReadAllBytes(Path.Combine(Out, (string)file["path"]!));
+            var bytes = File.ReadAllBytes(Path.Combine(Folder, (string)file["path"]!));
             Assert.Equal(BackupFile.Of("x", bytes).Sha256, (string?)file["sha256"]);
             Assert.Equal(bytes.LongLength, (long)file["size"]!);
         }
@@ -170,7 +166,7 @@ public sealed partial class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, Backup());
 
-        var saved = File.ReadAllText(Path.Combine(Out, BackupFiles.SealedSecretsKeys));
+        var saved = File.ReadAllText(Path.Combine(Folder, BackupFiles.SealedSecretsKeys));
         Assert.StartsWith("apiVersion: v1\nkind: List\n", saved, StringComparison.Ordinal);
         foreach (var state in new[] { "resourceVersion", "uid", "managedFields", "creationTimestamp" })
         {
@@ -189,7 +185,7 @@ public sealed partial class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, Backup());
 
-        var applications = YamlReader.ParseAll(File.ReadAllText(Path.Combine(Out, BackupFiles.Applications)), "applications");
+        var applications = YamlReader.ParseAll(File.ReadAllText(Path.Combine(Folder, BackupFiles.Applications)), "applications");
         Assert.Equal(["cilium", "root"], applications.Select(a => (string?)a!["metadata"]!["name"]));
         Assert.All(applications, a =>
         {
@@ -198,11 +194,11 @@ public sealed partial class BackupCommandTests : IDisposable
             Assert.Null(a["metadata"]!["resourceVersion"]);
             Assert.Null(a["metadata"]!["uid"]);
         });
-        var settings = YamlReader.ParseAll(File.ReadAllText(Path.Combine(Out, BackupFiles.ArgoCdSettings)), "settings");
+        var settings = YamlReader.ParseAll(File.ReadAllText(Path.Combine(Folder, BackupFiles.ArgoCdSettings)), "settings");
         Assert.Equal(["argocd-cm", "argocd-cmd-params-cm", "argocd-rbac-cm"], settings.Select(s => (string?)s!["metadata"]!["name"]));
         Assert.All(settings, s => Assert.Equal("ConfigMap", (string?)s!["kind"]));
         Assert.Equal(
-            "apps-dev", (string?)YamlReader.Parse(File.ReadAllText(Path.Combine(Out, BackupFiles.ApplicationSets)), "sets")!["metadata"]!["name"]);
+            "apps-dev", (string?)YamlReader.Parse(File.ReadAllText(Path.Combine(Folder, BackupFiles.ApplicationSets)), "sets")!["metadata"]!["name"]);
     }
 
     [Fact]
@@ -229,13 +225,9 @@ public sealed partial class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, Backup());
 
-        Assert.Contains("etcd.snapshot                not run: talosctl is not on PATH", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains(
-            $"    talosctl etcd snapshot {Out}/etcd.snapshot --nodes 192.168.40.61 --endpoints 192.168.40.61,192.168.40.62,192.168.40.63\n",
-            _out.ToString(),
-            StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(Out, BackupFiles.EtcdSnapshot)));
-        Assert.DoesNotContain(BackupFiles.EtcdSnapshot, File.ReadAllText(Path.Combine(Out, BackupFiles.Manifest)), StringComparison.Ordinal);
+        AssertGolden("backup-dev-without-talosctl");
+        Assert.False(File.Exists(Path.Combine(Folder, BackupFiles.EtcdSnapshot)));
+        Assert.DoesNotContain(BackupFiles.EtcdSnapshot, File.ReadAllText(Path.Combine(Folder, BackupFiles.Manifest)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,13 +238,13 @@ public sealed partial class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Invalid, Backup());
 
-        Assert.Contains("error: talosctl etcd snapshot failed (exit 1)", _err.ToString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(Out, BackupFiles.SealedSecretsKeys)));
-        Assert.True(File.Exists(Path.Combine(Out, BackupFiles.Manifest)));
+        Assert.Contains("error: talosctl etcd snapshot failed (exit 1)", Err.ToString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Folder, BackupFiles.SealedSecretsKeys)));
+        Assert.True(File.Exists(Path.Combine(Folder, BackupFiles.Manifest)));
     }
 
     [Fact]
-    public void Zero_keys_is_an_error_and_nothing_is_written()
+    public void Zero_keys_is_anError_and_nothing_is_written()
     {
         ServeCluster(keys: 0);
         FakeTalosctl();
@@ -260,8 +252,8 @@ public sealed partial class BackupCommandTests : IDisposable
         Assert.Equal(ExitCodes.Invalid, Backup());
 
         Assert.Contains(
-            "error: no Secret labelled sealedsecrets.bitnami.com/sealed-secrets-key in kube-system", _err.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Out));
+            "error: no Secret labelled sealedsecrets.bitnami.com/sealed-secrets-key in kube-system", Err.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Folder));
         Assert.False(File.Exists(_scratch.File("talosctl.args")));
     }
 
@@ -269,10 +261,10 @@ public sealed partial class BackupCommandTests : IDisposable
     public void A_folder_holding_an_earlier_backup_is_refused()
     {
         ServeCluster();
-        _scratch.Write("vault/dev-backup/manifest.json", "{}");
+        Repository.Write("vault/dev-backup/manifest.json", "{}");
 
         Assert.Equal(ExitCodes.Usage, Backup());
-        Assert.Contains("is not empty; pass a new folder", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not empty; pass a new folder", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -280,10 +272,10 @@ public sealed partial class BackupCommandTests : IDisposable
     {
         var kubeconfig = FakeCluster.Unreachable(_scratch, out var url);
 
-        var exit = CliApp.Run(["backup", "--kubeconfig", kubeconfig, "--out", Out, "--stack", "dev", "--root", Repo.Root], _out, _err);
+        var exit = Run("backup", "--kubeconfig", kubeconfig, "--out", Folder, "--stack", "dev");
 
         Assert.Equal(ExitCodes.Unreachable, exit);
-        Assert.Contains($"error: cannot reach the Kubernetes API at {url}", _err.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Out));
+        Assert.Contains($"error: cannot reach the Kubernetes API at {url}", Err.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Folder));
     }
 }

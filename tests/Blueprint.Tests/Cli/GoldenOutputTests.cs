@@ -10,7 +10,12 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 /// </summary>
 public sealed class GoldenOutputTests : CliSession
 {
-    private static readonly string[] Cases = ["plan-dev", "plan-ops", "plan-dev-upgrade", "lint", "verify-dev-healthy", "verify-dev-node-not-ready", "verify-ops-healthy"];
+    /// <summary>Every case, here and in BackupCommandTests (backup-*: it needs a fake talosctl on PATH).</summary>
+    private static readonly string[] Cases =
+    [
+        "plan-dev", "plan-ops", "plan-dev-upgrade", "lint", "verify-dev-healthy", "verify-dev-node-not-ready", "verify-ops-healthy",
+        "backup-dev", "backup-dev-without-talosctl",
+    ];
 
     [Theory]
     [InlineData("dev")]

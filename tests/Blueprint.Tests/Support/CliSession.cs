@@ -19,12 +19,16 @@ public abstract partial class CliSession : IDisposable
 
     public void Dispose()
     {
-        if (_repository.IsValueCreated)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _repository.IsValueCreated)
         {
             _repository.Value.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Runs the CLI on the repository copy.</summary>
@@ -32,6 +36,10 @@ public abstract partial class CliSession : IDisposable
 
     /// <summary>Runs the CLI with another --root (a folder that is not the copy, or none at all).</summary>
     protected int RunIn(string root, params string[] args) => CliApp.Run([.. args, "--root", root], Out, Err);
+
+    /// <summary>Runs the CLI on the repository copy with <paramref name="stdin"/> as its standard input (a pipe).</summary>
+    protected int RunWithInput(string stdin, params string[] args) =>
+        CliApp.Run([.. args, "--root", Repository.Path], Out, Err, new StringReader(stdin));
 
     /// <summary>Forgets the output so far, for a test that runs the CLI more than once.</summary>
     protected void ClearOutput()

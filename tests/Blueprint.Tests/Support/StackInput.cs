@@ -48,7 +48,7 @@ internal sealed class StackInput
     /// <summary>PULUMI_CONFIG as the language host would pass this config: structured values as JSON text, the given secrets decrypted.</summary>
     public string AsPulumiConfig(params (string Key, string Plain)[] secrets)
     {
-        var map = Values.ToDictionary(p => p.Key, p => p.Value is JsonValue v ? v.ToString() : p.Value!.ToJsonString());
+        var map = PulumiConfigMap.Of(Values);
         foreach (var (key, plain) in secrets)
         {
             map[key] = plain;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Stack;
 using Bootstrap.Tests.Lab;
 using Pulumi;
@@ -77,7 +78,7 @@ internal sealed partial class LabRun
     public static Dictionary<string, string> Config(string stack)
     {
         var (values, _) = StackFile.Read(Root, stack);
-        var config = values.ToDictionary(p => p.Key, p => p.Value is JsonValue v ? v.ToString() : p.Value!.ToJsonString());
+        var config = PulumiConfigMap.Of(values);
         config["proxmoxve:apiToken"] = ApiToken;
         return config;
     }
