@@ -1,7 +1,7 @@
 namespace Bootstrap.Blueprint.Verify;
 
-// What one poll of the cluster saw: only the fields the checks read, copied from the API objects as they are.
-// The CLI fills these; every decision about them is made by the checks, so the rules are tested without a cluster.
+// What one poll of the cluster saw: only the fields the probes read, copied from the API objects as they are.
+// The CLI fills these; every decision about them is made by the probes, so they are tested without a cluster.
 
 /// <summary>One poll's view of the cluster. Null means the object (or its CRD) does not exist.</summary>
 public sealed record ClusterState(

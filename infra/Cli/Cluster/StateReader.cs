@@ -5,7 +5,7 @@ using k8s.Models;
 
 namespace Bootstrap.Cli.Cluster;
 
-/// <summary>One poll for <c>verify</c>: reads what the checks need and copies it into plain records; decides nothing.</summary>
+/// <summary>One poll for <c>verify</c>: reads what the probes need and copies it into plain records; decides nothing.</summary>
 internal static class StateReader
 {
     public static async Task<ClusterState> Read(ClusterApi api, ClusterExpectation expected, CancellationToken cancel)

@@ -8,7 +8,7 @@ namespace Bootstrap.Cli.Commands;
 /// <summary>
 /// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, the shared
 /// Gateway, Argo CD Applications, the monitoring stack where the cluster runs one) or the timeout passes. Reads only; the
-/// checks themselves are the Blueprint's.
+/// probes themselves are the Blueprint's.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -62,7 +62,7 @@ internal static class VerifyCommand
 
     /// <summary>
     /// Polls until healthy or the deadline: no poll starts after it, and none is cut short (each request is bounded by
-    /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> checks once and reports what it saw.
+    /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> probes once and reports what it saw.
     /// </summary>
     private static async Task<int> Poll(ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -108,8 +108,8 @@ internal static class VerifyCommand
             return ExitCodes.Unreachable;
         }
 
-        var failing = report!.Checks.Count(c => !c.Passed);
-        stderr.WriteLine($"verify: {expected.Stack} is not healthy after {Duration.Format(limit)}: {failing} of {report.Checks.Count} checks fail (see missing: above)");
+        var failing = report!.Probes.Count(c => !c.Passed);
+        stderr.WriteLine($"verify: {expected.Stack} is not healthy after {Duration.Format(limit)}: {failing} of {report.Probes.Count} checks fail (see missing: above)");
         return ExitCodes.Invalid;
     }
 }

@@ -27,7 +27,7 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_healthy_cluster_exits_0_with_every_check_passed()
+    public void A_healthy_cluster_exits_0_with_every_probe_passed()
     {
         _dev.ServeOn(_fake);
 
@@ -107,7 +107,7 @@ public sealed class VerifyCommandTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_pool_and_Argo_CD_both_checks_fail()
+    public void Without_the_pool_and_Argo_CD_both_probes_fail()
     {
         // Nothing served for the pool or the Application CRD: the fake API answers 404, as a cluster without them does.
         _fake.Serve(DevClusterApi.NodesPath, DevClusterApi.List(_dev.Nodes))

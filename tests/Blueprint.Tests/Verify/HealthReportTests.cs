@@ -23,7 +23,7 @@ public class HealthReportTests
     }
 
     [Fact]
-    public void The_report_marks_each_check_and_lists_everything_missing()
+    public void The_report_marks_each_probe_and_lists_everything_missing()
     {
         var report = Degraded();
 

@@ -19,7 +19,7 @@ internal static class HealthyCluster
             expected.Nodes.Select(Node).ToList(),
             new ObservedDaemonSet(expected.Nodes.Count, expected.Nodes.Count),
             expected.Nodes.Select(n => new ObservedPod($"cilium-{n.Name}", n.Name, Ready)).ToList(),
-            new ObservedPool(false, [new ObservedCondition(LoadBalancerCheck.ConflictCondition, "False", null)]),
+            new ObservedPool(false, [new ObservedCondition(LoadBalancerProbe.ConflictCondition, "False", null)]),
             [
                 new ObservedService("gateway", "cilium-gateway-platform", "LoadBalancer", null, [expected.Gateway!.Address]),
                 new ObservedService("default", "kubernetes", "ClusterIP", null, []),

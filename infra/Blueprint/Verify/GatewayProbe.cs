@@ -5,11 +5,11 @@ namespace Bootstrap.Blueprint.Verify;
 /// reports Accepted and Programmed conditions on the Gateway (Gateway API GatewayConditionType) and names the Service
 /// cilium-gateway-&lt;gateway&gt; (operator/pkg/model/translation/gateway-api/translator.go).
 /// </summary>
-public static class GatewayCheck
+public static class GatewayProbe
 {
     public const string Name = "gateway";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var gateway = expected.Gateway!;
         var where = $"Gateway {gateway.Namespace}/{gateway.Name}";
@@ -35,6 +35,6 @@ public static class GatewayCheck
                 : $"Service {gateway.Namespace}/{service.Name} has {string.Join(", ", service.IngressIps)}, not the pinned {gateway.Address} the DNS records point at");
         }
 
-        return new CheckResult(Name, $"{where} programmed at {gateway.Address} for {gateway.Hosts.Count} host(s)", missing, []);
+        return new ProbeResult(Name, $"{where} programmed at {gateway.Address} for {gateway.Hosts.Count} host(s)", missing, []);
     }
 }
