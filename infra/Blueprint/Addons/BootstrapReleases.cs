@@ -51,7 +51,7 @@ public static class BootstrapReleases
             }
 
             var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), HandOff: true, Await: !NotAwaited.Contains(app.Name));
-            findings.AddRange(CoreValuesRule.Check(release));
+            findings.AddRange(new CoreValuesRule().Findings(release));
             releases.Add(release);
         }
 

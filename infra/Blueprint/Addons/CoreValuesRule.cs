@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Talos;
 
@@ -15,7 +14,7 @@ public sealed record RequiredValue(string App, string[] Path, JsonNode Expected,
 /// Checks the merged values of the bootstrap releases against what Talos and the ownership model need
 /// (Talos docs, Kubernetes guides > Network > "Deploying Cilium CNI"). The values live in stacks/; this only refuses wrong ones.
 /// </summary>
-public static class CoreValuesRule
+public sealed class CoreValuesRule : IRule<HelmRelease>
 {
     public static readonly IReadOnlyList<RequiredValue> Required =
     [
@@ -36,7 +35,7 @@ public static class CoreValuesRule
         new("argocd", ["server", "ingress", "enabled"], false, "Argo CD is served over HTTPS by the shared Gateway; the chart's Ingress would serve it in clear beside it"),
     ];
 
-    public static IEnumerable<Diagnostic> Check(HelmRelease release)
+    public IEnumerable<Diagnostic> Findings(HelmRelease release)
     {
         var where = string.Join(" + ", release.ValueFiles);
         foreach (var rule in Required.Where(r => r.App == release.App))

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.GitOps;
@@ -78,9 +77,9 @@ public static class NewApp
         AddList(fields, "egress", request.Egress, PeerJson);
         var config = new AppConfig(configFile, request.Environment, request.Name, fields);
         var schemaText = repository.ReadFile(AppConfig.SchemaFile) ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(AppConfigRule.CheckConfig(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
+        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
         findings.AddRange(ProjectAllows(tree, config));
-        findings.AddRange(NetworkIsolationRule.UnansweredEgress(config, [.. tree.AppConfigs, config]));
+        findings.AddRange(new NetworkIsolationRule().Findings(new AppAmong(config, [.. tree.AppConfigs, config])));
         if (findings.Count > 0)
         {
             return ([], findings);
@@ -108,7 +107,7 @@ public static class NewApp
         }
 
         var schemaText = repository.ReadFile(AppConfig.SchemaFile) ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(AppConfigRule.CheckConfig(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
+        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
         return findings.Count > 0 ? ([], findings) : ([(AppAccess.PathFor(config), AccessManifests.Render(config))], []);
     }
 

@@ -165,7 +165,7 @@ public static class NewEnvironment
         }
 
         var lint = GitOpsLint.Check(blueprint, proposed)
-            .Concat(EnvironmentCopyRule.Check([.. others.Where(o => o.Stack != name), blueprint.Config], proposed, involving: name))
+            .Concat(new EnvironmentCopyRule().Findings(new EnvironmentCopies([.. others.Where(o => o.Stack != name), blueprint.Config], proposed, Involving: name)))
             .ToList();
         if (lint.Any(f => f.Severity == Severity.Error))
         {

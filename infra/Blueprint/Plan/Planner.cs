@@ -49,7 +49,7 @@ public static class Planner
         findings.AddRange(StackValidator.Validate(config, repository));
         if (installed is not null)
         {
-            findings.AddRange(UpgradeRule.Check(installed, config.Cluster));
+            findings.AddRange(new UpgradeRule().Findings(new VersionChange(installed, config.Cluster)));
         }
 
         ThrowOnErrors(findings);

@@ -6,14 +6,18 @@ using Semver;
 
 namespace Bootstrap.Blueprint.Upgrades;
 
+/// <summary>The versions the cluster runs (the last <c>pulumi up</c>'s outputs) and the cluster the stack now asks for.</summary>
+public sealed record VersionChange(InstalledVersions Installed, ClusterSettings Target);
+
 /// <summary>
 /// What a version change may be: never a downgrade, one minor at a time (Talos and Kubernetes support only adjacent
 /// minors), and every state on the way supported: Talos upgrades first, so the new Talos must still run the old Kubernetes.
 /// </summary>
-public static class UpgradeRule
+public sealed class UpgradeRule : IRule<VersionChange>
 {
-    public static IReadOnlyList<Diagnostic> Check(InstalledVersions installed, ClusterSettings target)
+    public IEnumerable<Diagnostic> Findings(VersionChange input)
     {
+        var (installed, target) = input;
         var findings = new List<Diagnostic>();
         var talosKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "talosVersion");
         var kubeKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "kubernetesVersion");

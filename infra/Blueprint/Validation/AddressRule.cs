@@ -2,7 +2,6 @@ using System.Net;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -10,10 +9,11 @@ namespace Bootstrap.Blueprint.Validation;
 /// Every address parses and lies inside network.cidr, never on the network or broadcast address; gateway, VIP,
 /// node IPs and the load-balancer pool never share an address; pod and service subnets stay clear of the node network.
 /// </summary>
-public sealed class AddressRule : IConfigRule
+public sealed class AddressRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var net = config.Cluster.Network;
         if (!Ipv4.TryParseNetwork(net.Cidr, out var cidr))
         {

@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -8,12 +7,13 @@ namespace Bootstrap.Blueprint.Validation;
 /// etcd needs at least one control plane; one gives no HA and an even count adds no fault tolerance. A cluster holds at most
 /// 5,000 nodes, the largest Kubernetes supports (https://kubernetes.io/docs/setup/best-practices/cluster-large/).
 /// </summary>
-public sealed class ControlPlaneRule : IConfigRule
+public sealed class ControlPlaneRule : IRule<ConfigContext>
 {
     public const int MaxNodes = 5000;
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var count = config.Cluster.Nodes.Values.Count(n => n.Role == NodeRole.ControlPlane);
         var key = Keys.Of("nodes");
         if (config.Cluster.Nodes.Count > MaxNodes)

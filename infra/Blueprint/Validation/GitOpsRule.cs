@@ -1,17 +1,17 @@
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>The root Application must point at a Git URL Argo CD can clone and at a folder that exists in this repository.</summary>
-public sealed partial class GitOpsRule : IConfigRule
+public sealed partial class GitOpsRule : IRule<ConfigContext>
 {
     public const string Root = "gitops";
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
+        var repository = context.Repository;
         var gitops = config.GitOps;
         if (!IsGitUrl(gitops.RepoUrl))
         {

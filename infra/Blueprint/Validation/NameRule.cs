@@ -1,15 +1,15 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Node hostnames and the cluster name become Kubernetes node names and resource names: DNS-1123 labels, unique.</summary>
-public sealed partial class NameRule : IConfigRule
+public sealed partial class NameRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         if (!IsDnsLabel(config.Cluster.Name))
         {
             yield return Diagnostic.Error(Keys.Of("name"), $"\"{config.Cluster.Name}\" is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -9,13 +8,14 @@ namespace Bootstrap.Blueprint.Validation;
 /// Node labels and taints are valid Kubernetes keys and values, and labels pass the NodeRestriction admission plugin:
 /// Talos applies them with the node's own credentials, which may not set kubernetes.io / k8s.io labels outside the allowed prefixes.
 /// </summary>
-public sealed partial class NodeLabelRule : IConfigRule
+public sealed partial class NodeLabelRule : IRule<ConfigContext>
 {
     private static readonly string[] AllowedRestrictedPrefixes = ["kubelet.kubernetes.io/", "node.kubernetes.io/"];
     private static readonly string[] TaintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         foreach (var (name, node) in config.Cluster.Nodes)
         {
             foreach (var (key, value) in node.Labels ?? new Dictionary<string, string>())

@@ -1,7 +1,5 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Proxmox;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -9,10 +7,11 @@ namespace Bootstrap.Blueprint.Validation;
 /// Warns when one Proxmox host failing takes the cluster down: it holds enough control planes to break etcd's quorum, or every
 /// worker. A warning, not an error: a lab with one host is legitimate, it just has no HA (see <see cref="Placement"/>).
 /// </summary>
-public sealed class PlacementRule : IConfigRule
+public sealed class PlacementRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var key = Keys.Of("nodes");
         var shares = Placement.Of(config.Cluster);
         var controlPlanes = shares.Sum(s => s.ControlPlanes.Count);

@@ -1,12 +1,10 @@
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>What Proxmox will accept: VM ids unique and in range, host, datastore and bridge names, VLAN tags, MAC addresses, the API endpoint.</summary>
-public sealed partial class ProxmoxRule : IConfigRule
+public sealed partial class ProxmoxRule : IRule<ConfigContext>
 {
     /// <summary>
     /// Proxmox VE accepts VM ids 100–999999999 (pve-common src/PVE/JSONSchema.pm, pve_verify_vmid: ^[1-9][0-9]{2,8}$);
@@ -15,8 +13,9 @@ public sealed partial class ProxmoxRule : IConfigRule
     public const int MinVmId = 100;
     public const int MaxVmId = 999_999_999;
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var cluster = config.Cluster;
         foreach (var (name, node) in cluster.Nodes)
         {

@@ -1,16 +1,16 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Talos;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Image Factory extensions, install disk and time servers as Talos expects them.</summary>
-public sealed partial class TalosSettingsRule : IConfigRule
+public sealed partial class TalosSettingsRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var cluster = config.Cluster;
         var extensions = cluster.Extensions;
         var listed = new HashSet<string>(StringComparer.Ordinal);

@@ -1,16 +1,15 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Talos;
 using Semver;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Talos and Kubernetes versions are exact releases, and the Talos release supports the Kubernetes version.</summary>
-public sealed class VersionRule : IConfigRule
+public sealed class VersionRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var talosKey = Keys.Of("talosVersion");
         var kubeKey = Keys.Of("kubernetesVersion");
         var talos = ParseTalos(config.Cluster.TalosVersion);

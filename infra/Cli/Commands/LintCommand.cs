@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
@@ -92,7 +91,7 @@ internal static class LintCommand
             }
 
             // The environments' copies of the cluster and platform folders agree (new-env writes them so).
-            shared.AddRange(EnvironmentCopyRule.Check(blueprints.Select(b => b.Config), repository));
+            shared.AddRange(new EnvironmentCopyRule().Findings(new EnvironmentCopies(blueprints.Select(b => b.Config), repository)));
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");

@@ -43,7 +43,7 @@ public class GatewayAddressTests
     {
         _input.Network["loadBalancerPool"] = "192.168.40.70-192.168.40.70";
 
-        Findings.SingleError(_input.Check(new GatewayAddressRule()), "bootstrap:cluster.network.loadBalancerPool", "has one address, which the shared Gateway takes");
+        Findings.SingleError(_input.FindingsOf(new GatewayAddressRule()), "bootstrap:cluster.network.loadBalancerPool", "has one address, which the shared Gateway takes");
     }
 
     [Theory]
@@ -53,6 +53,6 @@ public class GatewayAddressTests
     {
         _input.Network["loadBalancerPool"] = pool;
 
-        Assert.Empty(_input.Check(new GatewayAddressRule()));
+        Assert.Empty(_input.FindingsOf(new GatewayAddressRule()));
     }
 }

@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Repository;
@@ -13,10 +14,13 @@ public class EnvironmentCopyTests
 
     private static IReadOnlyList<StackConfig> Stacks => [StackInput.Of("dev").Config(), StackInput.Of("ops").Config()];
 
+    private static List<Diagnostic> Copies(IRepository repository, string? involving = null) =>
+        new EnvironmentCopyRule().Findings(new EnvironmentCopies(Stacks, repository, involving)).ToList();
+
     [Fact]
     public void Dev_and_ops_are_copies_of_each_other()
     {
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, Repo.Directory));
+        Assert.Empty(Copies(Repo.Directory));
     }
 
     [Fact]
@@ -37,7 +41,7 @@ public class EnvironmentCopyTests
         var repository = new OverlayRepository(Repo.Directory)
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
-        var finding = Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/clusters/ops/core/cilium.yaml:56",
+        var finding = Findings.SingleError(Copies(repository), "gitops/clusters/ops/core/cilium.yaml:56",
             "differs from gitops/clusters/dev/core/cilium.yaml by more than the environment",
             "this line reads \"(end of file)\" where the copy of gitops/clusters/dev/core/cilium.yaml reads \"- RespectIgnoreDifferences=true\"");
         Assert.Contains("make the same change in every environment's copy", finding.Fix, StringComparison.Ordinal);
@@ -49,7 +53,7 @@ public class EnvironmentCopyTests
         var repository = new OverlayRepository(Repo.Directory)
             .Edit("gitops/platform/gateway/dev/https-redirect.yaml", "nothing is served in clear", "nothing in clear");
 
-        Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
+        Findings.SingleError(Copies(repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
     }
 
     [Fact]
@@ -60,7 +64,7 @@ public class EnvironmentCopyTests
             .Edit("gitops/platform/gateway-api/dev/kustomization.yaml", "download/v1.6.1/", "download/v1.7.0/")
             .Edit("gitops/clusters/dev/appsets.yaml", "{apps-dev.yaml}", "{apps-dev.yaml,apps-monitoring.yaml}");
 
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository));
+        Assert.Empty(Copies(repository));
     }
 
     [Fact]
@@ -69,7 +73,7 @@ public class EnvironmentCopyTests
         var text = Repo.Directory.ReadFile("gitops/clusters/dev/core/reloader.yaml")!;
         var repository = new OverlayRepository(Repo.Directory).With("gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
 
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository));
+        Assert.Empty(Copies(repository));
     }
 
     [Fact]
@@ -125,8 +129,8 @@ public class EnvironmentCopyTests
         var repository = new OverlayRepository(Repo.Directory)
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
-        Assert.Single(EnvironmentCopyRule.Check(Stacks, repository, involving: "ops"));
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository, involving: "lab"));
+        Assert.Single(Copies(repository, involving: "ops"));
+        Assert.Empty(Copies(repository, involving: "lab"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class PlacementTests
     [Fact]
     public void Dev_with_every_node_on_pve1_warns_about_quorum_and_workers()
     {
-        var findings = _input.Check(new PlacementRule());
+        var findings = _input.FindingsOf(new PlacementRule());
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
@@ -29,7 +29,7 @@ public class PlacementTests
     [Fact]
     public void Ops_warns_for_pve2_only_it_holds_two_of_three_control_planes()
     {
-        var warning = Findings.SingleWarning(StackInput.Of("ops").Check(new PlacementRule()), "bootstrap:cluster.nodes", "host pve2", "2 of 3 control planes");
+        var warning = Findings.SingleWarning(StackInput.Of("ops").FindingsOf(new PlacementRule()), "bootstrap:cluster.nodes", "host pve2", "2 of 3 control planes");
 
         Assert.DoesNotContain("pve3", warning.Problem, StringComparison.Ordinal);
     }
@@ -39,7 +39,7 @@ public class PlacementTests
     {
         Hosts(("cp-1", "pve1"), ("cp-2", "pve2"), ("cp-3", "pve3"), ("worker-1", "pve1"), ("worker-2", "pve2"));
 
-        Assert.Empty(_input.Check(new PlacementRule()));
+        Assert.Empty(_input.FindingsOf(new PlacementRule()));
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public class PlacementTests
         _input.Cluster["nodes"] = nodes;
         _input.Network["loadBalancerPool"] = "192.168.40.90-192.168.40.99";
 
-        var quorum = _input.Check(new PlacementRule()).Where(f => f.Problem.Contains("host pve1 loses the etcd quorum", StringComparison.Ordinal)).ToList();
+        var quorum = _input.FindingsOf(new PlacementRule()).Where(f => f.Problem.Contains("host pve1 loses the etcd quorum", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(warns ? 1 : 0, quorum.Count);
         Assert.All(quorum, f => Assert.Contains($"{onPve1} of {controlPlanes} control planes", f.Problem, StringComparison.Ordinal));
@@ -72,7 +72,7 @@ public class PlacementTests
     {
         Hosts(("cp-1", "pve1"), ("cp-2", "pve2"), ("cp-3", "pve3"), ("worker-1", "pve3"), ("worker-2", "pve3"));
 
-        Findings.SingleWarning(_input.Check(new PlacementRule()), "bootstrap:cluster.nodes", "losing Proxmox host pve3 stops every worker");
+        Findings.SingleWarning(_input.FindingsOf(new PlacementRule()), "bootstrap:cluster.nodes", "losing Proxmox host pve3 stops every worker");
     }
 
     [Fact]

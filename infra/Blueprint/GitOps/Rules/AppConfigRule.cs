@@ -1,17 +1,19 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Lint;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>One app's config.json, with the schema it must satisfy and the GitOps tree it joins.</summary>
+public sealed record SingleApp(AppConfig Config, NJsonSchema.JsonSchema Schema, GitOpsTree Tree);
 
 /// <summary>
 /// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its
 /// folder, belongs to an environment with an ApplicationSet, targets that environment's namespaces (never a core one)
 /// and has its values file.
 /// </summary>
-public sealed class AppConfigRule : IGitOpsRule
+public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var schemaText = context.Repository.ReadFile(AppConfig.SchemaFile);
         if (schemaText is null)
@@ -23,7 +25,7 @@ public sealed class AppConfigRule : IGitOpsRule
         var schema = SchemaDocument.Parse(schemaText, AppConfig.SchemaFile);
         foreach (var config in context.Tree.AppConfigs)
         {
-            foreach (var finding in CheckConfig(config, schema, context.Tree))
+            foreach (var finding in Findings(new SingleApp(config, schema, context.Tree)))
             {
                 yield return finding;
             }
@@ -36,8 +38,9 @@ public sealed class AppConfigRule : IGitOpsRule
     }
 
     /// <summary>Everything about one config.json but its values file (which new-app writes alongside).</summary>
-    public static IEnumerable<Diagnostic> CheckConfig(AppConfig config, NJsonSchema.JsonSchema schema, GitOpsTree tree)
+    public IEnumerable<Diagnostic> Findings(SingleApp input)
     {
+        var (config, schema, tree) = input;
         foreach (var violation in SchemaViolation.Find(schema, config.Fields))
         {
             yield return Diagnostic.Error($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);

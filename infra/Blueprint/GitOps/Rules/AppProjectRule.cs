@@ -1,15 +1,14 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
 /// <summary>App projects (label gitops.bootstrap/tier: apps) are RBAC boundaries: their own namespaces, named repositories, no cluster-scoped resources but Namespaces.</summary>
-public sealed class AppProjectRule : IGitOpsRule
+public sealed class AppProjectRule : IRule<GitOpsContext>
 {
     public const string TierLabel = "gitops.bootstrap/tier";
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var project in context.Tree.Objects.Where(o => o.Is("AppProject")))
         {

@@ -1,6 +1,4 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Plan;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
@@ -9,9 +7,9 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// the same chart, repository, version, release name, namespace and value files, and the root Application in Git is
 /// the one Pulumi creates.
 /// </summary>
-public sealed class BootstrapParityRule : IGitOpsRule
+public sealed class BootstrapParityRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var blueprint = context.Blueprint;
         foreach (var release in blueprint.Addons.Releases)

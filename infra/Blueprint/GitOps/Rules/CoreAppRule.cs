@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -8,11 +7,11 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// Core apps stay quiet and safe: core namespaces Argo CD creates are never pruned, and Cilium ignores the certificate
 /// Secrets its chart regenerates on every render, or it sits OutOfSync forever (cilium/cilium#14550, #36012).
 /// </summary>
-public sealed class CoreAppRule : IGitOpsRule
+public sealed class CoreAppRule : IRule<GitOpsContext>
 {
     public static readonly IReadOnlyList<string> CiliumCertificateSecrets = ["cilium-ca", "hubble-server-certs", "hubble-relay-client-certs"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Applications.Where(a => a.Project == "core"))
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -9,12 +8,12 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// and never delete Applications (argo-cd#9227, #22127); core Applications carry no resources-finalizer; Argo CD never
 /// prunes itself (argo-cd#2438).
 /// </summary>
-public sealed class DeletionSafetyRule : IGitOpsRule
+public sealed class DeletionSafetyRule : IRule<GitOpsContext>
 {
     public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
     private static readonly string[] SafeApplicationsSync = ["create-only", "create-update"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var appSet in context.Cluster.ApplicationSets)
         {

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
 
@@ -11,7 +10,7 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// platform CA that covers its listeners; every HTTPRoute attached to it names a host one of its listeners serves to the
 /// route's namespace, no host is claimed twice, and Argo CD's advertised URL is one of them.
 /// </summary>
-public sealed class GatewayRule : IGitOpsRule
+public sealed class GatewayRule : IRule<GitOpsContext>
 {
     public const string PlatformIssuer = "platform-ca";
 
@@ -19,7 +18,7 @@ public sealed class GatewayRule : IGitOpsRule
     /// (cilium/cilium Documentation/network/servicemesh/gateway-api/addresses.rst, network/lb-ipam.rst).</summary>
     private static readonly string[] AddressAnnotations = ["io.cilium/lb-ipam-ips", "lbipam.cilium.io/ips"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var gateways = context.Cluster.Objects.Where(o => o.Kind == "Gateway").ToList();
         var stack = context.Blueprint.Config.Stack;

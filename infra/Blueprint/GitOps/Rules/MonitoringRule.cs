@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Addons;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -12,14 +11,14 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// are about: the sealed-secrets key alert uses keyrenewperiod, and the certificate alert fires only after cert-manager
 /// should have renewed (its threshold is below every Certificate's renewBefore).
 /// </summary>
-public sealed partial class MonitoringRule : IGitOpsRule
+public sealed partial class MonitoringRule : IRule<GitOpsContext>
 {
     public const string MonitoringGroup = "monitoring.coreos.com/";
     public const string SkipDryRun = "SkipDryRunOnMissingResource=true";
     public const string KeyAlert = "SealedSecretsKeyNotRenewed";
     public const string CertificateAlert = "CertificateExpiringSoon";
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Delivered
             .Where(d => (GitOpsObject.Text(d.Item.Body["apiVersion"]) ?? "").StartsWith(MonitoringGroup, StringComparison.Ordinal))

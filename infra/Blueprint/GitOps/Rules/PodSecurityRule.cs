@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -7,12 +6,12 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// Every namespace Argo CD creates for an app carries a Pod Security level, and only core apps may run privileged
 /// (Talos enforces baseline by default; apps default to restricted).
 /// </summary>
-public sealed class PodSecurityRule : IGitOpsRule
+public sealed class PodSecurityRule : IRule<GitOpsContext>
 {
     public const string EnforceLabel = "pod-security.kubernetes.io/enforce";
     private static readonly string[] Levels = ["restricted", "baseline", "privileged"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Applications)
         {

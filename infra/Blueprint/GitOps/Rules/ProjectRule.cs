@@ -1,12 +1,11 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
 /// <summary>Every Application's project exists on its cluster and allows its sources and its destination.</summary>
-public sealed class ProjectRule : IGitOpsRule
+public sealed class ProjectRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var projects = context.Cluster.Projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var app in context.Cluster.Applications)

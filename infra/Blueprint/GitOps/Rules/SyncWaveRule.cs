@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -7,9 +6,9 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// Sync waves follow the dependencies: an Application syncs in a later wave than everything it depends on
 /// (<c>gitops.bootstrap/depends-on</c>) and than the Application that delivers its project.
 /// </summary>
-public sealed class SyncWaveRule : IGitOpsRule
+public sealed class SyncWaveRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var apps = context.Cluster.Applications.Where(a => a.GeneratedFrom is null).ToList();
         var byName = apps.GroupBy(a => a.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

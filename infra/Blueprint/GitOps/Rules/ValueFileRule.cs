@@ -1,12 +1,11 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
 /// <summary>Every values file an Application in Git names from this repository ($values/...) exists (generated apps: <see cref="AppConfigRule"/>).</summary>
-public sealed class ValueFileRule : IGitOpsRule
+public sealed class ValueFileRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Applications.Where(a => a.GeneratedFrom is null))
         {

@@ -5,7 +5,7 @@ using Bootstrap.Blueprint.Tests.Support;
 namespace Bootstrap.Blueprint.Tests.Renovate;
 
 /// <summary>dev gets every bump first, in its own PR; ops follows in another after the soak, and never runs ahead of dev.</summary>
-public class StageRulesTests
+public class StageRuleTests
 {
     private static readonly JsonObject Config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "renovate.json")))!.AsObject();
 
