@@ -28,7 +28,12 @@ public static partial class StackFileText
         var file = StackFile.NameFor(request.From);
         var config = (JsonObject)(YamlReader.Parse(repository.ReadFile(file)!, file)!["config"]!.DeepClone());
         // Secrets are encrypted with the source stack's key: the new stack cannot read them, so they are set again.
-        var secrets = config.Where(p => HoldsSecret(p.Value)).Select(p => p.Key).Append("proxmoxve:apiToken").Distinct().Order(StringComparer.Ordinal).ToList();
+        var secrets = config.Where(p => HoldsSecret(p.Value))
+            .Select(p => p.Key)
+            .Append("proxmoxve:apiToken")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         foreach (var key in secrets)
         {
             config.Remove(key);

@@ -59,7 +59,9 @@ public static class Stages
                 new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host"),
             ]),
             new(TalosSecrets,
-                secrets.TalosSecrets ? "Restore the cluster's Talos machine secrets from bootstrap:talosSecrets" : "Generate the cluster's Talos machine secrets",
+                secrets.TalosSecrets
+                    ? "Restore the cluster's Talos machine secrets from bootstrap:talosSecrets"
+                    : "Generate the cluster's Talos machine secrets",
                 secrets.TalosSecrets ? ResourceKind.RestoredTalosSecrets : ResourceKind.TalosSecrets, StageScope.One, [
                 new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
             ]),
@@ -73,7 +75,10 @@ public static class Stages
             new(TalosApply, "Apply each node's machine config", ResourceKind.MachineConfigApply, StageScope.PerNode, [
                 new(Vm, EdgeScope.SameNode, "a node takes its config in maintenance mode once its own VM has booted"),
                 new(TalosSecrets, EdgeScope.All, "the config carries the cluster's PKI and tokens"),
-                new(KubernetesUpgrade, EdgeScope.All, "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
+                new(
+                    KubernetesUpgrade,
+                    EdgeScope.All,
+                    "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
             ]),
             new(EtcdBootstrap, restoreEtcd
                     ? "Bootstrap etcd on the first control plane from bootstrap:etcdSnapshot (skipped while etcd runs on any control plane)"
@@ -115,7 +120,8 @@ public static class Stages
             stages.Add(new(SealedSecretsKeys, "Restore the sealed-secrets keys from the stack's secrets", ResourceKind.RestoredSealedSecretsKeys, StageScope.One, [
                 new(KubernetesProvider, EdgeScope.All, "the keys are Secrets written through the API"),
             ]));
-            sealedSecrets.Add(new(SealedSecretsKeys, EdgeScope.All, "the controller adopts existing keys only when it starts, so SealedSecrets in Git decrypt"));
+            sealedSecrets.Add(new(
+                SealedSecretsKeys, EdgeScope.All, "the controller adopts existing keys only when it starts, so SealedSecrets in Git decrypt"));
         }
 
         stages.Add(new(SealedSecrets, "Install the sealed-secrets controller", ResourceKind.HelmRelease, StageScope.One, sealedSecrets));

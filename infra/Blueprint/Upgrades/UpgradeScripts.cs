@@ -71,7 +71,8 @@ public static class UpgradeScripts
             {{Health(bootstrapIp)}}
 
             """);
-        return new LocalScript($"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
+        return new LocalScript(
+            $"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
     }
 
     /// <summary>

@@ -18,7 +18,10 @@ public sealed class ControlPlaneRule : IRule<ConfigContext>
         var key = Keys.Of("nodes");
         if (config.Cluster.Nodes.Count > MaxNodes)
         {
-            yield return Diagnostic.Error(key, $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster", "split the nodes into several clusters (stacks)");
+            yield return Diagnostic.Error(
+                key,
+                $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster",
+                "split the nodes into several clusters (stacks)");
         }
 
         if (count == 0)
@@ -27,11 +30,17 @@ public sealed class ControlPlaneRule : IRule<ConfigContext>
         }
         else if (count == 1)
         {
-            yield return Diagnostic.Warning(key, "has a single control plane: losing it loses the cluster API and etcd", "use three control planes for HA");
+            yield return Diagnostic.Warning(
+                key,
+                "has a single control plane: losing it loses the cluster API and etcd",
+                "use three control planes for HA");
         }
         else if (count % 2 == 0)
         {
-            yield return Diagnostic.Warning(key, $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}", $"use an odd number, e.g. {count + 1} or {count - 1}");
+            yield return Diagnostic.Warning(
+                key,
+                $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}",
+                $"use an odd number, e.g. {count + 1} or {count - 1}");
         }
     }
 }

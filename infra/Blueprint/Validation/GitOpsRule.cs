@@ -15,7 +15,10 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
         var gitops = config.GitOps;
         if (!IsGitUrl(gitops.RepoUrl))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("repoUrl"), $"\"{gitops.RepoUrl}\" is not an https or ssh Git URL", "use e.g. https://github.com/acme/platform.git or git@github.com:acme/platform.git");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("repoUrl"),
+                $"\"{gitops.RepoUrl}\" is not an https or ssh Git URL",
+                "use e.g. https://github.com/acme/platform.git or git@github.com:acme/platform.git");
         }
 
         if (string.IsNullOrWhiteSpace(gitops.Revision) || gitops.Revision.Any(char.IsWhiteSpace))
@@ -28,7 +31,10 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
         var segments = path.Split('/');
         if (path.StartsWith('/') || segments.Any(s => s is "" or "." or "..") || segments[0] != Root || segments.Length < 2)
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"\"{gitops.Path}\" is not a folder under {Root}/", $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("path"),
+                $"\"{gitops.Path}\" is not a folder under {Root}/",
+                $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
         }
         else if (repository.LeavesRepository(path) is { } escape)
         {
@@ -37,7 +43,10 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
         }
         else if (!repository.DirectoryExists(path))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"{path} does not exist in this repository", $"create it or point to an existing folder such as {Root}/clusters/{config.Stack}");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("path"),
+                $"{path} does not exist in this repository",
+                $"create it or point to an existing folder such as {Root}/clusters/{config.Stack}");
         }
     }
 

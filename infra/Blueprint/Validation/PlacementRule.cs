@@ -20,7 +20,8 @@ public sealed class PlacementRule : IRule<ConfigContext>
             var most = Math.Max(1, controlPlanes - Placement.Quorum(controlPlanes));
             yield return Diagnostic.Warning(
                 key,
-                $"losing Proxmox host {share.Host} loses the etcd quorum of cluster {config.Cluster.Name}: it runs {share.ControlPlanes.Count} of {controlPlanes} control planes "
+                $"losing Proxmox host {share.Host} loses the etcd quorum of cluster {config.Cluster.Name}: "
+                + $"it runs {share.ControlPlanes.Count} of {controlPlanes} control planes "
                 + $"({string.Join(", ", share.ControlPlanes)}), and etcd needs {Placement.Quorum(controlPlanes)} to accept writes",
                 controlPlanes - Placement.Quorum(controlPlanes) == 0
                     ? "use three control planes on three hosts (host: of each node) for a cluster that survives a host"
@@ -31,7 +32,8 @@ public sealed class PlacementRule : IRule<ConfigContext>
         {
             yield return Diagnostic.Warning(
                 key,
-                $"losing Proxmox host {share.Host} stops every worker of cluster {config.Cluster.Name} ({string.Join(", ", share.Workers)}): no node is left for the workloads",
+                $"losing Proxmox host {share.Host} stops every worker of cluster {config.Cluster.Name} ({string.Join(", ", share.Workers)}): "
+                + "no node is left for the workloads",
                 "put the workers on at least two hosts (host: of each node)");
         }
     }

@@ -54,11 +54,17 @@ public sealed class SizeRule : IRule<ConfigContext>
                 }
                 else if (value < min)
                 {
-                    yield return Diagnostic.Error(Keys.Node(name, field), $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}", $"set at least {min} (recommended {rec})");
+                    yield return Diagnostic.Error(
+                        Keys.Node(name, field),
+                        $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}",
+                        $"set at least {min} (recommended {rec})");
                 }
                 else if (value < rec)
                 {
-                    yield return Diagnostic.Warning(Keys.Node(name, field), $"{value}{unit} is below the recommended {rec}{unit} for a {role}", $"set {rec} unless this is a throwaway lab");
+                    yield return Diagnostic.Warning(
+                        Keys.Node(name, field),
+                        $"{value}{unit} is below the recommended {rec}{unit} for a {role}",
+                        $"set {rec} unless this is a throwaway lab");
                 }
             }
         }

@@ -57,4 +57,5 @@ public sealed record ObservedTarget(string Job, string Instance, string Health, 
 /// The monitoring stack's workloads (absent ones left out) and Prometheus' targets; null targets with
 /// <see cref="TargetsUnreadable"/> saying why when Prometheus could not be asked through the API server.
 /// </summary>
-public sealed record ObservedMonitoring(IReadOnlyList<ObservedWorkload> Workloads, IReadOnlyList<ObservedTarget>? Targets, string? TargetsUnreadable = null);
+public sealed record ObservedMonitoring(
+    IReadOnlyList<ObservedWorkload> Workloads, IReadOnlyList<ObservedTarget>? Targets, string? TargetsUnreadable = null);

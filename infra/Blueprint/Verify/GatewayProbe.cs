@@ -20,19 +20,22 @@ public static class GatewayProbe
         }
         else if (!seen.Conditions.TryGetValue("Programmed", out var programmed) || programmed != "True")
         {
-            missing.Add($"{where} is not Programmed yet (status Programmed: {(seen.Conditions.TryGetValue("Programmed", out var p) ? p : "not reported")})");
+            missing.Add($"{where} is not Programmed yet (status "
+                + $"Programmed: {(seen.Conditions.TryGetValue("Programmed", out var p) ? p : "not reported")})");
         }
 
         var service = state.Services.FirstOrDefault(s => s.Namespace == gateway.Namespace && s.Name == Network.GatewayAddress.ServiceName);
         if (service is null)
         {
-            missing.Add($"Service {gateway.Namespace}/{Network.GatewayAddress.ServiceName} not found: Cilium has not created the Gateway's LoadBalancer");
+            missing.Add($"Service {gateway.Namespace}/{Network.GatewayAddress.ServiceName} not found: "
+                + "Cilium has not created the Gateway's LoadBalancer");
         }
         else if (!service.IngressIps.SequenceEqual([gateway.Address]))
         {
             missing.Add(service.IngressIps.Count == 0
                 ? $"Service {gateway.Namespace}/{service.Name} has no address yet; it must get {gateway.Address} from the Gateway's own pool"
-                : $"Service {gateway.Namespace}/{service.Name} has {string.Join(", ", service.IngressIps)}, not the pinned {gateway.Address} the DNS records point at");
+                : $"Service {gateway.Namespace}/{service.Name} has {string.Join(", ", service.IngressIps)}, "
+                    + $"not the pinned {gateway.Address} the DNS records point at");
         }
 
         return new ProbeResult(Name, $"{where} programmed at {gateway.Address} for {gateway.Hosts.Count} host(s)", missing, []);

@@ -40,7 +40,8 @@ public static class NodeProbe
             .Order(StringComparer.Ordinal)
             .ToList();
         var controlPlanes = expected.Nodes.Count(n => n.Role == NodeRole.ControlPlane);
-        var summary = $"{expected.Nodes.Count}/{expected.Nodes.Count} nodes Ready with their roles ({controlPlanes} control plane(s), {expected.Nodes.Count - controlPlanes} worker(s))";
+        var summary = $"{expected.Nodes.Count}/{expected.Nodes.Count} nodes Ready with their roles ({controlPlanes} control "
+            + $"plane(s), {expected.Nodes.Count - controlPlanes} worker(s))";
         return new ProbeResult(Name, summary, missing, notes);
     }
 

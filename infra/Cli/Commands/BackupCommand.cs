@@ -17,10 +17,17 @@ internal static class BackupCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
-        var output = new Option<DirectoryInfo>("--out") { HelpName = "DIR", Description = "New or empty folder for the backup (created 0700, files 0600).", Required = true };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            HelpName = "DIR",
+            Description = "New or empty folder for the backup (created 0700, files 0600).",
+            Required = true,
+        };
         var stack = ClusterTarget.StackOption();
         var repo = CommonOptions.Root();
-        var command = new Command("backup", "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, and an etcd snapshot, for a vault.")
+        var command = new Command(
+            "backup",
+            "Save the sealed-secrets keys, Argo CD's Applications, AppProjects, ApplicationSets and settings, and an etcd snapshot, for a vault.")
         {
             kubeconfig, output, stack, repo,
         };
@@ -44,7 +51,8 @@ internal static class BackupCommand
             BackupObjects objects;
             try
             {
-                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel).ConfigureAwait(false);
+                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel)
+                    .ConfigureAwait(false);
             }
             catch (ClusterAccessException e)
             {
@@ -59,7 +67,8 @@ internal static class BackupCommand
 
             if (objects.Keys.Count == 0)
             {
-                stderr.WriteLine($"error: no Secret labelled {SealedSecretsKeys.KeyLabel} in {keysNamespace} at {api.Server}: a backup without the sealing keys "
+                stderr.WriteLine($"error: no Secret labelled {SealedSecretsKeys.KeyLabel} in {keysNamespace} at {api.Server}: "
+                    + "a backup without the sealing keys "
                     + "cannot decrypt the SealedSecrets in Git, so nothing was written; check that the sealed-secrets controller runs in "
                     + $"{keysNamespace} (the sealed-secrets release's namespace) and has created its key");
                 return ExitCodes.Invalid;
@@ -80,13 +89,23 @@ internal static class BackupCommand
 
             folder.Create();
             stdout.WriteLine($"backup {target.Stack} from {api.Server} to {folder.Path}/");
-            Save(folder, BackupFiles.SealedSecretsKeys, keys, $"{objects.Keys.Count} key(s): {string.Join(", ", objects.Keys.Select(ClusterExport.NameOf))}", stdout);
+            Save(
+                folder,
+                BackupFiles.SealedSecretsKeys,
+                keys,
+                $"{objects.Keys.Count} key(s): {string.Join(", ", objects.Keys.Select(ClusterExport.NameOf))}",
+                stdout);
             SaveKind(folder, BackupFiles.Applications, objects.Applications, "Application", stdout);
             SaveKind(folder, BackupFiles.AppProjects, objects.AppProjects, "AppProject", stdout);
             SaveKind(folder, BackupFiles.ApplicationSets, objects.ApplicationSets, "ApplicationSet", stdout);
             if (objects.Settings.Count > 0)
             {
-                Save(folder, BackupFiles.ArgoCdSettings, ClusterExport.Documents(objects.Settings), string.Join(", ", objects.Settings.Select(ClusterExport.NameOf)), stdout);
+                Save(
+                    folder,
+                    BackupFiles.ArgoCdSettings,
+                    ClusterExport.Documents(objects.Settings),
+                    string.Join(", ", objects.Settings.Select(ClusterExport.NameOf)),
+                    stdout);
             }
 
             foreach (var missing in objects.MissingSettings)
@@ -121,7 +140,8 @@ internal static class BackupCommand
         stdout.WriteLine($"  {name,-28} {what}");
     }
 
-    private static void SaveKind(BackupFolder folder, string name, IReadOnlyList<System.Text.Json.Nodes.JsonObject>? items, string kind, TextWriter stdout)
+    private static void SaveKind(
+        BackupFolder folder, string name, IReadOnlyList<System.Text.Json.Nodes.JsonObject>? items, string kind, TextWriter stdout)
     {
         if (items is null)
         {
@@ -140,7 +160,8 @@ internal static class BackupCommand
         var command = EtcdSnapshot.Command(target.Blueprint.Talos, path);
         if (Talosctl.Find() is not { } talosctl)
         {
-            stdout.WriteLine($"  {BackupFiles.EtcdSnapshot,-28} not run: {EtcdSnapshot.Tool} is not on PATH; run it where the talosconfig is, then keep the file with this backup:");
+            stdout.WriteLine($"  {BackupFiles.EtcdSnapshot,-28} not run: {EtcdSnapshot.Tool} is not on PATH; run it where the talosconfig is, "
+                + "then keep the file with this backup:");
             stdout.WriteLine($"    {command}");
             return ExitCodes.Ok;
         }

@@ -32,7 +32,8 @@ internal static class LintCommand
             Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); "
                 + "others are pulled and cached.",
         };
-        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
+        var command = new Command(
+            "lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
         {
             stacks, repo, schemas, render, charts,
         };
@@ -117,7 +118,8 @@ internal static class LintCommand
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {
-                stdout.WriteLine($"lint: {names.Length} stack(s) OK{(schemaSet is null ? "" : $" against {schemaSet.Root}")}: {string.Join(", ", names)}");
+                stdout.WriteLine($"lint: {names.Length} stack(s) "
+                    + $"OK{(schemaSet is null ? "" : $" against {schemaSet.Root}")}: {string.Join(", ", names)}");
             }
 
             return exit;

@@ -23,7 +23,8 @@ public class GatewayAddressTests
             Spec(manifests, "cilium-gateway-pool").ToJsonString());
         Assert.Equal("dev-gateway", (string?)manifests.Single(m => m.Name == "cilium-gateway-pool").Body["metadata"]!["name"]);
         // The pools must not overlap: Cilium marks the later of two overlapping pools Conflicting and allocates nothing from it.
-        Assert.Equal("""{"blocks":[{"start":"192.168.40.71","stop":"192.168.40.89"}]}""", Spec(manifests, "cilium-load-balancer-pool").ToJsonString());
+        Assert.Equal(
+            """{"blocks":[{"start":"192.168.40.71","stop":"192.168.40.89"}]}""", Spec(manifests, "cilium-load-balancer-pool").ToJsonString());
     }
 
     [Fact]
@@ -32,7 +33,8 @@ public class GatewayAddressTests
         var gateway = _input.Blueprint().Platform.Gateway;
 
         Assert.Equal("192.168.40.70", gateway.Address);
-        Assert.Equal(["argocd.dev.lab.internal A 192.168.40.70", "nginx.dev.lab.internal A 192.168.40.70"], gateway.DnsRecords.Select(r => r.ToString()));
+        Assert.Equal(
+            ["argocd.dev.lab.internal A 192.168.40.70", "nginx.dev.lab.internal A 192.168.40.70"], gateway.DnsRecords.Select(r => r.ToString()));
         Assert.Equal(
             ["argocd.ops.lab.internal", "grafana.ops.lab.internal", "nginx.ops.lab.internal", "prometheus.ops.lab.internal"],
             StackInput.Of("ops").Blueprint().Platform.Gateway.Hosts);
@@ -43,7 +45,10 @@ public class GatewayAddressTests
     {
         _input.Network["loadBalancerPool"] = "192.168.40.70-192.168.40.70";
 
-        Findings.SingleError(_input.FindingsOf(new GatewayAddressRule()), "bootstrap:cluster.network.loadBalancerPool", "has one address, which the shared Gateway takes");
+        Findings.SingleError(
+            _input.FindingsOf(new GatewayAddressRule()),
+            "bootstrap:cluster.network.loadBalancerPool",
+            "has one address, which the shared Gateway takes");
     }
 
     [Theory]

@@ -60,7 +60,9 @@ public class VocabularyTests
     {
         Assert.Equal([nameof(NodeCheck)], MisnamedProbes([typeof(NodeCheck), typeof(ProbeResult)]));
         Assert.Equal(
-            [$"{typeof(StaticRule).FullName}: implements no IRule<>", $"{typeof(TwoShapedRule).FullName}: public Extra returns findings outside IRule<>"],
+            [
+                $"{typeof(StaticRule).FullName}: implements no IRule<>",
+                $"{typeof(TwoShapedRule).FullName}: public Extra returns findings outside IRule<>"],
             Misshapen([typeof(StaticRule), typeof(TwoShapedRule), typeof(GoodRule)]));
     }
 

@@ -69,7 +69,10 @@ public sealed class BackupCommandTests : IDisposable
     /// <summary>Three keys (the active one and two a renewal retired), Argo CD's objects and settings.</summary>
     private void ServeCluster(int keys = 3)
     {
-        _fake.Serve(KeysPath, DevClusterApi.List(KeyNames.Take(keys).Select((n, i) => Key(n, i == 0 ? "active" : "compromised", i))), labelSelector: SealedSecretsKeys.KeyLabel)
+        _fake.Serve(
+            KeysPath,
+            DevClusterApi.List(KeyNames.Take(keys).Select((n, i) => Key(n, i == 0 ? "active" : "compromised", i))),
+            labelSelector: SealedSecretsKeys.KeyLabel)
             .Serve("/apis/argoproj.io/v1alpha1/namespaces/argocd/applications", DevClusterApi.List([
                 DevClusterApi.Application("root", "Synced", "Healthy"),
                 DevClusterApi.Application("cilium", "OutOfSync", "Healthy"),
@@ -116,15 +119,32 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.True(exit == ExitCodes.Ok, Output);
         Assert.Equal(
-            [BackupFiles.Applications, BackupFiles.ApplicationSets, BackupFiles.AppProjects, BackupFiles.ArgoCdSettings, BackupFiles.EtcdSnapshot, BackupFiles.Manifest, BackupFiles.SealedSecretsKeys],
+            [
+                BackupFiles.Applications,
+                BackupFiles.ApplicationSets,
+                BackupFiles.AppProjects,
+                BackupFiles.ArgoCdSettings,
+                BackupFiles.EtcdSnapshot,
+                BackupFiles.Manifest,
+                BackupFiles.SealedSecretsKeys],
             Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Out));
         Assert.All(Directory.GetFiles(Out), f => Assert.Equal(Private, File.GetUnixFileMode(f)));
 
         Assert.Equal(
-            ["etcd", "snapshot", Path.Combine(Out, "etcd.snapshot"), "--nodes", "192.168.40.61", "--endpoints", "192.168.40.61,192.168.40.62,192.168.40.63"],
+            [
+                "etcd",
+                "snapshot",
+                Path.Combine(Out, "etcd.snapshot"),
+                "--nodes",
+                "192.168.40.61",
+                "--endpoints",
+                "192.168.40.61,192.168.40.62,192.168.40.63"],
             File.ReadAllLines(record));
-        Assert.Contains($"pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < {Out}/sealed-secrets-keys.yaml", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"pulumi config set --secret --stack dev bootstrap:sealedSecretsKeys < {Out}/sealed-secrets-keys.yaml",
+            _out.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains($"3 key(s): {string.Join(", ", KeyNames)}", _out.ToString(), StringComparison.Ordinal);
     }
 
@@ -189,7 +209,8 @@ public sealed class BackupCommandTests : IDisposable
         var settings = YamlReader.ParseAll(File.ReadAllText(Path.Combine(Out, BackupFiles.ArgoCdSettings)), "settings");
         Assert.Equal(["argocd-cm", "argocd-cmd-params-cm", "argocd-rbac-cm"], settings.Select(s => (string?)s!["metadata"]!["name"]));
         Assert.All(settings, s => Assert.Equal("ConfigMap", (string?)s!["kind"]));
-        Assert.Equal("apps-dev", (string?)YamlReader.Parse(File.ReadAllText(Path.Combine(Out, BackupFiles.ApplicationSets)), "sets")!["metadata"]!["name"]);
+        Assert.Equal(
+            "apps-dev", (string?)YamlReader.Parse(File.ReadAllText(Path.Combine(Out, BackupFiles.ApplicationSets)), "sets")!["metadata"]!["name"]);
     }
 
     [Fact]
@@ -217,7 +238,10 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Backup());
 
         Assert.Contains("etcd.snapshot                not run: talosctl is not on PATH", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"    talosctl etcd snapshot {Out}/etcd.snapshot --nodes 192.168.40.61 --endpoints 192.168.40.61,192.168.40.62,192.168.40.63\n", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"    talosctl etcd snapshot {Out}/etcd.snapshot --nodes 192.168.40.61 --endpoints 192.168.40.61,192.168.40.62,192.168.40.63\n",
+            _out.ToString(),
+            StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Out, BackupFiles.EtcdSnapshot)));
         Assert.DoesNotContain(BackupFiles.EtcdSnapshot, File.ReadAllText(Path.Combine(Out, BackupFiles.Manifest)), StringComparison.Ordinal);
     }
@@ -243,7 +267,8 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Invalid, Backup());
 
-        Assert.Contains("error: no Secret labelled sealedsecrets.bitnami.com/sealed-secrets-key in kube-system", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error: no Secret labelled sealedsecrets.bitnami.com/sealed-secrets-key in kube-system", _err.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Out));
         Assert.False(File.Exists(_scratch.File("talosctl.args")));
     }

@@ -27,7 +27,9 @@ internal sealed class DevClusterApi
         {"metadata": {"name": "cilium", "namespace": "kube-system"}, "status": {"desiredNumberScheduled": 5, "numberReady": 5, "currentNumberScheduled": 5, "numberMisscheduled": 0}}
         """)!.AsObject();
 
-    public List<JsonObject> CiliumPods { get; } = new[] { "cp-1", "cp-2", "cp-3", "worker-1", "worker-2" }.Select(n => Pod($"cilium-{n}", n, ready: true)).ToList();
+    public List<JsonObject> CiliumPods { get; } = new[] { "cp-1", "cp-2", "cp-3", "worker-1", "worker-2" }
+        .Select(n => Pod($"cilium-{n}", n, ready: true))
+        .ToList();
 
     public JsonObject Pool { get; } = JsonNode.Parse("""
         {
@@ -122,7 +124,8 @@ internal sealed class DevClusterApi
         new() { ["spec"] = new JsonObject { ["replicas"] = replicas }, ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = ready } };
 
     public static JsonObject List(IEnumerable<JsonObject> items) =>
-        new() { ["metadata"] = new JsonObject { ["resourceVersion"] = "1" }, ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()) };
+        new() { ["metadata"] = new JsonObject { ["resourceVersion"] = "1" }, ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone())
+            .ToArray()) };
 
     public static JsonObject Node(string name, string ip, bool controlPlane, string ready = "True") => new()
     {
@@ -159,7 +162,9 @@ internal sealed class DevClusterApi
         ["spec"] = new JsonObject { ["type"] = type },
         ["status"] = new JsonObject
         {
-            ["loadBalancer"] = ip is null ? new JsonObject() : new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
+            ["loadBalancer"] = ip is null
+                ? new JsonObject()
+                : new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
         },
     };
 

@@ -17,7 +17,22 @@ public sealed class VerifyCommandTests : IDisposable
     private string Output => _out.ToString() + _err.ToString();
 
     private int Verify(string timeout = "300ms", string? kubeconfig = null, params string[] more) =>
-        CliApp.Run(["verify", "--kubeconfig", kubeconfig ?? _fake.Kubeconfig, "--stack", "dev", "--timeout", timeout, "--interval", "100ms", "--root", Repo.Root, .. more], _out, _err);
+        CliApp.Run(
+            [
+                "verify",
+                "--kubeconfig",
+                kubeconfig ?? _fake.Kubeconfig,
+                "--stack",
+                "dev",
+                "--timeout",
+                timeout,
+                "--interval",
+                "100ms",
+                "--root",
+                Repo.Root,
+                .. more],
+            _out,
+            _err);
 
     private int VerifyServed(Action<DevClusterApi> change)
     {
@@ -34,7 +49,10 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, Verify());
         Assert.Contains("✓ nodes: 5/5 nodes Ready with their roles (3 control plane(s), 2 worker(s))", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("✓ cilium: 5/5 agents ready (kube-system/cilium)", _out.ToString(), StringComparison.Ordinal);
-        Assert.Contains("✓ load balancer: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) allocates; 2 LoadBalancer Service(s)", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✓ load balancer: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) allocates; 2 LoadBalancer Service(s)",
+            _out.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("✓ applications: 5 core and 1 other Application(s) Synced and Healthy", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("verify: dev is healthy", _out.ToString(), StringComparison.Ordinal);
         DevWarnings.OnlyPlacement(_err.ToString());
@@ -60,7 +78,8 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void A_worker_without_its_role_label_exits_1()
     {
-        Assert.Equal(ExitCodes.Invalid, VerifyServed(d => d.NodeNamed("worker-1")["metadata"]!["labels"]!.AsObject().Remove("node.kubernetes.io/role")));
+        Assert.Equal(
+            ExitCodes.Invalid, VerifyServed(d => d.NodeNamed("worker-1")["metadata"]!["labels"]!.AsObject().Remove("node.kubernetes.io/role")));
         Assert.Contains("missing: worker-1 lacks the label node.kubernetes.io/role=worker", _out.ToString(), StringComparison.Ordinal);
     }
 
@@ -74,7 +93,11 @@ public sealed class VerifyCommandTests : IDisposable
         });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("✗ cilium\n    missing: 4/5 agents ready (kube-system/cilium: desired 5, ready 4, planned nodes 5)\n    missing: no ready agent on worker-1\n", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ cilium\n    missing: 4/5 agents ready (kube-system/cilium: desired 5, ready 4, planned nodes 5)\n"
+            + "    missing: no ready agent on worker-1\n",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,10 +110,14 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void A_conflicting_pool_exits_1()
     {
-        var exit = VerifyServed(d => d.Pool["status"]!["conditions"]![1] = new JsonObject { ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'" });
+        var exit = VerifyServed(
+            d => d.Pool["status"]!["conditions"]![1] = new JsonObject { ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'" });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("missing: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) is in conflict: overlaps pool 'old'", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "missing: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) is in conflict: overlaps pool 'old'",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +130,10 @@ public sealed class VerifyCommandTests : IDisposable
         });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("✗ applications\n    missing: cert-manager: OutOfSync, Healthy\n    missing: guestbook: Synced, Degraded\n", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ applications\n    missing: cert-manager: OutOfSync, Healthy\n    missing: guestbook: Synced, Degraded\n",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +189,10 @@ public sealed class VerifyCommandTests : IDisposable
         var exit = Verify(timeout: "10s");
 
         Assert.Equal(ExitCodes.Unreachable, exit);
-        Assert.Contains($"error: the Kubernetes API at {_fake.Url} refused the kubeconfig's credentials (401 Unauthorized)", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"error: the Kubernetes API at {_fake.Url} refused the kubeconfig's credentials (401 Unauthorized)",
+            _err.ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(1, _fake.Requests(DevClusterApi.NodesPath));
         Assert.DoesNotContain(FakeCluster.Token, Output, StringComparison.Ordinal);
     }
@@ -168,7 +201,8 @@ public sealed class VerifyCommandTests : IDisposable
     public void A_server_error_is_retried_within_the_poll()
     {
         _dev.ServeOn(_fake);
-        _fake.ServeInTurn("/api/v1/services", new JsonObject { ["kind"] = "Status", ["code"] = 503 }, DevClusterApi.List(_dev.Services), firstStatus: 503);
+        _fake.ServeInTurn(
+            "/api/v1/services", new JsonObject { ["kind"] = "Status", ["code"] = 503 }, DevClusterApi.List(_dev.Services), firstStatus: 503);
 
         Assert.True(ExitCodes.Ok == Verify(timeout: "10s"), Output);
         Assert.DoesNotContain("waiting for", _out.ToString(), StringComparison.Ordinal);
@@ -182,7 +216,10 @@ public sealed class VerifyCommandTests : IDisposable
         _fake.Serve(DevClusterApi.NodesPath, JsonValue.Create("<html>proxy login</html>")!);
 
         Assert.True(ExitCodes.Unreachable == Verify(), Output);
-        Assert.True(Output.Contains($"error: the server at {_fake.Url} answered list nodes with something that is not Kubernetes JSON", StringComparison.Ordinal), Output);
+        Assert.True(
+            Output.Contains(
+                $"error: the server at {_fake.Url} answered list nodes with something that is not Kubernetes JSON", StringComparison.Ordinal),
+            Output);
         Assert.DoesNotContain("   at ", Output, StringComparison.Ordinal);
     }
 
@@ -216,7 +253,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, Verify(kubeconfig: folder.File("kubeconfig")));
         Assert.Contains($"error: --kubeconfig {folder.File("kubeconfig")}: not a usable kubeconfig", _err.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, Verify(kubeconfig: folder.File("missing")));
-        Assert.Contains("no such file; pass the file from `pulumi stack output kubeconfig --show-secrets`", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "no such file; pass the file from `pulumi stack output kubeconfig --show-secrets`", _err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,7 +293,10 @@ public sealed class VerifyCommandTests : IDisposable
         var exit = VerifyServed(d => d.Services[1] = DevClusterApi.Service("gateway", "cilium-gateway-platform", "LoadBalancer", "192.168.40.77"));
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("missing: Service gateway/cilium-gateway-platform has 192.168.40.77, not the pinned 192.168.40.70 the DNS records point at", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "missing: Service gateway/cilium-gateway-platform has 192.168.40.77, not the pinned 192.168.40.70 the DNS records point at",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,7 +305,8 @@ public sealed class VerifyCommandTests : IDisposable
         DevClusterApi.Ops().ServeOn(_fake);
 
         Assert.Equal(ExitCodes.Ok, VerifyOps());
-        Assert.Contains("✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring; 2 target(s) up", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring; 2 target(s) up", _out.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, _fake.Requests(DevClusterApi.TargetsPath));
     }
 
@@ -278,7 +320,11 @@ public sealed class VerifyCommandTests : IDisposable
         ops.ServeOn(_fake);
 
         Assert.Equal(ExitCodes.Invalid, VerifyOps());
-        Assert.Contains("✗ monitoring\n    missing: Deployment monitoring/kube-prometheus-stack-grafana: 0/1 ready\n    missing: target kube-etcd 192.168.50.61:2381 is down: connection refused\n", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ monitoring\n    missing: Deployment monitoring/kube-prometheus-stack-grafana: 0/1 ready\n"
+            + "    missing: target kube-etcd 192.168.50.61:2381 is down: connection refused\n",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,9 +335,16 @@ public sealed class VerifyCommandTests : IDisposable
         ops.ServeOn(_fake);
 
         Assert.Equal(ExitCodes.Ok, VerifyOps());
-        Assert.Contains("✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring\n    note: scrape targets not checked: Service monitoring/kube-prometheus-stack-prometheus not found through the API server proxy\n", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring\n"
+            + "    note: scrape targets not checked: Service monitoring/kube-prometheus-stack-prometheus not found through the API server proxy\n",
+            _out.ToString(),
+            StringComparison.Ordinal);
     }
 
     private int VerifyOps() =>
-        CliApp.Run(["verify", "--kubeconfig", _fake.Kubeconfig, "--stack", "ops", "--timeout", "300ms", "--interval", "100ms", "--root", Repo.Root], _out, _err);
+        CliApp.Run(
+            ["verify", "--kubeconfig", _fake.Kubeconfig, "--stack", "ops", "--timeout", "300ms", "--interval", "100ms", "--root", Repo.Root],
+            _out,
+            _err);
 }

@@ -27,7 +27,8 @@ internal static class ExternalCommands
             ["etcd members"] = [],
             ["etcd status"] = [],
             ["bootstrap"] = ["--recover-from", "--recover-skip-hash-check"],
-            ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout", "--insecure"],
+            ["reset"] = [
+                "--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout", "--insecure"],
             ["service"] = [],
             ["dmesg"] = ["--follow", "-f", "--tail"],
             ["get"] = ["--output", "-o", "--namespace", "--watch", "-w", "--insecure", "-i"],

@@ -53,7 +53,8 @@ public class EnvironmentCopyTests
         var repository = new OverlayRepository(Repo.Directory)
             .Edit("gitops/platform/gateway/dev/https-redirect.yaml", "nothing is served in clear", "nothing in clear");
 
-        Findings.SingleError(Copies(repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
+        Findings.SingleError(
+            Copies(repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
     }
 
     [Fact]
@@ -71,7 +72,8 @@ public class EnvironmentCopyTests
     public void A_core_app_only_one_environment_runs_is_its_own()
     {
         var text = Repo.Directory.ReadFile("gitops/clusters/dev/core/reloader.yaml")!;
-        var repository = new OverlayRepository(Repo.Directory).With("gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
+        var repository = new OverlayRepository(Repo.Directory).With(
+            "gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
 
         Assert.Empty(Copies(repository));
     }
@@ -97,7 +99,8 @@ public class EnvironmentCopyTests
 
         Assert.Equal(
             "    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n    path: gitops/clusters/lab\n",
-            EnvironmentCopy.Rewrite("    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n    path: gitops/clusters/main\n",
+            EnvironmentCopy.Rewrite("    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n"
+                + "    path: gitops/clusters/main\n",
                 main, Lab));
     }
 
@@ -120,7 +123,10 @@ public class EnvironmentCopyTests
 
         Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Bootstrap.Cli.CliApp.Run(["lint", "--root", copy.Path], new StringWriter(), err));
 
-        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment",
+            err.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +142,8 @@ public class EnvironmentCopyTests
     [Fact]
     public void A_proposed_repository_shows_planned_files_beside_the_real_ones()
     {
-        var proposed = new ProposedRepository(Repo.Directory, new Dictionary<string, string> { ["gitops/clusters/lab/root.yaml"] = "x", ["Pulumi.lab.yaml"] = "y" });
+        var proposed = new ProposedRepository(
+            Repo.Directory, new Dictionary<string, string> { ["gitops/clusters/lab/root.yaml"] = "x", ["Pulumi.lab.yaml"] = "y" });
 
         Assert.True(proposed.DirectoryExists("gitops/clusters/lab"));
         Assert.Equal(["Pulumi.dev.yaml", "Pulumi.lab.yaml", "Pulumi.ops.yaml"], proposed.ListFiles("", "Pulumi.*.yaml"));

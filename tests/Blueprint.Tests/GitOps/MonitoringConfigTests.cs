@@ -47,9 +47,11 @@ public partial class MonitoringConfigTests
         Assert.Equal(port, (string?)item.Spec["endpoints"]![0]!["port"]);
         if (switchedOnBy.Length > 0)
         {
-            var (app, path) = (switchedOnBy[..switchedOnBy.IndexOf(':', StringComparison.Ordinal)], switchedOnBy[(switchedOnBy.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.'));
+            var (app, path) = (switchedOnBy[..switchedOnBy.IndexOf(
+                ':', StringComparison.Ordinal)], switchedOnBy[(switchedOnBy.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.'));
             var value = HelmValues.At(StackInput.Of("ops").Blueprint().Addons.Release(app).Values, path);
-            Assert.True(value is JsonArray { Count: > 0 } || (value is JsonValue v && v.TryGetValue<bool>(out var on) && on), $"{switchedOnBy} is not on");
+            Assert.True(
+                value is JsonArray { Count: > 0 } || (value is JsonValue v && v.TryGetValue<bool>(out var on) && on), $"{switchedOnBy} is not on");
         }
     }
 
@@ -60,7 +62,11 @@ public partial class MonitoringConfigTests
         var text = (string)configMap.Body["data"]!["argocd.json"]!;
         var dashboard = JsonNode.Parse(text)!;
         // A ServiceMonitor's job label is the Service name; argo-helm names them <fullname>-metrics.
-        string[] scraped = ["argocd-application-controller-metrics", "argocd-applicationset-controller-metrics", "argocd-repo-server-metrics", "argocd-server-metrics"];
+        string[] scraped = [
+            "argocd-application-controller-metrics",
+            "argocd-applicationset-controller-metrics",
+            "argocd-repo-server-metrics",
+            "argocd-server-metrics"];
 
         Assert.Equal("1", (string?)configMap.Body["metadata"]!["labels"]!["grafana_dashboard"]);
         Assert.Equal("ArgoCD", (string?)dashboard["title"]);
@@ -98,20 +104,29 @@ public partial class MonitoringConfigTests
     [Fact]
     public void Kube_state_metrics_exports_the_sealed_secrets_key_label_the_alerts_join_on()
     {
-        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(
+            Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
 
-        Assert.Equal(["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"], HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
+        Assert.Equal(
+            ["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"],
+            HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
     }
 
     [Fact]
     public void Grafana_and_prometheus_know_the_urls_the_gateway_serves_them_at()
     {
-        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(
+            Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
         var routes = AppAccess.Of(GitOpsTree.Load(Repo.Directory, []).AppConfigs.Single(c => c.Folder == "kube-prometheus-stack")).Routes;
 
         Assert.Equal(
             routes.Select(r => $"https://{r.Host}").Order(StringComparer.Ordinal),
-            new[] { (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"), (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl") });
+            new[] { (string?)HelmValues.At(
+                values,
+                "grafana",
+                "grafana.ini",
+                "server",
+                "root_url"), (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl") });
         Assert.Equal(["kube-prometheus-stack-grafana", "kube-prometheus-stack-prometheus"], routes.Select(r => r.Service));
     }
 

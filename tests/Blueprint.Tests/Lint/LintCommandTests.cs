@@ -40,7 +40,8 @@ public class LintCommandTests
     public void A_broken_copy_of_the_repository_fails_once_per_finding_with_exit_code_1()
     {
         using var repo = TempFolder.RepoCopy();
-        var common = TestRepo.Read("stacks/common/values/cilium.yaml").Replace("  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false", StringComparison.Ordinal);
+        var common = TestRepo.Read("stacks/common/values/cilium.yaml")
+            .Replace("  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false", StringComparison.Ordinal);
         repo.Write("stacks/common/values/cilium.yaml", common);
 
         var (exit, _, stderr) = Run("lint", "--root", repo.Path, "--schemas", TestRepo.Schemas);

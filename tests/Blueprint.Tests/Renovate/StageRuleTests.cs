@@ -57,7 +57,8 @@ public class StageRuleTests
         var findings = RenovateCoverage.Check(repository).Findings;
 
         Findings.SingleError(
-            findings, "gitops/clusters/ops/core/cilium.yaml:17", "ops pins chart cilium at 1.20.1, ahead of dev (1.20.0 at gitops/clusters/dev/core/cilium.yaml:17)");
+            findings, "gitops/clusters/ops/core/cilium.yaml:17", "ops pins chart cilium at 1.20.1, "
+                + "ahead of dev (1.20.0 at gitops/clusters/dev/core/cilium.yaml:17)");
     }
 
     [Fact]

@@ -9,7 +9,8 @@ internal static class DevWarnings
     public static readonly string[] Placement =
     [
         "warning: bootstrap:cluster.nodes: losing Proxmox host pve1 loses the etcd quorum of cluster dev: it runs 3 of 3 control planes "
-            + "(cp-1, cp-2, cp-3), and etcd needs 2 to accept writes; put at most 1 control plane(s) on one host: spread them over more hosts (host: of each node)",
+            + "(cp-1, cp-2, cp-3), and etcd needs 2 to accept writes; put at most 1 control plane(s) on one host: "
+            + "spread them over more hosts (host: of each node)",
         "warning: bootstrap:cluster.nodes: losing Proxmox host pve1 stops every worker of cluster dev (worker-1, worker-2): no node is left for the "
             + "workloads; put the workers on at least two hosts (host: of each node)",
     ];

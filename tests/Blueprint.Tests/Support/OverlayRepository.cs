@@ -27,9 +27,11 @@ internal sealed class OverlayRepository(IRepository inner) : IRepository
 
     public string? ReadFile(string path) => _files.TryGetValue(path, out var text) ? text : inner.ReadFile(path);
 
-    public IReadOnlyList<string> ListFiles(string directory, string pattern) => Listed(inner.ListFiles(directory, pattern), directory, pattern, below: false);
+    public IReadOnlyList<string> ListFiles(string directory, string pattern) =>
+        Listed(inner.ListFiles(directory, pattern), directory, pattern, below: false);
 
-    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) => Listed(inner.ListFilesBelow(directory, pattern), directory, pattern, below: true);
+    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) =>
+        Listed(inner.ListFilesBelow(directory, pattern), directory, pattern, below: true);
 
     private List<string> Listed(IEnumerable<string> real, string directory, string pattern, bool below)
     {

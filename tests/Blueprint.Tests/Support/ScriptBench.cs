@@ -90,7 +90,8 @@ internal sealed class ScriptBench : IDisposable
         """;
 
     /// <summary>The ordinary tools the scripts use, linked into the fake bin so that PATH holds nothing else.</summary>
-    private static readonly string[] BaseTools = ["mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
+    private static readonly string[] BaseTools = [
+        "mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
 
     private static readonly string[] SystemFolders = ["/usr/bin", "/bin"];
 
@@ -109,7 +110,8 @@ internal sealed class ScriptBench : IDisposable
             File.CreateSymbolicLink(_bin.File(tool), found);
         }
 
-        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl) }.Where(t => tools.Length == 0 || tools.Contains(t.Item1)))
+        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl) }.Where(t => tools.Length == 0
+            || tools.Contains(t.Item1)))
         {
             _bin.Write(name, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
             File.SetUnixFileMode(_bin.File(name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -21,7 +21,11 @@ public class AddressRuleTests
     {
         _input.Node("cp-2")["ip"] = "192.168.50.62";
 
-        Findings.SingleError(AddressFindings(), "bootstrap:cluster.nodes.cp-2.ip", "192.168.50.62 is outside network.cidr 192.168.40.0/24", "192.168.40.1–192.168.40.254");
+        Findings.SingleError(
+            AddressFindings(),
+            "bootstrap:cluster.nodes.cp-2.ip",
+            "192.168.50.62 is outside network.cidr 192.168.40.0/24",
+            "192.168.40.1–192.168.40.254");
     }
 
     [Fact]
@@ -47,7 +51,10 @@ public class AddressRuleTests
     {
         _input.Node("worker-2")["ip"] = "192.168.40.64";
 
-        Findings.SingleError(AddressFindings(), "bootstrap:cluster.nodes.worker-2.ip", "192.168.40.64 is already used by node worker-1 (bootstrap:cluster.nodes.worker-1.ip)");
+        Findings.SingleError(
+            AddressFindings(),
+            "bootstrap:cluster.nodes.worker-2.ip",
+            "192.168.40.64 is already used by node worker-1 (bootstrap:cluster.nodes.worker-1.ip)");
     }
 
     [Fact]

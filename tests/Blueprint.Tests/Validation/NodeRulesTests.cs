@@ -71,7 +71,8 @@ public class NodeRulesTests
     {
         _input.Node("worker-2")["vmId"] = vmId;
 
-        Findings.SingleError(_input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.vmId", "outside Proxmox's VM id range", "100 to 999999999");
+        Findings.SingleError(
+            _input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.vmId", "outside Proxmox's VM id range", "100 to 999999999");
     }
 
     [Fact]
@@ -139,7 +140,10 @@ public class NodeRulesTests
 
         var findings = _input.FindingsOf(new SizeRule());
 
-        Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-1.cores", "2305 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores");
+        Findings.SingleError(
+            findings,
+            "bootstrap:cluster.nodes.cp-1.cores",
+            "2305 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores");
         Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-2.memoryMiB", "at most 268435456 MiB");
         Assert.Equal(2, findings.Count);
     }
@@ -153,7 +157,8 @@ public class NodeRulesTests
             _input.Nodes[$"w-{i}"] = worker.DeepClone();
         }
 
-        Findings.SingleError(_input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has 5001 nodes, more than the 5000 Kubernetes supports");
+        Findings.SingleError(
+            _input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has 5001 nodes, more than the 5000 Kubernetes supports");
         _input.Nodes.Remove("w-0");
         Assert.Empty(_input.FindingsOf(new ControlPlaneRule()));
     }
@@ -163,7 +168,8 @@ public class NodeRulesTests
     {
         _input.Node("worker-2")["cores"] = 2;
 
-        var finding = Findings.SingleWarning(_input.FindingsOf(new SizeRule()), "bootstrap:cluster.nodes.worker-2.cores", "below the recommended 4 cores for a worker");
+        var finding = Findings.SingleWarning(
+            _input.FindingsOf(new SizeRule()), "bootstrap:cluster.nodes.worker-2.cores", "below the recommended 4 cores for a worker");
         Assert.Equal(Bootstrap.Blueprint.Diagnostics.Severity.Warning, finding.Severity);
     }
 

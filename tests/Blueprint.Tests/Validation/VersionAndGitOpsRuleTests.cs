@@ -37,7 +37,11 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["kubernetesVersion"] = version;
 
-        Findings.SingleError(_input.FindingsOf(new VersionRule()), "bootstrap:cluster.kubernetesVersion", $"Kubernetes {version} is not supported by Talos v1.13", "1.31.0 – 1.36.x");
+        Findings.SingleError(
+            _input.FindingsOf(new VersionRule()),
+            "bootstrap:cluster.kubernetesVersion",
+            $"Kubernetes {version} is not supported by Talos v1.13",
+            "1.31.0 – 1.36.x");
     }
 
     [Theory]
@@ -97,7 +101,8 @@ public class VersionAndGitOpsRuleTests
         var repository = new Mock<IRepository>();
         repository.Setup(r => r.DirectoryExists("gitops/clusters/dev")).Returns(false);
 
-        Findings.SingleError(_input.FindingsOf(new GitOpsRule(), repository.Object), "bootstrap:gitops.path", "gitops/clusters/dev does not exist in this repository");
+        Findings.SingleError(
+            _input.FindingsOf(new GitOpsRule(), repository.Object), "bootstrap:gitops.path", "gitops/clusters/dev does not exist in this repository");
         repository.Verify(r => r.DirectoryExists("gitops/clusters/dev"), Times.Once);
     }
 

@@ -32,7 +32,11 @@ public class ApplicationProbeTests
             new ObservedApplication("cilium", "Synced", "Progressing")));
 
         Assert.Equal(
-            ["cilium: Synced, Progressing", "sealed-secrets: OutOfSync, Healthy", "aaa-first-alphabetically: OutOfSync, Healthy", "guestbook: Synced, Degraded"],
+            [
+                "cilium: Synced, Progressing",
+                "sealed-secrets: OutOfSync, Healthy",
+                "aaa-first-alphabetically: OutOfSync, Healthy",
+                "guestbook: Synced, Degraded"],
             result.Missing);
     }
 

@@ -22,7 +22,9 @@ public class CiliumProbeTests
         state = state with
         {
             CiliumAgents = new ObservedDaemonSet(5, 4),
-            CiliumPods = state.CiliumPods.Select(p => p.NodeName == "worker-2" ? p with { Conditions = new Dictionary<string, string> { ["Ready"] = "False" } } : p).ToList(),
+            CiliumPods = state.CiliumPods
+                .Select(p => p.NodeName == "worker-2" ? p with { Conditions = new Dictionary<string, string> { ["Ready"] = "False" } } : p)
+                .ToList(),
         };
 
         Assert.Equal(

@@ -34,7 +34,8 @@ public class LoadBalancerProbeTests
     {
         var state = HealthyCluster.State() with
         {
-            Pool = new ObservedPool(false, [new ObservedCondition(LoadBalancerProbe.ConflictCondition, "True", "Pool overlaps with CIDR of 'other'")]),
+            Pool = new ObservedPool(
+                false, [new ObservedCondition(LoadBalancerProbe.ConflictCondition, "True", "Pool overlaps with CIDR of 'other'")]),
         };
 
         Assert.Equal([$"{Pool} is in conflict: Pool overlaps with CIDR of 'other'"], Probe(state).Missing);

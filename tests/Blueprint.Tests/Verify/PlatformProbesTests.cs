@@ -29,7 +29,8 @@ public class PlatformProbesTests
     {
         var result = GatewayProbe.Run(HealthyCluster.Dev, HealthyCluster.State() with { Gateway = null, Services = [] });
 
-        Assert.StartsWith("Gateway gateway/platform not found (Argo CD has not synced the gateway Application", result.Missing[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Gateway gateway/platform not found (Argo CD has not synced the gateway Application", result.Missing[0], StringComparison.Ordinal);
         Assert.StartsWith("Service gateway/cilium-gateway-platform not found", result.Missing[1], StringComparison.Ordinal);
     }
 

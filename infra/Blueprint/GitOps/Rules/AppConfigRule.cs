@@ -32,7 +32,10 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
 
             if (!context.Repository.FileExists(config.ValuesFile))
             {
-                yield return Diagnostic.Error(config.File, $"has no values file {config.ValuesFile}", $"create {config.ValuesFile} (new-app writes a starter)");
+                yield return Diagnostic.Error(
+                    config.File,
+                    $"has no values file {config.ValuesFile}",
+                    $"create {config.ValuesFile} (new-app writes a starter)");
             }
         }
     }
@@ -49,13 +52,19 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var name = config.Field("name");
         if (name is not null && name != config.Folder)
         {
-            yield return Diagnostic.Error($"{config.File}: name", $"is \"{name}\" in folder {config.Folder}", $"name the app after its folder: \"{config.Folder}\"");
+            yield return Diagnostic.Error(
+                $"{config.File}: name",
+                $"is \"{name}\" in folder {config.Folder}",
+                $"name the app after its folder: \"{config.Folder}\"");
         }
 
         var appSets = tree.Objects.Where(o => o.Is("ApplicationSet")).ToList();
         if (!appSets.Any(a => ClusterView.Reads(a, config.File)))
         {
-            yield return Diagnostic.Error(config.File, $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it", $"use an environment with one: {string.Join(", ", Environments(tree))}");
+            yield return Diagnostic.Error(
+                config.File,
+                $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it",
+                $"use an environment with one: {string.Join(", ", Environments(tree))}");
         }
 
         var ns = config.Field("namespace");
@@ -65,7 +74,10 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         }
         else if (ns is not null && ns != config.Environment && !ns.StartsWith($"{config.Environment}-", StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error($"{config.File}: namespace", $"\"{ns}\" is outside environment {config.Environment}'s namespaces", $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");
+            yield return Diagnostic.Error(
+                $"{config.File}: namespace",
+                $"\"{ns}\" is outside environment {config.Environment}'s namespaces",
+                $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");
         }
     }
 
@@ -80,7 +92,8 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
     public static IReadOnlySet<string> CoreNamespaces(GitOpsTree tree) =>
         tree.Objects
             .Where(o => o.Is("AppProject") && o.Name == "core")
-            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => GitOpsObject.Text(GitOpsObject.At(d, "namespace"))))
+            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
+                .Select(d => GitOpsObject.Text(GitOpsObject.At(d, "namespace"))))
             .OfType<string>()
             .Concat(["default", "kube-system", "kube-public", "kube-node-lease"])
             .ToHashSet(StringComparer.Ordinal);

@@ -21,7 +21,10 @@ public sealed class CoreAppRule : IRule<GitOpsContext>
             var ns = GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace"));
             if (createsNamespace && ns is not ("kube-system" or "default") && annotation != "Prune=false")
             {
-                yield return Diagnostic.Error($"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata", $"core namespace {ns} is not protected from pruning", "add managedNamespaceMetadata.annotations: {argocd.argoproj.io/sync-options: Prune=false}");
+                yield return Diagnostic.Error(
+                    $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata",
+                    $"core namespace {ns} is not protected from pruning",
+                    "add managedNamespaceMetadata.annotations: {argocd.argoproj.io/sync-options: Prune=false}");
             }
         }
 
@@ -34,7 +37,10 @@ public sealed class CoreAppRule : IRule<GitOpsContext>
             var missing = CiliumCertificateSecrets.Where(s => !ignored.Contains(s)).ToList();
             if (missing.Count > 0)
             {
-                yield return Diagnostic.Error($"{cilium.App.Where}: spec.ignoreDifferences", $"does not ignore the regenerated certificate Secrets {string.Join(", ", missing)}: Cilium would sit OutOfSync", "add an ignoreDifferences entry (kind: Secret, name, jsonPointers: [/data]) for each");
+                yield return Diagnostic.Error(
+                    $"{cilium.App.Where}: spec.ignoreDifferences",
+                    $"does not ignore the regenerated certificate Secrets {string.Join(", ", missing)}: Cilium would sit OutOfSync",
+                    "add an ignoreDifferences entry (kind: Secret, name, jsonPointers: [/data]) for each");
             }
         }
     }

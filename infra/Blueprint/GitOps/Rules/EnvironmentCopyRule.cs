@@ -43,7 +43,8 @@ public sealed class EnvironmentCopyRule : IRule<EnvironmentCopies>
         return findings;
     }
 
-    private static IEnumerable<Diagnostic> Compare((EnvironmentNames Names, string Path) a, (EnvironmentNames Names, string Path) b, IRepository repository)
+    private static IEnumerable<Diagnostic> Compare(
+        (EnvironmentNames Names, string Path) a, (EnvironmentNames Names, string Path) b, IRepository repository)
     {
         var theirs = EnvironmentCopy.Files(repository, b.Names.Name, b.Path).ToDictionary(f => f.Key, f => f.Path, StringComparer.Ordinal);
         foreach (var (key, path) in EnvironmentCopy.Files(repository, a.Names.Name, a.Path))

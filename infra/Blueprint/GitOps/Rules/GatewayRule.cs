@@ -40,7 +40,10 @@ public sealed class GatewayRule : IRule<GitOpsContext>
                 $"attach routes to {GatewayAddress.Namespace}/{GatewayAddress.Name} instead");
         }
 
-        foreach (var finding in Address(context, gateway).Concat(Tls(context, gateway)).Concat(RouteHosts(context, gateway)).Concat(ArgoCdUrl(context)))
+        foreach (var finding in Address(context, gateway)
+            .Concat(Tls(context, gateway))
+            .Concat(RouteHosts(context, gateway))
+            .Concat(ArgoCdUrl(context)))
         {
             yield return finding;
         }
@@ -64,7 +67,8 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         {
             yield return Diagnostic.Error(
                 $"{gateway.Where}: spec.addresses",
-                $"is [{string.Join(", ", addresses)}], but the blueprint pins the Gateway at {pinned} (the first address of network.loadBalancerPool, reserved for it by pool {LoadBalancerPool.GatewayPoolName(context.Blueprint.Config.Cluster)})",
+                $"is [{string.Join(", ", addresses)}], but the blueprint pins the Gateway at {pinned} (the first address of "
+                + $"network.loadBalancerPool, reserved for it by pool {LoadBalancerPool.GatewayPoolName(context.Blueprint.Config.Cluster)})",
                 $"set addresses: [{{type: IPAddress, value: {pinned}}}]");
         }
 
@@ -94,7 +98,11 @@ public sealed class GatewayRule : IRule<GitOpsContext>
                 continue;
             }
 
-            var secrets = (listener["tls"]?["certificateRefs"] as JsonArray ?? []).OfType<JsonObject>().Select(r => GitOpsObject.Text(r["name"])).OfType<string>().ToList();
+            var secrets = (listener["tls"]?["certificateRefs"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Select(r => GitOpsObject.Text(r["name"]))
+                .OfType<string>()
+                .ToList();
             var certificate = certificates.FirstOrDefault(c => secrets.Contains(GitOpsObject.Text(c.Spec["secretName"]) ?? ""));
             if (certificate is null)
             {
@@ -105,7 +113,8 @@ public sealed class GatewayRule : IRule<GitOpsContext>
                 continue;
             }
 
-            if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer" || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
+            if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer"
+                || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
             {
                 yield return Diagnostic.Error(
                     $"{certificate.Where}: spec.issuerRef",
@@ -138,7 +147,8 @@ public sealed class GatewayRule : IRule<GitOpsContext>
                 {
                     yield return Diagnostic.Error(
                         $"{route.Where}: spec.hostnames",
-                        $"{host} is not served to namespace {Namespace(route)} by an HTTPS listener of the Gateway ({string.Join(", ", https.Select(l => GitOpsObject.Text(l["hostname"]) ?? "*"))}): the route would never attach",
+                        $"{host} is not served to namespace {Namespace(route)} by an HTTPS listener of the Gateway "
+                        + $"({string.Join(", ", https.Select(l => GitOpsObject.Text(l["hostname"]) ?? "*"))}): the route would never attach",
                         "use a host under the listener's hostname, or widen the listener");
                 }
 

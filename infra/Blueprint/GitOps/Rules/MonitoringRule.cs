@@ -29,7 +29,8 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
             {
                 yield return Diagnostic.Error(
                     $"{app.Where}: spec.syncPolicy.syncOptions",
-                    $"{app.Name} syncs {MonitoringGroup} objects, whose CRDs arrive with the monitoring stack: without {SkipDryRun} its dry run fails until then",
+                    $"{app.Name} syncs {MonitoringGroup} objects, whose CRDs arrive with the monitoring stack: "
+                    + $"without {SkipDryRun} its dry run fails until then",
                     $"add {SkipDryRun} (and a retry policy)");
             }
         }
@@ -37,7 +38,10 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
         var alerts = Alerts(context.Cluster).ToList();
         foreach (var (rule, expr) in alerts.Where(a => a.Name == KeyAlert).Select(a => (a.Rule, a.Expr)))
         {
-            var period = HelmValues.At(context.Blueprint.Addons.Release("sealed-secrets").Values, "keyrenewperiod") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            var period = HelmValues.At(context.Blueprint.Addons.Release("sealed-secrets").Values, "keyrenewperiod") is JsonValue v
+                && v.TryGetValue<string>(out var text)
+                ? text
+                : null;
             if (period is not null && Seconds(period) is { } seconds && !expr.Contains($"> {seconds}", StringComparison.Ordinal))
             {
                 yield return Diagnostic.Error(
@@ -62,7 +66,8 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
                 {
                     yield return Diagnostic.Error(
                         $"{certificate.Where}: spec.renewBefore",
-                        $"is {renewBefore}, not more than the {threshold / 86400}-day threshold of {CertificateAlert} ({rule.Where}): the alert would fire before cert-manager even tries to renew",
+                        $"is {renewBefore}, not more than the {threshold / 86400}-day threshold of {CertificateAlert} ({rule.Where}): "
+                        + "the alert would fire before cert-manager even tries to renew",
                         $"renew earlier than {threshold / 86400} days before expiry");
                 }
             }
@@ -83,7 +88,8 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
             return null;
         }
 
-        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch { "h" => 3600, "m" => 60, _ => 1 });
+        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch { "h" =>
+            3600, "m" => 60, _ => 1 });
     }
 
     [GeneratedRegex(@"(\d+)([hms])")]

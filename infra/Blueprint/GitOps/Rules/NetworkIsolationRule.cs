@@ -22,7 +22,8 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
                 yield return Diagnostic.Error(
                     $"{appSet.Where}: spec.template.spec.sources",
                     "does not deploy the apps' access.yaml: the namespaces it creates would have no network policies",
-                    $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: {{include: {AppAccess.FileName}}}}}");
+                    $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: "
+                    + $"{{include: {AppAccess.FileName}}}}}");
             }
         }
 
@@ -95,7 +96,8 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
                 yield return Diagnostic.Error(
                     $"{config.File}: egress",
                     $"allows {egress.Describe()}, but that namespace is isolated and does not let {source} in: the traffic would be dropped there",
-                    $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to the ingress of the app in {egress.Value}");
+                    $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to "
+                    + $"the ingress of the app in {egress.Value}");
             }
         }
     }

@@ -21,7 +21,9 @@ public sealed class PodSecurityRule : IRule<GitOpsContext>
                 continue;
             }
 
-            var where = app.GeneratedFrom is null ? $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata" : $"{app.DeliveredBy.Where}: spec.template.spec.syncPolicy.managedNamespaceMetadata";
+            var where = app.GeneratedFrom is null
+                ? $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata"
+                : $"{app.DeliveredBy.Where}: spec.template.spec.syncPolicy.managedNamespaceMetadata";
             var level = GitOpsObject.Text(GitOpsObject.At(policy, "managedNamespaceMetadata", "labels", EnforceLabel));
             if (GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) is "kube-system")
             {
@@ -30,11 +32,17 @@ public sealed class PodSecurityRule : IRule<GitOpsContext>
 
             if (level is null || !Levels.Contains(level))
             {
-                yield return Diagnostic.Error(where, $"{app.Name} creates its namespace without a valid {EnforceLabel} label", $"set labels.{EnforceLabel} to restricted or baseline");
+                yield return Diagnostic.Error(
+                    where,
+                    $"{app.Name} creates its namespace without a valid {EnforceLabel} label",
+                    $"set labels.{EnforceLabel} to restricted or baseline");
             }
             else if (level == "privileged" && app.Project != "core")
             {
-                yield return Diagnostic.Error(where, $"{app.Name} (project {app.Project}) would run privileged", "privileged is for core apps only: use baseline, or restricted");
+                yield return Diagnostic.Error(
+                    where,
+                    $"{app.Name} (project {app.Project}) would run privileged",
+                    "privileged is for core apps only: use baseline, or restricted");
             }
         }
     }

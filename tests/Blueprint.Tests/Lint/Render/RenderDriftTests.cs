@@ -112,7 +112,9 @@ public class RenderDriftTests
     [InlineData("helm.sh/hook: crd-install", false)]
     public void Hooks_never_count_towards_the_sync_status_so_their_changes_are_left_out(string annotation, bool hook)
     {
-        string Job(string suffix) => $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen-{suffix}\n  namespace: kube-system\n  annotations:\n    {annotation}\n";
+        string Job(
+            string suffix) => $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen-{suffix}\n  namespace: kube-system\n"
+                + $"  annotations:\n    {annotation}\n";
 
         var (findings, _) = RenderDrift.Check(Rendered.Parse(Job("abc")), Rendered.Parse(Job("xyz")), "kube-system", [], File);
 
