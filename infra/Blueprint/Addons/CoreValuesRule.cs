@@ -65,7 +65,8 @@ public sealed class CoreValuesRule : IRule<HelmRelease>
                 yield return Diagnostic.Error(
                     $"{where}: {rule.Key}",
                     $"is {(actual is null ? "not set" : actual.ToJsonString())}, but {release.App} needs {rule.Expected.ToJsonString()}: {rule.Why}",
-                    $"set {rule.Key}: {rule.Expected.ToJsonString()} in {(release.ValueFiles.Count > 0 ? release.ValueFiles[0] : "the values files")}");
+                    $"set {rule.Key}: {rule.Expected.ToJsonString()} "
+                    + $"in {(release.ValueFiles.Count > 0 ? release.ValueFiles[0] : "the values files")}");
             }
         }
     }

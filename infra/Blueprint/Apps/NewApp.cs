@@ -207,14 +207,19 @@ public static class NewApp
             ? $"\n     DNS: {string.Join(", ", routes.Select(r => r.Host))} need an A record to the Gateway address; "
                 + "plan <cluster> prints the records."
             : "";
+        var update = $"new-app {request.Environment} {request.Name} --update{dns}";
+        var created = $"ApplicationSet apps-{request.Environment} creates Application {app} within 3 minutes (at once with the Git webhook)";
+        var sync = automated
+            ? $"{request.Environment} syncs automatically with self-heal; watch it with: argocd app get {app}"
+            : $"{request.Environment} syncs by approval: an operator runs argocd app sync {app} (or syncs it in the UI)";
         return $"""
             Next:
               1. Put the chart's values in {files[1].Path}.
               2. Check: dotnet run --project infra/Cli -- lint --schemas ../shared/schemas
               3. Commit and open a pull request: git add {string.Join(" ", files.Select(f => f.Path))}
-                 access.yaml isolates namespace {ns}; to allow more later, edit config.json and run: new-app {request.Environment} {request.Name} --update{dns}
-              4. After the merge, ApplicationSet apps-{request.Environment} creates Application {app} within 3 minutes (at once with the Git webhook).
-              5. {(automated ? $"{request.Environment} syncs automatically with self-heal; watch it with: argocd app get {app}" : $"{request.Environment} syncs by approval: an operator runs argocd app sync {app} (or syncs it in the UI)")}.
+                 access.yaml isolates namespace {ns}; to allow more later, edit config.json and run: {update}
+              4. After the merge, {created}.
+              5. {sync}.
 
             """;
     }

@@ -132,10 +132,7 @@ public static class CiliumOnTalos
 
         (string Key, string Expected, string Why, string Fix)[] required =
         [
-            (
-                "kube-proxy-replacement",
-                "true",
-                "Talos runs no kube-proxy (cluster.proxy.disabled): Cilium serves Services",
+            ("kube-proxy-replacement", "true", "Talos runs no kube-proxy (cluster.proxy.disabled): Cilium serves Services",
                 "set kubeProxyReplacement: true"),
             ("cgroup-root", "/sys/fs/cgroup", "that is where Talos mounts cgroup2", "set cgroup.hostRoot: /sys/fs/cgroup"),
             ("k8s-service-host", Localhost, "KubePrism is the API endpoint on every node", $"set k8sServiceHost: {Localhost}"),

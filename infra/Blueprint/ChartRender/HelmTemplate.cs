@@ -36,14 +36,7 @@ public sealed record HelmTemplate(
     {
         var args = new List<string>
         {
-            "template",
-            chartPath,
-            "--name-template",
-            ReleaseName,
-            "--namespace",
-            Namespace,
-            "--kube-version",
-            KubeVersion,
+            "template", chartPath, "--name-template", ReleaseName, "--namespace", Namespace, "--kube-version", KubeVersion,
         };
         foreach (var file in valuePaths)
         {

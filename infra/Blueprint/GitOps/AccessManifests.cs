@@ -98,10 +98,8 @@ public static class AccessManifests
         // A policy listing a direction in policyTypes denies everything in that direction its rules do not allow.
         spec["policyTypes"] = ingress is null && egress is null
             ? new JsonArray("Ingress", "Egress")
-            : new JsonArray(new[] { ingress is null ? null : "Ingress", egress is null ? null : "Egress" }
-                .OfType<string>()
-                .Select(t => (JsonNode)t)
-                .ToArray());
+            : new JsonArray(
+                new[] { ingress is null ? null : "Ingress", egress is null ? null : "Egress" }.OfType<string>().Select(t => (JsonNode)t).ToArray());
         if (ingress is not null)
         {
             spec["ingress"] = new JsonArray(ingress.Select(r => (JsonNode)r).ToArray());

@@ -67,7 +67,8 @@ public sealed record PlatformPlan(
 
     /// <summary>What lint says about isolation: which namespaces start from default-deny and which core ones stay open.</summary>
     public string IsolationLine(string stack) =>
-        $"lint: {stack}: isolated namespaces (default-deny, allows from config.json): {List(IsolatedNamespaces)}; open (core): {List(OpenNamespaces)}";
+        $"lint: {stack}: isolated namespaces (default-deny, allows from config.json): {List(IsolatedNamespaces)}; "
+        + $"open (core): {List(OpenNamespaces)}";
 
     /// <summary>The hosts of every HTTPRoute the cluster runs that attaches to the shared Gateway, sorted, once each.</summary>
     public static IReadOnlyList<string> RoutedHosts(ClusterView cluster) =>

@@ -65,8 +65,10 @@ public static class ValuesCheck
         var schemaViolations = chart.ValuesSchema is { } schema ? SchemaViolation.Find(schema, Coalesce(chart.Defaults, values)) : [];
         var rejected = schemaViolations.Select(v => v.Path).ToHashSet(StringComparer.Ordinal);
         var unknown = ChartValueKeys.Unknown(values, chart)
-            .Select(
-                u => u with { Problem = $"{u.Problem}{(rejected.Contains(u.Path) ? ", and its schema rejects it" : ", so Helm would ignore it silently")}" })
+            .Select(u => u with
+            {
+                Problem = $"{u.Problem}{(rejected.Contains(u.Path) ? ", and its schema rejects it" : ", so Helm would ignore it silently")}",
+            })
             .ToList();
 
         // An unknown key the schema rejects too is reported once, with the unknown-key hint.

@@ -58,13 +58,8 @@ public static class ReadinessGates
     {
         const string name = "cluster-health";
         var script = ScriptPrelude.For(
-            name,
-            "Talos healthy and every node Ready",
-            ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig,
-            "talosctl",
-            "curl",
-            "base64",
-            "grep");
+            name, "Talos healthy and every node Ready", ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig,
+            "talosctl", "curl", "base64", "grep");
         script.Append(ScriptPrelude.KubeGet(endpoint));
         var workers = workerIps.Count > 0 ? $" --worker-nodes {string.Join(',', workerIps)}" : "";
         script.Append($"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health "

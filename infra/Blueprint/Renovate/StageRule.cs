@@ -73,6 +73,7 @@ public sealed partial class StageRule : IRule<StagedPins>
         SemVersion.TryParse(text.TrimStart('v'), SemVersionStyles.Any, out var version) ? version : null;
 
     [GeneratedRegex(
-        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/platform/[^/]+/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
+        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/platform/[^/]+/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/"
+        + @"|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
     private static partial Regex Environment();
 }

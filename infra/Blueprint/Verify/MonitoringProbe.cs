@@ -15,8 +15,11 @@ public static class MonitoringProbe
         var missing = new List<string>();
         var notes = new List<string>();
         var workloads = state.Monitoring?.Workloads ?? [];
-        foreach (var (kind, name) in new[] { (
-            "StatefulSet", plan.PrometheusStatefulSet), ("StatefulSet", plan.AlertmanagerStatefulSet), ("Deployment", plan.GrafanaDeployment) })
+        var expectedWorkloads = new[]
+        {
+            ("StatefulSet", plan.PrometheusStatefulSet), ("StatefulSet", plan.AlertmanagerStatefulSet), ("Deployment", plan.GrafanaDeployment),
+        };
+        foreach (var (kind, name) in expectedWorkloads)
         {
             var seen = workloads.FirstOrDefault(w => w.Kind == kind && w.Name == name);
             if (seen is null)

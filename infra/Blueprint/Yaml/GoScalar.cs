@@ -208,8 +208,10 @@ internal static partial class GoScalar
         var zone = match.Groups["zone"].Value is "" or "Z" or "+00:00"
             ? "+0000 UTC"
             : $"{Offset(match.Groups["zone"].Value)} {Offset(match.Groups["zone"].Value)}";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{year:0000}-{month:00}-{day:00} {Number("hour"):00}:{Number("minute"):00}:{Number("second"):00}{(fraction.Length > 0 ? "." + fraction : "")} {zone}");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{year:0000}-{month:00}-{day:00} {Number("hour"):00}:{Number("minute"):00}:{Number("second"):00}"
+            + $"{(fraction.Length > 0 ? "." + fraction : "")} {zone}");
 
         static string Offset(string zone) => zone.Replace(":", "", StringComparison.Ordinal);
     }
@@ -296,6 +298,8 @@ internal static partial class GoScalar
     private static partial Regex GoInteger();
 
     [GeneratedRegex(
-        @"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})((?<t>[Tt ])(?<hour>[0-9]{1,2}):(?<minute>[0-9]{1,2}):(?<second>[0-9]{1,2})(\.(?<fraction>[0-9]{1,9}))?(?<zone>Z|[-+][0-9]{2}:[0-9]{2})?)?$")]
+        @"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})"
+        + @"((?<t>[Tt ])(?<hour>[0-9]{1,2}):(?<minute>[0-9]{1,2}):(?<second>[0-9]{1,2})(\.(?<fraction>[0-9]{1,9}))?"
+        + @"(?<zone>Z|[-+][0-9]{2}:[0-9]{2})?)?$")]
     private static partial Regex GoTimestamp();
 }

@@ -95,8 +95,8 @@ internal static class NewAppCommand
             }
 
             var findings = new List<Diagnostic>();
-            foreach (var (option, value) in new[] { (
-                chart, result.GetValue(chart)), (repo, result.GetValue(repo)), (version, result.GetValue(version)) })
+            var required = new[] { (chart, result.GetValue(chart)), (repo, result.GetValue(repo)), (version, result.GetValue(version)) };
+            foreach (var (option, value) in required)
             {
                 if (string.IsNullOrEmpty(value))
                 {

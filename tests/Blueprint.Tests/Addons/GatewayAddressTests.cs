@@ -19,7 +19,8 @@ public class GatewayAddressTests
         var manifests = _input.Blueprint().Addons.LoadBalancer;
 
         Assert.Equal(
-            """{"blocks":[{"start":"192.168.40.70","stop":"192.168.40.70"}],"serviceSelector":{"matchLabels":{"io.kubernetes.service.namespace":"gateway","io.kubernetes.service.name":"cilium-gateway-platform"}}}""",
+            """{"blocks":[{"start":"192.168.40.70","stop":"192.168.40.70"}],"serviceSelector":"""
+            + """{"matchLabels":{"io.kubernetes.service.namespace":"gateway","io.kubernetes.service.name":"cilium-gateway-platform"}}}""",
             Spec(manifests, "cilium-gateway-pool").ToJsonString());
         Assert.Equal("dev-gateway", (string?)manifests.Single(m => m.Name == "cilium-gateway-pool").Body["metadata"]!["name"]);
         // The pools must not overlap: Cilium marks the later of two overlapping pools Conflicting and allocates nothing from it.

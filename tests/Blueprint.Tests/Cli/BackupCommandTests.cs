@@ -119,14 +119,8 @@ public sealed class BackupCommandTests : IDisposable
 
         Assert.True(exit == ExitCodes.Ok, Output);
         Assert.Equal(
-            [
-                BackupFiles.Applications,
-                BackupFiles.ApplicationSets,
-                BackupFiles.AppProjects,
-                BackupFiles.ArgoCdSettings,
-                BackupFiles.EtcdSnapshot,
-                BackupFiles.Manifest,
-                BackupFiles.SealedSecretsKeys],
+            [BackupFiles.Applications, BackupFiles.ApplicationSets, BackupFiles.AppProjects, BackupFiles.ArgoCdSettings, BackupFiles.EtcdSnapshot,
+                BackupFiles.Manifest, BackupFiles.SealedSecretsKeys],
             Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Out));
         Assert.All(Directory.GetFiles(Out), f => Assert.Equal(Private, File.GetUnixFileMode(f)));

@@ -16,7 +16,11 @@ public sealed class CliTests : CliSession
         Assert.Contains(
             "cp-1      controlplane  192.168.40.61  pve1          4061   2 vCPU / 4 GiB / 20 GiB", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("argocd          argo-cd         10.1.1", Out.ToString(), StringComparison.Ordinal);
-        foreach (var file in new[] { "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml", "manifests/cilium-load-balancer-pool.yaml" })
+        foreach (var file in new[]
+        {
+            "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml",
+            "manifests/cilium-load-balancer-pool.yaml",
+        })
         {
             Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
         }

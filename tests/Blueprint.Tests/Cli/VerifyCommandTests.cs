@@ -18,19 +18,8 @@ public sealed class VerifyCommandTests : IDisposable
 
     private int Verify(string timeout = "300ms", string? kubeconfig = null, params string[] more) =>
         CliApp.Run(
-            [
-                "verify",
-                "--kubeconfig",
-                kubeconfig ?? _fake.Kubeconfig,
-                "--stack",
-                "dev",
-                "--timeout",
-                timeout,
-                "--interval",
-                "100ms",
-                "--root",
-                Repo.Root,
-                .. more],
+            ["verify", "--kubeconfig", kubeconfig ?? _fake.Kubeconfig, "--stack", "dev", "--timeout", timeout, "--interval", "100ms", "--root",
+                Repo.Root, .. more],
             _out,
             _err);
 
@@ -110,8 +99,10 @@ public sealed class VerifyCommandTests : IDisposable
     [Fact]
     public void A_conflicting_pool_exits_1()
     {
-        var exit = VerifyServed(
-            d => d.Pool["status"]!["conditions"]![1] = new JsonObject { ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'" });
+        var exit = VerifyServed(d => d.Pool["status"]!["conditions"]![1] = new JsonObject
+        {
+            ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'",
+        });
 
         Assert.Equal(ExitCodes.Invalid, exit);
         Assert.Contains(

@@ -117,10 +117,9 @@ public partial class DocumentedCommandsTests
 
     // Flags whose next word is their value, so it is not a subcommand.
     private static bool TakesValue(string word) =>
-        word.StartsWith(
-            '-') && !word.Contains(
-                '=') && word is not ("--yes" or "-y" or "--force" or "-f" or "--json" or "-j" or "--show-secrets" or "--secret" or "--path"
-            or "--dry-run" or "--wait" or "--reboot" or "--preserve-config" or "--diff" or "--skip-preview" or "--recover-skip-hash-check" or "--preserve");
+        word.StartsWith('-') && !word.Contains('=') && word is not ("--yes" or "-y" or "--force" or "-f" or "--json" or "-j"
+            or "--show-secrets" or "--secret" or "--path" or "--dry-run" or "--wait" or "--reboot" or "--preserve-config" or "--diff"
+            or "--skip-preview" or "--recover-skip-hash-check" or "--preserve");
 
     [GeneratedRegex(@"\$\{\{[^}]*\}\}")]
     private static partial Regex WorkflowExpression();

@@ -90,21 +90,13 @@ public sealed class NewEnvTests : CliSession
             ("lab", dev.Cluster.TalosVersion, dev.Cluster.KubernetesVersion),
             (lab.Cluster.Name, lab.Cluster.TalosVersion, lab.Cluster.KubernetesVersion));
         Assert.Equal(("192.168.60.0/24", "192.168.60.1", "192.168.60.60", "192.168.60.70-192.168.60.89", 60),
-            (
-                lab.Cluster.Network.Cidr,
-                lab.Cluster.Network.Gateway,
-                lab.Cluster.Network.Vip,
-                lab.Cluster.Network.LoadBalancerPool,
+            (lab.Cluster.Network.Cidr, lab.Cluster.Network.Gateway, lab.Cluster.Network.Vip, lab.Cluster.Network.LoadBalancerPool,
                 lab.Cluster.Network.Vlan));
         Assert.Equal(["192.168.60.1"], lab.Cluster.Network.Nameservers);
         Assert.Equal("gitops/clusters/lab", lab.GitOps.Path);
         var nodes = lab.Cluster.Nodes;
         Assert.Equal(
-            [
-                "cp-1 192.168.60.61 pve1 6061",
-                "cp-2 192.168.60.62 pve2 6062",
-                "cp-3 192.168.60.63 pve3 6063",
-                "worker-1 192.168.60.64 pve1 6064",
+            ["cp-1 192.168.60.61 pve1 6061", "cp-2 192.168.60.62 pve2 6062", "cp-3 192.168.60.63 pve3 6063", "worker-1 192.168.60.64 pve1 6064",
                 "worker-2 192.168.60.65 pve2 6065"],
             nodes.Select(n => $"{n.Key} {n.Value.Ip} {n.Value.Host} {n.Value.VmId}"));
         Assert.All(nodes, n => Assert.Equal(
@@ -220,53 +212,53 @@ public sealed class NewEnvTests : CliSession
         { Args(("192.168.60.0/24", "192.168.60.0/33")), ExitCodes.Invalid, "error: --cidr 192.168.60.0/33: is not an IPv4 network in CIDR form" },
         { Args(("192.168.60.0/24", "192.168.60.7/24")), ExitCodes.Invalid, "error: --cidr 192.168.60.7/24: is not an IPv4 network in CIDR form" },
         {
-            [
-                "new-env",
-                "lab",
-                "--from",
-                "dev",
-                "--cidr",
-                "192.168.40.128/25",
-                "--gateway",
-                "192.168.40.129",
-                "--vip",
-                "192.168.40.160",
-                "--pool",
+            ["new-env", "lab", "--from", "dev", "--cidr", "192.168.40.128/25", "--gateway", "192.168.40.129", "--vip", "192.168.40.160", "--pool",
                 "192.168.40.170-192.168.40.180"],
             ExitCodes.Invalid, "error: --cidr 192.168.40.128/25: overlaps dev's network 192.168.40.0/24 (Pulumi.dev.yaml)"
         },
-        { Args(
-            ("192.168.60.60", "192.168.61.60")), ExitCodes.Invalid, "error: --vip 192.168.61.60: is not a host address of --cidr 192.168.60.0/24" },
-        { Args(("192.168.60.60", "192.168.60.252")), ExitCodes.Invalid, "error: --vip 192.168.60.252: "
-            + "leaves too few addresses after it in 192.168.60.0/24 for the 5 nodes" },
-        { Args(
-            (
-                "192.168.60.70-192.168.60.89",
-                "192.168.60.70-192.168.61.89")), ExitCodes.Invalid, "error: --pool (bootstrap:cluster.network.loadBalancerPool): "
-                    + "192.168.61.89 is outside network.cidr" },
-        { Args(("192.168.60.70-192.168.60.89", "192.168.60.89-192.168.60.70")), ExitCodes.Invalid, "error: --pool 192.168.60.89-192.168.60.70: "
-            + "is not an address range first-last" },
-        { Args(("192.168.60.1", "192.168.60.60")), ExitCodes.Invalid, "error: --vip (bootstrap:cluster.network.vip): "
-            + "192.168.60.60 is already used by the gateway" },
-        { Args(("192.168.60.1", "192.168.70.1")), ExitCodes.Invalid, "error: --gateway (bootstrap:cluster.network.gateway): "
-            + "192.168.70.1 is outside network.cidr 192.168.60.0/24" },
-        { [
-            .. Lab,
-            "--vm-id-base",
-            "4000"], ExitCodes.Invalid, "error: --vm-id-base 4000: gives node cp-1 VM id 4061, which dev's node cp-1 already uses (and 4 more)" },
-        { [
-            .. Lab,
-            "--vm-id-base",
-            "0"], ExitCodes.Invalid, "error: --vm-id-base (bootstrap:cluster.nodes.cp-1.vmId): 61 is outside Proxmox's VM id range" },
+        {
+            Args(("192.168.60.60", "192.168.61.60")), ExitCodes.Invalid,
+            "error: --vip 192.168.61.60: is not a host address of --cidr 192.168.60.0/24"
+        },
+        {
+            Args(("192.168.60.60", "192.168.60.252")), ExitCodes.Invalid,
+            "error: --vip 192.168.60.252: leaves too few addresses after it in 192.168.60.0/24 for the 5 nodes"
+        },
+        {
+            Args(("192.168.60.70-192.168.60.89", "192.168.60.70-192.168.61.89")), ExitCodes.Invalid,
+            "error: --pool (bootstrap:cluster.network.loadBalancerPool): 192.168.61.89 is outside network.cidr"
+        },
+        {
+            Args(("192.168.60.70-192.168.60.89", "192.168.60.89-192.168.60.70")), ExitCodes.Invalid,
+            "error: --pool 192.168.60.89-192.168.60.70: is not an address range first-last"
+        },
+        {
+            Args(("192.168.60.1", "192.168.60.60")), ExitCodes.Invalid,
+            "error: --vip (bootstrap:cluster.network.vip): 192.168.60.60 is already used by the gateway"
+        },
+        {
+            Args(("192.168.60.1", "192.168.70.1")), ExitCodes.Invalid,
+            "error: --gateway (bootstrap:cluster.network.gateway): 192.168.70.1 is outside network.cidr 192.168.60.0/24"
+        },
+        {
+            [.. Lab, "--vm-id-base", "4000"], ExitCodes.Invalid,
+            "error: --vm-id-base 4000: gives node cp-1 VM id 4061, which dev's node cp-1 already uses (and 4 more)"
+        },
+        {
+            [.. Lab, "--vm-id-base", "0"], ExitCodes.Invalid,
+            "error: --vm-id-base (bootstrap:cluster.nodes.cp-1.vmId): 61 is outside Proxmox's VM id range"
+        },
         { [.. Lab, "--domain", "dev.lab.internal"], ExitCodes.Invalid, "error: --domain dev.lab.internal: is dev's domain already" },
         { [.. Lab, "--domain", "Lab..internal"], ExitCodes.Invalid, "error: --domain Lab..internal: is not a DNS name" },
-        { [
-            .. Lab,
-            "--stage",
-            "qa"], ExitCodes.Invalid, "error: --stage qa: is an environment no rollout stage covers; join the stage of one of: dev, ops" },
+        {
+            [.. Lab, "--stage", "qa"], ExitCodes.Invalid,
+            "error: --stage qa: is an environment no rollout stage covers; join the stage of one of: dev, ops"
+        },
         { Args(("pve1,pve2,pve3", "pve1,,pve3")), ExitCodes.Invalid, "error: --hosts: has an empty host name" },
-        { Args(("pve1,pve2,pve3", "pve_1")), ExitCodes.Invalid, "error: --hosts (bootstrap:cluster.nodes.cp-1.host): "
-            + "\"pve_1\" is not a Proxmox host name" },
+        {
+            Args(("pve1,pve2,pve3", "pve_1")), ExitCodes.Invalid,
+            "error: --hosts (bootstrap:cluster.nodes.cp-1.host): \"pve_1\" is not a Proxmox host name"
+        },
         { Args(("60", "5000")), ExitCodes.Invalid, "error: --vlan (bootstrap:cluster.network.vlan): 5000 is not a VLAN id" },
     };
 

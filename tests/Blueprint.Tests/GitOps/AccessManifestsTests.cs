@@ -23,7 +23,8 @@ public class AccessManifestsTests
         Assert.Contains(
             """{"from":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]}""", baseline, StringComparison.Ordinal);
         Assert.Contains(
-            """{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}""",
+            """{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":"""
+            + """{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}""",
             baseline,
             StringComparison.Ordinal);
         Assert.Equal(
@@ -54,7 +55,8 @@ public class AccessManifestsTests
             .Single(o => (string?)o["kind"] == "HTTPRoute");
 
         Assert.Equal(
-            """{"parentRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","namespace":"gateway","name":"platform"}],"hostnames":["web.dev.lab.internal"],"rules":[{"backendRefs":[{"name":"web","port":8080}]}]}""",
+            """{"parentRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","namespace":"gateway","name":"platform"}],"hostnames":"""
+            + """["web.dev.lab.internal"],"rules":[{"backendRefs":[{"name":"web","port":8080}]}]}""",
             route["spec"]!.ToJsonString());
     }
 }

@@ -92,16 +92,7 @@ public sealed class NewAppTests : CliSession
     {
         Assert.Equal(
             ExitCodes.Ok,
-            NewApp(
-                "dev",
-                "web",
-                "--host",
-                "web.dev.lab.internal",
-                "--port",
-                "8080",
-                "--egress",
-                "fqdn:api.github.com:443",
-                "--egress",
+            NewApp("dev", "web", "--host", "web.dev.lab.internal", "--port", "8080", "--egress", "fqdn:api.github.com:443", "--egress",
                 "cidr:192.168.40.10/32:53/udp"));
 
         var config = File.ReadAllText(Repository.File("gitops/apps/apps-dev/web/config.json"));

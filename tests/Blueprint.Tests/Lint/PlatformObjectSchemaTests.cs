@@ -47,8 +47,8 @@ public partial class PlatformObjectSchemaTests
     [MemberData(nameof(Objects))]
     public void Every_platform_object_in_git_matches_its_upstream_schema(string which)
     {
-        var (file, document) = (which[..which.IndexOf('#', StringComparison.Ordinal)], int.Parse(
-            which[(which.IndexOf('#', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var hash = which.IndexOf('#', StringComparison.Ordinal);
+        var (file, document) = (which[..hash], int.Parse(which[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         var item = Tree.Value.Objects.Single(o => o.File == file && o.Document == document);
 
         Assert.Empty(SchemaViolation.Find(Schema(Key(item.Body)), item.Body).Select(v => $"{item.Where}: {v.Where} {v.Problem}"));

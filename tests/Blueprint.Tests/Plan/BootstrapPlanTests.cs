@@ -105,8 +105,8 @@ public class BootstrapPlanTests
     [Fact]
     public void Every_local_command_has_its_script_and_only_they_have_one()
     {
-        var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade or ResourceKind.ReadinessGate
-            or ResourceKind.EtcdBootstrap);
+        var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
+            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap);
 
         Assert.Equal(commands.Select(r => r.Key).Order(StringComparer.Ordinal), _ops.Scripts.Keys.Order(StringComparer.Ordinal));
     }

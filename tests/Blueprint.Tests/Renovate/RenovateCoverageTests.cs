@@ -31,7 +31,10 @@ public class RenovateCoverageTests
 
         Assert.Equal(4, findings.Count(f => f.Severity == Severity.Error));
         Findings.SingleError(
-            findings, "stacks/dev/apps/redis-values.yaml:9", "image docker.io/library/redis is pinned at 8.2-alpine", "no manager's managerFilePatterns matches");
+            findings,
+            "stacks/dev/apps/redis-values.yaml:9",
+            "image docker.io/library/redis is pinned at 8.2-alpine",
+            "no manager's managerFilePatterns matches");
     }
 
     [Fact]

@@ -44,9 +44,13 @@ internal sealed class ScriptBench : IDisposable
               if [ -e "$FAKE_LOG.ready" ]; then answer=ok; else touch "$FAKE_LOG.ready"; answer=not-ready; fi
             fi
             case "$answer" in
-              not-ready) echo "error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap is not available yet" >&2; exit 1 ;;
-              exists) echo "error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty" >&2; exit 1 ;;
-              no-etcd) echo "error executing bootstrap: rpc error: code = InvalidArgument desc = etcd is not configured, bootstrap is not possible" >&2; exit 1 ;;
+              not-ready)
+                echo "error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap is not available yet" >&2; exit 1 ;;
+              exists)
+                echo "error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty" >&2; exit 1 ;;
+              no-etcd)
+                echo "error executing bootstrap: rpc error: code = InvalidArgument desc = etcd is not configured, bootstrap is not possible" >&2
+                exit 1 ;;
             esac ;;
         esac
         exit 0
@@ -60,7 +64,9 @@ internal sealed class ScriptBench : IDisposable
           /readyz) [ "${FAKE_READYZ:-ok}" = ok ] || { echo "curl: (22) The requested URL returned error: 500" >&2; exit 22; } ;;
           /apis/apiextensions.k8s.io/v1/customresourcedefinitions/*)
             case " ${FAKE_CRDS:-} " in
-              *" ${path##*/} "*) printf '{"kind":"CustomResourceDefinition","status":{"conditions":[{"type":"Established","status":"True","reason":"InitialNamesAccepted"}]}}' ;;
+              *" ${path##*/} "*)
+                printf '{"kind":"CustomResourceDefinition","status":{"conditions":[{"type":"Established","status":"True",'
+                printf '"reason":"InitialNamesAccepted"}]}}' ;;
               *) echo "curl: (22) The requested URL returned error: 404" >&2; exit 22 ;;
             esac ;;
           /api/v1/nodes/*)

@@ -83,10 +83,11 @@ public class PlacementTests
     [Fact]
     public void Spread_puts_control_planes_first_round_robin_and_workers_continue_the_round()
     {
-        var nodes = new[] { (
-            "worker-2",
-            NodeRole.Worker), (
-                "cp-10", NodeRole.ControlPlane), ("cp-2", NodeRole.ControlPlane), ("worker-1", NodeRole.Worker), ("cp-1", NodeRole.ControlPlane) };
+        var nodes = new[]
+        {
+            ("worker-2", NodeRole.Worker), ("cp-10", NodeRole.ControlPlane), ("cp-2", NodeRole.ControlPlane), ("worker-1", NodeRole.Worker),
+            ("cp-1", NodeRole.ControlPlane),
+        };
 
         var three = Placement.Spread(nodes, ["pve1", "pve2", "pve3"]);
         var two = Placement.Spread(nodes, ["a", "b"]);

@@ -19,17 +19,16 @@ public sealed class BootstrapParityRule : IRule<GitOpsContext>
                 .Where(a => a.App.Sources.Any(s => GitOpsObject.Text(s["chart"]) == release.Chart
                     && GitOpsObject.Text(s["repoURL"]) == release.RepoUrl))
                 .ToList();
-            var same = running.Where(
-                a => Coordinates(a) == (
-                    release.Chart, release.RepoUrl, release.Version, release.Name, release.Namespace, string.Join(",", release.ValueFiles)))
-                .ToList();
+            var installed = (release.Chart, release.RepoUrl, release.Version, release.Name, release.Namespace, string.Join(",", release.ValueFiles));
+            var same = running.Where(a => Coordinates(a) == installed).ToList();
             if (same.Count == 0)
             {
+                var runs = running.Count > 0 ? $" (it runs {string.Join(", ", running.Select(a => $"{a.Name} at {Coordinates(a).Version}"))})" : "";
                 yield return Diagnostic.Error(
                     file,
                     $"Pulumi installs {release.Chart} {release.Version} as {release.Namespace}/{release.Name} from this file, "
                     + $"but cluster {blueprint.Config.Stack}'s root Application does not deploy an Application with these "
-                    + $"coordinates{(running.Count > 0 ? $" (it runs {string.Join(", ", running.Select(a => $"{a.Name} at {Coordinates(a).Version}"))})" : "")}",
+                    + $"coordinates{runs}",
                     $"keep {file} inside {blueprint.Config.GitOps.Path} and let no other Application deploy {release.Chart}");
             }
 

@@ -88,8 +88,8 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
             return null;
         }
 
-        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch { "h" =>
-            3600, "m" => 60, _ => 1 });
+        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture)
+            * p.Groups[2].Value switch { "h" => 3600, "m" => 60, _ => 1 });
     }
 
     [GeneratedRegex(@"(\d+)([hms])")]

@@ -41,10 +41,9 @@ public sealed class ProjectRule : IRule<GitOpsContext>
             var server = GitOpsObject.Text(GitOpsObject.At(app.Destination, "server")) ?? "";
             var ns = GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) ?? "";
             var allowed = (project.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
-                .Select(
-                    d => (
-                        Server: GitOpsObject.Text(GitOpsObject.At(d, "server")) ?? "*",
-                        Namespace: GitOpsObject.Text(GitOpsObject.At(d, "namespace")) ?? "*"))
+                .Select(d => (
+                    Server: GitOpsObject.Text(GitOpsObject.At(d, "server")) ?? "*",
+                    Namespace: GitOpsObject.Text(GitOpsObject.At(d, "namespace")) ?? "*"))
                 .ToList();
             if (!allowed.Any(d => Glob.Matches(d.Server, server) && Glob.Matches(d.Namespace, ns)))
             {

@@ -25,7 +25,8 @@ public class CiliumOnTalosTests
               hostNetwork: true
               initContainers:
                 - {name: config, image: cilium, env: KUBEPRISM_ENV}
-                - {name: clean-cilium-state, image: cilium, env: KUBEPRISM_ENV, securityContext: {capabilities: {add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE], drop: [ALL]}}}
+                - {name: clean-cilium-state, image: cilium, env: KUBEPRISM_ENV,
+                   securityContext: {capabilities: {add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE], drop: [ALL]}}}
               containers:
                 - {name: cilium-agent, image: cilium, env: KUBEPRISM_ENV, securityContext: {capabilities: {add: AGENT_CAPABILITIES, drop: [ALL]}}}
         ---

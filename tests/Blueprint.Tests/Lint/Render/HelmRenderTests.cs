@@ -6,7 +6,8 @@ namespace Bootstrap.Blueprint.Tests.Lint.Render;
 /// <summary>lint --render with the real helm and the real pinned charts: the repository passes, and each check fires on a real render.</summary>
 public class HelmRenderTests : CliSession
 {
-    private const string Charts = "argo-cd 10.1.1, cert-manager v1.21.1, cilium 1.20.0, reloader 2.2.16, sealed-secrets 2.18.5, trust-manager v0.24.0";
+    private const string Charts =
+        "argo-cd 10.1.1, cert-manager v1.21.1, cilium 1.20.0, reloader 2.2.16, sealed-secrets 2.18.5, trust-manager v0.24.0";
 
     [HelmFact]
     public void The_repository_renders_every_core_chart_of_both_stacks_clean()

@@ -67,7 +67,9 @@ public class RenderDriftTests
             apiVersion: apps/v1
             kind: Deployment
             metadata: {"{"}name: web, namespace: team-a{"}"}
-            spec: {"{"}template: {"{"}spec: {"{"}containers: [{"{"}name: sidecar, image: {image}{"}"}, {"{"}name: app, image: {image}{"}"}]{"}"}{"}"}{"}"}
+            spec:
+              template:
+                spec: {"{"}containers: [{"{"}name: sidecar, image: {image}{"}"}, {"{"}name: app, image: {image}{"}"}]{"}"}
             """;
         const string select = ".spec.template.spec.containers[] | select(.name == \"app\") | .image";
         var ignore = IgnoreDifference.Of(Application($"group: apps\n    kind: Deployment\n    jqPathExpressions: ['{select}']"));
