@@ -71,7 +71,8 @@ public static class CliApp
         catch (Exception e) when (Environment.GetEnvironmentVariable("BOOTSTRAP_DEBUG") is null)
         {
             // Users get one line, never a stack trace; BOOTSTRAP_DEBUG=1 shows the trace for a bug report.
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {Excerpt.Of(e.Message)} (a bug: please report it with the output of BOOTSTRAP_DEBUG=1)");
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {Excerpt.Of(e.Message)} (a bug: "
+                + "please report it with the output of BOOTSTRAP_DEBUG=1)");
             return ExitCodes.Internal;
         }
     }

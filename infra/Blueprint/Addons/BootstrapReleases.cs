@@ -50,8 +50,18 @@ public static class BootstrapReleases
                 }
             }
 
-            var release = new HelmRelease(app.Name, app.ReleaseName, app.Chart, app.ChartRepoUrl, app.Version, app.Namespace, app.ValueFiles, HelmValues.Merge(layers), HandOff: true, Await: !NotAwaited.Contains(app.Name));
-            findings.AddRange(CoreValuesRule.Check(release));
+            var release = new HelmRelease(
+                app.Name,
+                app.ReleaseName,
+                app.Chart,
+                app.ChartRepoUrl,
+                app.Version,
+                app.Namespace,
+                app.ValueFiles,
+                HelmValues.Merge(layers),
+                HandOff: true,
+                Await: !NotAwaited.Contains(app.Name));
+            findings.AddRange(new CoreValuesRule().Findings(release));
             releases.Add(release);
         }
 
@@ -66,17 +76,26 @@ public static class BootstrapReleases
     {
         if (app.Name != Path.GetFileNameWithoutExtension(app.File))
         {
-            yield return Diagnostic.Error($"{app.File}: metadata.name", $"is \"{app.Name}\" in a file named for {Path.GetFileNameWithoutExtension(app.File)}", "name the Application after its file");
+            yield return Diagnostic.Error(
+                $"{app.File}: metadata.name",
+                $"is \"{app.Name}\" in a file named for {Path.GetFileNameWithoutExtension(app.File)}",
+                "name the Application after its file");
         }
 
         if (!string.Equals(app.ValuesRepoUrl, config.GitOps.RepoUrl, StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error($"{app.File}: spec.sources[values].repoURL", $"is {app.ValuesRepoUrl}, but bootstrap:gitops.repoUrl is {config.GitOps.RepoUrl}", "point both at the same repository, or Argo CD renders other values than Pulumi installed");
+            yield return Diagnostic.Error(
+                $"{app.File}: spec.sources[values].repoURL",
+                $"is {app.ValuesRepoUrl}, but bootstrap:gitops.repoUrl is {config.GitOps.RepoUrl}",
+                "point both at the same repository, or Argo CD renders other values than Pulumi installed");
         }
 
         if (!string.Equals(app.ValuesRevision, config.GitOps.Revision, StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error($"{app.File}: spec.sources[values].targetRevision", $"is {app.ValuesRevision}, but bootstrap:gitops.revision is {config.GitOps.Revision}", "use the same revision in both");
+            yield return Diagnostic.Error(
+                $"{app.File}: spec.sources[values].targetRevision",
+                $"is {app.ValuesRevision}, but bootstrap:gitops.revision is {config.GitOps.Revision}",
+                "use the same revision in both");
         }
 
         var expected = ExpectedValueFiles(config.Stack, app.Name);
@@ -85,7 +104,8 @@ public static class BootstrapReleases
             yield return Diagnostic.Error(
                 $"{app.File}: spec.sources[chart].helm.valueFiles",
                 $"lists [{string.Join(", ", app.ValueFiles)}]",
-                $"list exactly [{string.Join(", ", expected.Select(f => $"${CoreAppReader.ValuesRef}/{f}"))}] so Pulumi and Argo CD merge the same files");
+                $"list exactly [{string.Join(", ", expected.Select(f => $"${CoreAppReader.ValuesRef}/{f}"))}] so Pulumi "
+                + "and Argo CD merge the same files");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Talos;
 
@@ -15,7 +14,7 @@ public sealed record RequiredValue(string App, string[] Path, JsonNode Expected,
 /// Checks the merged values of the bootstrap releases against what Talos and the ownership model need
 /// (Talos docs, Kubernetes guides > Network > "Deploying Cilium CNI"). The values live in stacks/; this only refuses wrong ones.
 /// </summary>
-public static class CoreValuesRule
+public sealed class CoreValuesRule : IRule<HelmRelease>
 {
     public static readonly IReadOnlyList<RequiredValue> Required =
     [
@@ -25,18 +24,37 @@ public static class CoreValuesRule
         new("cilium", ["k8sServicePort"], MachinePatches.KubePrismPort, "that is KubePrism's port in the machine config"),
         new("cilium", ["cgroup", "autoMount", "enabled"], false, "Talos already mounts cgroup2; auto-mounting it fails"),
         new("cilium", ["cgroup", "hostRoot"], "/sys/fs/cgroup", "that is where Talos mounts cgroup2"),
-        new("cilium", ["securityContext", "capabilities", "ciliumAgent"], Strings("CHOWN", "KILL", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "SYS_ADMIN", "SYS_RESOURCE", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"), "Talos forbids SYS_MODULE, so the agent must run with exactly these", AnyOrder: true),
-        new("cilium", ["securityContext", "capabilities", "cleanCiliumState"], Strings("NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"), "Talos forbids SYS_MODULE", AnyOrder: true),
+        new(
+            "cilium",
+            ["securityContext", "capabilities", "ciliumAgent"],
+            Strings("CHOWN", "KILL", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "SYS_ADMIN", "SYS_RESOURCE", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+            "Talos forbids SYS_MODULE, so the agent must run with exactly these",
+            AnyOrder: true),
+        new(
+            "cilium",
+            ["securityContext", "capabilities", "cleanCiliumState"],
+            Strings("NET_ADMIN", "SYS_ADMIN", "SYS_RESOURCE"),
+            "Talos forbids SYS_MODULE",
+            AnyOrder: true),
         new("cilium", ["l2announcements", "enabled"], true, "the stack's loadBalancerPool is announced on the LAN over L2"),
         new("cilium", ["gatewayAPI", "enabled"], true, "the shared Gateway (gitops/platform/gateway/) is Cilium's Gateway API implementation"),
         new("cert-manager", ["crds", "enabled"], true, "cert-manager's CRDs are installed with the chart"),
         new("sealed-secrets", ["fullnameOverride"], "sealed-secrets-controller", "kubeseal looks for the controller under that name"),
         new("argocd", ["configs", "secret", "createSecret"], false, "Pulumi owns argocd-secret (admin password); the chart must not overwrite it"),
-        new("argocd", ["configs", "params", "server.insecure"], true, "TLS ends at the shared Gateway, whose HTTPRoute sends plain HTTP to argocd-server:80 (Argo CD docs operator-manual/ingress.md, Gateway API)"),
-        new("argocd", ["server", "ingress", "enabled"], false, "Argo CD is served over HTTPS by the shared Gateway; the chart's Ingress would serve it in clear beside it"),
+        new(
+            "argocd",
+            ["configs", "params", "server.insecure"],
+            true,
+            "TLS ends at the shared Gateway, whose HTTPRoute sends plain HTTP to argocd-server:80 (Argo CD docs "
+            + "operator-manual/ingress.md, Gateway API)"),
+        new(
+            "argocd",
+            ["server", "ingress", "enabled"],
+            false,
+            "Argo CD is served over HTTPS by the shared Gateway; the chart's Ingress would serve it in clear beside it"),
     ];
 
-    public static IEnumerable<Diagnostic> Check(HelmRelease release)
+    public IEnumerable<Diagnostic> Findings(HelmRelease release)
     {
         var where = string.Join(" + ", release.ValueFiles);
         foreach (var rule in Required.Where(r => r.App == release.App))
@@ -47,7 +65,8 @@ public static class CoreValuesRule
                 yield return Diagnostic.Error(
                     $"{where}: {rule.Key}",
                     $"is {(actual is null ? "not set" : actual.ToJsonString())}, but {release.App} needs {rule.Expected.ToJsonString()}: {rule.Why}",
-                    $"set {rule.Key}: {rule.Expected.ToJsonString()} in {(release.ValueFiles.Count > 0 ? release.ValueFiles[0] : "the values files")}");
+                    $"set {rule.Key}: {rule.Expected.ToJsonString()} "
+                    + $"in {(release.ValueFiles.Count > 0 ? release.ValueFiles[0] : "the values files")}");
             }
         }
     }

@@ -25,7 +25,8 @@ public sealed record HelmRelease(
     bool Await)
 {
     /// <summary>What Pulumi stops tracking after the install, so it never fights Argo CD over chart, version or values.</summary>
-    public static readonly IReadOnlyList<string> HandOffIgnoredProperties = ["chart", "version", "values", "valueYamlFiles", "repositoryOpts", "createNamespace"];
+    public static readonly IReadOnlyList<string> HandOffIgnoredProperties = [
+        "chart", "version", "values", "valueYamlFiles", "repositoryOpts", "createNamespace"];
 
     /// <summary>The merged values as one YAML document: what Pulumi passes to Helm, byte for byte.</summary>
     public string ValuesYaml => Values.Count == 0 ? "{}\n" : YamlWriter.Write(Values);

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Bootstrap.Blueprint.Addons;
 
-/// <summary>Merges values files the way Helm merges several <c>-f</c> files: maps deep-merge, anything else (lists too) is replaced by the later file.</summary>
+/// <summary>Merges values files the way Helm merges several <c>-f</c> files: maps deep-merge, anything else (lists too)
+/// is replaced by the later file.</summary>
 public static class HelmValues
 {
     /// <summary>A later <c>key: null</c> is kept: Helm then removes the chart's default, exactly as Argo CD's render would.</summary>

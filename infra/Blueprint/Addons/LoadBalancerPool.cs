@@ -70,7 +70,8 @@ public static class LoadBalancerPool
             // Workers answer ARP for service IPs, leaving control planes to the API VIP; a cluster of control planes only uses them all.
             spec["nodeSelector"] = new JsonObject
             {
-                ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = "node-role.kubernetes.io/control-plane", ["operator"] = "DoesNotExist" }),
+                ["matchExpressions"] = new JsonArray(
+                    new JsonObject { ["key"] = "node-role.kubernetes.io/control-plane", ["operator"] = "DoesNotExist" }),
             };
         }
 

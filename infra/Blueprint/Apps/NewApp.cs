@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.GitOps;
@@ -32,14 +31,23 @@ public sealed record NewAppRequest(
 /// </summary>
 public static class NewApp
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
 
-    public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Plan(NewAppRequest request, IRepository repository)
+    public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Plan(
+        NewAppRequest request, IRepository repository)
     {
         // The names become paths: anything but a DNS label is refused before a file is looked up with it.
         var badNames = new[] { ("environment", request.Environment), ("name", request.Name) }
             .Where(n => !NameRule.IsDnsLabel(n.Item2))
-            .Select(n => Diagnostic.Error($"{n.Item1} \"{n.Item2}\"", "is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters"))
+            .Select(n => Diagnostic.Error(
+                $"{n.Item1} \"{n.Item2}\"",
+                "is not a DNS-1123 label",
+                "use lowercase letters, digits and '-', at most 63 characters"))
             .ToList();
         if (badNames.Count > 0)
         {
@@ -51,7 +59,10 @@ public static class NewApp
         var environments = AppConfigRule.Environments(tree);
         if (!environments.Contains(request.Environment))
         {
-            return ([], [Diagnostic.Error($"environment \"{request.Environment}\"", "has no ApplicationSet", $"use one of: {string.Join(", ", environments)}")]);
+            return ([], [Diagnostic.Error(
+                $"environment \"{request.Environment}\"",
+                "has no ApplicationSet",
+                $"use one of: {string.Join(", ", environments)}")]);
         }
 
         var configFile = AppConfig.PathFor(request.Environment, request.Name);
@@ -77,10 +88,11 @@ public static class NewApp
         AddList(fields, "ingress", request.Ingress, PeerJson);
         AddList(fields, "egress", request.Egress, PeerJson);
         var config = new AppConfig(configFile, request.Environment, request.Name, fields);
-        var schemaText = repository.ReadFile(AppConfig.SchemaFile) ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(AppConfigRule.CheckConfig(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
+        var schemaText = repository.ReadFile(AppConfig.SchemaFile)
+            ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
+        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
         findings.AddRange(ProjectAllows(tree, config));
-        findings.AddRange(NetworkIsolationRule.UnansweredEgress(config, [.. tree.AppConfigs, config]));
+        findings.AddRange(new NetworkIsolationRule().Findings(new AppAmong(config, [.. tree.AppConfigs, config])));
         if (findings.Count > 0)
         {
             return ([], findings);
@@ -92,11 +104,13 @@ public static class NewApp
             {"{}"}
 
             """;
-        return ([(configFile, fields.ToJsonString(Json) + "\n"), (valuesFile, values), (AppAccess.PathFor(config), AccessManifests.Render(config))], []);
+        return ([
+            (configFile, fields.ToJsonString(Json) + "\n"), (valuesFile, values), (AppAccess.PathFor(config), AccessManifests.Render(config))], []);
     }
 
     /// <summary><c>new-app &lt;env&gt; &lt;name&gt; --update</c>: access.yaml regenerated from the app's config.json as it is now.</summary>
-    public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Update(string environment, string name, IRepository repository)
+    public static (IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<Diagnostic> Diagnostics) Update(
+        string environment, string name, IRepository repository)
     {
         var findings = new List<Diagnostic>();
         var tree = GitOpsTree.Load(repository, findings);
@@ -104,11 +118,14 @@ public static class NewApp
         var config = tree.AppConfigs.FirstOrDefault(c => c.File == file);
         if (config is null)
         {
-            return ([], [.. findings, Diagnostic.Error(file, "does not exist", $"add the app first: new-app {environment} {name} --chart ... --repo ... --version ...")]);
+            return ([], [
+                .. findings,
+                Diagnostic.Error(file, "does not exist", $"add the app first: new-app {environment} {name} --chart ... --repo ... --version ...")]);
         }
 
-        var schemaText = repository.ReadFile(AppConfig.SchemaFile) ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(AppConfigRule.CheckConfig(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
+        var schemaText = repository.ReadFile(AppConfig.SchemaFile)
+            ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
+        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
         return findings.Count > 0 ? ([], findings) : ([(AppAccess.PathFor(config), AccessManifests.Render(config))], []);
     }
 
@@ -144,7 +161,10 @@ public static class NewApp
             {
                 if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
                 {
-                    return (null, Diagnostic.Error($"{flag} {text}", $"port \"{port}\" is not a number from 1 to 65535", "list ports as 80,443 (add /udp for UDP)"));
+                    return (null, Diagnostic.Error(
+                        $"{flag} {text}",
+                        $"port \"{port}\" is not a number from 1 to 65535",
+                        "list ports as 80,443 (add /udp for UDP)"));
                 }
 
                 ports.Add(number);
@@ -184,16 +204,22 @@ public static class NewApp
         var app = $"{request.Environment}-{request.Name}";
         var ns = request.Namespace ?? app;
         var dns = request.Routes is { Count: > 0 } routes
-            ? $"\n     DNS: {string.Join(", ", routes.Select(r => r.Host))} need an A record to the Gateway address; plan <cluster> prints the records."
+            ? $"\n     DNS: {string.Join(", ", routes.Select(r => r.Host))} need an A record to the Gateway address; "
+                + "plan <cluster> prints the records."
             : "";
+        var update = $"new-app {request.Environment} {request.Name} --update{dns}";
+        var created = $"ApplicationSet apps-{request.Environment} creates Application {app} within 3 minutes (at once with the Git webhook)";
+        var sync = automated
+            ? $"{request.Environment} syncs automatically with self-heal; watch it with: argocd app get {app}"
+            : $"{request.Environment} syncs by approval: an operator runs argocd app sync {app} (or syncs it in the UI)";
         return $"""
             Next:
               1. Put the chart's values in {files[1].Path}.
               2. Check: dotnet run --project infra/Cli -- lint --schemas ../shared/schemas
               3. Commit and open a pull request: git add {string.Join(" ", files.Select(f => f.Path))}
-                 access.yaml isolates namespace {ns}; to allow more later, edit config.json and run: new-app {request.Environment} {request.Name} --update{dns}
-              4. After the merge, ApplicationSet apps-{request.Environment} creates Application {app} within 3 minutes (at once with the Git webhook).
-              5. {(automated ? $"{request.Environment} syncs automatically with self-heal; watch it with: argocd app get {app}" : $"{request.Environment} syncs by approval: an operator runs argocd app sync {app} (or syncs it in the UI)")}.
+                 access.yaml isolates namespace {ns}; to allow more later, edit config.json and run: {update}
+              4. After the merge, {created}.
+              5. {sync}.
 
             """;
     }

@@ -22,7 +22,8 @@ public static class BootstrapKinds
             .Where(o => o.Kind is { } kind && IsCustom(kind.Group) && !served.Contains(kind.ApiVersion) && !ownCrds.Contains((kind.Group, kind.Kind)))
             .Select(o => new RenderFinding(
                 o,
-                $"is created by Pulumi's first install of the release, but no CRD serves {o.Kind!.Value.ApiVersion} yet at that point of the bootstrap: "
+                $"is created by Pulumi's first install of the release, but no CRD serves {o.Kind!.Value.ApiVersion} yet "
+                + "at that point of the bootstrap: "
                 + "helm stops the whole install with \"no matches for kind\"",
                 "enable it only where the chart checks .Capabilities for its API (it then appears on Argo CD's first sync), "
                 + "or have Pulumi install its CRDs before this release"))

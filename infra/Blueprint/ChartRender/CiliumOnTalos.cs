@@ -103,7 +103,8 @@ public static class CiliumOnTalos
             required.Add((operatorObject, op));
         }
 
-        var naming = Containers(objects).Where(c => c.Container.Env(HostVariable) is not null && !required.Any(r => r.Container.Body == c.Container.Body));
+        var naming = Containers(objects).Where(c => c.Container.Env(HostVariable) is not null
+            && !required.Any(r => r.Container.Body == c.Container.Body));
         foreach (var (o, container) in required.Concat(naming))
         {
             var host = container.Env(HostVariable);
@@ -131,7 +132,8 @@ public static class CiliumOnTalos
 
         (string Key, string Expected, string Why, string Fix)[] required =
         [
-            ("kube-proxy-replacement", "true", "Talos runs no kube-proxy (cluster.proxy.disabled): Cilium serves Services", "set kubeProxyReplacement: true"),
+            ("kube-proxy-replacement", "true", "Talos runs no kube-proxy (cluster.proxy.disabled): Cilium serves Services",
+                "set kubeProxyReplacement: true"),
             ("cgroup-root", "/sys/fs/cgroup", "that is where Talos mounts cgroup2", "set cgroup.hostRoot: /sys/fs/cgroup"),
             ("k8s-service-host", Localhost, "KubePrism is the API endpoint on every node", $"set k8sServiceHost: {Localhost}"),
             ("k8s-service-port", KubePrismPort, "KubePrism listens there", $"set k8sServicePort: {KubePrismPort}"),

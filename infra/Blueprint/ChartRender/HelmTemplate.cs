@@ -34,7 +34,10 @@ public sealed record HelmTemplate(
     /// <summary>helm's arguments, in the order Argo CD builds them; <paramref name="valuePaths"/> are the value files on disk.</summary>
     public IReadOnlyList<string> Arguments(string chartPath, IReadOnlyList<string> valuePaths)
     {
-        var args = new List<string> { "template", chartPath, "--name-template", ReleaseName, "--namespace", Namespace, "--kube-version", KubeVersion };
+        var args = new List<string>
+        {
+            "template", chartPath, "--name-template", ReleaseName, "--namespace", Namespace, "--kube-version", KubeVersion,
+        };
         foreach (var file in valuePaths)
         {
             args.AddRange(["--values", file]);

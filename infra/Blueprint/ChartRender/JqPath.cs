@@ -15,7 +15,8 @@ public sealed class JqPath
 
     private JqPath(IReadOnlyList<Step> steps) => this.steps = steps;
 
-    /// <summary>The path, or null when the expression uses jq beyond keys, <c>[]</c>, <c>[n]</c>, <c>?</c> and <c>select(.a == literal)</c>.</summary>
+    /// <summary>The path, or null when the expression uses jq beyond keys, <c>[]</c>, <c>[n]</c>, <c>?</c> and
+    /// <c>select(.a == literal)</c>.</summary>
     public static JqPath? Parse(string expression)
     {
         var steps = new List<Step>();
@@ -45,7 +46,8 @@ public sealed class JqPath
         return steps.Count == 0 ? null : new JqPath(steps);
     }
 
-    /// <summary>True when <c>del(expr)</c> removes the field at <paramref name="path"/> (or one of its parents) from <paramref name="body"/>.</summary>
+    /// <summary>True when <c>del(expr)</c> removes the field at <paramref name="path"/> (or one of its parents) from
+    /// <paramref name="body"/>.</summary>
     public bool Covers(IReadOnlyList<string> path, JsonNode body)
     {
         JsonNode? node = body;

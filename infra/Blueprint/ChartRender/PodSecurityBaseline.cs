@@ -57,7 +57,9 @@ public static class PodSecurityBaseline
         {
             found.AddRange(SecurityContext(container["securityContext"], $"{where}.securityContext", pod: false, userNamespace)
                 .Select(v => $"container \"{name}\": {v}"));
-            var hostPorts = (container["ports"] as JsonArray ?? []).OfType<JsonObject>().Where(p => p["hostPort"] is JsonValue v && v.ToJsonString() != "0");
+            var hostPorts = (container["ports"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Where(p => p["hostPort"] is JsonValue v && v.ToJsonString() != "0");
             foreach (var port in hostPorts)
             {
                 found.Add($"container \"{name}\": {where}.ports[].hostPort is {port["hostPort"]!.ToJsonString()} (host ports)");

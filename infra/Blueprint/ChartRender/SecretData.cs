@@ -12,7 +12,8 @@ public static class SecretData
 {
     private static readonly string[] DataFields = ["data", "stringData"];
 
-    public static IReadOnlyList<RenderFinding> Check(IReadOnlyList<RenderedObject> first, IReadOnlyList<RenderedObject> second, string releaseNamespace)
+    public static IReadOnlyList<RenderFinding> Check(
+        IReadOnlyList<RenderedObject> first, IReadOnlyList<RenderedObject> second, string releaseNamespace)
     {
         var again = second.GroupBy(o => o.Id(releaseNamespace)).ToDictionary(g => g.Key, g => g.First());
         var findings = new List<RenderFinding>();
@@ -28,8 +29,10 @@ public static class SecretData
             {
                 findings.Add(new RenderFinding(
                     secret,
-                    $"renders {string.Join(", ", literal)} the same on every render, so the secret comes from the chart and the values in Git, in plain text",
-                    "keep secrets out of values files: let the chart use an existing Secret (Pulumi creates it from a stack secret) or commit a SealedSecret"));
+                    $"renders {string.Join(", ", literal)} the same on every render, "
+                    + "so the secret comes from the chart and the values in Git, in plain text",
+                    "keep secrets out of values files: let the chart use an existing Secret (Pulumi creates it from a stack "
+                    + "secret) or commit a SealedSecret"));
             }
         }
 

@@ -42,7 +42,8 @@ public static class ValuesParity
             {
                 findings.Add(new RenderFinding(
                     o,
-                    $"renders differently from Pulumi's merged values than from Argo CD's value files at {string.Join(", ", differing.Take(ShownPaths))}"
+                    "renders differently from Pulumi's merged values than from Argo CD's value files "
+                    + $"at {string.Join(", ", differing.Take(ShownPaths))}"
                     + (differing.Count > ShownPaths ? $" and {differing.Count - ShownPaths} more" : "")
                     + ": Argo CD's first sync would change what Pulumi installed",
                     Fix));
@@ -50,7 +51,8 @@ public static class ValuesParity
         }
 
         findings.AddRange(byId.Values.Select(o =>
-            new RenderFinding(o, "is rendered from Pulumi's merged values but not from Argo CD's value files: Argo CD's first sync would prune it", Fix)));
+            new RenderFinding(
+                o, "is rendered from Pulumi's merged values but not from Argo CD's value files: Argo CD's first sync would prune it", Fix)));
         return findings;
     }
 

@@ -10,7 +10,8 @@ namespace Bootstrap.Blueprint.Config;
 /// </summary>
 public static partial class SecretValue
 {
-    /// <summary>The marker a stack file holds for <c>pulumi config set --secret</c>; the Pulumi path builds the same marker for a present secret.</summary>
+    /// <summary>The marker a stack file holds for <c>pulumi config set --secret</c>; the Pulumi path builds the same marker
+    /// for a present secret.</summary>
     public static JsonObject Marker(string ciphertext) => new() { ["secure"] = ciphertext };
 
     public static bool IsSecret(JsonNode? node) =>

@@ -53,7 +53,10 @@ public static class ShapeCheck
         {
             if (node is not JsonObject map)
             {
-                findings.Add(Diagnostic.Error(key, $"expected a mapping of names to values, got {Describe(node)}", "write it as `name: value` entries"));
+                findings.Add(Diagnostic.Error(
+                    key,
+                    $"expected a mapping of names to values, got {Describe(node)}",
+                    "write it as `name: value` entries"));
                 return;
             }
 
@@ -99,7 +102,10 @@ public static class ShapeCheck
     {
         if (node is not JsonObject map)
         {
-            findings.Add(Diagnostic.Error(key, $"expected a mapping, got {Describe(node)}", $"write it as a mapping with the keys {string.Join(", ", KeysOf(record))}"));
+            findings.Add(Diagnostic.Error(
+                key,
+                $"expected a mapping, got {Describe(node)}",
+                $"write it as a mapping with the keys {string.Join(", ", KeysOf(record))}"));
             return;
         }
 
@@ -141,7 +147,9 @@ public static class ShapeCheck
         bool ok;
         try
         {
-            ok = node is JsonValue && (node.GetValueKind() is JsonValueKind.Number or JsonValueKind.String) && node.Deserialize<int>(ConfigBinder.Json) is var _;
+            ok = node is JsonValue
+                && (node.GetValueKind() is JsonValueKind.Number or JsonValueKind.String)
+                && node.Deserialize<int>(ConfigBinder.Json) is var _;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
@@ -166,7 +174,8 @@ public static class ShapeCheck
         findings.Add(Diagnostic.Error(key, $"{Describe(node)} is not allowed", $"use one of: {string.Join(", ", names)}"));
     }
 
-    private static void Expect(JsonNode node, JsonValueKind kind, string what, string key, List<Diagnostic> findings, JsonValueKind? alternative = null)
+    private static void Expect(
+        JsonNode node, JsonValueKind kind, string what, string key, List<Diagnostic> findings, JsonValueKind? alternative = null)
     {
         if (node is JsonValue value && (value.GetValueKind() == kind || value.GetValueKind() == alternative))
         {

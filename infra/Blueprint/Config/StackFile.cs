@@ -38,7 +38,8 @@ public static class StackFile
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Like <see cref="Read(string, string)"/>, from any <see cref="IRepository"/> (new-env checks a stack file before writing it).</summary>
+    /// <summary>Like <see cref="Read(string, string)"/>, from any <see cref="IRepository"/> (new-env checks a stack file
+    /// before writing it).</summary>
     public static (IReadOnlyDictionary<string, JsonNode?> Values, IReadOnlyList<Diagnostic> Diagnostics) Read(IRepository repository, string stack)
     {
         var empty = new Dictionary<string, JsonNode?>();

@@ -28,8 +28,11 @@ public static partial class StackName
 
         if (Invalid().Match(name) is { Success: true } bad)
         {
-            var qualified = name.Split('/') is { Length: 3 } parts && parts.All(p => p.Length > 0) ? $"; for org/project/stack pass only the stack part, e.g. {parts[2]}" : "";
-            return $"a stack name may only contain alphanumeric, hyphens, underscores, or periods: invalid character '{bad.Value}' at position {bad.Index}{qualified}";
+            var qualified = name.Split('/') is { Length: 3 } parts && parts.All(p => p.Length > 0)
+                ? $"; for org/project/stack pass only the stack part, e.g. {parts[2]}"
+                : "";
+            return "a stack name may only contain alphanumeric, hyphens, underscores, or periods: "
+                + $"invalid character '{bad.Value}' at position {bad.Index}{qualified}";
         }
 
         return name is "." or ".." ? "'.' and '..' name folders, not stacks" : null;

@@ -27,7 +27,8 @@ public sealed record Diagnostic(Severity Severity, string Key, string Problem, s
 /// <summary>Thrown when input cannot become a Blueprint; carries every finding, not just the first.</summary>
 /// <remarks>The message shows the first findings only: 100,000 findings must not become one 20 MB string.</remarks>
 public sealed class BlueprintException(IReadOnlyList<Diagnostic> diagnostics)
-    : Exception(string.Join(Environment.NewLine, diagnostics.Take(20)) + (diagnostics.Count > 20 ? $"{Environment.NewLine}… and {diagnostics.Count - 20} more" : ""))
+    : Exception(string.Join(Environment.NewLine, diagnostics.Take(20))
+        + (diagnostics.Count > 20 ? $"{Environment.NewLine}… and {diagnostics.Count - 20} more" : ""))
 {
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
 }

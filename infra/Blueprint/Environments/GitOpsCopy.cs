@@ -12,7 +12,8 @@ namespace Bootstrap.Blueprint.Environments;
 /// </summary>
 public sealed record GitOpsCopy(IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<string> LeftOut)
 {
-    public static GitOpsCopy Of(StackConfig source, EnvironmentNames from, EnvironmentNames to, string clusterPath, GitOpsTree tree, IRepository repository)
+    public static GitOpsCopy Of(
+        StackConfig source, EnvironmentNames from, EnvironmentNames to, string clusterPath, GitOpsTree tree, IRepository repository)
     {
         var view = ClusterView.Of(source, tree, []);
         var ownAppSet = $"{AppConfig.EnvironmentPrefix}{from.Name}";
@@ -23,7 +24,8 @@ public sealed record GitOpsCopy(IReadOnlyList<(string Path, string Content)> Fil
             .ToHashSet(StringComparer.Ordinal);
         var dropped = others.Select(a => $"{a.Name}.yaml").Concat(otherProjects.Select(p => $"{p}.yaml")).ToHashSet(StringComparer.Ordinal);
         var files = new List<(string Path, string Content)>();
-        var leftOut = others.Select(a => $"environment {a.Name[AppConfig.EnvironmentPrefix.Length..]} (ApplicationSet {a.Name} in {a.File})").ToList();
+        var leftOut = others.Select(a => $"environment {a.Name[AppConfig.EnvironmentPrefix.Length..]} (ApplicationSet {a.Name} in {a.File})")
+            .ToList();
         var apps = tree.AppConfigs.Where(c => c.Environment == from.Name).Select(c => c.Folder).ToList();
         if (apps.Count > 0)
         {
@@ -56,7 +58,8 @@ public sealed record GitOpsCopy(IReadOnlyList<(string Path, string Content)> Fil
 
         if (own is not null)
         {
-            files.Add(($"gitops/appsets/{AppConfig.EnvironmentPrefix}{to.Name}.yaml", EnvironmentCopy.Rewrite(repository.ReadFile(own.File) ?? "", from, to)));
+            files.Add(($"gitops/appsets/{AppConfig.EnvironmentPrefix}{to.Name}.yaml", EnvironmentCopy.Rewrite(
+                repository.ReadFile(own.File) ?? "", from, to)));
             var project = $"gitops/projects/{from.Name}.yaml";
             if (GitOpsObject.Text(GitOpsObject.At(own.Spec, "template", "spec", "project")) == from.Name && repository.ReadFile(project) is { } text)
             {

@@ -13,7 +13,10 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
     {
         if (!Ipv4.TryParseNetwork(request.Cidr, out var network))
         {
-            findings.Add(Diagnostic.Error($"--cidr {request.Cidr}", "is not an IPv4 network in CIDR form", "write the network address and prefix, e.g. 192.168.60.0/24"));
+            findings.Add(Diagnostic.Error(
+                $"--cidr {request.Cidr}",
+                "is not an IPv4 network in CIDR form",
+                "write the network address and prefix, e.g. 192.168.60.0/24"));
         }
 
         var addresses = new Dictionary<string, IPAddress>();
@@ -31,7 +34,10 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
 
         if (!Ipv4Range.TryParse(request.Pool, out var pool) || !pool.IsOrdered)
         {
-            findings.Add(Diagnostic.Error($"--pool {request.Pool}", "is not an address range first-last", "write e.g. 192.168.60.70-192.168.60.89 (the first address is the Gateway's)"));
+            findings.Add(Diagnostic.Error(
+                $"--pool {request.Pool}",
+                "is not an address range first-last",
+                "write e.g. 192.168.60.70-192.168.60.89 (the first address is the Gateway's)"));
         }
 
         var nameservers = new List<IPAddress>();
@@ -43,7 +49,10 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
             }
             else
             {
-                findings.Add(Diagnostic.Error($"--nameservers {text}", "is not an IPv4 address", "list resolver addresses separated by ',', e.g. 192.168.60.1"));
+                findings.Add(Diagnostic.Error(
+                    $"--nameservers {text}",
+                    "is not an IPv4 address",
+                    "list resolver addresses separated by ',', e.g. 192.168.60.1"));
             }
         }
 
@@ -54,7 +63,10 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
 
         if (request.Domain is { } domain && !domain.Split('.').All(NameRule.IsDnsLabel))
         {
-            findings.Add(Diagnostic.Error($"--domain {domain}", "is not a DNS name", "write lowercase labels separated by '.', e.g. lab.lab.internal"));
+            findings.Add(Diagnostic.Error(
+                $"--domain {domain}",
+                "is not a DNS name",
+                "write lowercase labels separated by '.', e.g. lab.lab.internal"));
         }
 
         if (findings.Count > 0)
@@ -65,7 +77,10 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
         var vip = addresses["--vip"];
         if (!network.Contains(vip) || vip.Equals(network.Network) || vip.Equals(network.Broadcast))
         {
-            findings.Add(Diagnostic.Error($"--vip {vip}", $"is not a host address of --cidr {network}", $"use an address in {network.FirstUsable}–{network.LastUsable}"));
+            findings.Add(Diagnostic.Error(
+                $"--vip {vip}",
+                $"is not a host address of --cidr {network}",
+                $"use an address in {network.FirstUsable}–{network.LastUsable}"));
             return null;
         }
 

@@ -74,7 +74,10 @@ public static class NewEnvironment
         var stacks = StackFile.Stacks(repository);
         if (StackName.Problem(request.From) is not null || !stacks.Contains(request.From))
         {
-            return (null, [Diagnostic.Error($"--from {request.From}", "is not a stack of this repository", $"copy one of: {string.Join(", ", stacks)}")]);
+            return (null, [Diagnostic.Error(
+                $"--from {request.From}",
+                "is not a stack of this repository",
+                $"copy one of: {string.Join(", ", stacks)}")]);
         }
 
         var taken = Existing(name, repository);
@@ -109,7 +112,8 @@ public static class NewEnvironment
             .SelectMany(o => o.Cluster.Nodes.Select(n => (n.Value.VmId, Owner: $"{o.Stack}'s node {n.Key}")))
             .DistinctBy(v => v.VmId)
             .ToDictionary(v => v.VmId, v => v.Owner);
-        var (slots, slotProblems) = NodeLayout.Assign(nodes, input.Network, input.Vip, [input.Gateway, .. input.Nameservers], input.Pool, hosts, request.VmIdBase, vmIds);
+        var (slots, slotProblems) = NodeLayout.Assign(
+            nodes, input.Network, input.Vip, [input.Gateway, .. input.Nameservers], input.Pool, hosts, request.VmIdBase, vmIds);
         findings.AddRange(slotProblems);
         if (findings.Count > 0)
         {
@@ -155,7 +159,8 @@ public static class NewEnvironment
     /// The new environment as plan and lint will see it once written: its blueprint (validation errors named by flag), the gitops
     /// rules, the copy rule against every other environment, and Renovate's staging. Null and the errors, or the warnings.
     /// </summary>
-    private static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Findings) Check(NewEnvironmentRequest request, IRepository proposed, IReadOnlyList<StackConfig> others)
+    private static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Findings) Check(
+        NewEnvironmentRequest request, IRepository proposed, IReadOnlyList<StackConfig> others)
     {
         var name = request.Name;
         var (blueprint, problems) = LoadStack(name, proposed);
@@ -165,11 +170,14 @@ public static class NewEnvironment
         }
 
         var lint = GitOpsLint.Check(blueprint, proposed)
-            .Concat(EnvironmentCopyRule.Check([.. others.Where(o => o.Stack != name), blueprint.Config], proposed, involving: name))
+            .Concat(new EnvironmentCopyRule().Findings(new EnvironmentCopies(
+                [.. others.Where(o => o.Stack != name), blueprint.Config], proposed, Involving: name)))
             .ToList();
         if (lint.Any(f => f.Severity == Severity.Error))
         {
-            return (null, [Diagnostic.Error($"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"), .. lint]);
+            return (null, [
+                Diagnostic.Error($"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"),
+                .. lint]);
         }
 
         var staging = RenovateCoverage.Check(proposed).Findings.Where(f => f.Key.Contains($"/{name}/", StringComparison.Ordinal)
@@ -178,15 +186,22 @@ public static class NewEnvironment
     }
 
     /// <summary>A domain is needed, and one no other environment's Gateway serves.</summary>
-    private static IEnumerable<Diagnostic> DomainProblems(string? domain, NewEnvironmentRequest request, IReadOnlyList<StackConfig> others, GitOpsTree tree)
+    private static IEnumerable<Diagnostic> DomainProblems(
+        string? domain, NewEnvironmentRequest request, IReadOnlyList<StackConfig> others, GitOpsTree tree)
     {
         if (domain is null)
         {
-            return [Diagnostic.Error("--domain", $"is needed: {request.From} serves no *.<domain> on its Gateway to derive one from", "give --domain, e.g. lab.example.internal")];
+            return [Diagnostic.Error(
+                "--domain",
+                $"is needed: {request.From} serves no *.<domain> on its Gateway to derive one from",
+                "give --domain, e.g. lab.example.internal")];
         }
 
         return others.Where(o => o.Stack != request.Name && EnvironmentNames.Of(o, ClusterView.Of(o, tree, [])).Domain == domain)
-            .Select(o => Diagnostic.Error($"--domain {domain}", $"is {o.Stack}'s domain already", $"give {request.Name} a domain of its own, e.g. {request.Name}.{domain}"));
+            .Select(o => Diagnostic.Error(
+                $"--domain {domain}",
+                $"is {o.Stack}'s domain already",
+                $"give {request.Name} a domain of its own, e.g. {request.Name}.{domain}"));
     }
 
     /// <summary>What happens after the files are written, as new-env prints it.</summary>
@@ -224,7 +239,8 @@ public static class NewEnvironment
             .Concat(repository.ListFilesBelow(EnvironmentCopy.Platform, "*").Where(p => p.Split('/') is { Length: > 4 } parts && parts[3] == name)
                 .Select(p => string.Join('/', p.Split('/').Take(4))))
             .Distinct();
-        return paths.Select(p => Diagnostic.Error(p, "already exists", $"environment {name} exists (or a file in its place): pick another name")).ToList();
+        return paths.Select(p => Diagnostic.Error(p, "already exists", $"environment {name} exists (or a file in its place): pick another name"))
+            .ToList();
     }
 
     private static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Problems) LoadStack(string stack, IRepository repository)
@@ -261,7 +277,8 @@ public static class NewEnvironment
             {
                 yield return Diagnostic.Error(
                     $"--cidr {input.Network}",
-                    $"overlaps {other.Stack}'s network {theirs} ({StackFile.NameFor(other.Stack)}): the addresses, VIP and Gateway of the two would collide",
+                    $"overlaps {other.Stack}'s network {theirs} ({StackFile.NameFor(other.Stack)}): the addresses, "
+                    + "VIP and Gateway of the two would collide",
                     "give the environment a network of its own (its own VLAN and subnet)");
             }
         }
@@ -281,14 +298,21 @@ public static class NewEnvironment
         var text = repository.ReadFile(RenovateSetup.File);
         if (text is null || RenovateSetup.Read(repository, findings) is not { } setup || findings.Any(f => f.Severity == Severity.Error))
         {
-            return (null, null, request.Stage is null ? [] : [Diagnostic.Error($"--stage {request.Stage}", $"{RenovateSetup.File} is missing or invalid", "restore it, or leave --stage out")]);
+            return (null, null, request.Stage is null
+                ? []
+                : [Diagnostic.Error($"--stage {request.Stage}", $"{RenovateSetup.File} is missing or invalid", "restore it, or leave --stage out")]);
         }
 
         var stage = request.Stage is { } env ? setup.Stages.LastOrDefault(s => s.Covers(StackFile.NameFor(env))) : StageEdit.First(setup.Stages);
         if (stage is null)
         {
             var covered = StackFile.Stacks(repository).Where(s => setup.Stages.Any(st => st.Covers(StackFile.NameFor(s))));
-            return (null, null, request.Stage is null ? [] : [Diagnostic.Error($"--stage {request.Stage}", "is an environment no rollout stage covers", $"join the stage of one of: {string.Join(", ", covered)}")]);
+            return (null, null, request.Stage is null
+                ? []
+                : [Diagnostic.Error(
+                    $"--stage {request.Stage}",
+                    "is an environment no rollout stage covers",
+                    $"join the stage of one of: {string.Join(", ", covered)}")]);
         }
 
         var names = StageEdit.FilesOf(request.Name).Where(n => !stage.MatchFileNames.Contains(n)).ToList();
@@ -300,9 +324,12 @@ public static class NewEnvironment
     private static Diagnostic ByFlag(Diagnostic finding)
     {
         var flag = Flags.FirstOrDefault(f => finding.Key == f.Key || finding.Key.StartsWith($"{f.Key}[", StringComparison.Ordinal)).Flag
-            ?? (finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal) && finding.Key.EndsWith(".vmId", StringComparison.Ordinal) ? "--vm-id-base"
-            : finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal) && finding.Key.EndsWith(".host", StringComparison.Ordinal) ? "--hosts"
-            : finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal) && finding.Key.EndsWith(".ip", StringComparison.Ordinal) ? "--vip"
+            ?? (finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal)
+                && finding.Key.EndsWith(".vmId", StringComparison.Ordinal) ? "--vm-id-base"
+            : finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal)
+                && finding.Key.EndsWith(".host", StringComparison.Ordinal) ? "--hosts"
+            : finding.Key.StartsWith("bootstrap:cluster.nodes.", StringComparison.Ordinal)
+                && finding.Key.EndsWith(".ip", StringComparison.Ordinal) ? "--vip"
             : null);
         return flag is null ? finding : finding with { Key = $"{flag} ({finding.Key})" };
     }

@@ -61,7 +61,8 @@ public static class NodeLayout
             {
                 return ([], [Diagnostic.Error(
                     $"--vip {vip}",
-                    $"leaves too few addresses after it in {network} for the {order.Count} nodes (they take the free addresses after the VIP, outside the pool)",
+                    $"leaves too few addresses after it in {network} for the {order.Count} nodes (they take the free addresses "
+                    + "after the VIP, outside the pool)",
                     "pick a lower --vip or a larger --cidr")]);
             }
 

@@ -23,12 +23,22 @@ public static partial class StackFileText
     /// left out (they are encrypted with the source stack's key) and returned by key, to be set again.
     /// </summary>
     public static (string Text, IReadOnlyList<string> Secrets) Derive(
-        NewEnvironmentRequest request, NetworkInput input, ClusterBlueprint source, IReadOnlyList<NodeSlot> slots, string clusterPath, IRepository repository)
+        NewEnvironmentRequest request,
+        NetworkInput input,
+        ClusterBlueprint source,
+        IReadOnlyList<NodeSlot> slots,
+        string clusterPath,
+        IRepository repository)
     {
         var file = StackFile.NameFor(request.From);
         var config = (JsonObject)(YamlReader.Parse(repository.ReadFile(file)!, file)!["config"]!.DeepClone());
         // Secrets are encrypted with the source stack's key: the new stack cannot read them, so they are set again.
-        var secrets = config.Where(p => HoldsSecret(p.Value)).Select(p => p.Key).Append("proxmoxve:apiToken").Distinct().Order(StringComparer.Ordinal).ToList();
+        var secrets = config.Where(p => HoldsSecret(p.Value))
+            .Select(p => p.Key)
+            .Append("proxmoxve:apiToken")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
         foreach (var key in secrets)
         {
             config.Remove(key);
@@ -70,8 +80,9 @@ public static partial class StackFileText
         var gitops = (JsonObject)(config["bootstrap:gitops"] ?? config["gitops"])!;
         gitops["path"] = clusterPath;
         var ips = slots.Select(s => s.Ip).ToList();
+        var hosts = string.Join(", ", slots.Select(s => s.Host).Distinct());
         var header = $"""
-            # {request.Name}: {input.Network}, API VIP {input.Vip}, nodes {ips[0]}-{ips[^1]} on {string.Join(", ", slots.Select(s => s.Host).Distinct())}; written by new-env from {file}.
+            # {request.Name}: {input.Network}, API VIP {input.Vip}, nodes {ips[0]}-{ips[^1]} on {hosts}; written by new-env from {file}.
             # Secrets are never written here by hand: pulumi config set --secret proxmoxve:apiToken '<user@realm!id=uuid>'
 
             """;

@@ -59,7 +59,8 @@ public static class AccessManifests
             // Requests through the Gateway reach the pods from Cilium's Envoy, whose identity is the reserved "ingress" entity;
             // a Kubernetes NetworkPolicy cannot name it (docs.cilium.io security/policy/language "Entities based": ingress;
             // network/servicemesh/default-deny-ingress-policy: allow fromEntities ingress under a default deny).
-            CiliumPolicy($"{app}-from-gateway", ns, spec => spec["ingress"] = new JsonArray(new JsonObject { ["fromEntities"] = new JsonArray("ingress") })),
+            CiliumPolicy(
+                $"{app}-from-gateway", ns, spec => spec["ingress"] = new JsonArray(new JsonObject { ["fromEntities"] = new JsonArray("ingress") })),
         };
 
         var ingress = access.Ingress.Where(p => p.Kind is PeerKind.Namespace or PeerKind.Cidr).Select(p => Rule("from", p)).ToList();
@@ -97,7 +98,8 @@ public static class AccessManifests
         // A policy listing a direction in policyTypes denies everything in that direction its rules do not allow.
         spec["policyTypes"] = ingress is null && egress is null
             ? new JsonArray("Ingress", "Egress")
-            : new JsonArray(new[] { ingress is null ? null : "Ingress", egress is null ? null : "Egress" }.OfType<string>().Select(t => (JsonNode)t).ToArray());
+            : new JsonArray(
+                new[] { ingress is null ? null : "Ingress", egress is null ? null : "Egress" }.OfType<string>().Select(t => (JsonNode)t).ToArray());
         if (ingress is not null)
         {
             spec["ingress"] = new JsonArray(ingress.Select(r => (JsonNode)r).ToArray());

@@ -32,7 +32,10 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
         var parts = file.Split('/');
         if (parts.Length != 5 || !parts[2].StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
         {
-            findings.Add(Diagnostic.Error(file, "is not at gitops/apps/apps-<env>/<name>/config.json", "move it there; the ApplicationSets only read that layout"));
+            findings.Add(Diagnostic.Error(
+                file,
+                "is not at gitops/apps/apps-<env>/<name>/config.json",
+                "move it there; the ApplicationSets only read that layout"));
             return null;
         }
 
@@ -50,7 +53,10 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
             return null;
         }
 
-        findings.Add(Diagnostic.Error(file, "is not a JSON object", "write {\"name\": ..., \"chart\": ..., \"repo\": ..., \"version\": ..., \"namespace\": ..., \"podSecurity\": ...}"));
+        findings.Add(Diagnostic.Error(
+            file,
+            "is not a JSON object",
+            "write {\"name\": ..., \"chart\": ..., \"repo\": ..., \"version\": ..., \"namespace\": ..., \"podSecurity\": ...}"));
         return null;
     }
 }

@@ -35,9 +35,11 @@ public static partial class ApplicationSetTemplate
 
     private static JsonNode? Substitute(JsonNode? node, string path, AppConfig config, GitOpsObject appSet, List<Diagnostic> findings) => node switch
     {
-        JsonObject map => new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, Substitute(p.Value, $"{path}.{p.Key}", config, appSet, findings)))),
+        JsonObject map =>
+            new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, Substitute(p.Value, $"{path}.{p.Key}", config, appSet, findings)))),
         JsonArray list => new JsonArray(list.Select((item, i) => Substitute(item, $"{path}[{i}]", config, appSet, findings)).ToArray()),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => JsonValue.Create(Text(value.GetValue<string>(), path, config, appSet, findings)),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String =>
+            JsonValue.Create(Text(value.GetValue<string>(), path, config, appSet, findings)),
         _ => node?.DeepClone(),
     };
 
@@ -45,7 +47,10 @@ public static partial class ApplicationSetTemplate
     {
         if (Unsupported().IsMatch(Placeholder().Replace(text, "")))
         {
-            findings.Add(Diagnostic.Error($"{appSet.Where}: {path}", $"uses template syntax other than {{{{.field}}}}: {text}", "use only {{.field}} placeholders so lint can render and check every generated Application"));
+            findings.Add(Diagnostic.Error(
+                $"{appSet.Where}: {path}",
+                $"uses template syntax other than {{{{.field}}}}: {text}",
+                "use only {{.field}} placeholders so lint can render and check every generated Application"));
             return text;
         }
 
@@ -55,7 +60,10 @@ public static partial class ApplicationSetTemplate
             var value = config.Field(field);
             if (value is null)
             {
-                findings.Add(Diagnostic.Error(config.File, $"has no string field \"{field}\", which {appSet.File} uses ({path}); Argo CD would fail to generate the app (missingkey=error)", $"add \"{field}\" to {config.File}"));
+                findings.Add(Diagnostic.Error(
+                    config.File,
+                    $"has no string field \"{field}\", which {appSet.File} uses ({path}); Argo CD would fail to generate the app (missingkey=error)",
+                    $"add \"{field}\" to {config.File}"));
                 return match.Value;
             }
 

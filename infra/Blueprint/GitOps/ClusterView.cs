@@ -53,7 +53,9 @@ public sealed class ClusterView
     public static ClusterView Of(StackConfig config, GitOpsTree tree, List<Diagnostic> findings)
     {
         var created = RootApplication.For(config.GitOps);
-        var root = tree.Objects.FirstOrDefault(o => o.Is("Application") && o.Name == created.Name && o.File.StartsWith($"{config.GitOps.Path}/", StringComparison.Ordinal))
+        var root = tree.Objects.FirstOrDefault(o => o.Is("Application")
+            && o.Name == created.Name
+            && o.File.StartsWith($"{config.GitOps.Path}/", StringComparison.Ordinal))
             ?? new GitOpsObject($"manifest {config.Stack}/{created.Name}", 0, created.Body);
         return Follow(root, config.GitOps.RepoUrl, tree, findings);
     }

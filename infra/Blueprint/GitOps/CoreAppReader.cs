@@ -67,17 +67,24 @@ public static class CoreAppReader
 
         var sources = (app["spec"] as JsonObject)?["sources"] as JsonArray;
         var chart = sources?.OfType<JsonObject>().FirstOrDefault(s => s["chart"] is not null);
-        var values = sources?.OfType<JsonObject>().FirstOrDefault(s => s["ref"]?.GetValueKind() == JsonValueKind.String && (string?)s["ref"] == ValuesRef);
+        var values = sources?.OfType<JsonObject>().FirstOrDefault(s => s["ref"]?.GetValueKind() == JsonValueKind.String
+            && (string?)s["ref"] == ValuesRef);
         if (sources is null || chart is null || values is null || sources.Count != 2)
         {
-            findings.Add(Diagnostic.Error($"{file}: spec.sources", "must hold exactly two sources: the Helm chart and this repository with ref: values", "see gitops/clusters/dev/core/cilium.yaml for the shape"));
+            findings.Add(Diagnostic.Error(
+                $"{file}: spec.sources",
+                "must hold exactly two sources: the Helm chart and this repository with ref: values",
+                "see gitops/clusters/dev/core/cilium.yaml for the shape"));
             return (null, findings);
         }
 
         var helm = chart["helm"] as JsonObject ?? [];
         foreach (var key in helm.Select(p => p.Key).Where(k => !AllowedHelmKeys.Contains(k)))
         {
-            findings.Add(Diagnostic.Error($"{file}: spec.sources[chart].helm.{key}", "is not allowed on a bootstrap core app: Pulumi would install different values than Argo CD renders", "move the settings into the values files under stacks/"));
+            findings.Add(Diagnostic.Error(
+                $"{file}: spec.sources[chart].helm.{key}",
+                "is not allowed on a bootstrap core app: Pulumi would install different values than Argo CD renders",
+                "move the settings into the values files under stacks/"));
         }
 
         var name = reader.Text(app, "metadata.name");
@@ -87,7 +94,10 @@ public static class CoreAppReader
             var path = entry?.GetValueKind() == JsonValueKind.String ? (string)entry! : "";
             if (!path.StartsWith($"${ValuesRef}/", StringComparison.Ordinal))
             {
-                findings.Add(Diagnostic.Error($"{file}: spec.sources[chart].helm.valueFiles", $"\"{path}\" does not come from this repository", $"write ${ValuesRef}/stacks/<common|stack>/values/{name}.yaml"));
+                findings.Add(Diagnostic.Error(
+                    $"{file}: spec.sources[chart].helm.valueFiles",
+                    $"\"{path}\" does not come from this repository",
+                    $"write ${ValuesRef}/stacks/<common|stack>/values/{name}.yaml"));
                 continue;
             }
 
@@ -95,15 +105,23 @@ public static class CoreAppReader
         }
 
         var annotation = ((app["metadata"] as JsonObject)?["annotations"] as JsonObject)?[SyncWaveAnnotation];
-        var wave = annotation is null ? "0" : annotation.GetValueKind() == JsonValueKind.String ? annotation.GetValue<string>() : annotation.ToJsonString();
+        var wave = annotation is null
+            ? "0"
+            : annotation.GetValueKind() == JsonValueKind.String ? annotation.GetValue<string>() : annotation.ToJsonString();
         if (!int.TryParse(wave, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var syncWave))
         {
-            findings.Add(Diagnostic.Error($"{file}: metadata.annotations.{SyncWaveAnnotation}", $"\"{wave}\" is not a whole number", "write a quoted integer, e.g. \"-10\""));
+            findings.Add(Diagnostic.Error(
+                $"{file}: metadata.annotations.{SyncWaveAnnotation}",
+                $"\"{wave}\" is not a whole number",
+                "write a quoted integer, e.g. \"-10\""));
         }
 
         if (helm["releaseName"] is { } releaseName && releaseName.GetValueKind() != JsonValueKind.String)
         {
-            findings.Add(Diagnostic.Error($"{file}: spec.sources[chart].helm.releaseName", "is not a string", "quote it, e.g. releaseName: \"cilium\""));
+            findings.Add(Diagnostic.Error(
+                $"{file}: spec.sources[chart].helm.releaseName",
+                "is not a string",
+                "quote it, e.g. releaseName: \"cilium\""));
         }
 
         var coreApp = new CoreApp(

@@ -28,14 +28,20 @@ public sealed partial record CrdSource(string Application, string Kustomization,
         var path = GitOpsObject.Text(app["spec"]?["source"]?["path"]);
         if (path is null || GitOpsObject.Text(app["kind"]) != "Application")
         {
-            return (null, [Diagnostic.Error($"{file}: spec.source.path", "is not set on an Argo CD Application", "point spec.source.path at the kustomization folder, e.g. gitops/platform/gateway-api")]);
+            return (null, [Diagnostic.Error(
+                $"{file}: spec.source.path",
+                "is not set on an Argo CD Application",
+                "point spec.source.path at the kustomization folder, e.g. gitops/platform/gateway-api")]);
         }
 
         var kustomizationFile = $"{path.TrimEnd('/')}/kustomization.yaml";
         var kustomization = Read(repository, kustomizationFile, out problem);
         if (kustomization is null)
         {
-            return (null, [Diagnostic.Error(kustomizationFile, problem, $"add a kustomization whose only resource is the Gateway API release manifest ({file} points here)")]);
+            return (null, [Diagnostic.Error(
+                kustomizationFile,
+                problem,
+                $"add a kustomization whose only resource is the Gateway API release manifest ({file} points here)")]);
         }
 
         var resources = kustomization["resources"] as JsonArray ?? [];

@@ -10,7 +10,8 @@ namespace Bootstrap.Blueprint.GitOps;
 /// <summary>What an environment's copied files differ by: its name, the domain its Gateway serves and the Gateway's address.</summary>
 public sealed record EnvironmentNames(string Name, string? Domain, string? GatewayAddress)
 {
-    /// <summary>The names of a stack's environment: the stack name, the domain of its Gateway's HTTPS listener (*.&lt;domain&gt;), its pinned address.</summary>
+    /// <summary>The names of a stack's environment: the stack name, the domain of its Gateway's HTTPS listener
+    /// (*.&lt;domain&gt;), its pinned address.</summary>
     public static EnvironmentNames Of(StackConfig config, ClusterView cluster)
     {
         var gateway = cluster.Objects.FirstOrDefault(o => o.Kind == "Gateway" && o.Name == Network.GatewayAddress.Name
@@ -19,7 +20,9 @@ public sealed record EnvironmentNames(string Name, string? Domain, string? Gatew
             .Where(l => GitOpsObject.Text(l["protocol"]) == "HTTPS")
             .Select(l => GitOpsObject.Text(l["hostname"]))
             .FirstOrDefault(h => h is not null && h.StartsWith("*.", StringComparison.Ordinal))?[2..];
-        var address = Ipv4Range.TryParse(config.Cluster.Network.LoadBalancerPool, out _) ? Network.GatewayAddress.For(config.Cluster).ToString() : null;
+        var address = Ipv4Range.TryParse(config.Cluster.Network.LoadBalancerPool, out _)
+            ? Network.GatewayAddress.For(config.Cluster).ToString()
+            : null;
         return new EnvironmentNames(config.Stack, domain, address);
     }
 }
@@ -81,7 +84,8 @@ public static partial class EnvironmentCopy
         {
             if (!GitCoordinate().IsMatch(lines[i]))
             {
-                lines[i] = pattern.Replace(lines[i], m => m.Groups["domain"].Success ? to.Domain! : m.Groups["address"].Success ? to.GatewayAddress! : to.Name);
+                lines[i] = pattern.Replace(
+                    lines[i], m => m.Groups["domain"].Success ? to.Domain! : m.Groups["address"].Success ? to.GatewayAddress! : to.Name);
             }
         }
 

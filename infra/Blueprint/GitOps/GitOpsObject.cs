@@ -18,7 +18,10 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
     public string Name => Text(At(Body, "metadata", "name")) ?? "";
 
     /// <summary>Where a finding points: the file, and which document when the file holds several.</summary>
-    public string Where => Document == 0 && !Multiple ? File : $"{File} (document {Document + 1}, {(Kind.Length > 0 ? Kind : "no kind")} {(Name.Length > 0 ? Name : "unnamed")})";
+    public string Where =>
+        Document == 0 && !Multiple
+            ? File
+            : $"{File} (document {Document + 1}, {(Kind.Length > 0 ? Kind : "no kind")} {(Name.Length > 0 ? Name : "unnamed")})";
 
     /// <summary>Set for objects read from a file with several documents.</summary>
     public bool Multiple { get; init; }
@@ -29,7 +32,8 @@ public sealed record GitOpsObject(string File, int Document, JsonObject Body)
 
     public string? Annotation(string key) => Text(At(Body, "metadata", "annotations", key));
 
-    public int SyncWave => int.TryParse(Annotation(SyncWaveAnnotation), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wave) ? wave : 0;
+    public int SyncWave =>
+        int.TryParse(Annotation(SyncWaveAnnotation), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wave) ? wave : 0;
 
     public IReadOnlyList<string> DependsOn =>
         (Annotation(DependsOnAnnotation) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -37,7 +37,10 @@ public sealed class GitOpsTree
                     }
                     else
                     {
-                        findings.Add(Diagnostic.Error(file, $"document {i + 1} is not a Kubernetes object", "every YAML document under gitops/ is one object with apiVersion, kind and metadata"));
+                        findings.Add(Diagnostic.Error(
+                            file,
+                            $"document {i + 1} is not a Kubernetes object",
+                            "every YAML document under gitops/ is one object with apiVersion, kind and metadata"));
                     }
                 }
             }
@@ -54,7 +57,8 @@ public sealed class GitOpsTree
         return new GitOpsTree(objects, configs);
     }
 
-    /// <summary>The objects an Argo CD directory source deploys: files in <paramref name="path"/> (below it with recurse), filtered by include/exclude globs.</summary>
+    /// <summary>The objects an Argo CD directory source deploys: files in <paramref name="path"/> (below it with recurse),
+    /// filtered by include/exclude globs.</summary>
     public IEnumerable<GitOpsObject> Directory(string path, bool recurse, string? include, string? exclude)
     {
         var folder = path.TrimEnd('/') + "/";

@@ -40,7 +40,8 @@ public sealed record MonitoringPlan(string Namespace, string Release)
 /// What a stack's cluster runs on top of the bootstrap, read from the GitOps tree its root Application follows: the shared
 /// Gateway and the hosts routed through it, the monitoring stack (or none), and which namespaces are isolated.
 /// </summary>
-public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitoring, IReadOnlyList<string> IsolatedNamespaces, IReadOnlyList<string> OpenNamespaces)
+public sealed record PlatformPlan(
+    GatewayPlan Gateway, MonitoringPlan? Monitoring, IReadOnlyList<string> IsolatedNamespaces, IReadOnlyList<string> OpenNamespaces)
 {
     public const string MonitoringChart = "kube-prometheus-stack";
 
@@ -51,7 +52,8 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
     {
         // Broken YAML and the like are lint's findings; the plan shows what can be read.
         var cluster = ClusterView.Of(config, GitOpsTree.Load(repository, []), []);
-        var gateway = new GatewayPlan(GatewayAddress.Namespace, GatewayAddress.Name, GatewayAddress.For(config.Cluster).ToString(), RoutedHosts(cluster));
+        var gateway = new GatewayPlan(
+            GatewayAddress.Namespace, GatewayAddress.Name, GatewayAddress.For(config.Cluster).ToString(), RoutedHosts(cluster));
         var isolated = IsolatedIn(cluster);
         var open = cluster.Applications
             .Select(a => GitOpsObject.Text(a.Destination?["namespace"]))
@@ -65,7 +67,8 @@ public sealed record PlatformPlan(GatewayPlan Gateway, MonitoringPlan? Monitorin
 
     /// <summary>What lint says about isolation: which namespaces start from default-deny and which core ones stay open.</summary>
     public string IsolationLine(string stack) =>
-        $"lint: {stack}: isolated namespaces (default-deny, allows from config.json): {List(IsolatedNamespaces)}; open (core): {List(OpenNamespaces)}";
+        $"lint: {stack}: isolated namespaces (default-deny, allows from config.json): {List(IsolatedNamespaces)}; "
+        + $"open (core): {List(OpenNamespaces)}";
 
     /// <summary>The hosts of every HTTPRoute the cluster runs that attaches to the shared Gateway, sorted, once each.</summary>
     public static IReadOnlyList<string> RoutedHosts(ClusterView cluster) =>

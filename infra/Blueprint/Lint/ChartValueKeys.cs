@@ -21,7 +21,14 @@ public static class ChartValueKeys
         return found;
     }
 
-    private static void Walk(JsonObject values, JsonObject? defaults, IReadOnlyList<JsonSchema> schemas, List<string> keys, string path, ChartSchema chart, List<SchemaViolation> found)
+    private static void Walk(
+        JsonObject values,
+        JsonObject? defaults,
+        IReadOnlyList<JsonSchema> schemas,
+        List<string> keys,
+        string path,
+        ChartSchema chart,
+        List<SchemaViolation> found)
     {
         foreach (var (key, value) in values)
         {
@@ -36,7 +43,9 @@ public static class ChartValueKeys
             }
 
             List<string> childKeys = [.. keys, key];
-            if (FreeFormValues.Contains(chart.Name, childKeys) || (inDefaults && childDefault is null or JsonObject { Count: 0 }) || childSchemas.Any(IsOpenMap))
+            if (FreeFormValues.Contains(chart.Name, childKeys)
+                || (inDefaults && childDefault is null or JsonObject { Count: 0 })
+                || childSchemas.Any(IsOpenMap))
             {
                 continue;
             }
@@ -107,7 +116,8 @@ public static class ChartValueKeys
 
     private static bool HasProperties(JsonSchema schema) => WithBranches(schema).Any(s => s.Properties.Count > 0);
 
-    /// <summary>A map whose keys the schema leaves open: additionalProperties with a schema, patternProperties, or an object without properties.</summary>
+    /// <summary>A map whose keys the schema leaves open: additionalProperties with a schema, patternProperties, or an
+    /// object without properties.</summary>
     private static bool IsOpenMap(JsonSchema schema) =>
         WithBranches(schema).Any(s => s.AdditionalPropertiesSchema is not null || s.PatternProperties.Count > 0)
         || (!HasProperties(schema) && (schema.ActualSchema.Type == JsonObjectType.None || schema.ActualSchema.Type.HasFlag(JsonObjectType.Object)));

@@ -20,8 +20,8 @@ public sealed record CrdFamily(
         new("trust-manager-crds", ["trust.cert-manager.io"], Chart: "trust-manager"),
         new("gateway-api", ["gateway.networking.k8s.io"]),
         new("prometheus-operator-crds", ["monitoring.coreos.com"]),
-        // Converted from Cilium's CRDs (older Cilium than the cluster runs; see the folder's SOURCES.md). The chart ships no
-        // CRDs, cilium-operator registers them at run time, so no chart pins this folder.
+        // JSON Schemas converted from Cilium's CRDs (datreeio/CRDs-catalog cilium.io/, Cilium 1.17 and 1.18: older than the
+        // cluster runs). The chart ships no CRDs, cilium-operator registers them at run time, so no chart pins this folder.
         new("cilium-crds-jsonschema", ["cilium.io"], JsonSchemaGroup: "cilium.io"),
     ];
 }

@@ -46,7 +46,8 @@ public sealed class KubernetesSchema
                 {
                     // Shared types (DeleteOptions, WatchEvent) list many kinds; the type named after the kind wins.
                     var namedAfterKind = name.EndsWith($".{kind.Kind}", StringComparison.Ordinal);
-                    if (!kinds.TryGetValue(kind, out var known) || (namedAfterKind && !known.Name.EndsWith($".{kind.Kind}", StringComparison.Ordinal)))
+                    if (!kinds.TryGetValue(kind, out var known)
+                        || (namedAfterKind && !known.Name.EndsWith($".{kind.Kind}", StringComparison.Ordinal)))
                     {
                         kinds[kind] = (file, name);
                     }

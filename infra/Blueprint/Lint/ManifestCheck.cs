@@ -18,7 +18,8 @@ public static class ManifestCheck
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository) =>
         Run(blueprint, schemas, repository).Findings;
 
-    public static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
+    public static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(
+        ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
         var findings = new List<Diagnostic>();
         var objects = blueprint.Addons.Manifests.Select(m => (Where: $"manifest {blueprint.Config.Stack}/{m.Name} ({m.Kind})", m.Body)).ToList();
@@ -60,7 +61,9 @@ public static class ManifestCheck
             findings.Add(Diagnostic.Warning(
                 places[0],
                 $"{kind} is not validated: the schema folder ({schemas.Root}) has no schema for it"
-                + (places.Count > 1 ? $" ({places.Count} objects, also {string.Join(", ", places.Skip(1).Take(3))}" + (places.Count > 4 ? ", ...)" : ")") : ""),
+                + (places.Count > 1
+                    ? $" ({places.Count} objects, also {string.Join(", ", places.Skip(1).Take(3))}" + (places.Count > 4 ? ", ...)" : ")")
+                    : ""),
                 "add its CRD (or OpenAPI document) to the schema folder, see its SOURCES.md; until then only the API server checks it"));
         }
 
@@ -99,7 +102,10 @@ public static class ManifestCheck
                         $"is {kind.ApiVersion}, but {found.Source} serves {kind.Kind} only as {string.Join(", ", found.ServedAs)}",
                         $"write apiVersion: {found.ServedAs[^1]}"),
                 ]
-                : [Diagnostic.Error($"{where}: kind", $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}", "check its spelling")];
+                : [Diagnostic.Error(
+                    $"{where}: kind",
+                    $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}",
+                    "check its spelling")];
         }
 
         var violations = SchemaViolation.Find(found.Schema, body).ToList();
@@ -126,10 +132,13 @@ public sealed record SchemaCoverage(
     {
         var validated = Validated.OrderBy(v => v.Key.Kind, StringComparer.Ordinal).ThenBy(v => v.Key.ApiVersion, StringComparer.Ordinal)
             .Select(v => $"{v.Key.Kind} {v.Value}");
-        var line = $"schemas {Stack}: {Validated.Values.Sum()} objects validated ({string.Join(", ", validated)}) against {string.Join(", ", Sources)}";
+        var line = $"schemas {Stack}: {Validated.Values.Sum()} objects validated ({string.Join(", ", validated)}) "
+            + $"against {string.Join(", ", Sources)}";
         var missing = NotValidated.OrderBy(v => v.Key.ToString(), StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value}").ToList();
         return line
-            + (missing.Count == 0 ? "; every kind has a schema" : $"; {NotValidated.Values.Sum()} not validated (no schema): {string.Join(", ", missing)}")
+            + (missing.Count == 0
+                ? "; every kind has a schema"
+                : $"; {NotValidated.Values.Sum()} not validated (no schema): {string.Join(", ", missing)}")
             + (KubernetesNote is null ? "" : $"; {KubernetesNote}");
     }
 }

@@ -6,7 +6,8 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Lint;
 
-/// <summary>renovate.json against Renovate's published schema; top-level keys the schema does not know are errors too (its root allows any key, so a typo would pass).</summary>
+/// <summary>renovate.json against Renovate's published schema; top-level keys the schema does not know are errors too
+/// (its root allows any key, so a typo would pass).</summary>
 public static class RenovateCheck
 {
     public const string File = "renovate.json";
@@ -23,7 +24,10 @@ public static class RenovateCheck
         var schemaFile = Path.Combine(schemas.Root, SchemaPath);
         if (!System.IO.File.Exists(schemaFile))
         {
-            return [Diagnostic.Error(File, $"cannot be validated: no Renovate schema at {schemaFile}", "add renovate-schema.json from the renovate npm package to the schema folder")];
+            return [Diagnostic.Error(
+                File,
+                $"cannot be validated: no Renovate schema at {schemaFile}",
+                "add renovate-schema.json from the renovate npm package to the schema folder")];
         }
 
         JsonObject config;
@@ -52,7 +56,10 @@ public static class RenovateCheck
         var known = (JsonNode.Parse(schemaText)?["properties"] as JsonObject ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var findings = config.Select(p => p.Key)
             .Where(key => key != "$schema" && !known.Contains(key))
-            .Select(key => Diagnostic.Error($"{File}: {key}", "is not a Renovate option: Renovate would ignore it", "check the name at https://docs.renovatebot.com/configuration-options/"))
+            .Select(key => Diagnostic.Error(
+                $"{File}: {key}",
+                "is not a Renovate option: Renovate would ignore it",
+                "check the name at https://docs.renovatebot.com/configuration-options/"))
             .ToList();
         findings.AddRange(SchemaViolation.Find(schema, config).Select(v => Diagnostic.Error($"{File}: {v.Where}", v.Problem, v.Fix)));
         return findings;
@@ -72,5 +79,6 @@ public static class RenovateCheck
         return schema.ToJsonString();
     }
 
-    private static string? JsonObjectText(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static string? JsonObjectText(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -14,7 +14,8 @@ public static class SchemaLint
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository) =>
         Run(blueprint, schemas, repository).Findings;
 
-    public static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
+    public static (IReadOnlyList<Diagnostic> Findings, SchemaCoverage Coverage) Run(
+        ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
         var (manifestFindings, coverage) = ManifestCheck.Run(blueprint, schemas, repository);
         return ([.. TalosPatchCheck.Check(blueprint, schemas), .. ValuesCheck.Check(blueprint, schemas, repository), .. manifestFindings], coverage);

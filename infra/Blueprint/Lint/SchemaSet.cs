@@ -55,7 +55,8 @@ public sealed class SchemaSet
                 : null;
         });
 
-    /// <summary>The v1alpha1 schema of an Argo CD kind (Application, ApplicationSet, AppProject) in that Argo CD release, or null when missing.</summary>
+    /// <summary>The v1alpha1 schema of an Argo CD kind (Application, ApplicationSet, AppProject) in that Argo CD release,
+    /// or null when missing.</summary>
     /// <exception cref="SchemaFileException">The CRD file is there but unreadable.</exception>
     public JsonSchema? ArgoCdCrd(string argoCdVersion, string kind) =>
         Cached(crds, $"{argoCdVersion}/{kind}", () =>

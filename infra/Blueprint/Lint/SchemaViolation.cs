@@ -7,7 +7,8 @@ using NJsonSchema.Validation;
 
 namespace Bootstrap.Blueprint.Lint;
 
-/// <summary>One place a document breaks its schema: the path inside the document (e.g. <c>machine.install.bogus</c>), what is wrong, what would be right.</summary>
+/// <summary>One place a document breaks its schema: the path inside the document (e.g. <c>machine.install.bogus</c>),
+/// what is wrong, what would be right.</summary>
 public sealed partial record SchemaViolation(string Path, string Problem, string Fix)
 {
     private const int ShownValueLength = 60;
@@ -35,9 +36,13 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
     // NJsonSchema nests the real errors of list items, map values and allOf under one wrapper error per level.
     private static IEnumerable<SchemaViolation> Leaves(ValidationError error) => error switch
     {
-        ChildSchemaValidationError { Kind: ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.AdditionalItemNotValid or ValidationErrorKind.NotAllOf } nested =>
+        ChildSchemaValidationError { Kind: ValidationErrorKind.ArrayItemNotValid
+            or ValidationErrorKind.AdditionalPropertiesNotValid
+            or ValidationErrorKind.AdditionalItemNotValid
+            or ValidationErrorKind.NotAllOf } nested =>
             nested.Errors.Values.SelectMany(e => e).SelectMany(Leaves),
-        ChildSchemaValidationError { Kind: ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf } alternatives => [Alternatives(alternatives)],
+        ChildSchemaValidationError { Kind: ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf } alternatives =>
+            [Alternatives(alternatives)],
         _ => [Describe(error)],
     };
 
@@ -53,7 +58,8 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
         // Plain type alternatives (int-or-string and the like) read best as one list of types.
         if (branches.All(b => b.Count == 1 && b[0].Path == path && b[0].Problem.Contains(", but must be ", StringComparison.Ordinal)))
         {
-            var types = branches.Select(b => b[0].Problem[(b[0].Problem.IndexOf(", but must be ", StringComparison.Ordinal) + ", but must be ".Length)..]).Distinct();
+            const string mustBe = ", but must be ";
+            var types = branches.Select(b => b[0].Problem[(b[0].Problem.IndexOf(mustBe, StringComparison.Ordinal) + mustBe.Length)..]).Distinct();
             return new(path, $"is {Shown(error.Token)}, but must be {string.Join(" or ", types)}", "change its type");
         }
 
@@ -71,10 +77,16 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
         {
             ValidationErrorKind.NoAdditionalPropertiesAllowed => UnknownField(path, error),
             ValidationErrorKind.PropertyRequired => new(path, "is required but missing", "set it"),
-            ValidationErrorKind.NotInEnumeration => new(path, $"is {value}, but must be one of {string.Join(", ", schema.Enumeration.Select(e => Shown(e is null ? JValue.CreateNull() : JToken.FromObject(e))))}", "use one of those values"),
-            ValidationErrorKind.PatternMismatch => new(path, $"is {value}, which does not match the pattern {schema.Pattern}", "write it in the form the pattern describes"),
-            ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected or ValidationErrorKind.BooleanExpected
-                or ValidationErrorKind.ArrayExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.NullExpected or ValidationErrorKind.NoTypeValidates =>
+            ValidationErrorKind.NotInEnumeration => new(
+                path,
+                $"is {value}, but must be one of "
+                + string.Join(", ", schema.Enumeration.Select(e => Shown(e is null ? JValue.CreateNull() : JToken.FromObject(e)))),
+                "use one of those values"),
+            ValidationErrorKind.PatternMismatch =>
+                new(path, $"is {value}, which does not match the pattern {schema.Pattern}", "write it in the form the pattern describes"),
+            ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
+                or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ArrayExpected or ValidationErrorKind.ObjectExpected
+                or ValidationErrorKind.NullExpected or ValidationErrorKind.NoTypeValidates =>
                 new(path, $"is {value}, but must be {TypeNames(schema.Type)}", "change its type"),
             ValidationErrorKind.StringTooShort => new(path, $"is {value}, shorter than {schema.MinLength} characters", "make it longer"),
             ValidationErrorKind.StringTooLong => new(path, $"is {value}, longer than {schema.MaxLength} characters", "make it shorter"),
@@ -118,8 +130,8 @@ public sealed partial record SchemaViolation(string Path, string Problem, string
     {
         var names = new List<string>();
         foreach (var (flag, name) in (ReadOnlySpan<(JsonObjectType, string)>)[
-            (JsonObjectType.String, "a string"), (JsonObjectType.Integer, "an integer"), (JsonObjectType.Number, "a number"), (JsonObjectType.Boolean, "a boolean"),
-            (JsonObjectType.Array, "a list"), (JsonObjectType.Object, "a map"), (JsonObjectType.Null, "null")])
+            (JsonObjectType.String, "a string"), (JsonObjectType.Integer, "an integer"), (JsonObjectType.Number, "a number"),
+            (JsonObjectType.Boolean, "a boolean"), (JsonObjectType.Array, "a list"), (JsonObjectType.Object, "a map"), (JsonObjectType.Null, "null")])
         {
             if (type.HasFlag(flag))
             {

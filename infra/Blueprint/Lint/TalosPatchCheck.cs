@@ -25,7 +25,10 @@ public static class TalosPatchCheck
         }
         catch (SchemaFileException e)
         {
-            return [Diagnostic.Error(e.File, e.Problem, $"restore config.schema.json from siderolabs/talos {version} (see the schema folder's SOURCES.md)")];
+            return [Diagnostic.Error(
+                e.File,
+                e.Problem,
+                $"restore config.schema.json from siderolabs/talos {version} (see the schema folder's SOURCES.md)")];
         }
 
         if (talos is null)
@@ -41,7 +44,8 @@ public static class TalosPatchCheck
             ];
         }
 
-        MachinePatch[] patches = [blueprint.Talos.Common, blueprint.Talos.ControlPlane, blueprint.Talos.Worker, .. blueprint.Nodes.Select(n => n.Patch)];
+        MachinePatch[] patches = [
+            blueprint.Talos.Common, blueprint.Talos.ControlPlane, blueprint.Talos.Worker, .. blueprint.Nodes.Select(n => n.Patch)];
         var findings = new List<Diagnostic>();
         foreach (var patch in patches)
         {
@@ -60,24 +64,33 @@ public static class TalosPatchCheck
     {
         var kind = Text(document["kind"]);
         var documentName = Text(document["name"]);
-        var where = kind is null ? $"{patch} ({TalosSchema.ConfigDefinition})" : $"{patch} ({kind}{(documentName is null ? "" : $" {documentName}")})";
+        var where = kind is null
+            ? $"{patch} ({TalosSchema.ConfigDefinition})"
+            : $"{patch} ({kind}{(documentName is null ? "" : $" {documentName}")})";
         var schema = kind is null ? talos.Config : talos.ForKind(kind);
         if (schema is null)
         {
             return
             [
-                Diagnostic.Error($"{where}: kind", $"\"{kind}\" is not a Talos {talos.Version} config document kind", $"use one of {string.Join(", ", talos.Kinds)}, or leave kind out for the v1alpha1 machine config"),
+                Diagnostic.Error(
+                    $"{where}: kind",
+                    $"\"{kind}\" is not a Talos {talos.Version} config document kind",
+                    $"use one of {string.Join(", ", talos.Kinds)}, or leave kind out for the v1alpha1 machine config"),
             ];
         }
 
         return SchemaViolation.Find(schema, document)
-            .Select(v => Diagnostic.Error($"{where}: {v.Where}", v.Problem, kind is null && MovedFields.TryGetValue(v.Path, out var moved) ? moved : v.Fix));
+            .Select(v => Diagnostic.Error(
+                $"{where}: {v.Where}",
+                v.Problem,
+                kind is null && MovedFields.TryGetValue(v.Path, out var moved) ? moved : v.Fix));
     }
 
     /// <summary>v1alpha1 fields Talos 1.13 moved into typed documents; a patch written for an older Talos still has them.</summary>
     private static readonly Dictionary<string, string> MovedFields = new(StringComparer.Ordinal)
     {
-        ["machine.network"] = "Talos 1.13 moved host networking into typed documents: HostnameConfig, LinkConfig (addresses, routes), Layer2VIPConfig, ResolverConfig",
+        ["machine.network"] = "Talos 1.13 moved host networking into typed documents: HostnameConfig, LinkConfig (addresses, routes), "
+            + "Layer2VIPConfig, ResolverConfig",
         ["machine.time"] = "Talos 1.13 moved time servers into the TimeSyncConfig document",
     };
 

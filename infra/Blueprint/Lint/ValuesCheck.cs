@@ -65,7 +65,10 @@ public static class ValuesCheck
         var schemaViolations = chart.ValuesSchema is { } schema ? SchemaViolation.Find(schema, Coalesce(chart.Defaults, values)) : [];
         var rejected = schemaViolations.Select(v => v.Path).ToHashSet(StringComparer.Ordinal);
         var unknown = ChartValueKeys.Unknown(values, chart)
-            .Select(u => u with { Problem = $"{u.Problem}{(rejected.Contains(u.Path) ? ", and its schema rejects it" : ", so Helm would ignore it silently")}" })
+            .Select(u => u with
+            {
+                Problem = $"{u.Problem}{(rejected.Contains(u.Path) ? ", and its schema rejects it" : ", so Helm would ignore it silently")}",
+            })
             .ToList();
 
         // An unknown key the schema rejects too is reported once, with the unknown-key hint.
@@ -82,8 +85,10 @@ public static class ValuesCheck
         var present = schemas.Versions($"charts/{release.Chart}");
         return Diagnostic.Error(
             $"{release.File}: spec.sources[chart].targetRevision",
-            $"pins chart {release.Chart} {release.Version}, but the schema folder has no {ChartSchema.ChartFile} and {ChartSchema.ValuesFile} for it: looked in {folder}",
-            $"add {release.Chart} {release.Version}'s {ChartSchema.ChartFile}, {ChartSchema.ValuesFile} (and {ChartSchema.SchemaFile} if the chart has one) to the schema folder, "
+            $"pins chart {release.Chart} {release.Version}, but the schema folder has no {ChartSchema.ChartFile} "
+            + $"and {ChartSchema.ValuesFile} for it: looked in {folder}",
+            $"add {release.Chart} {release.Version}'s {ChartSchema.ChartFile}, {ChartSchema.ValuesFile} (and {ChartSchema.SchemaFile} if the chart "
+            + "has one) to the schema folder, "
             + (present.Count > 0 ? $"or pin a version it has: {string.Join(", ", present)}" : $"which has no version of {release.Chart} at all"));
     }
 

@@ -10,7 +10,10 @@ public static partial class Ipv4
     public static bool TryParse(string? text, out IPAddress address)
     {
         address = IPAddress.None;
-        if (text is null || !DottedQuad().IsMatch(text) || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork)
+        if (text is null
+            || !DottedQuad().IsMatch(text)
+            || !IPAddress.TryParse(text, out var parsed)
+            || parsed.AddressFamily != AddressFamily.InterNetwork)
         {
             return false;
         }

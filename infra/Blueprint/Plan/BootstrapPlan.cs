@@ -56,10 +56,13 @@ public sealed record BootstrapPlan(IReadOnlyList<BootstrapStage> Stages, IReadOn
         return new BootstrapPlan(stages, resources);
     }
 
-    /// <summary>What Argo CD owns after the handoff is never deleted by `pulumi destroy`: the releases, the CRDs, the root Application and Argo CD's namespace.</summary>
+    /// <summary>What Argo CD owns after the handoff is never deleted by `pulumi destroy`: the releases, the CRDs, the root
+    /// Application and Argo CD's namespace.</summary>
     private static bool Retained(BootstrapStage stage) =>
-        stage.Kind is ResourceKind.HelmRelease or ResourceKind.CrdManifests or ResourceKind.RootApplication || stage.Id == Plan.Stages.ArgoCdNamespace;
+        stage.Kind is ResourceKind.HelmRelease or ResourceKind.CrdManifests or ResourceKind.RootApplication
+        || stage.Id == Plan.Stages.ArgoCdNamespace;
 
-    private static (BootstrapStage Stage, string? Member, string? Node, string? Host) Member(BootstrapStage stage, string? member, string? node, string? host) =>
+    private static (BootstrapStage Stage, string? Member, string? Node, string? Host) Member(
+        BootstrapStage stage, string? member, string? node, string? host) =>
         (stage, member, node, host);
 }

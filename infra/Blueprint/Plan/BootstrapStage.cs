@@ -15,7 +15,8 @@ public enum EdgeScope
     /// <summary>Waits only for the bootstrap node's resource.</summary>
     BootstrapNode,
 
-    /// <summary>Within one stage: a node's resource waits for the previous node's (control planes first, then workers), so nodes go one at a time.</summary>
+    /// <summary>Within one stage: a node's resource waits for the previous node's (control planes first, then workers), so
+    /// nodes go one at a time.</summary>
     PreviousNode,
 }
 

@@ -15,7 +15,8 @@ public sealed record UpgradeReport(InstalledVersions Installed, IReadOnlyList<st
 /// Everything decided for one stack before anything touches a server. The Pulumi layer maps it to resources; the CLI
 /// renders it. Only <see cref="Planner"/> creates one, from a config without errors; warnings ride along.
 /// </summary>
-/// <param name="Platform">What the cluster runs on top of the bootstrap, as Git declares it (the Gateway and its DNS records, monitoring, isolated namespaces).</param>
+/// <param name="Platform">What the cluster runs on top of the bootstrap, as Git declares it (the Gateway and its DNS
+/// records, monitoring, isolated namespaces).</param>
 /// <param name="Scripts">The local scripts `pulumi up` runs, by planned resource key (upgrade steps and readiness gates).</param>
 public sealed record ClusterBlueprint(
     StackConfig Config,

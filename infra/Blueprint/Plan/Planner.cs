@@ -22,10 +22,13 @@ namespace Bootstrap.Blueprint.Plan;
 public static class Planner
 {
     /// <param name="installed">The versions the cluster runs now (stack outputs), to validate and plan an upgrade.</param>
-    public static ClusterBlueprint Load(string stack, IReadOnlyDictionary<string, JsonNode?> config, IRepository repository, InstalledVersions? installed = null)
+    public static ClusterBlueprint Load(
+        string stack, IReadOnlyDictionary<string, JsonNode?> config, IRepository repository, InstalledVersions? installed = null)
     {
         var bound = ConfigBinder.Bind(stack, config);
-        return bound.Config is null ? throw new BlueprintException(bound.Diagnostics) : Create(bound.Config, repository, bound.Diagnostics, installed);
+        return bound.Config is null
+            ? throw new BlueprintException(bound.Diagnostics)
+            : Create(bound.Config, repository, bound.Diagnostics, installed);
     }
 
     /// <summary>
@@ -43,13 +46,14 @@ public static class Planner
         return findings.Count > 0 ? throw new BlueprintException([.. blueprint.Warnings, .. findings]) : blueprint;
     }
 
-    public static ClusterBlueprint Create(StackConfig config, IRepository repository, IReadOnlyList<Diagnostic>? earlier = null, InstalledVersions? installed = null)
+    public static ClusterBlueprint Create(
+        StackConfig config, IRepository repository, IReadOnlyList<Diagnostic>? earlier = null, InstalledVersions? installed = null)
     {
         var findings = new List<Diagnostic>(earlier ?? []);
         findings.AddRange(StackValidator.Validate(config, repository));
         if (installed is not null)
         {
-            findings.AddRange(UpgradeRule.Check(installed, config.Cluster));
+            findings.AddRange(new UpgradeRule().Findings(new VersionChange(installed, config.Cluster)));
         }
 
         ThrowOnErrors(findings);
@@ -83,7 +87,8 @@ public static class Planner
         var plan = BootstrapPlan.For(config, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host);
         var scripts = Scripts(talos, nodes, image, config.EtcdSnapshot);
         var upgrade = installed is null ? null : new UpgradeReport(installed, PendingUpgrades(installed, talos, nodes, scripts));
-        return new ClusterBlueprint(config, image, downloads, nodes, talos, addons, PlatformPlan.For(config, repository), plan, scripts, findings, upgrade);
+        return new ClusterBlueprint(
+            config, image, downloads, nodes, talos, addons, PlatformPlan.For(config, repository), plan, scripts, findings, upgrade);
     }
 
     private static TalosClusterPlan TalosPlan(ClusterSettings cluster, IReadOnlyList<NodePlan> nodes, TalosImage image)
@@ -105,7 +110,8 @@ public static class Planner
             MachinePatches.Worker(cluster));
     }
 
-    private static Dictionary<string, LocalScript> Scripts(TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, TalosImage image, string? etcdSnapshot)
+    private static Dictionary<string, LocalScript> Scripts(
+        TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, TalosImage image, string? etcdSnapshot)
     {
         var release = Compatibility.For(VersionRule.ParseTalos(talos.TalosVersion)!)!;
         var scripts = nodes.ToDictionary(
@@ -115,12 +121,14 @@ public static class Planner
         scripts[Stages.EtcdBootstrap] = EtcdBootstrap.Script(talos.BootstrapNode, talos.BootstrapIp, talos.ClientEndpoints, etcdSnapshot);
         scripts[Stages.ApiReady] = ReadinessGates.ApiReady(talos.Endpoint, talos.Endpoint.Split('/')[2].Split(':')[0], talos.BootstrapIp);
         scripts[Stages.CiliumCrds] = ReadinessGates.CiliumCrds(talos.Endpoint, LoadBalancerPool.Crds);
-        scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(talos.Endpoint, talos.BootstrapIp, talos.ClientEndpoints, talos.WorkerIps, nodes.Select(n => n.Name).ToList());
+        scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(
+            talos.Endpoint, talos.BootstrapIp, talos.ClientEndpoints, talos.WorkerIps, nodes.Select(n => n.Name).ToList());
         return scripts;
     }
 
     /// <summary>The upgrade steps that will change something, given the installed versions, in the order they run.</summary>
-    private static List<string> PendingUpgrades(InstalledVersions installed, TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, Dictionary<string, LocalScript> scripts)
+    private static List<string> PendingUpgrades(
+        InstalledVersions installed, TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, Dictionary<string, LocalScript> scripts)
     {
         var steps = new List<string>();
         if (installed.TalosVersion != talos.TalosVersion)

@@ -52,28 +52,36 @@ public static class Stages
             new(Schematic, "Register the Image Factory schematic", ResourceKind.ImageSchematic, StageScope.One, [
                 new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
             ]),
-            new(Image, "Download the Talos nocloud qcow2 image as import content, once per Proxmox host", ResourceKind.ImageDownload, StageScope.PerHost, [
+            new(Image, "Download the Talos nocloud qcow2 image as import content, once per Proxmox host",
+                ResourceKind.ImageDownload, StageScope.PerHost, [
                 new(Schematic, EdgeScope.All, "the Image Factory serves images only for a registered schematic"),
             ]),
             new(Vm, "Create and start one VM per node, its disk imported from the image (no SSH)", ResourceKind.VirtualMachine, StageScope.PerNode, [
                 new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host"),
             ]),
             new(TalosSecrets,
-                secrets.TalosSecrets ? "Restore the cluster's Talos machine secrets from bootstrap:talosSecrets" : "Generate the cluster's Talos machine secrets",
+                secrets.TalosSecrets
+                    ? "Restore the cluster's Talos machine secrets from bootstrap:talosSecrets"
+                    : "Generate the cluster's Talos machine secrets",
                 secrets.TalosSecrets ? ResourceKind.RestoredTalosSecrets : ResourceKind.TalosSecrets, StageScope.One, [
                 new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
             ]),
-            new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)", ResourceKind.TalosUpgrade, StageScope.PerNode, [
+            new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)",
+                ResourceKind.TalosUpgrade, StageScope.PerNode, [
                 new(Vm, EdgeScope.SameNode, "only a running node can be upgraded"),
                 new(TalosUpgrade, EdgeScope.PreviousNode, "one node at a time: control planes in turn keep etcd quorum, then workers"),
             ]),
-            new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (skips a cluster in maintenance mode)", ResourceKind.KubernetesUpgrade, StageScope.One, [
+            new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (skips a cluster in maintenance mode)",
+                ResourceKind.KubernetesUpgrade, StageScope.One, [
                 new(TalosUpgrade, EdgeScope.All, "Kubernetes moves only once every node runs the Talos release that supports it"),
             ]),
             new(TalosApply, "Apply each node's machine config", ResourceKind.MachineConfigApply, StageScope.PerNode, [
                 new(Vm, EdgeScope.SameNode, "a node takes its config in maintenance mode once its own VM has booted"),
                 new(TalosSecrets, EdgeScope.All, "the config carries the cluster's PKI and tokens"),
-                new(KubernetesUpgrade, EdgeScope.All, "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
+                new(
+                    KubernetesUpgrade,
+                    EdgeScope.All,
+                    "the config carries the Kubernetes version: applying it before upgrade-k8s would upgrade every node at once"),
             ]),
             new(EtcdBootstrap, restoreEtcd
                     ? "Bootstrap etcd on the first control plane from bootstrap:etcdSnapshot (skipped while etcd runs on any control plane)"
@@ -112,10 +120,12 @@ public static class Stages
         var sealedSecrets = new List<StageEdge> { new(ClusterHealth, EdgeScope.All, ScheduledPods) };
         if (secrets.SealedSecretsKeys)
         {
-            stages.Add(new(SealedSecretsKeys, "Restore the sealed-secrets keys from the stack's secrets", ResourceKind.RestoredSealedSecretsKeys, StageScope.One, [
+            stages.Add(new(SealedSecretsKeys, "Restore the sealed-secrets keys from the stack's secrets",
+                ResourceKind.RestoredSealedSecretsKeys, StageScope.One, [
                 new(KubernetesProvider, EdgeScope.All, "the keys are Secrets written through the API"),
             ]));
-            sealedSecrets.Add(new(SealedSecretsKeys, EdgeScope.All, "the controller adopts existing keys only when it starts, so SealedSecrets in Git decrypt"));
+            sealedSecrets.Add(new(
+                SealedSecretsKeys, EdgeScope.All, "the controller adopts existing keys only when it starts, so SealedSecrets in Git decrypt"));
         }
 
         stages.Add(new(SealedSecrets, "Install the sealed-secrets controller", ResourceKind.HelmRelease, StageScope.One, sealedSecrets));

@@ -13,7 +13,8 @@ public sealed record DatastoreFacts(string Id, IReadOnlyList<string> ContentType
 /// </summary>
 public static partial class ProxmoxPreflight
 {
-    /// <summary>The first release whose download-url accepts "import" content (bpg proxmox/version/capabilities.go SupportImportContentType).</summary>
+    /// <summary>The first release whose download-url accepts "import" content (bpg proxmox/version/capabilities.go
+    /// SupportImportContentType).</summary>
     public static readonly Version ImportContentSince = new(8, 4, 0);
 
     /// <summary>Proxmox's name for the content type of VM disk images.</summary>
@@ -21,7 +22,8 @@ public static partial class ProxmoxPreflight
 
     /// <param name="version">pve-manager's version as the API reports it, e.g. 8.4.1.</param>
     /// <param name="datastores">Each Proxmox host of the stack, with the datastores the API lists for it.</param>
-    public static IReadOnlyList<Diagnostic> Check(ClusterSettings cluster, string version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> datastores)
+    public static IReadOnlyList<Diagnostic> Check(
+        ClusterSettings cluster, string version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> datastores)
     {
         var findings = new List<Diagnostic>();
         if (Parse(version) is not { } running || running < ImportContentSince)
@@ -29,7 +31,8 @@ public static partial class ProxmoxPreflight
             findings.Add(Diagnostic.Error(
                 "proxmoxve:endpoint",
                 $"runs Proxmox VE {version}, which cannot import a disk image through its API",
-                $"upgrade Proxmox VE to {ImportContentSince.Major}.{ImportContentSince.Minor} or newer: VMs import the Talos disk from \"import\" content, without SSH"));
+                $"upgrade Proxmox VE to {ImportContentSince.Major}.{ImportContentSince.Minor} or newer: "
+                + "VMs import the Talos disk from \"import\" content, without SSH"));
         }
 
         foreach (var host in cluster.Nodes.Values.Select(n => n.Host).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -44,27 +47,41 @@ public static partial class ProxmoxPreflight
         return findings;
     }
 
-    private static IEnumerable<Diagnostic> Require(IReadOnlyList<DatastoreFacts> listed, string host, string id, string content, string field, string fix)
+    private static IEnumerable<Diagnostic> Require(
+        IReadOnlyList<DatastoreFacts> listed, string host, string id, string content, string field, string fix)
     {
         var key = ConfigKey.Child(ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "proxmox"), field);
         var datastore = listed.FirstOrDefault(d => d.Id == id);
         if (datastore is null)
         {
             var known = listed.Count == 0 ? "none" : string.Join(", ", listed.Select(d => d.Id).Order(StringComparer.Ordinal));
-            yield return Diagnostic.Error(key, $"{id} is not a datastore of Proxmox host {host} (it has: {known})", $"name one of {host}'s datastores");
+            yield return Diagnostic.Error(
+                key,
+                $"{id} is not a datastore of Proxmox host {host} (it has: {known})",
+                $"name one of {host}'s datastores");
         }
         else if (!datastore.Enabled || !datastore.Active)
         {
-            yield return Diagnostic.Error(key, $"{id} on {host} is {(datastore.Enabled ? "not active" : "disabled")}", "enable it, or name an active datastore");
+            yield return Diagnostic.Error(
+                key,
+                $"{id} on {host} is {(datastore.Enabled ? "not active" : "disabled")}",
+                "enable it, or name an active datastore");
         }
         else if (!datastore.ContentTypes.Contains(content))
         {
-            yield return Diagnostic.Error(key, $"{id} on {host} does not hold content type {content} (it holds: {string.Join(", ", datastore.ContentTypes.Order(StringComparer.Ordinal))})", fix);
+            yield return Diagnostic.Error(
+                key,
+                $"{id} on {host} does not hold content type {content} (it "
+                + $"holds: {string.Join(", ", datastore.ContentTypes.Order(StringComparer.Ordinal))})",
+                fix);
         }
     }
 
     private static Version? Parse(string version) =>
-        Leading().Match(version) is { Success: true } match ? new Version(int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), int.Parse(match.Groups[3].Success ? match.Groups[3].Value : "0")) : null;
+        Leading().Match(version) is { Success: true } match
+            ? new Version(
+                int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), int.Parse(match.Groups[3].Success ? match.Groups[3].Value : "0"))
+            : null;
 
     [GeneratedRegex(@"^(\d+)\.(\d+)(?:\.(\d+))?")]
     private static partial Regex Leading();

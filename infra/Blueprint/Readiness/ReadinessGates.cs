@@ -57,10 +57,13 @@ public static class ReadinessGates
         string endpoint, string bootstrapIp, IReadOnlyList<string> controlPlaneIps, IReadOnlyList<string> workerIps, IReadOnlyList<string> nodes)
     {
         const string name = "cluster-health";
-        var script = ScriptPrelude.For(name, "Talos healthy and every node Ready", ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig, "talosctl", "curl", "base64", "grep");
+        var script = ScriptPrelude.For(
+            name, "Talos healthy and every node Ready", ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig,
+            "talosctl", "curl", "base64", "grep");
         script.Append(ScriptPrelude.KubeGet(endpoint));
         var workers = workerIps.Count > 0 ? $" --worker-nodes {string.Join(',', workerIps)}" : "";
-        script.Append($"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health --control-plane-nodes {string.Join(',', controlPlaneIps)}{workers} --wait-timeout \"${{wait_seconds}}s\"\n");
+        script.Append($"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health "
+            + $"--control-plane-nodes {string.Join(',', controlPlaneIps)}{workers} --wait-timeout \"${{wait_seconds}}s\"\n");
         foreach (var node in nodes)
         {
             script.Append(Wait(name, Holds($"/api/v1/nodes/{node}", "Ready"), $"node {node} is not Ready",
@@ -68,7 +71,11 @@ public static class ReadinessGates
         }
 
         script.Append($"echo \"{name}: Talos healthy, {nodes.Count} node(s) Ready\"\n");
-        return new LocalScript($"Talos healthy and {nodes.Count} node(s) Ready", script.ToString(), [.. nodes], ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig);
+        return new LocalScript(
+            $"Talos healthy and {nodes.Count} node(s) Ready",
+            script.ToString(),
+            [.. nodes],
+            ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig);
     }
 
     /// <summary>

@@ -20,7 +20,13 @@ public static class PlanSummary
         text.Append("Nodes\n");
         text.Append(TextTable.Plain(
             ["NAME", "ROLE", "IP", "PROXMOX HOST", "VM ID", "SIZE"],
-            blueprint.Nodes.Select(n => (IReadOnlyList<string>)[n.Name, Labels.Role(n.Role), n.Ip, n.Vm.Host, n.Vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture), Labels.Size(n.Settings)])));
+            blueprint.Nodes.Select(n => (IReadOnlyList<string>)[
+                n.Name,
+                Labels.Role(n.Role),
+                n.Ip,
+                n.Vm.Host,
+                n.Vm.VmId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Labels.Size(n.Settings)])));
         text.Append('\n');
         text.Append(PlacementTable(config.Cluster));
         text.Append("Network\n");
@@ -31,7 +37,10 @@ public static class PlanSummary
                 ["API endpoint", $"{blueprint.Talos.Endpoint} (VIP {blueprint.Vip})"],
                 ["Talos endpoints", string.Join(", ", blueprint.Talos.ClientEndpoints)],
                 ["bootstrap node", blueprint.Talos.BootstrapNode],
-                ["load-balancer pool", $"{network.LoadBalancerPool} (Gateway {GatewayAddress.For(config.Cluster)}, other Services {GatewayAddress.SharedRange(config.Cluster)})"],
+                [
+                    "load-balancer pool",
+                    $"{network.LoadBalancerPool} (Gateway {GatewayAddress.For(config.Cluster)}, "
+                    + $"other Services {GatewayAddress.SharedRange(config.Cluster)})"],
                 ["Argo CD", blueprint.Addons.ArgoCdUrl ?? Labels.NotSet],
             ]));
         text.Append('\n');
@@ -50,7 +59,10 @@ public static class PlanSummary
         {
             text.Append($"Upgrade path (from Talos {installed.TalosVersion}, Kubernetes {installed.KubernetesVersion})\n");
             text.Append(upgrade.PendingSteps.Count > 0
-                ? TextTable.Plain(["STEP", "WHAT"], upgrade.PendingSteps.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s]))
+                ? TextTable.Plain(
+                    ["STEP", "WHAT"],
+                    upgrade.PendingSteps.Select((s, i) => (IReadOnlyList<string>)[
+                        (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), s]))
                 : "  none: the cluster already runs these versions\n");
             text.Append('\n');
         }
@@ -63,7 +75,8 @@ public static class PlanSummary
         text.Append("Stages\n");
         text.Append(TextTable.Plain(
             ["STAGE", "AFTER", "WHAT"],
-            blueprint.Plan.Stages.Select(s => (IReadOnlyList<string>)[s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
+            blueprint.Plan.Stages.Select(s => (IReadOnlyList<string>)[
+                s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
         text.Append('\n');
         text.Append("Secrets\n");
         text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));
@@ -101,7 +114,8 @@ public static class PlanSummary
         var text = new StringBuilder($"Gateway {gateway.Namespace}/{gateway.Name} at {gateway.Address} (HTTPS, certificate from the platform CA)\n");
         text.Append(gateway.Hosts.Count == 0
             ? "  no hosts are routed through it yet\n"
-            : "DNS records to create\n" + TextTable.Plain(["NAME", "TYPE", "VALUE"], gateway.DnsRecords.Select(r => (IReadOnlyList<string>)[r.Name, r.Type, r.Value])));
+            : "DNS records to create\n"
+                + TextTable.Plain(["NAME", "TYPE", "VALUE"], gateway.DnsRecords.Select(r => (IReadOnlyList<string>)[r.Name, r.Type, r.Value])));
         return text.Append('\n').ToString();
     }
 }

@@ -58,7 +58,8 @@ public static class Topology
         text.Append("\n\n## Why each stage waits\n\n");
         text.Append(TextTable.Markdown(
             ["stage", "waits for", "because"],
-            blueprint.Plan.Stages.SelectMany(s => s.After.Select(e => (IReadOnlyList<string>)[s.Id, e.Scope == EdgeScope.All ? e.Stage : $"{e.Stage} ({e.Scope})", e.Reason]))));
+            blueprint.Plan.Stages.SelectMany(s => s.After.Select(e => (IReadOnlyList<string>)[
+                s.Id, e.Scope == EdgeScope.All ? e.Stage : $"{e.Stage} ({e.Scope})", e.Reason]))));
         return text.ToString();
     }
 

@@ -9,7 +9,7 @@ namespace Bootstrap.Blueprint.Renovate;
 /// </summary>
 public static class StageEdit
 {
-    /// <summary>The files that belong to an environment, as <see cref="StageRules"/> assigns pins to environments.</summary>
+    /// <summary>The files that belong to an environment, as <see cref="StageRule"/> assigns pins to environments.</summary>
     public static IReadOnlyList<string> FilesOf(string environment) =>
     [
         $"gitops/clusters/{environment}/**",

@@ -10,7 +10,8 @@ public interface IRepository
     /// <summary>The file's text, or null when it does not exist.</summary>
     string? ReadFile(string path);
 
-    /// <summary>Repo-relative paths of the files directly in <paramref name="directory"/> matching <paramref name="pattern"/>, sorted ordinally.</summary>
+    /// <summary>Repo-relative paths of the files directly in <paramref name="directory"/> matching <paramref
+    /// name="pattern"/>, sorted ordinally.</summary>
     IReadOnlyList<string> ListFiles(string directory, string pattern);
 
     /// <summary>Like <see cref="ListFiles"/>, but also the files in every folder below <paramref name="directory"/>.</summary>

@@ -13,9 +13,11 @@ public sealed class ProposedRepository(IRepository inner, IReadOnlyDictionary<st
 
     public string? ReadFile(string path) => files.TryGetValue(path, out var text) ? text : inner.ReadFile(path);
 
-    public IReadOnlyList<string> ListFiles(string directory, string pattern) => Listed(inner.ListFiles(directory, pattern), directory, pattern, below: false);
+    public IReadOnlyList<string> ListFiles(string directory, string pattern) =>
+        Listed(inner.ListFiles(directory, pattern), directory, pattern, below: false);
 
-    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) => Listed(inner.ListFilesBelow(directory, pattern), directory, pattern, below: true);
+    public IReadOnlyList<string> ListFilesBelow(string directory, string pattern) =>
+        Listed(inner.ListFilesBelow(directory, pattern), directory, pattern, below: true);
 
     public string? LeavesRepository(string path) => inner.LeavesRepository(path);
 

@@ -95,7 +95,9 @@ public sealed class RepoDirectory(string root) : IRepository
         }
 
         var resolved = new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true);
-        return resolved is not null && !IsInside(Path.GetFullPath(resolved.FullName)) ? $"is a symlink that resolves to {resolved.FullName}, outside the repository" : null;
+        return resolved is not null && !IsInside(Path.GetFullPath(resolved.FullName))
+            ? $"is a symlink that resolves to {resolved.FullName}, outside the repository"
+            : null;
     }
 
     private bool IsInside(string full) =>

@@ -39,11 +39,15 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
 
         if (talos is null || kubernetes is null)
         {
-            throw new BlueprintException([Diagnostic.Error(source, $"has no {TalosOutput} and {KubernetesOutput} stack outputs", "write it with `pulumi stack output --json -s <stack> > FILE` after a `pulumi up` of this version of the program")]);
+            throw new BlueprintException([Diagnostic.Error(
+                source,
+                $"has no {TalosOutput} and {KubernetesOutput} stack outputs",
+                "write it with `pulumi stack output --json -s <stack> > FILE` after a `pulumi up` of this version of the program")]);
         }
 
         return new InstalledVersions(talos, kubernetes);
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -6,14 +6,18 @@ using Semver;
 
 namespace Bootstrap.Blueprint.Upgrades;
 
+/// <summary>The versions the cluster runs (the last <c>pulumi up</c>'s outputs) and the cluster the stack now asks for.</summary>
+public sealed record VersionChange(InstalledVersions Installed, ClusterSettings Target);
+
 /// <summary>
 /// What a version change may be: never a downgrade, one minor at a time (Talos and Kubernetes support only adjacent
 /// minors), and every state on the way supported: Talos upgrades first, so the new Talos must still run the old Kubernetes.
 /// </summary>
-public static class UpgradeRule
+public sealed class UpgradeRule : IRule<VersionChange>
 {
-    public static IReadOnlyList<Diagnostic> Check(InstalledVersions installed, ClusterSettings target)
+    public IEnumerable<Diagnostic> Findings(VersionChange input)
     {
+        var (installed, target) = input;
         var findings = new List<Diagnostic>();
         var talosKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "talosVersion");
         var kubeKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "kubernetesVersion");
@@ -23,7 +27,10 @@ public static class UpgradeRule
         var toKube = VersionRule.ParseKubernetes(target.KubernetesVersion);
         if (fromTalos is null || fromKube is null)
         {
-            return [Diagnostic.Error("installed versions", $"Talos {installed.TalosVersion} / Kubernetes {installed.KubernetesVersion} are not release versions", "pass the outputs of a successful `pulumi up`")];
+            return [Diagnostic.Error(
+                "installed versions",
+                $"Talos {installed.TalosVersion} / Kubernetes {installed.KubernetesVersion} are not release versions",
+                "pass the outputs of a successful `pulumi up`")];
         }
 
         if (toTalos is null || toKube is null)
@@ -35,7 +42,11 @@ public static class UpgradeRule
         findings.AddRange(Step(kubeKey, "Kubernetes", fromKube, toKube, installed.KubernetesVersion, target.KubernetesVersion));
         if (fromTalos.ComparePrecedenceTo(toTalos) < 0 && Compatibility.For(toTalos) is { } release && !release.Supports(fromKube))
         {
-            findings.Add(Diagnostic.Error(talosKey, $"Talos {target.TalosVersion} does not run Kubernetes {installed.KubernetesVersion}, which the cluster runs while Talos is upgraded first", $"upgrade Kubernetes to {release.SupportedRange} in an earlier `pulumi up`, then Talos"));
+            findings.Add(Diagnostic.Error(
+                talosKey,
+                $"Talos {target.TalosVersion} does not run Kubernetes {installed.KubernetesVersion}, "
+                + "which the cluster runs while Talos is upgraded first",
+                $"upgrade Kubernetes to {release.SupportedRange} in an earlier `pulumi up`, then Talos"));
         }
 
         return findings;
@@ -46,12 +57,18 @@ public static class UpgradeRule
         if (to.ComparePrecedenceTo(from) < 0)
         {
             var rollback = what == "Talos" ? " (a failed Talos upgrade is rolled back with `talosctl rollback`)" : "";
-            yield return Diagnostic.Error(key, $"{toText} is a downgrade from the installed {fromText}", $"{what} is never downgraded by `pulumi up`; keep {fromText}{rollback}");
+            yield return Diagnostic.Error(
+                key,
+                $"{toText} is a downgrade from the installed {fromText}",
+                $"{what} is never downgraded by `pulumi up`; keep {fromText}{rollback}");
         }
         else if (to.Major != from.Major || to.Minor > from.Minor + 1)
         {
             var prefix = fromText.StartsWith('v') ? "v" : "";
-            yield return Diagnostic.Error(key, $"{toText} skips a minor release after the installed {fromText}", $"upgrade one minor at a time: first to the newest {prefix}{from.Major}.{from.Minor + 1}.x");
+            yield return Diagnostic.Error(
+                key,
+                $"{toText} skips a minor release after the installed {fromText}",
+                $"upgrade one minor at a time: first to the newest {prefix}{from.Major}.{from.Minor + 1}.x");
         }
     }
 }

@@ -71,7 +71,8 @@ public static class UpgradeScripts
             {{Health(bootstrapIp)}}
 
             """);
-        return new LocalScript($"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
+        return new LocalScript(
+            $"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
     }
 
     /// <summary>
@@ -81,20 +82,25 @@ public static class UpgradeScripts
     /// (siderolabs/terraform-provider-talos pkg/talos/util.go talosClientOp) and the Talos Proxmox guide's
     /// `talosctl get disks --insecure`. Anything else, until the deadline, fails with the node and the last error.
     /// </summary>
-    private static string WaitForAnswer(string name, string node, string ip, string query, string answer) => $$"""
-        {{ScriptPrelude.StartWait}}
-        until talosctl --endpoints {{ip}} --nodes {{ip}} {{query}} > "{{answer}}" 2> "$work/error"; do
-          if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
-            echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to upgrade"; exit 0
-          fi
-          if {{ScriptPrelude.DeadlinePassed}}; then
-            echo "{{name}}: {{node}} ({{ip}}) answered neither with the cluster's credentials nor in maintenance mode within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
-            exit 1
-          fi
-          sleep {{ScriptPrelude.PollSeconds}}
-        done
+    private static string WaitForAnswer(string name, string node, string ip, string query, string answer)
+    {
+        var unanswered = $"{name}: {node} ({ip}) answered neither with the cluster's credentials "
+            + $"nor in maintenance mode within ${{wait_seconds}}s";
+        return $$"""
+            {{ScriptPrelude.StartWait}}
+            until talosctl --endpoints {{ip}} --nodes {{ip}} {{query}} > "{{answer}}" 2> "$work/error"; do
+              if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
+                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to upgrade"; exit 0
+              fi
+              if {{ScriptPrelude.DeadlinePassed}}; then
+                echo "{{unanswered}}: $(tail -n 1 "$work/error")" >&2
+                exit 1
+              fi
+              sleep {{ScriptPrelude.PollSeconds}}
+            done
 
-        """;
+            """;
+    }
 
     /// <summary>
     /// Server-side health from the bootstrap node without node lists: Talos discovers the members itself (discovery service,

@@ -2,7 +2,6 @@ using System.Net;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -10,20 +9,27 @@ namespace Bootstrap.Blueprint.Validation;
 /// Every address parses and lies inside network.cidr, never on the network or broadcast address; gateway, VIP,
 /// node IPs and the load-balancer pool never share an address; pod and service subnets stay clear of the node network.
 /// </summary>
-public sealed class AddressRule : IConfigRule
+public sealed class AddressRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var net = config.Cluster.Network;
         if (!Ipv4.TryParseNetwork(net.Cidr, out var cidr))
         {
-            yield return Diagnostic.Error(Keys.Network("cidr"), $"\"{net.Cidr}\" is not an IPv4 network in CIDR form", "write the network address and prefix, e.g. 192.168.40.0/24");
+            yield return Diagnostic.Error(
+                Keys.Network("cidr"),
+                $"\"{net.Cidr}\" is not an IPv4 network in CIDR form",
+                "write the network address and prefix, e.g. 192.168.40.0/24");
             yield break;
         }
 
         if (cidr.Cidr > 29)
         {
-            yield return Diagnostic.Error(Keys.Network("cidr"), $"/{cidr.Cidr} leaves too few addresses for a cluster", "use a prefix of /29 or shorter, e.g. /24");
+            yield return Diagnostic.Error(
+                Keys.Network("cidr"),
+                $"/{cidr.Cidr} leaves too few addresses for a cluster",
+                "use a prefix of /29 or shorter, e.g. /24");
         }
 
         var range = $"{cidr.FirstUsable}–{cidr.LastUsable}";
@@ -56,7 +62,10 @@ public sealed class AddressRule : IConfigRule
         {
             if (!IPAddress.TryParse(net.Nameservers[i], out _) || !net.Nameservers[i].Contains('.') && !net.Nameservers[i].Contains(':'))
             {
-                yield return Diagnostic.Error(ConfigKey.Item(Keys.Network("nameservers"), i), $"\"{net.Nameservers[i]}\" is not an IP address", "list resolver IP addresses, e.g. 192.168.40.1");
+                yield return Diagnostic.Error(
+                    ConfigKey.Item(Keys.Network("nameservers"), i),
+                    $"\"{net.Nameservers[i]}\" is not an IP address",
+                    "list resolver IP addresses, e.g. 192.168.40.1");
             }
         }
 
@@ -71,7 +80,8 @@ public sealed class AddressRule : IConfigRule
         }
     }
 
-    private static IEnumerable<Diagnostic> Single(string key, string text, IPNetwork2 cidr, string range, List<(string Key, IPAddress Address, string What)> owners, string what)
+    private static IEnumerable<Diagnostic> Single(
+        string key, string text, IPNetwork2 cidr, string range, List<(string Key, IPAddress Address, string What)> owners, string what)
     {
         if (!Ipv4.TryParse(text, out var address))
         {
@@ -87,7 +97,10 @@ public sealed class AddressRule : IConfigRule
 
         foreach (var owner in owners.Where(o => o.Address.Equals(address)))
         {
-            yield return Diagnostic.Error(key, $"{address} is already used by {owner.What} ({owner.Key})", "give every gateway, VIP, node and pool its own addresses");
+            yield return Diagnostic.Error(
+                key,
+                $"{address} is already used by {owner.What} ({owner.Key})",
+                "give every gateway, VIP, node and pool its own addresses");
         }
 
         owners.Add((key, address, what));
@@ -122,7 +135,10 @@ public sealed class AddressRule : IConfigRule
 
         foreach (var owner in owners.Where(o => pool.Contains(o.Address)))
         {
-            yield return Diagnostic.Error(key, $"{pool} overlaps {owner.What} ({owner.Key})", "move the pool to addresses no node, gateway or VIP uses");
+            yield return Diagnostic.Error(
+                key,
+                $"{pool} overlaps {owner.What} ({owner.Key})",
+                "move the pool to addresses no node, gateway or VIP uses");
         }
     }
 
@@ -146,18 +162,27 @@ public sealed class AddressRule : IConfigRule
         {
             if (!Ipv4.TryParseNetwork(text, out var subnet))
             {
-                yield return Diagnostic.Error(Keys.Network(field), $"\"{text}\" is not an IPv4 network in CIDR form", "write the network address and prefix, e.g. 10.244.0.0/16");
+                yield return Diagnostic.Error(
+                    Keys.Network(field),
+                    $"\"{text}\" is not an IPv4 network in CIDR form",
+                    "write the network address and prefix, e.g. 10.244.0.0/16");
                 continue;
             }
 
             if (subnet.Overlap(cidr))
             {
-                yield return Diagnostic.Error(Keys.Network(field), $"{subnet} overlaps the node network {cidr}", "pick a private range the LAN does not use, e.g. 10.244.0.0/16 for pods, 10.96.0.0/12 for services");
+                yield return Diagnostic.Error(
+                    Keys.Network(field),
+                    $"{subnet} overlaps the node network {cidr}",
+                    "pick a private range the LAN does not use, e.g. 10.244.0.0/16 for pods, 10.96.0.0/12 for services");
             }
 
             foreach (var other in parsed.Where(p => p.Net.Overlap(subnet)))
             {
-                yield return Diagnostic.Error(Keys.Network(field), $"{subnet} overlaps {other.Key} {other.Net}", "pods and services need separate ranges");
+                yield return Diagnostic.Error(
+                    Keys.Network(field),
+                    $"{subnet} overlaps {other.Key} {other.Net}",
+                    "pods and services need separate ranges");
             }
 
             parsed.Add((Keys.Network(field), subnet));

@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -8,17 +7,21 @@ namespace Bootstrap.Blueprint.Validation;
 /// etcd needs at least one control plane; one gives no HA and an even count adds no fault tolerance. A cluster holds at most
 /// 5,000 nodes, the largest Kubernetes supports (https://kubernetes.io/docs/setup/best-practices/cluster-large/).
 /// </summary>
-public sealed class ControlPlaneRule : IConfigRule
+public sealed class ControlPlaneRule : IRule<ConfigContext>
 {
     public const int MaxNodes = 5000;
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var count = config.Cluster.Nodes.Values.Count(n => n.Role == NodeRole.ControlPlane);
         var key = Keys.Of("nodes");
         if (config.Cluster.Nodes.Count > MaxNodes)
         {
-            yield return Diagnostic.Error(key, $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster", "split the nodes into several clusters (stacks)");
+            yield return Diagnostic.Error(
+                key,
+                $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster",
+                "split the nodes into several clusters (stacks)");
         }
 
         if (count == 0)
@@ -27,11 +30,17 @@ public sealed class ControlPlaneRule : IConfigRule
         }
         else if (count == 1)
         {
-            yield return Diagnostic.Warning(key, "has a single control plane: losing it loses the cluster API and etcd", "use three control planes for HA");
+            yield return Diagnostic.Warning(
+                key,
+                "has a single control plane: losing it loses the cluster API and etcd",
+                "use three control planes for HA");
         }
         else if (count % 2 == 0)
         {
-            yield return Diagnostic.Warning(key, $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}", $"use an odd number, e.g. {count + 1} or {count - 1}");
+            yield return Diagnostic.Warning(
+                key,
+                $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}",
+                $"use an odd number, e.g. {count + 1} or {count - 1}");
         }
     }
 }

@@ -1,16 +1,15 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>The pool's first address is the Gateway's; at least one more must be left for other LoadBalancer Services.</summary>
-public sealed class GatewayAddressRule : IConfigRule
+public sealed class GatewayAddressRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         // A malformed or reversed pool is AddressRule's finding; only a well-formed one is checked here.
         if (Ipv4Range.TryParse(config.Cluster.Network.LoadBalancerPool, out var pool) && pool.IsOrdered && pool.Count < 2)
         {

@@ -1,21 +1,24 @@
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>The root Application must point at a Git URL Argo CD can clone and at a folder that exists in this repository.</summary>
-public sealed partial class GitOpsRule : IConfigRule
+public sealed partial class GitOpsRule : IRule<ConfigContext>
 {
     public const string Root = "gitops";
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
+        var repository = context.Repository;
         var gitops = config.GitOps;
         if (!IsGitUrl(gitops.RepoUrl))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("repoUrl"), $"\"{gitops.RepoUrl}\" is not an https or ssh Git URL", "use e.g. https://github.com/acme/platform.git or git@github.com:acme/platform.git");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("repoUrl"),
+                $"\"{gitops.RepoUrl}\" is not an https or ssh Git URL",
+                "use e.g. https://github.com/acme/platform.git or git@github.com:acme/platform.git");
         }
 
         if (string.IsNullOrWhiteSpace(gitops.Revision) || gitops.Revision.Any(char.IsWhiteSpace))
@@ -28,7 +31,10 @@ public sealed partial class GitOpsRule : IConfigRule
         var segments = path.Split('/');
         if (path.StartsWith('/') || segments.Any(s => s is "" or "." or "..") || segments[0] != Root || segments.Length < 2)
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"\"{gitops.Path}\" is not a folder under {Root}/", $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("path"),
+                $"\"{gitops.Path}\" is not a folder under {Root}/",
+                $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
         }
         else if (repository.LeavesRepository(path) is { } escape)
         {
@@ -37,7 +43,10 @@ public sealed partial class GitOpsRule : IConfigRule
         }
         else if (!repository.DirectoryExists(path))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"{path} does not exist in this repository", $"create it or point to an existing folder such as {Root}/clusters/{config.Stack}");
+            yield return Diagnostic.Error(
+                Keys.GitOpsField("path"),
+                $"{path} does not exist in this repository",
+                $"create it or point to an existing folder such as {Root}/clusters/{config.Stack}");
         }
     }
 

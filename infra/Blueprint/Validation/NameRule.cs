@@ -1,31 +1,40 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Node hostnames and the cluster name become Kubernetes node names and resource names: DNS-1123 labels, unique.</summary>
-public sealed partial class NameRule : IConfigRule
+public sealed partial class NameRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         if (!IsDnsLabel(config.Cluster.Name))
         {
-            yield return Diagnostic.Error(Keys.Of("name"), $"\"{config.Cluster.Name}\" is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
+            yield return Diagnostic.Error(
+                Keys.Of("name"),
+                $"\"{config.Cluster.Name}\" is not a DNS-1123 label",
+                "use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
         }
 
         foreach (var name in config.Cluster.Nodes.Keys)
         {
             if (!IsDnsLabel(name))
             {
-                yield return Diagnostic.Error(ConfigKey.Child(Keys.Of("nodes"), name), $"hostname \"{name}\" is not a DNS-1123 label", "use lowercase letters, digits and '-', at most 63 characters, e.g. cp-1 or worker-1");
+                yield return Diagnostic.Error(
+                    ConfigKey.Child(Keys.Of("nodes"), name),
+                    $"hostname \"{name}\" is not a DNS-1123 label",
+                    "use lowercase letters, digits and '-', at most 63 characters, e.g. cp-1 or worker-1");
             }
         }
 
         foreach (var group in config.Cluster.Nodes.Keys.GroupBy(k => k.ToLowerInvariant()).Where(g => g.Count() > 1))
         {
-            yield return Diagnostic.Error(ConfigKey.Child(Keys.Of("nodes"), group.Last()), $"hostname collides with {group.First()} (hostnames are case-insensitive)", "give every node a distinct hostname");
+            yield return Diagnostic.Error(
+                ConfigKey.Child(Keys.Of("nodes"), group.Last()),
+                $"hostname collides with {group.First()} (hostnames are case-insensitive)",
+                "give every node a distinct hostname");
         }
     }
 

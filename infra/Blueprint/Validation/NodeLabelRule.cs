@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -9,13 +8,14 @@ namespace Bootstrap.Blueprint.Validation;
 /// Node labels and taints are valid Kubernetes keys and values, and labels pass the NodeRestriction admission plugin:
 /// Talos applies them with the node's own credentials, which may not set kubernetes.io / k8s.io labels outside the allowed prefixes.
 /// </summary>
-public sealed partial class NodeLabelRule : IConfigRule
+public sealed partial class NodeLabelRule : IRule<ConfigContext>
 {
     private static readonly string[] AllowedRestrictedPrefixes = ["kubelet.kubernetes.io/", "node.kubernetes.io/"];
     private static readonly string[] TaintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         foreach (var (name, node) in config.Cluster.Nodes)
         {
             foreach (var (key, value) in node.Labels ?? new Dictionary<string, string>())
@@ -23,16 +23,25 @@ public sealed partial class NodeLabelRule : IConfigRule
                 var at = ConfigKey.Child(Keys.Node(name, "labels"), key);
                 if (!IsQualifiedName(key))
                 {
-                    yield return Diagnostic.Error(at, $"\"{key}\" is not a valid label key", "use [prefix/]name with a DNS prefix and a name of letters, digits, '-', '_', '.' (63 characters at most)");
+                    yield return Diagnostic.Error(
+                        at,
+                        $"\"{key}\" is not a valid label key",
+                        "use [prefix/]name with a DNS prefix and a name of letters, digits, '-', '_', '.' (63 characters at most)");
                 }
                 else if (IsRestricted(key))
                 {
-                    yield return Diagnostic.Error(at, $"the NodeRestriction admission plugin rejects label \"{key}\" set by a node", "use your own prefix (e.g. platform.example.com/tier) or node.kubernetes.io/");
+                    yield return Diagnostic.Error(
+                        at,
+                        $"the NodeRestriction admission plugin rejects label \"{key}\" set by a node",
+                        "use your own prefix (e.g. platform.example.com/tier) or node.kubernetes.io/");
                 }
 
                 if (!LabelValue().IsMatch(value))
                 {
-                    yield return Diagnostic.Error(at, $"\"{value}\" is not a valid label value", "use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric");
+                    yield return Diagnostic.Error(
+                        at,
+                        $"\"{value}\" is not a valid label value",
+                        "use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric");
                 }
             }
 
@@ -48,7 +57,10 @@ public sealed partial class NodeLabelRule : IConfigRule
                 var taintValue = value.Contains(':') ? value[..value.LastIndexOf(':')] : "";
                 if (!value.Contains(':') || !TaintEffects.Contains(effect) || !LabelValue().IsMatch(taintValue))
                 {
-                    yield return Diagnostic.Error(at, $"\"{value}\" is not value:Effect", $"write e.g. \"dedicated:NoSchedule\" or \":NoExecute\"; effects: {string.Join(", ", TaintEffects)}");
+                    yield return Diagnostic.Error(
+                        at,
+                        $"\"{value}\" is not value:Effect",
+                        $"write e.g. \"dedicated:NoSchedule\" or \":NoExecute\"; effects: {string.Join(", ", TaintEffects)}");
                 }
             }
         }
@@ -73,8 +85,12 @@ public sealed partial class NodeLabelRule : IConfigRule
         }
 
         var prefix = key[..slash];
-        var restricted = prefix is "kubernetes.io" or "k8s.io" || prefix.EndsWith(".kubernetes.io", StringComparison.Ordinal) || prefix.EndsWith(".k8s.io", StringComparison.Ordinal);
-        return restricted && !AllowedRestrictedPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal) || prefix.EndsWith("." + p.TrimEnd('/'), StringComparison.Ordinal));
+        var restricted = prefix is "kubernetes.io" or "k8s.io"
+            || prefix.EndsWith(".kubernetes.io", StringComparison.Ordinal)
+            || prefix.EndsWith(".k8s.io", StringComparison.Ordinal);
+        return restricted
+            && !AllowedRestrictedPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)
+                || prefix.EndsWith("." + p.TrimEnd('/'), StringComparison.Ordinal));
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]

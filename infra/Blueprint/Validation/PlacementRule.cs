@@ -1,7 +1,5 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Proxmox;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -9,10 +7,11 @@ namespace Bootstrap.Blueprint.Validation;
 /// Warns when one Proxmox host failing takes the cluster down: it holds enough control planes to break etcd's quorum, or every
 /// worker. A warning, not an error: a lab with one host is legitimate, it just has no HA (see <see cref="Placement"/>).
 /// </summary>
-public sealed class PlacementRule : IConfigRule
+public sealed class PlacementRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var key = Keys.Of("nodes");
         var shares = Placement.Of(config.Cluster);
         var controlPlanes = shares.Sum(s => s.ControlPlanes.Count);
@@ -21,7 +20,8 @@ public sealed class PlacementRule : IConfigRule
             var most = Math.Max(1, controlPlanes - Placement.Quorum(controlPlanes));
             yield return Diagnostic.Warning(
                 key,
-                $"losing Proxmox host {share.Host} loses the etcd quorum of cluster {config.Cluster.Name}: it runs {share.ControlPlanes.Count} of {controlPlanes} control planes "
+                $"losing Proxmox host {share.Host} loses the etcd quorum of cluster {config.Cluster.Name}: "
+                + $"it runs {share.ControlPlanes.Count} of {controlPlanes} control planes "
                 + $"({string.Join(", ", share.ControlPlanes)}), and etcd needs {Placement.Quorum(controlPlanes)} to accept writes",
                 controlPlanes - Placement.Quorum(controlPlanes) == 0
                     ? "use three control planes on three hosts (host: of each node) for a cluster that survives a host"
@@ -32,7 +32,8 @@ public sealed class PlacementRule : IConfigRule
         {
             yield return Diagnostic.Warning(
                 key,
-                $"losing Proxmox host {share.Host} stops every worker of cluster {config.Cluster.Name} ({string.Join(", ", share.Workers)}): no node is left for the workloads",
+                $"losing Proxmox host {share.Host} stops every worker of cluster {config.Cluster.Name} ({string.Join(", ", share.Workers)}): "
+                + "no node is left for the workloads",
                 "put the workers on at least two hosts (host: of each node)");
         }
     }

@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
@@ -8,7 +7,7 @@ namespace Bootstrap.Blueprint.Validation;
 public sealed record NodeSize(int Cores, int MemoryMiB, int DiskGiB);
 
 /// <summary>Below Talos's minimum or above what Proxmox takes is an error; below the seed's recommendation a warning.</summary>
-public sealed class SizeRule : IConfigRule
+public sealed class SizeRule : IRule<ConfigContext>
 {
     /// <summary>Talos system requirements: control plane 2 cores / 2 GiB / 10 GiB, worker 1 core / 1 GiB / 10 GiB.</summary>
     public static readonly IReadOnlyDictionary<NodeRole, NodeSize> TalosMinimum = new Dictionary<NodeRole, NodeSize>
@@ -32,8 +31,9 @@ public sealed class SizeRule : IConfigRule
     /// </summary>
     public static readonly NodeSize Maximum = new(2304, 268_435_456, int.MaxValue);
 
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         foreach (var (name, node) in config.Cluster.Nodes)
         {
             var role = node.Role == NodeRole.ControlPlane ? "control plane" : "worker";
@@ -54,11 +54,17 @@ public sealed class SizeRule : IConfigRule
                 }
                 else if (value < min)
                 {
-                    yield return Diagnostic.Error(Keys.Node(name, field), $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}", $"set at least {min} (recommended {rec})");
+                    yield return Diagnostic.Error(
+                        Keys.Node(name, field),
+                        $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}",
+                        $"set at least {min} (recommended {rec})");
                 }
                 else if (value < rec)
                 {
-                    yield return Diagnostic.Warning(Keys.Node(name, field), $"{value}{unit} is below the recommended {rec}{unit} for a {role}", $"set {rec} unless this is a throwaway lab");
+                    yield return Diagnostic.Warning(
+                        Keys.Node(name, field),
+                        $"{value}{unit} is below the recommended {rec}{unit} for a {role}",
+                        $"set {rec} unless this is a throwaway lab");
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace Bootstrap.Blueprint.Validation;
 /// <summary>Runs every config rule and returns all findings at once.</summary>
 public static class StackValidator
 {
-    public static readonly IReadOnlyList<IConfigRule> Rules =
+    public static readonly IReadOnlyList<IRule<ConfigContext>> Rules =
     [
         new AddressRule(),
         new ControlPlaneRule(),
@@ -22,6 +22,9 @@ public static class StackValidator
         new PlacementRule(),
     ];
 
-    public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository) =>
-        Rules.SelectMany(rule => rule.Check(config, repository)).ToList();
+    public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository)
+    {
+        var context = new ConfigContext(config, repository);
+        return Rules.SelectMany(rule => rule.Findings(context)).ToList();
+    }
 }

@@ -1,16 +1,16 @@
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Talos;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Image Factory extensions, install disk and time servers as Talos expects them.</summary>
-public sealed partial class TalosSettingsRule : IConfigRule
+public sealed partial class TalosSettingsRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var cluster = config.Cluster;
         var extensions = cluster.Extensions;
         var listed = new HashSet<string>(StringComparer.Ordinal);
@@ -18,22 +18,35 @@ public sealed partial class TalosSettingsRule : IConfigRule
         {
             if (!Extension().IsMatch(extensions[i]))
             {
-                yield return Diagnostic.Error(ConfigKey.Item(Keys.Of("imageExtensions"), i), $"\"{extensions[i]}\" is not an Image Factory extension name", "write owner/name as listed by the Image Factory, e.g. siderolabs/qemu-guest-agent");
+                yield return Diagnostic.Error(
+                    ConfigKey.Item(Keys.Of("imageExtensions"), i),
+                    $"\"{extensions[i]}\" is not an Image Factory extension name",
+                    "write owner/name as listed by the Image Factory, e.g. siderolabs/qemu-guest-agent");
             }
             else if (!listed.Add(extensions[i]))
             {
-                yield return Diagnostic.Error(ConfigKey.Item(Keys.Of("imageExtensions"), i), $"{extensions[i]} is listed twice", "list each extension once");
+                yield return Diagnostic.Error(
+                    ConfigKey.Item(Keys.Of("imageExtensions"), i),
+                    $"{extensions[i]} is listed twice",
+                    "list each extension once");
             }
         }
 
         if (!extensions.Contains(Schematic.GuestAgent))
         {
-            yield return Diagnostic.Warning(Keys.Of("imageExtensions"), $"does not include {Schematic.GuestAgent}: the VMs run without the QEMU guest agent, so Proxmox cannot show their IPs or shut them down cleanly", $"add {Schematic.GuestAgent}");
+            yield return Diagnostic.Warning(
+                Keys.Of("imageExtensions"),
+                $"does not include {Schematic.GuestAgent}: the VMs run without the QEMU guest agent, "
+                + "so Proxmox cannot show their IPs or shut them down cleanly",
+                $"add {Schematic.GuestAgent}");
         }
 
         if (!InstallDisk().IsMatch(cluster.InstallDisk))
         {
-            yield return Diagnostic.Error(Keys.Of("installDisk"), $"\"{cluster.InstallDisk}\" is not a device path", "use the VM's boot disk as Talos sees it: /dev/sda on VirtIO SCSI");
+            yield return Diagnostic.Error(
+                Keys.Of("installDisk"),
+                $"\"{cluster.InstallDisk}\" is not a device path",
+                "use the VM's boot disk as Talos sees it: /dev/sda on VirtIO SCSI");
         }
 
         var servers = cluster.Network.TimeServers ?? [];
@@ -41,7 +54,10 @@ public sealed partial class TalosSettingsRule : IConfigRule
         {
             if (!TimeServer().IsMatch(servers[i]))
             {
-                yield return Diagnostic.Error(ConfigKey.Item(Keys.Network("timeServers"), i), $"\"{servers[i]}\" is not a host name or IP address", "use an NTP server such as time.cloudflare.com");
+                yield return Diagnostic.Error(
+                    ConfigKey.Item(Keys.Network("timeServers"), i),
+                    $"\"{servers[i]}\" is not a host name or IP address",
+                    "use an NTP server such as time.cloudflare.com");
             }
         }
     }

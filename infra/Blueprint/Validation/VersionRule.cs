@@ -1,16 +1,15 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Talos;
 using Semver;
 
 namespace Bootstrap.Blueprint.Validation;
 
 /// <summary>Talos and Kubernetes versions are exact releases, and the Talos release supports the Kubernetes version.</summary>
-public sealed class VersionRule : IConfigRule
+public sealed class VersionRule : IRule<ConfigContext>
 {
-    public IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository)
+    public IEnumerable<Diagnostic> Findings(ConfigContext context)
     {
+        var config = context.Config;
         var talosKey = Keys.Of("talosVersion");
         var kubeKey = Keys.Of("kubernetesVersion");
         var talos = ParseTalos(config.Cluster.TalosVersion);
@@ -19,12 +18,18 @@ public sealed class VersionRule : IConfigRule
 
         if (talos is null)
         {
-            yield return Diagnostic.Error(talosKey, $"\"{config.Cluster.TalosVersion}\" is not a Talos release version", "write v, then major.minor.patch, e.g. v1.13.9");
+            yield return Diagnostic.Error(
+                talosKey,
+                $"\"{config.Cluster.TalosVersion}\" is not a Talos release version",
+                "write v, then major.minor.patch, e.g. v1.13.9");
         }
 
         if (kubernetes is null)
         {
-            yield return Diagnostic.Error(kubeKey, $"\"{config.Cluster.KubernetesVersion}\" is not a Kubernetes release version", "write major.minor.patch without a leading v, e.g. 1.36.3");
+            yield return Diagnostic.Error(
+                kubeKey,
+                $"\"{config.Cluster.KubernetesVersion}\" is not a Kubernetes release version",
+                "write major.minor.patch without a leading v, e.g. 1.36.3");
         }
 
         if (talos is null)
@@ -35,11 +40,17 @@ public sealed class VersionRule : IConfigRule
         var release = Compatibility.For(talos);
         if (release is null)
         {
-            yield return Diagnostic.Error(talosKey, $"Talos {config.Cluster.TalosVersion} is not in the compatibility table", $"use a supported Talos release ({known}) or add its Kubernetes range to Talos/Compatibility.cs");
+            yield return Diagnostic.Error(
+                talosKey,
+                $"Talos {config.Cluster.TalosVersion} is not in the compatibility table",
+                $"use a supported Talos release ({known}) or add its Kubernetes range to Talos/Compatibility.cs");
         }
         else if (kubernetes is not null && !release.Supports(kubernetes))
         {
-            yield return Diagnostic.Error(kubeKey, $"Kubernetes {kubernetes} is not supported by Talos {release.Name}", $"use Kubernetes {release.SupportedRange} (default {release.DefaultKubernetes})");
+            yield return Diagnostic.Error(
+                kubeKey,
+                $"Kubernetes {kubernetes} is not supported by Talos {release.Name}",
+                $"use Kubernetes {release.SupportedRange} (default {release.DefaultKubernetes})");
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Bootstrap.Blueprint.Verify;
 
-// What one poll of the cluster saw: only the fields the checks read, copied from the API objects as they are.
-// The CLI fills these; every decision about them is made by the checks, so the rules are tested without a cluster.
+// What one poll of the cluster saw: only the fields the probes read, copied from the API objects as they are.
+// The CLI fills these; every decision about them is made by the probes, so they are tested without a cluster.
 
 /// <summary>One poll's view of the cluster. Null means the object (or its CRD) does not exist.</summary>
 public sealed record ClusterState(
@@ -57,4 +57,5 @@ public sealed record ObservedTarget(string Job, string Instance, string Health, 
 /// The monitoring stack's workloads (absent ones left out) and Prometheus' targets; null targets with
 /// <see cref="TargetsUnreadable"/> saying why when Prometheus could not be asked through the API server.
 /// </summary>
-public sealed record ObservedMonitoring(IReadOnlyList<ObservedWorkload> Workloads, IReadOnlyList<ObservedTarget>? Targets, string? TargetsUnreadable = null);
+public sealed record ObservedMonitoring(
+    IReadOnlyList<ObservedWorkload> Workloads, IReadOnlyList<ObservedTarget>? Targets, string? TargetsUnreadable = null);

@@ -2,32 +2,32 @@ using System.Text;
 
 namespace Bootstrap.Blueprint.Verify;
 
-/// <summary>Every check of one poll, and how <c>verify</c> shows them: one progress line while waiting, a full report at the end.</summary>
-public sealed record HealthReport(IReadOnlyList<CheckResult> Checks)
+/// <summary>Every probe of one poll, and how <c>verify</c> shows them: one progress line while waiting, a full report at the end.</summary>
+public sealed record HealthReport(IReadOnlyList<ProbeResult> Probes)
 {
-    /// <summary>How many missing items a progress line names per check; the final report names them all.</summary>
+    /// <summary>How many missing items a progress line names per probe; the final report names them all.</summary>
     private const int ProgressItems = 3;
 
-    public bool Healthy => Checks.All(c => c.Passed);
+    public bool Healthy => Probes.All(p => p.Passed);
 
-    /// <summary>The Gateway and monitoring checks join where the stack's GitOps tree runs them (every cluster a Gateway; ops monitoring).</summary>
+    /// <summary>The Gateway and monitoring probes join where the stack's GitOps tree runs them (every cluster a Gateway; ops monitoring).</summary>
     public static HealthReport Of(ClusterExpectation expected, ClusterState state) =>
         new([
-            NodeCheck.Check(expected, state),
-            CiliumCheck.Check(expected, state),
-            LoadBalancerCheck.Check(expected, state),
-            .. expected.Gateway is null ? Array.Empty<CheckResult>() : [GatewayCheck.Check(expected, state)],
-            ApplicationCheck.Check(expected, state),
-            .. expected.Monitoring is null ? Array.Empty<CheckResult>() : [MonitoringCheck.Check(expected, state)],
+            NodeProbe.Run(expected, state),
+            CiliumProbe.Run(expected, state),
+            LoadBalancerProbe.Run(expected, state),
+            .. expected.Gateway is null ? Array.Empty<ProbeResult>() : [GatewayProbe.Run(expected, state)],
+            ApplicationProbe.Run(expected, state),
+            .. expected.Monitoring is null ? Array.Empty<ProbeResult>() : [MonitoringProbe.Run(expected, state)],
         ]);
 
     /// <summary>What is still missing, on one line: <c>[01:05] waiting for nodes: worker-2 is NotReady; cilium: …</c>.</summary>
     public string ProgressLine(TimeSpan elapsed)
     {
-        var parts = Checks.Where(c => !c.Passed).Select(c =>
+        var parts = Probes.Where(p => !p.Passed).Select(p =>
         {
-            var shown = string.Join(", ", c.Missing.Take(ProgressItems));
-            return c.Missing.Count > ProgressItems ? $"{c.Name}: {shown} (+{c.Missing.Count - ProgressItems} more)" : $"{c.Name}: {shown}";
+            var shown = string.Join(", ", p.Missing.Take(ProgressItems));
+            return p.Missing.Count > ProgressItems ? $"{p.Name}: {shown} (+{p.Missing.Count - ProgressItems} more)" : $"{p.Name}: {shown}";
         });
         return $"[{Clock(elapsed)}] waiting for {string.Join("; ", parts)}";
     }
@@ -35,21 +35,21 @@ public sealed record HealthReport(IReadOnlyList<CheckResult> Checks)
     public string Render()
     {
         var text = new StringBuilder();
-        foreach (var check in Checks)
+        foreach (var probe in Probes)
         {
-            text.Append(check.Passed ? "✓ " : "✗ ").Append(check.Name);
-            if (check.Passed)
+            text.Append(probe.Passed ? "✓ " : "✗ ").Append(probe.Name);
+            if (probe.Passed)
             {
-                text.Append(": ").Append(check.Summary);
+                text.Append(": ").Append(probe.Summary);
             }
 
             text.Append('\n');
-            foreach (var item in check.Missing)
+            foreach (var item in probe.Missing)
             {
                 text.Append("    missing: ").Append(item).Append('\n');
             }
 
-            foreach (var note in check.Notes)
+            foreach (var note in probe.Notes)
             {
                 text.Append("    note: ").Append(note).Append('\n');
             }

@@ -77,7 +77,8 @@ internal static partial class GoScalar
         if (resolved.Kind == GoKind.Float && resolved.Text is "NaN" or "+Inf" or "-Inf")
         {
             throw new YamlFormatException(source, node.Line, node.Column,
-                $"`{node.Value}` is not a number JSON can carry (Pulumi hands config to the program as JSON, which has no infinity or NaN); quote it if it is text");
+                $"`{node.Value}` is not a number JSON can carry (Pulumi hands config to the program as JSON, "
+                + "which has no infinity or NaN); quote it if it is text");
         }
 
         return resolved;
@@ -204,9 +205,13 @@ internal static partial class GoScalar
         }
 
         var fraction = match.Groups["fraction"].Value.TrimEnd('0');
-        var zone = match.Groups["zone"].Value is "" or "Z" or "+00:00" ? "+0000 UTC" : $"{Offset(match.Groups["zone"].Value)} {Offset(match.Groups["zone"].Value)}";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{year:0000}-{month:00}-{day:00} {Number("hour"):00}:{Number("minute"):00}:{Number("second"):00}{(fraction.Length > 0 ? "." + fraction : "")} {zone}");
+        var zone = match.Groups["zone"].Value is "" or "Z" or "+00:00"
+            ? "+0000 UTC"
+            : $"{Offset(match.Groups["zone"].Value)} {Offset(match.Groups["zone"].Value)}";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{year:0000}-{month:00}-{day:00} {Number("hour"):00}:{Number("minute"):00}:{Number("second"):00}"
+            + $"{(fraction.Length > 0 ? "." + fraction : "")} {zone}");
 
         static string Offset(string zone) => zone.Replace(":", "", StringComparison.Ordinal);
     }
@@ -292,6 +297,9 @@ internal static partial class GoScalar
     [GeneratedRegex(@"^(?<sign>[-+]?)(0[xX](?<hex>[0-9a-fA-F]+)|0[bB](?<bin>[01]+)|0[oO](?<oct>[0-7]+)|0(?<old>[0-7]*)|(?<dec>[1-9][0-9]*))$")]
     private static partial Regex GoInteger();
 
-    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})((?<t>[Tt ])(?<hour>[0-9]{1,2}):(?<minute>[0-9]{1,2}):(?<second>[0-9]{1,2})(\.(?<fraction>[0-9]{1,9}))?(?<zone>Z|[-+][0-9]{2}:[0-9]{2})?)?$")]
+    [GeneratedRegex(
+        @"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})"
+        + @"((?<t>[Tt ])(?<hour>[0-9]{1,2}):(?<minute>[0-9]{1,2}):(?<second>[0-9]{1,2})(\.(?<fraction>[0-9]{1,9}))?"
+        + @"(?<zone>Z|[-+][0-9]{2}:[0-9]{2})?)?$")]
     private static partial Regex GoTimestamp();
 }

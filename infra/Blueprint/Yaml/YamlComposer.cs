@@ -84,7 +84,8 @@ internal static class YamlComposer
                         break;
                     case AnchorAlias alias:
                         var target = anchors.GetValueOrDefault(alias.Value.Value)
-                            ?? throw new YamlFormatException(source, (int)alias.Start.Line, (int)alias.Start.Column, $"unknown anchor '{alias.Value.Value}' referenced");
+                            ?? throw new YamlFormatException(
+                                source, (int)alias.Start.Line, (int)alias.Start.Column, $"unknown anchor '{alias.Value.Value}' referenced");
                         Add(new YamlTreeNode { Kind = YamlKind.Alias, Value = alias.Value.Value, Target = target, Line = (int)alias.Start.Line,
                             Column = (int)alias.Start.Column });
                         break;
@@ -116,7 +117,8 @@ internal static class YamlComposer
         {
             if (++nodes > YamlReader.MaxNodes)
             {
-                throw new YamlFormatException(source, node.Line, node.Column, $"holds more than {YamlReader.MaxNodes:N0} YAML nodes in one document; split it up");
+                throw new YamlFormatException(
+                    source, node.Line, node.Column, $"holds more than {YamlReader.MaxNodes:N0} YAML nodes in one document; split it up");
             }
 
             if (open.Count == 0)
@@ -143,10 +145,12 @@ internal static class YamlComposer
         {
             if (open.Count >= YamlReader.MaxDepth)
             {
-                throw new YamlFormatException(source, (int)start.Start.Line, (int)start.Start.Column, $"nests deeper than {YamlReader.MaxDepth} levels");
+                throw new YamlFormatException(
+                    source, (int)start.Start.Line, (int)start.Start.Column, $"nests deeper than {YamlReader.MaxDepth} levels");
             }
 
-            var node = Anchored(anchor, new YamlTreeNode { Kind = kind, Tag = TagOf(tag), Line = (int)start.Start.Line, Column = (int)start.Start.Column });
+            var node = Anchored(
+                anchor, new YamlTreeNode { Kind = kind, Tag = TagOf(tag), Line = (int)start.Start.Line, Column = (int)start.Start.Column });
             Add(node);
             open.Push((node, flow));
         }
@@ -194,6 +198,7 @@ internal static class YamlComposer
 
     private static string Unclosed(Stack<(YamlTreeNode Node, bool Flow)> open) =>
         open.FirstOrDefault(o => o.Flow) is { Node: { } node }
-            ? $" (inside the '{(node.Kind == YamlKind.Sequence ? '[' : '{')}' opened at {node.Line}:{node.Column}, which is not closed before this point)"
+            ? $" (inside the '{(node.Kind == YamlKind.Sequence ? '[' : '{')}' opened at {node.Line}:{node.Column}, "
+                + "which is not closed before this point)"
             : "";
 }

@@ -32,7 +32,9 @@ public static class YamlReader
         {
             0 => null,
             1 => documents[0],
-            _ => throw new YamlFormatException(source, 1, 1, $"holds {documents.Count} YAML documents where one was expected (go-yaml would read only the first)"),
+            _ =>
+                throw new YamlFormatException(
+                    source, 1, 1, $"holds {documents.Count} YAML documents where one was expected (go-yaml would read only the first)"),
         };
     }
 

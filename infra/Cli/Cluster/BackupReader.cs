@@ -64,7 +64,8 @@ internal static class BackupReader
     }
 
     /// <summary>Argo CD objects of one kind; null when the CRD is not installed.</summary>
-    private static async Task<IReadOnlyList<JsonObject>?> Custom(ClusterApi api, string @namespace, string plural, string kind, CancellationToken cancel)
+    private static async Task<IReadOnlyList<JsonObject>?> Custom(
+        ClusterApi api, string @namespace, string plural, string kind, CancellationToken cancel)
     {
         var list = await api.Find(
             $"list {plural} in {@namespace}",

@@ -63,7 +63,8 @@ internal sealed class ClusterApi : IDisposable
     /// <summary>Reads something that must exist (core API lists); a 404 is a failure like any other.</summary>
     public async Task<T> Read<T>(string what, Func<IKubernetes, CancellationToken, Task<T>> read, CancellationToken cancel)
         where T : class =>
-        await Find(what, read, cancel).ConfigureAwait(false) ?? throw new ClusterAccessException($"the Kubernetes API at {Server} has no {what} (404)", transient: false);
+        await Find(what, read, cancel).ConfigureAwait(false)
+        ?? throw new ClusterAccessException($"the Kubernetes API at {Server} has no {what} (404)", transient: false);
 
     public void Dispose() => Client.Dispose();
 
@@ -72,15 +73,24 @@ internal sealed class ClusterApi : IDisposable
     private ClusterAccessException? Describe(Exception e, string what) => e switch
     {
         HttpRequestException http => new($"cannot reach the Kubernetes API at {Server}: {http.Message}", transient: true),
-        TimeoutRejectedException => new($"the Kubernetes API at {Server} did not answer {what} within {_attemptTimeout.TotalSeconds:0}s", transient: true),
+        TimeoutRejectedException =>
+            new($"the Kubernetes API at {Server} did not answer {what} within {_attemptTimeout.TotalSeconds:0}s", transient: true),
         HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } =>
             new($"the Kubernetes API at {Server} refused the kubeconfig's credentials (401 Unauthorized); {Kubeconfig.Hint}", transient: false),
         HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } =>
-            new($"the Kubernetes API at {Server} forbids this kubeconfig's user to {what} (403 Forbidden); use a kubeconfig with cluster-wide read access", transient: false),
+            new(
+                $"the Kubernetes API at {Server} forbids this kubeconfig's user to {what} (403 Forbidden); "
+                + "use a kubeconfig with cluster-wide read access",
+                transient: false),
         HttpOperationException op =>
-            new($"the Kubernetes API at {Server} answered {(int)op.Response.StatusCode} {op.Response.ReasonPhrase} to {what}", IsTransient(op.Response.StatusCode)),
+            new(
+                $"the Kubernetes API at {Server} answered {(int)op.Response.StatusCode} {op.Response.ReasonPhrase} to {what}",
+                IsTransient(op.Response.StatusCode)),
         JsonException json =>
-            new($"the server at {Server} answered {what} with something that is not Kubernetes JSON ({json.Message.Split('.')[0]}); is the kubeconfig's server a Kubernetes API?", transient: false),
+            new(
+                $"the server at {Server} answered {what} with something that is not Kubernetes JSON ({json.Message.Split('.')[0]}); "
+                + "is the kubeconfig's server a Kubernetes API?",
+                transient: false),
         _ => null,
     };
 }

@@ -33,7 +33,8 @@ internal static class MonitoringReader
             cancel).ConfigureAwait(false);
         if (grafana is not null)
         {
-            workloads.Add(new ObservedWorkload("Deployment", plan.GrafanaDeployment, grafana.Spec?.Replicas ?? 1, grafana.Status?.ReadyReplicas ?? 0));
+            workloads.Add(new ObservedWorkload(
+                "Deployment", plan.GrafanaDeployment, grafana.Spec?.Replicas ?? 1, grafana.Status?.ReadyReplicas ?? 0));
         }
 
         var (targets, unreadable) = await Targets(api, plan, cancel).ConfigureAwait(false);
@@ -41,7 +42,8 @@ internal static class MonitoringReader
     }
 
     /// <summary>GET /api/v1/targets (Prometheus docs querying/api "Targets"): data.activeTargets[] with labels, health, lastError.</summary>
-    private static async Task<(IReadOnlyList<ObservedTarget>? Targets, string? Unreadable)> Targets(ClusterApi api, MonitoringPlan plan, CancellationToken cancel)
+    private static async Task<(IReadOnlyList<ObservedTarget>? Targets, string? Unreadable)> Targets(
+        ClusterApi api, MonitoringPlan plan, CancellationToken cancel)
     {
         var service = $"{plan.PrometheusService}:{PrometheusPort}";
         try
@@ -50,7 +52,8 @@ internal static class MonitoringReader
                 $"get Prometheus targets through services/{service}/proxy",
                 async (k, t) =>
                 {
-                    var proxy = k.CoreV1.ConnectGetNamespacedServiceProxyWithPathAsync(service, plan.Namespace, "api/v1/targets", cancellationToken: t);
+                    var proxy = k.CoreV1.ConnectGetNamespacedServiceProxyWithPathAsync(
+                        service, plan.Namespace, "api/v1/targets", cancellationToken: t);
                     await using var stream = await proxy.ConfigureAwait(false);
                     return await JsonNode.ParseAsync(stream, cancellationToken: t).ConfigureAwait(false) as JsonObject ?? [];
                 },

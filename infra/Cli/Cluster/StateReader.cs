@@ -5,7 +5,7 @@ using k8s.Models;
 
 namespace Bootstrap.Cli.Cluster;
 
-/// <summary>One poll for <c>verify</c>: reads what the checks need and copies it into plain records; decides nothing.</summary>
+/// <summary>One poll for <c>verify</c>: reads what the probes need and copies it into plain records; decides nothing.</summary>
 internal static class StateReader
 {
     public static async Task<ClusterState> Read(ClusterApi api, ClusterExpectation expected, CancellationToken cancel)
@@ -24,26 +24,34 @@ internal static class StateReader
             $"get ciliumloadbalancerippool {expected.PoolName}",
             (k, t) => k.CustomObjects.GetClusterCustomObjectAsync<JsonObject>("cilium.io", "v2", "ciliumloadbalancerippools", expected.PoolName, t),
             cancel).ConfigureAwait(false);
-        var services = await api.Read("list services", (k, t) => k.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: t), cancel).ConfigureAwait(false);
+        var services = await api.Read("list services", (k, t) => k.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: t), cancel)
+            .ConfigureAwait(false);
         var applications = await api.Find(
             $"list applications in {expected.ArgoCdNamespace}",
-            (k, t) => k.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>("argoproj.io", "v1alpha1", expected.ArgoCdNamespace, "applications", cancellationToken: t),
+            (k, t) => k.CustomObjects.ListNamespacedCustomObjectAsync<JsonObject>(
+                "argoproj.io", "v1alpha1", expected.ArgoCdNamespace, "applications", cancellationToken: t),
             cancel).ConfigureAwait(false);
 
         var gateway = expected.Gateway is not { } g ? null : await api.Find(
             $"get gateway {g.Namespace}/{g.Name}",
-            (k, t) => k.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>("gateway.networking.k8s.io", "v1", g.Namespace, "gateways", g.Name, t),
+            (k, t) => k.CustomObjects.GetNamespacedCustomObjectAsync<JsonObject>(
+                "gateway.networking.k8s.io", "v1", g.Namespace, "gateways", g.Name, t),
             cancel).ConfigureAwait(false);
         var monitoring = expected.Monitoring is not { } m ? null : await MonitoringReader.Read(api, m, cancel).ConfigureAwait(false);
 
         return new ClusterState(
             (nodes.Items ?? []).Select(Node).ToList(),
             agents is null ? null : new ObservedDaemonSet(agents.Status?.DesiredNumberScheduled ?? 0, agents.Status?.NumberReady ?? 0),
-            (pods.Items ?? []).Select(p => new ObservedPod(p.Metadata.Name, p.Spec?.NodeName, Conditions(p.Status?.Conditions?.Select(c => (c.Type, c.Status))))).ToList(),
+            (pods.Items ?? [])
+                .Select(p => new ObservedPod(p.Metadata.Name, p.Spec?.NodeName, Conditions(p.Status?.Conditions?.Select(c => (c.Type, c.Status)))))
+                .ToList(),
             pool is null ? null : Pool(pool),
             (services.Items ?? []).Select(Service).ToList(),
             applications is null ? null : Json.Items(applications).Select(Application).ToList(),
-            gateway is null ? null : new ObservedGateway(Conditions(Json.Items(gateway["status"]?["conditions"]).Select(c => (Json.Text(c["type"]) ?? "", Json.Text(c["status"]) ?? "")))),
+            gateway is null
+                ? null
+                : new ObservedGateway(Conditions(Json.Items(gateway["status"]?["conditions"])
+                    .Select(c => (Json.Text(c["type"]) ?? "", Json.Text(c["status"]) ?? "")))),
             monitoring);
     }
 

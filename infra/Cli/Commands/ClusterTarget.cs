@@ -37,7 +37,8 @@ internal sealed class ClusterTarget
     };
 
     /// <summary>The Blueprint and kubeconfig, or the exit code after the problem was printed.</summary>
-    public static (ClusterTarget? Target, int Exit) Load(ParseResult result, Option<string?> stack, Option<DirectoryInfo?> repo, Option<FileInfo> kubeconfig, TextWriter stderr)
+    public static (ClusterTarget? Target, int Exit) Load(
+        ParseResult result, Option<string?> stack, Option<DirectoryInfo?> repo, Option<FileInfo> kubeconfig, TextWriter stderr)
     {
         var root = CommonOptions.RepoRoot(result, repo);
         var known = StackLoader.Stacks(root);
@@ -49,7 +50,9 @@ internal sealed class ClusterTarget
 
         if (name is null)
         {
-            stderr.WriteLine($"error: --stack is required: this repository has {(known.Count == 0 ? "no stacks" : $"the stacks {string.Join(", ", known)}")}; name the one the cluster was built from");
+            stderr.WriteLine("error: --stack is required: "
+                + $"this repository has {(known.Count == 0 ? "no stacks" : $"the stacks {string.Join(", ", known)}")}; "
+                + "name the one the cluster was built from");
             return (null, ExitCodes.Usage);
         }
 

@@ -14,7 +14,8 @@ internal static class CommonOptions
         result.GetValue(root) switch
         {
             null => RepoDirectory.FindRoot(Directory.GetCurrentDirectory()),
-            { Exists: false } missing => throw new UsageException($"--root {missing.FullName}: no such folder; pass the repository (the folder with Pulumi.yaml)"),
+            { Exists: false } missing =>
+                throw new UsageException($"--root {missing.FullName}: no such folder; pass the repository (the folder with Pulumi.yaml)"),
             var given => given.FullName,
         };
 }

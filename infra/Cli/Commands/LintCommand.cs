@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Lint;
@@ -33,7 +32,8 @@ internal static class LintCommand
             Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); "
                 + "others are pulled and cached.",
         };
-        var command = new Command("lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
+        var command = new Command(
+            "lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
         {
             stacks, repo, schemas, render, charts,
         };
@@ -92,7 +92,7 @@ internal static class LintCommand
             }
 
             // The environments' copies of the cluster and platform folders agree (new-env writes them so).
-            shared.AddRange(EnvironmentCopyRule.Check(blueprints.Select(b => b.Config), repository));
+            shared.AddRange(new EnvironmentCopyRule().Findings(new EnvironmentCopies(blueprints.Select(b => b.Config), repository)));
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
@@ -118,7 +118,8 @@ internal static class LintCommand
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {
-                stdout.WriteLine($"lint: {names.Length} stack(s) OK{(schemaSet is null ? "" : $" against {schemaSet.Root}")}: {string.Join(", ", names)}");
+                stdout.WriteLine($"lint: {names.Length} stack(s) "
+                    + $"OK{(schemaSet is null ? "" : $" against {schemaSet.Root}")}: {string.Join(", ", names)}");
             }
 
             return exit;

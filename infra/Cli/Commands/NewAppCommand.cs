@@ -19,10 +19,17 @@ internal static class NewAppCommand
         var environment = new Argument<string>("env") { Description = "Environment: an ApplicationSet apps-<env> exists (dev, ops, monitoring)." };
         var name = new Argument<string>("name") { Description = "App name: a DNS label; the Application is <env>-<name>." };
         var chart = new Option<string?>("--chart") { Description = "Helm chart name (required for a new app)." };
-        var repo = new Option<string?>("--repo") { Description = "Helm repository URL (https); the environment's project must allow it (required for a new app)." };
+        var repo = new Option<string?>("--repo")
+        {
+            Description = "Helm repository URL (https); the environment's project must allow it (required for a new app).",
+        };
         var version = new Option<string?>("--version") { Description = "Exact chart version (required for a new app)." };
         var ns = new Option<string?>("--namespace") { Description = "Target namespace. Default: <env>-<name>." };
-        var podSecurity = new Option<string>("--pod-security") { Description = "Pod Security level of the namespace: restricted (default) or baseline.", DefaultValueFactory = _ => "restricted" };
+        var podSecurity = new Option<string>("--pod-security")
+        {
+            Description = "Pod Security level of the namespace: restricted (default) or baseline.",
+            DefaultValueFactory = _ => "restricted",
+        };
         var host = new Option<string?>("--host")
         {
             Description = "Serve this host over HTTPS through the cluster's Gateway (e.g. myapp.dev.lab.internal); needs --port.",
@@ -78,7 +85,8 @@ internal static class NewAppCommand
                 if (given.Count > 0)
                 {
                     stderr.WriteLine(
-                        $"error: --update regenerates access.yaml from config.json alone; {string.Join(", ", given)} cannot be given with it (edit config.json instead)");
+                        $"error: --update regenerates access.yaml from config.json alone; {string.Join(", ", given)} cannot be given "
+                        + "with it (edit config.json instead)");
                     return ExitCodes.Usage;
                 }
 
@@ -87,7 +95,8 @@ internal static class NewAppCommand
             }
 
             var findings = new List<Diagnostic>();
-            foreach (var (option, value) in new[] { (chart, result.GetValue(chart)), (repo, result.GetValue(repo)), (version, result.GetValue(version)) })
+            var required = new[] { (chart, result.GetValue(chart)), (repo, result.GetValue(repo)), (version, result.GetValue(version)) };
+            foreach (var (option, value) in required)
             {
                 if (string.IsNullOrEmpty(value))
                 {
@@ -155,7 +164,8 @@ internal static class NewAppCommand
     /// Writes every file or none, never outside the repository. A new app never overwrites a file (even one that appeared
     /// since the check); --update replaces only the app's generated access.yaml.
     /// </summary>
-    private static int Write(RepoDirectory repository, IReadOnlyList<(string Path, string Content)> files, string heading, TextWriter stdout, bool replace)
+    private static int Write(
+        RepoDirectory repository, IReadOnlyList<(string Path, string Content)> files, string heading, TextWriter stdout, bool replace)
     {
         var created = new List<string>();
         try

@@ -11,8 +11,15 @@ internal static class PlanCommand
     {
         var stack = new Argument<string>("stack") { Description = "Stack name: reads Pulumi.<stack>.yaml (dev, ops)." };
         var repo = CommonOptions.Root();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/, which plan replaces only if an earlier plan wrote it." };
-        var installed = new Option<FileInfo?>("--installed") { Description = "The running cluster's versions: `pulumi stack output --json` saved to a file. Validates the upgrade (no downgrades, no skipped minors) and prints its steps." };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Output folder. Default: <repo>/out; files go to <out>/<stack>/, which plan replaces only if an earlier plan wrote it.",
+        };
+        var installed = new Option<FileInfo?>("--installed")
+        {
+            Description = "The running cluster's versions: `pulumi stack output --json` saved to a file. Validates the upgrade (no downgrades, "
+                + "no skipped minors) and prints its steps.",
+        };
         var command = new Command("plan", "Validate a stack and render its plan (Talos patches, Helm values, manifests, plan.json, topology.md).")
         {
             stack, repo, output, installed,

@@ -9,7 +9,8 @@ namespace Bootstrap.Cli.Commands;
 /// <summary>Stack file → Blueprint, the CLI's path through the same binder Pulumi uses.</summary>
 internal static class StackLoader
 {
-    public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(string repoRoot, string stack, FileInfo? installedFile = null)
+    public static (ClusterBlueprint? Blueprint, IReadOnlyList<Diagnostic> Diagnostics) Load(
+        string repoRoot, string stack, FileInfo? installedFile = null)
     {
         CheckName(stack);
         var (values, fileFindings) = StackFile.Read(repoRoot, stack);
@@ -20,10 +21,15 @@ internal static class StackLoader
 
         try
         {
-            var installed = installedFile is null ? null : InstalledVersions.Parse(FileText.Read(installedFile.FullName, installedFile.Name), installedFile.Name);
+            var installed = installedFile is null
+                ? null
+                : InstalledVersions.Parse(FileText.Read(installedFile.FullName, installedFile.Name), installedFile.Name);
             var blueprint = Planner.Load(stack, values, new RepoDirectory(repoRoot), installed);
             IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
-                ? [Diagnostic.Warning(installedFile.Name, "records no installed versions (a stack never deployed)", "upgrade checks skipped: nothing runs yet")]
+                ? [Diagnostic.Warning(
+                    installedFile.Name,
+                    "records no installed versions (a stack never deployed)",
+                    "upgrade checks skipped: nothing runs yet")]
                 : [];
             return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. notes]);
         }

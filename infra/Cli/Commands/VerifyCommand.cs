@@ -8,7 +8,7 @@ namespace Bootstrap.Cli.Commands;
 /// <summary>
 /// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, the shared
 /// Gateway, Argo CD Applications, the monitoring stack where the cluster runs one) or the timeout passes. Reads only; the
-/// checks themselves are the Blueprint's.
+/// probes themselves are the Blueprint's.
 /// </summary>
 internal static class VerifyCommand
 {
@@ -19,10 +19,23 @@ internal static class VerifyCommand
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
         var stack = ClusterTarget.StackOption();
-        var timeout = new Option<string>("--timeout") { HelpName = "DURATION", Description = "Stop polling after this long (ms, s, m, h); 0s checks once.", DefaultValueFactory = _ => "15m" };
-        var interval = new Option<string>("--interval") { HelpName = "DURATION", Description = "Wait this long between polls.", DefaultValueFactory = _ => "5s" };
+        var timeout = new Option<string>("--timeout")
+        {
+            HelpName = "DURATION",
+            Description = "Stop polling after this long (ms, s, m, h); 0s checks once.",
+            DefaultValueFactory = _ => "15m",
+        };
+        var interval = new Option<string>("--interval")
+        {
+            HelpName = "DURATION",
+            Description = "Wait this long between polls.",
+            DefaultValueFactory = _ => "5s",
+        };
         var repo = CommonOptions.Root();
-        var command = new Command("verify", "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, the Gateway at its pinned address, every Argo CD Application Synced and Healthy, and the monitoring stack ready with its targets up.")
+        var command = new Command(
+            "verify",
+            "Wait until the cluster matches the stack: nodes Ready with their roles, Cilium on every node, the LoadBalancer pool allocating, "
+            + "the Gateway at its pinned address, every Argo CD Application Synced and Healthy, and the monitoring stack ready with its targets up.")
         {
             kubeconfig, stack, timeout, interval, repo,
         };
@@ -62,9 +75,10 @@ internal static class VerifyCommand
 
     /// <summary>
     /// Polls until healthy or the deadline: no poll starts after it, and none is cut short (each request is bounded by
-    /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> checks once and reports what it saw.
+    /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> probes once and reports what it saw.
     /// </summary>
-    private static async Task<int> Poll(ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    private static async Task<int> Poll(
+        ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         HealthReport? report = null;
@@ -93,7 +107,9 @@ internal static class VerifyCommand
                 break;
             }
 
-            stdout.WriteLine(failure is null ? report!.ProgressLine(clock.Elapsed) : $"[{HealthReport.Clock(clock.Elapsed)}] {failure.Message}; retrying");
+            stdout.WriteLine(failure is null
+                ? report!.ProgressLine(clock.Elapsed)
+                : $"[{HealthReport.Clock(clock.Elapsed)}] {failure.Message}; retrying");
             await Task.Delay(every, cancel).ConfigureAwait(false);
         }
 
@@ -108,8 +124,9 @@ internal static class VerifyCommand
             return ExitCodes.Unreachable;
         }
 
-        var failing = report!.Checks.Count(c => !c.Passed);
-        stderr.WriteLine($"verify: {expected.Stack} is not healthy after {Duration.Format(limit)}: {failing} of {report.Checks.Count} checks fail (see missing: above)");
+        var failing = report!.Probes.Count(c => !c.Passed);
+        stderr.WriteLine($"verify: {expected.Stack} is not healthy after {Duration.Format(limit)}: {failing} of {report.Probes.Count} "
+            + "checks fail (see missing: above)");
         return ExitCodes.Invalid;
     }
 }

@@ -21,7 +21,8 @@ internal static class PlanFolder
         var folder = new DirectoryInfo(target);
         if (folder.LinkTarget is not null || (File.Exists(target) && new FileInfo(target).LinkTarget is not null))
         {
-            return $"{target} is a symlink; plan writes only into folders it created, so it will not follow or replace it; remove it or pass another --out";
+            return $"{target} is a symlink; plan writes only into folders it created, so it will not follow or replace it; "
+                + "remove it or pass another --out";
         }
 
         if (File.Exists(target))
@@ -39,7 +40,8 @@ internal static class PlanFolder
             && File.ReadAllText(marker.FullName).StartsWith(PlanFiles.MarkerHeader, StringComparison.Ordinal);
         return written
             ? null
-            : $"{target} exists and was not written by plan (no {PlanFiles.Marker} in it), so plan will not replace it; move it away or pass another --out";
+            : $"{target} exists and was not written by plan (no {PlanFiles.Marker} in it), so plan will not replace it; "
+                + "move it away or pass another --out";
     }
 
     /// <summary>Writes the plan into a new folder beside <paramref name="target"/>, then swaps it in.</summary>

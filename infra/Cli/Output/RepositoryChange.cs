@@ -10,7 +10,8 @@ namespace Bootstrap.Cli.Output;
 /// </summary>
 internal static class RepositoryChange
 {
-    public static void Apply(RepoDirectory repository, IReadOnlyList<(string Path, string Content)> created, (string Path, string Before, string After)? changed)
+    public static void Apply(
+        RepoDirectory repository, IReadOnlyList<(string Path, string Content)> created, (string Path, string Before, string After)? changed)
     {
         var files = new List<string>();
         var folders = new List<string>();

@@ -16,7 +16,9 @@ public class BootstrapReleasesTests
 
         Assert.Equal(["cilium", "cert-manager", "sealed-secrets", "argocd"], releases.Select(r => r.App));
         var argocd = releases.Single(r => r.App == "argocd");
-        Assert.Equal(("argo-cd", "10.1.1", "https://argoproj.github.io/argo-helm", "argocd"), (argocd.Chart, argocd.Version, argocd.RepoUrl, argocd.Namespace));
+        Assert.Equal(
+            ("argo-cd", "10.1.1", "https://argoproj.github.io/argo-helm", "argocd"),
+            (argocd.Chart, argocd.Version, argocd.RepoUrl, argocd.Namespace));
         Assert.Equal("v1.21.1", releases.Single(r => r.App == "cert-manager").Version);
         Assert.All(releases, r => Assert.True(r.HandOff));
     }
@@ -66,11 +68,15 @@ public class BootstrapReleasesTests
     public void Values_repo_and_revision_must_match_the_stack()
     {
         using var repository = new RepoCopy();
-        repository.Edit(Cilium, "- repoURL: https://github.com/example/k8s-talos.git\n      targetRevision: main", "- repoURL: https://github.com/other/fork.git\n      targetRevision: feature");
+        repository.Edit(
+            Cilium,
+            "- repoURL: https://github.com/example/k8s-talos.git\n      targetRevision: main",
+            "- repoURL: https://github.com/other/fork.git\n      targetRevision: feature");
 
         var findings = _input.Findings(repository);
 
-        Findings.SingleError(findings, $"{Cilium}: spec.sources[values].repoURL", "but bootstrap:gitops.repoUrl is https://github.com/example/k8s-talos.git");
+        Findings.SingleError(
+            findings, $"{Cilium}: spec.sources[values].repoURL", "but bootstrap:gitops.repoUrl is https://github.com/example/k8s-talos.git");
         Findings.SingleError(findings, $"{Cilium}: spec.sources[values].targetRevision", "but bootstrap:gitops.revision is main");
     }
 
@@ -80,16 +86,23 @@ public class BootstrapReleasesTests
         using var repository = new RepoCopy();
         repository.Edit(Cilium, "$values/stacks/dev/values/cilium.yaml", "$values/stacks/ops/values/cilium.yaml");
 
-        Findings.SingleError(_input.Findings(repository), $"{Cilium}: spec.sources[chart].helm.valueFiles", "list exactly [$values/stacks/common/values/cilium.yaml, $values/stacks/dev/values/cilium.yaml]");
+        Findings.SingleError(
+            _input.Findings(repository),
+            $"{Cilium}: spec.sources[chart].helm.valueFiles",
+            "list exactly [$values/stacks/common/values/cilium.yaml, $values/stacks/dev/values/cilium.yaml]");
     }
 
     [Fact]
     public void Inline_helm_values_are_refused_because_pulumi_would_install_something_else()
     {
         using var repository = new RepoCopy();
-        repository.Edit(Cilium, "        releaseName: cilium\n", "        releaseName: cilium\n        valuesObject:\n          debug:\n            enabled: true\n");
+        repository.Edit(
+            Cilium,
+            "        releaseName: cilium\n",
+            "        releaseName: cilium\n        valuesObject:\n          debug:\n            enabled: true\n");
 
-        Findings.SingleError(_input.Findings(repository), $"{Cilium}: spec.sources[chart].helm.valuesObject", "Pulumi would install different values");
+        Findings.SingleError(
+            _input.Findings(repository), $"{Cilium}: spec.sources[chart].helm.valuesObject", "Pulumi would install different values");
     }
 
     [Fact]
@@ -142,14 +155,20 @@ public class BootstrapReleasesTests
         using var repository = new RepoCopy();
         repository.Write("stacks/dev/values/sealed-secrets.yaml", "fullnameOverride: sealed-secrets\n");
 
-        Findings.SingleError(_input.Findings(repository), "stacks/common/values/sealed-secrets.yaml + stacks/dev/values/sealed-secrets.yaml: fullnameOverride", "kubeseal");
+        Findings.SingleError(
+            _input.Findings(repository),
+            "stacks/common/values/sealed-secrets.yaml + stacks/dev/values/sealed-secrets.yaml: fullnameOverride",
+            "kubeseal");
     }
 
     [Fact]
     public void Capabilities_may_be_listed_in_any_order()
     {
         using var repository = new RepoCopy();
-        repository.Edit("stacks/common/values/cilium.yaml", "cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]", "cleanCiliumState: [SYS_RESOURCE, NET_ADMIN, SYS_ADMIN]");
+        repository.Edit(
+            "stacks/common/values/cilium.yaml",
+            "cleanCiliumState: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]",
+            "cleanCiliumState: [SYS_RESOURCE, NET_ADMIN, SYS_ADMIN]");
 
         Findings.NoErrors(_input.Findings(repository));
     }

@@ -19,11 +19,13 @@ public class GatewayAddressTests
         var manifests = _input.Blueprint().Addons.LoadBalancer;
 
         Assert.Equal(
-            """{"blocks":[{"start":"192.168.40.70","stop":"192.168.40.70"}],"serviceSelector":{"matchLabels":{"io.kubernetes.service.namespace":"gateway","io.kubernetes.service.name":"cilium-gateway-platform"}}}""",
+            """{"blocks":[{"start":"192.168.40.70","stop":"192.168.40.70"}],"serviceSelector":"""
+            + """{"matchLabels":{"io.kubernetes.service.namespace":"gateway","io.kubernetes.service.name":"cilium-gateway-platform"}}}""",
             Spec(manifests, "cilium-gateway-pool").ToJsonString());
         Assert.Equal("dev-gateway", (string?)manifests.Single(m => m.Name == "cilium-gateway-pool").Body["metadata"]!["name"]);
         // The pools must not overlap: Cilium marks the later of two overlapping pools Conflicting and allocates nothing from it.
-        Assert.Equal("""{"blocks":[{"start":"192.168.40.71","stop":"192.168.40.89"}]}""", Spec(manifests, "cilium-load-balancer-pool").ToJsonString());
+        Assert.Equal(
+            """{"blocks":[{"start":"192.168.40.71","stop":"192.168.40.89"}]}""", Spec(manifests, "cilium-load-balancer-pool").ToJsonString());
     }
 
     [Fact]
@@ -32,7 +34,8 @@ public class GatewayAddressTests
         var gateway = _input.Blueprint().Platform.Gateway;
 
         Assert.Equal("192.168.40.70", gateway.Address);
-        Assert.Equal(["argocd.dev.lab.internal A 192.168.40.70", "nginx.dev.lab.internal A 192.168.40.70"], gateway.DnsRecords.Select(r => r.ToString()));
+        Assert.Equal(
+            ["argocd.dev.lab.internal A 192.168.40.70", "nginx.dev.lab.internal A 192.168.40.70"], gateway.DnsRecords.Select(r => r.ToString()));
         Assert.Equal(
             ["argocd.ops.lab.internal", "grafana.ops.lab.internal", "nginx.ops.lab.internal", "prometheus.ops.lab.internal"],
             StackInput.Of("ops").Blueprint().Platform.Gateway.Hosts);
@@ -43,7 +46,10 @@ public class GatewayAddressTests
     {
         _input.Network["loadBalancerPool"] = "192.168.40.70-192.168.40.70";
 
-        Findings.SingleError(_input.Check(new GatewayAddressRule()), "bootstrap:cluster.network.loadBalancerPool", "has one address, which the shared Gateway takes");
+        Findings.SingleError(
+            _input.FindingsOf(new GatewayAddressRule()),
+            "bootstrap:cluster.network.loadBalancerPool",
+            "has one address, which the shared Gateway takes");
     }
 
     [Theory]
@@ -53,6 +59,6 @@ public class GatewayAddressTests
     {
         _input.Network["loadBalancerPool"] = pool;
 
-        Assert.Empty(_input.Check(new GatewayAddressRule()));
+        Assert.Empty(_input.FindingsOf(new GatewayAddressRule()));
     }
 }

@@ -12,13 +12,18 @@ public class FolderCycleTests
         var cycles = Graph.Cycles();
 
         Assert.True(cycles.Count == 0, "folders on a dependency cycle:\n" + string.Join("\n", cycles.Select(c => $"  {c.Item1} <-> {c.Item2}"))
-            + "\nedges:\n" + string.Join("\n", Graph.Because.OrderBy(e => e.Key).Select(e => $"  {e.Key.From} -> {e.Key.To}: {string.Join("; ", e.Value.Order(StringComparer.Ordinal))}")));
+            + "\nedges:\n" + string.Join(
+                "\n",
+                Graph.Because
+                    .OrderBy(e => e.Key)
+                    .Select(e => $"  {e.Key.From} -> {e.Key.To}: {string.Join("; ", e.Value.Order(StringComparer.Ordinal))}")));
     }
 
     [Fact]
     public void The_plan_folder_is_the_top_of_the_pipeline_and_the_renderers_only_read_it()
     {
-        string[] lower = ["Config", "Talos", "Proxmox", "Addons", "Secrets", "Upgrades", "Readiness", "Scripts", "Network", "Yaml", "Repository", "Validation"];
+        string[] lower = [
+            "Config", "Talos", "Proxmox", "Addons", "Secrets", "Upgrades", "Readiness", "Scripts", "Network", "Yaml", "Repository", "Validation"];
 
         Assert.All(lower, folder => Assert.DoesNotContain("Plan", Graph.Edges.GetValueOrDefault(folder) ?? new HashSet<string>()));
         Assert.Contains("Plan", Graph.Edges["Render"]);

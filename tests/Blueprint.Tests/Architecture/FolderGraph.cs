@@ -27,12 +27,19 @@ internal sealed class FolderGraph
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToList();
-        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview), f)).ToList();
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(
+            File.ReadAllText(f), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview), f))
+            .ToList();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll").Where(d => !Path.GetFileName(d).StartsWith("Bootstrap.", StringComparison.Ordinal)))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
+                .Where(d => !Path.GetFileName(d).StartsWith("Bootstrap.", StringComparison.Ordinal)))
             .DistinctBy(Path.GetFileName)
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("Blueprint", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create(
+            "Blueprint",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         string Folder(string path) => Path.GetRelativePath(sourceRoot, Path.GetDirectoryName(path)!).Replace('\\', '/');
 
         var edges = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

@@ -14,7 +14,12 @@ public sealed class CliTests : CliSession
         var exit = Run("plan", "dev");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        foreach (var file in new[] { "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml", "manifests/cilium-load-balancer-pool.yaml" })
+        string[] files =
+        [
+            "plan.json", "topology.md", "talos/common.yaml", "talos/node-worker-2.yaml", "values/cilium.yaml", "manifests/root.yaml",
+            "manifests/cilium-load-balancer-pool.yaml",
+        ];
+        foreach (var file in files)
         {
             Assert.True(File.Exists(Path.Combine(OutDir, file)), file);
         }
@@ -42,7 +47,8 @@ public sealed class CliTests : CliSession
 
         Assert.Equal(ExitCodes.Invalid, exit);
         var err = Err.ToString();
-        Assert.Contains("error: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
+        Assert.Contains(
+            "error: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
         Assert.Contains("error: bootstrap:cluster.nodes.worker-2.vmId: 4064 is also the vmId of worker-1", err, StringComparison.Ordinal);
         Assert.Contains("2 error(s)", err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
@@ -52,7 +58,10 @@ public sealed class CliTests : CliSession
     [Fact]
     public void Warnings_are_printed_but_do_not_fail()
     {
-        Repository.Edit("Pulumi.dev.yaml", "cores: 4, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops", "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
+        Repository.Edit(
+            "Pulumi.dev.yaml",
+            "cores: 4, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops",
+            "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
 
         Assert.Equal(ExitCodes.Ok, Run("plan", "dev"));
         Assert.Contains("warning: bootstrap:cluster.nodes.worker-2.cores", Err.ToString(), StringComparison.Ordinal);
@@ -89,7 +98,8 @@ public sealed class CliTests : CliSession
         File.WriteAllText(Repository.File("installed.json"), """{"talosVersion":"v1.13.9","kubernetesVersion":"1.36.5"}""");
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", Repository.File("installed.json")));
-        Assert.Contains("error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--installed", Repository.File("nope.json")));
     }
 

@@ -24,10 +24,13 @@ internal sealed class DevClusterApi
     ];
 
     public JsonObject CiliumDaemonSet { get; } = JsonNode.Parse("""
-        {"metadata": {"name": "cilium", "namespace": "kube-system"}, "status": {"desiredNumberScheduled": 5, "numberReady": 5, "currentNumberScheduled": 5, "numberMisscheduled": 0}}
+        {"metadata": {"name": "cilium", "namespace": "kube-system"},
+         "status": {"desiredNumberScheduled": 5, "numberReady": 5, "currentNumberScheduled": 5, "numberMisscheduled": 0}}
         """)!.AsObject();
 
-    public List<JsonObject> CiliumPods { get; } = new[] { "cp-1", "cp-2", "cp-3", "worker-1", "worker-2" }.Select(n => Pod($"cilium-{n}", n, ready: true)).ToList();
+    public List<JsonObject> CiliumPods { get; } = new[] { "cp-1", "cp-2", "cp-3", "worker-1", "worker-2" }
+        .Select(n => Pod($"cilium-{n}", n, ready: true))
+        .ToList();
 
     public JsonObject Pool { get; } = JsonNode.Parse("""
         {
@@ -89,7 +92,8 @@ internal sealed class DevClusterApi
         ops.Monitoring[$"{MonitoringApps}/deployments/kube-prometheus-stack-grafana"] = Workload(1, 1);
         ops.Monitoring[TargetsPath] = JsonNode.Parse("""
             {"status": "success", "data": {"activeTargets": [
-              {"labels": {"job": "argocd-server-metrics", "instance": "10.244.1.5:8083"}, "scrapePool": "serviceMonitor/monitoring/argocd/0", "health": "up", "lastError": ""},
+              {"labels": {"job": "argocd-server-metrics", "instance": "10.244.1.5:8083"}, "scrapePool": "serviceMonitor/monitoring/argocd/0",
+               "health": "up", "lastError": ""},
               {"labels": {"job": "kube-etcd", "instance": "192.168.50.61:2381"}, "scrapePool": "kube-etcd", "health": "up", "lastError": ""}
             ], "droppedTargets": []}}
             """)!.AsObject();
@@ -118,11 +122,17 @@ internal sealed class DevClusterApi
         return fake;
     }
 
-    public static JsonObject Workload(int replicas, int ready) =>
-        new() { ["spec"] = new JsonObject { ["replicas"] = replicas }, ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = ready } };
+    public static JsonObject Workload(int replicas, int ready) => new()
+    {
+        ["spec"] = new JsonObject { ["replicas"] = replicas },
+        ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = ready },
+    };
 
-    public static JsonObject List(IEnumerable<JsonObject> items) =>
-        new() { ["metadata"] = new JsonObject { ["resourceVersion"] = "1" }, ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()) };
+    public static JsonObject List(IEnumerable<JsonObject> items) => new()
+    {
+        ["metadata"] = new JsonObject { ["resourceVersion"] = "1" },
+        ["items"] = new JsonArray(items.Select(i => (JsonNode)i.DeepClone()).ToArray()),
+    };
 
     public static JsonObject Node(string name, string ip, bool controlPlane, string ready = "True") => new()
     {
@@ -159,7 +169,9 @@ internal sealed class DevClusterApi
         ["spec"] = new JsonObject { ["type"] = type },
         ["status"] = new JsonObject
         {
-            ["loadBalancer"] = ip is null ? new JsonObject() : new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
+            ["loadBalancer"] = ip is null
+                ? new JsonObject()
+                : new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" }) },
         },
     };
 

@@ -17,7 +17,9 @@ namespace Bootstrap.Blueprint.Tests.Cli;
 public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
 {
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_SEED"), out var seed) ? seed : 9;
-    private static readonly int StackFileCases = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_CASES"), out var cases) ? cases : 1000;
+    private static readonly int StackFileCases = int.TryParse(Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_CASES"), out var cases)
+        ? cases
+        : 1000;
     private static readonly int ArgumentCases = StackFileCases * 3 / 10;
     private static readonly string Target = Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_FILE") ?? "Pulumi.dev.yaml";
     private static readonly bool Lint = Environment.GetEnvironmentVariable("BOOTSTRAP_FUZZ_COMMAND") == "lint";
@@ -63,7 +65,8 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
             Directory.Delete(scratch, recursive: true);
         }
 
-        log.WriteLine($"fuzz seed {Seed}: {StackFileCases} stack files + {ArgumentCases} argument lists in {clock.Elapsed.TotalSeconds:0.0} s; exit codes {string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}"))}");
+        log.WriteLine($"fuzz seed {Seed}: {StackFileCases} stack files + {ArgumentCases} argument lists in {clock.Elapsed.TotalSeconds:0.0} s; "
+            + $"exit codes {string.Join(", ", outcomes.Select(o => $"{o.Key}: {o.Value}"))}");
         Assert.True(failures.Count == 0, $"{failures.Count} failing case(s), seed {Seed}:\n{string.Join("\n\n", failures.Take(10))}");
         Assert.True(outcomes.Keys.Count >= 3, "the mutations should reach success, invalid input and usage errors");
 
@@ -203,7 +206,8 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
     private string[] Arguments(Random random, string scratch)
     {
         string Pick(params string[] from) => from[random.Next(from.Length)];
-        string Name() => Pick("dev", "ops", "prod", "", "../dev", "a/b/dev", "..", "dev\u001b[2J", "-", "--", new string('n', random.Next(90, 200)), "Dev", "dev.yaml");
+        string Name() => Pick(
+            "dev", "ops", "prod", "", "../dev", "a/b/dev", "..", "dev\u001b[2J", "-", "--", new string('n', random.Next(90, 200)), "Dev", "dev.yaml");
         string PathArg() => Pick(scratch, Path.Combine(scratch, "deep", "er"), Repository.File("Pulumi.dev.yaml"), Repository.File("gitops"),
             Repository.File("missing"), "", "/dev/null", ".", "relative/out");
         var command = Pick("plan", "lint", "verify", "backup", "new-app", "plan", "plan", "bogus");
@@ -233,7 +237,8 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
                 case 3: args.AddRange(["--stack", Name()]); break;
                 case 4: args.AddRange(["--timeout", Pick("0s", "1h", "-5s", "9999999999h", "", "5")]); break;
                 case 5: args.AddRange(["--schemas", PathArg()]); break;
-                case 6: args.AddRange(["--chart", Pick("web", ""), "--repo", Pick("https://charts.example.com", "ftp://x"), "--version", Pick("1.0.0", "")]); break;
+                case 6: args.AddRange([
+                    "--chart", Pick("web", ""), "--repo", Pick("https://charts.example.com", "ftp://x"), "--version", Pick("1.0.0", "")]); break;
                 case 7: args.AddRange(["--namespace", Pick("kube-system", "web", "", "../x")]); break;
                 case 8: args.Add(Pick("--bogus", "-x", "--out", "--stack")); break;
                 default: args.AddRange(["--pod-security", Pick("baseline", "privileged", "")]); break;

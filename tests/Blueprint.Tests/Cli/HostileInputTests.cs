@@ -34,7 +34,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--out", _elsewhere.Path));
 
-        Assert.Contains($"{Elsewhere("dev")} exists and was not written by plan (no {PlanFiles.Marker} in it)", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"{Elsewhere("dev")} exists and was not written by plan (no {PlanFiles.Marker} in it)", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal("mine", File.ReadAllText(Elsewhere("dev/notes.txt")));
         Assert.Equal([Elsewhere("dev/notes.txt")], Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories));
     }
@@ -163,7 +164,8 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         ClearOutput();
         Assert.Equal(ExitCodes.Usage, Run("plna", "dev"));
-        Assert.StartsWith("error: 'plna': not a command; the commands are plan, lint, new-app, new-env, verify, backup", Err.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "error: 'plna': not a command; the commands are plan, lint, new-app, new-env, verify, backup", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, RunIn(Elsewhere("missing"), "plan", "dev"));
         Assert.Contains($"error: --root {Elsewhere("missing")}: no such folder", Err.ToString(), StringComparison.Ordinal);
     }
@@ -194,7 +196,10 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
-        Assert.Contains($"error: stacks/dev/values/cilium.yaml: is a symlink to the absolute path {Elsewhere("cilium.yaml")}", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"error: stacks/dev/values/cilium.yaml: is a symlink to the absolute path {Elsewhere("cilium.yaml")}",
+            Err.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("out of bounds symlink", Err.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", Out.ToString() + Err.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(OutDev));
@@ -314,7 +319,11 @@ public sealed class HostileInputTests : CliSession, IDisposable
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
-        Assert.Contains("error: bootstrap:gitopsCredentials.pasword: is not a known key; did you mean 'password'? valid keys here: username, password, sshPrivateKey", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error: bootstrap:gitopsCredentials.pasword: is not a known key; did you mean 'password'? valid keys here: "
+            + "username, password, sshPrivateKey",
+            Err.ToString(),
+            StringComparison.Ordinal);
         Assert.DoesNotContain("c2VjcmV0", Err.ToString(), StringComparison.Ordinal);
     }
 

@@ -48,7 +48,8 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
     [Fact]
     public void A_worker_without_its_role_label_exits_1()
     {
-        Assert.Equal(ExitCodes.Invalid, VerifyServed(d => d.NodeNamed("worker-1")["metadata"]!["labels"]!.AsObject().Remove("node.kubernetes.io/role")));
+        Assert.Equal(
+            ExitCodes.Invalid, VerifyServed(d => d.NodeNamed("worker-1")["metadata"]!["labels"]!.AsObject().Remove("node.kubernetes.io/role")));
         Assert.Contains("missing: worker-1 lacks the label node.kubernetes.io/role=worker", Out.ToString(), StringComparison.Ordinal);
     }
 
@@ -62,7 +63,11 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("✗ cilium\n    missing: 4/5 agents ready (kube-system/cilium: desired 5, ready 4, planned nodes 5)\n    missing: no ready agent on worker-1\n", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ cilium\n    missing: 4/5 agents ready (kube-system/cilium: desired 5, ready 4, planned nodes 5)\n"
+            + "    missing: no ready agent on worker-1\n",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,10 +80,17 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
     [Fact]
     public void A_conflicting_pool_exits_1()
     {
-        var exit = VerifyServed(d => d.Pool["status"]!["conditions"]![1] = new JsonObject { ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'" });
+        var exit = VerifyServed(
+            d => d.Pool["status"]!["conditions"]![1] = new JsonObject
+            {
+                ["type"] = "cilium.io/PoolConflict", ["status"] = "True", ["message"] = "overlaps pool 'old'",
+            });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("missing: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) is in conflict: overlaps pool 'old'", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "missing: CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89) is in conflict: overlaps pool 'old'",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +103,10 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         });
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("✗ applications\n    missing: cert-manager: OutOfSync, Healthy\n    missing: guestbook: Synced, Degraded\n", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ applications\n    missing: cert-manager: OutOfSync, Healthy\n    missing: guestbook: Synced, Degraded\n",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,7 +162,10 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         var exit = Verify(timeout: "10s");
 
         Assert.Equal(ExitCodes.Unreachable, exit);
-        Assert.Contains($"error: the Kubernetes API at {_fake.Url} refused the kubeconfig's credentials (401 Unauthorized)", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"error: the Kubernetes API at {_fake.Url} refused the kubeconfig's credentials (401 Unauthorized)",
+            Err.ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(1, _fake.Requests(DevClusterApi.NodesPath));
         Assert.DoesNotContain(FakeCluster.Token, Output, StringComparison.Ordinal);
     }
@@ -156,7 +174,8 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
     public void A_server_error_is_retried_within_the_poll()
     {
         _dev.ServeOn(_fake);
-        _fake.ServeInTurn("/api/v1/services", new JsonObject { ["kind"] = "Status", ["code"] = 503 }, DevClusterApi.List(_dev.Services), firstStatus: 503);
+        _fake.ServeInTurn(
+            "/api/v1/services", new JsonObject { ["kind"] = "Status", ["code"] = 503 }, DevClusterApi.List(_dev.Services), firstStatus: 503);
 
         Assert.True(ExitCodes.Ok == Verify(timeout: "10s"), Output);
         Assert.DoesNotContain("waiting for", Out.ToString(), StringComparison.Ordinal);
@@ -170,7 +189,10 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         _fake.Serve(DevClusterApi.NodesPath, JsonValue.Create("<html>proxy login</html>")!);
 
         Assert.True(ExitCodes.Unreachable == Verify(), Output);
-        Assert.True(Output.Contains($"error: the server at {_fake.Url} answered list nodes with something that is not Kubernetes JSON", StringComparison.Ordinal), Output);
+        Assert.True(
+            Output.Contains(
+                $"error: the server at {_fake.Url} answered list nodes with something that is not Kubernetes JSON", StringComparison.Ordinal),
+            Output);
         Assert.DoesNotContain("   at ", Output, StringComparison.Ordinal);
     }
 
@@ -234,7 +256,10 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         var exit = VerifyServed(d => d.Services[1] = DevClusterApi.Service("gateway", "cilium-gateway-platform", "LoadBalancer", "192.168.40.77"));
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains("missing: Service gateway/cilium-gateway-platform has 192.168.40.77, not the pinned 192.168.40.70 the DNS records point at", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "missing: Service gateway/cilium-gateway-platform has 192.168.40.77, not the pinned 192.168.40.70 the DNS records point at",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -257,7 +282,11 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         ops.ServeOn(_fake);
 
         Assert.Equal(ExitCodes.Invalid, VerifyOps());
-        Assert.Contains("✗ monitoring\n    missing: Deployment monitoring/kube-prometheus-stack-grafana: 0/1 ready\n    missing: target kube-etcd 192.168.50.61:2381 is down: connection refused\n", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✗ monitoring\n    missing: Deployment monitoring/kube-prometheus-stack-grafana: 0/1 ready\n"
+            + "    missing: target kube-etcd 192.168.50.61:2381 is down: connection refused\n",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,7 +297,11 @@ public sealed class VerifyCommandTests : CliSession, IDisposable
         ops.ServeOn(_fake);
 
         Assert.Equal(ExitCodes.Ok, VerifyOps());
-        Assert.Contains("✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring\n    note: scrape targets not checked: Service monitoring/kube-prometheus-stack-prometheus not found through the API server proxy\n", Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "✓ monitoring: Prometheus, Alertmanager and Grafana ready in monitoring\n"
+            + "    note: scrape targets not checked: Service monitoring/kube-prometheus-stack-prometheus not found through the API server proxy\n",
+            Out.ToString(),
+            StringComparison.Ordinal);
     }
 
     private int VerifyOps() => Verify(stack: "ops");

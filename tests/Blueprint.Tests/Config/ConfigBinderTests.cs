@@ -98,7 +98,8 @@ public class ConfigBinderTests
     {
         var input = StackInput.Of("dev").Set("bootstrap:clusters", new JsonObject());
 
-        Findings.SingleError(input.Bind().Diagnostics, "bootstrap:clusters", "is not a known key", "bootstrap:cluster, bootstrap:gitops, bootstrap:gitopsCredentials");
+        Findings.SingleError(
+            input.Bind().Diagnostics, "bootstrap:clusters", "is not a known key", "bootstrap:cluster, bootstrap:gitops, bootstrap:gitopsCredentials");
     }
 
     [Fact]
@@ -145,7 +146,8 @@ public class ConfigBinderTests
         var result = input.Bind();
 
         Assert.Null(result.Config);
-        var error = Findings.SingleError(result.Diagnostics, key, "holds a secret in plain text in Pulumi.dev.yaml", $"pulumi config set --secret {key}");
+        var error = Findings.SingleError(
+            result.Diagnostics, key, "holds a secret in plain text in Pulumi.dev.yaml", $"pulumi config set --secret {key}");
         Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
     }
 
@@ -154,7 +156,11 @@ public class ConfigBinderTests
     {
         var input = StackInput.Of("dev").Set("bootstrap:gitopsCredentials", new JsonObject { ["username"] = "git", ["password"] = "ghp_plain" });
 
-        Findings.SingleError(input.Bind().Diagnostics, "bootstrap:gitopsCredentials.password", "plain text", "pulumi config set --secret --path bootstrap:gitopsCredentials.password");
+        Findings.SingleError(
+            input.Bind().Diagnostics,
+            "bootstrap:gitopsCredentials.password",
+            "plain text",
+            "pulumi config set --secret --path bootstrap:gitopsCredentials.password");
     }
 
     [Fact]

@@ -42,10 +42,14 @@ public partial class DocumentationTests
         Assert.True(wrong.Count == 0, $"{file}: {string.Join("; ", wrong)}");
     }
 
+    /// <summary>The records the config keys bind to.</summary>
+    private static readonly Type[] Records =
+        [typeof(ClusterSettings), typeof(NetworkSettings), typeof(ProxmoxSettings), typeof(NodeSettings), typeof(GitOpsSettings)];
+
     /// <summary>The optional keys whose default is a value (not "absent"), as the records bind them.</summary>
     private static IEnumerable<(string Key, string Value)> Defaults()
     {
-        foreach (var type in new[] { typeof(ClusterSettings), typeof(NetworkSettings), typeof(ProxmoxSettings), typeof(NodeSettings), typeof(GitOpsSettings) })
+        foreach (var type in Records)
         {
             foreach (var parameter in type.GetConstructors().Single().GetParameters().Where(p => p.HasDefaultValue && p.DefaultValue is not null))
             {
@@ -67,7 +71,7 @@ public partial class DocumentationTests
             yield return key;
         }
 
-        foreach (var type in new[] { typeof(ClusterSettings), typeof(NetworkSettings), typeof(ProxmoxSettings), typeof(NodeSettings), typeof(GitOpsSettings) })
+        foreach (var type in Records)
         {
             foreach (var key in ShapeCheck.KeysOf(type))
             {

@@ -27,7 +27,8 @@ public class PulumiConfigTests
     [Fact]
     public void Decrypted_secrets_become_opaque_markers()
     {
-        var (config, secretKeys) = AsPulumiWouldPass("dev", ("proxmoxve:apiToken", "root@pam!ci=0000-plain"), ("bootstrap:argocdAdminPassword", "hunter2"));
+        var (config, secretKeys) = AsPulumiWouldPass(
+            "dev", ("proxmoxve:apiToken", "root@pam!ci=0000-plain"), ("bootstrap:argocdAdminPassword", "hunter2"));
 
         var values = PulumiConfig.Parse(config, secretKeys);
         var blueprint = Planner.Load("dev", values, Repo.Directory);

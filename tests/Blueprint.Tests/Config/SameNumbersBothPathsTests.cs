@@ -23,7 +23,8 @@ public class SameNumbersBothPathsTests
             ["cp-1|cores: 2|cores: 1e9|1000000000", "cp-1|memoryMiB: 4096|memoryMiB: 4096.0|4096", "cp-1|vmId: 4061|vmId: 0x1000|4096",
                 "worker-2|vmId: 4065|vmId: 017|15", "network|vlan: 40|vlan: 5e3|5000"],
             [
-                "error: bootstrap:cluster.nodes.cp-1.cores: 1000000000 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores",
+                "error: bootstrap:cluster.nodes.cp-1.cores: 1000000000 cores is more than Proxmox (the bpg provider) "
+                + "accepts for a VM, at most 2304 cores",
                 "error: bootstrap:cluster.nodes.worker-2.vmId: 15 is outside Proxmox's VM id range",
                 "error: bootstrap:cluster.network.vlan: 5000 is not a VLAN id",
             ]
@@ -47,7 +48,8 @@ public class SameNumbersBothPathsTests
         var pulumi = StackInput.Of("dev");
         foreach (var (where, find, write, json) in edits.Select(e => e.Split('|')).Select(p => (p[0], p[1], p[2], p[3])))
         {
-            var line = File.ReadAllLines(copy.File("Pulumi.dev.yaml")).First(l => l.TrimStart().StartsWith($"{(where == "network" ? find : where + ":")}", StringComparison.Ordinal));
+            var line = File.ReadAllLines(copy.File("Pulumi.dev.yaml"))
+                .First(l => l.TrimStart().StartsWith($"{(where == "network" ? find : where + ":")}", StringComparison.Ordinal));
             copy.Edit("Pulumi.dev.yaml", line, line.Replace(find, write, StringComparison.Ordinal));
             (where == "network" ? pulumi.Network : pulumi.Node(where))[find.Split(':')[0]] = JsonNode.Parse(json);
         }
@@ -66,7 +68,8 @@ public class SameNumbersBothPathsTests
     public void Numbers_Pulumi_passes_as_whole_numbers_bind_on_both_paths()
     {
         using var copy = new RepoCopy();
-        copy.Edit("Pulumi.dev.yaml", "vmId: 4061, cores: 2, memoryMiB: 4096, diskGiB: 20", "vmId: 0xFDD, cores: 2.0, memoryMiB: 4_096, diskGiB: \"20\"");
+        copy.Edit(
+            "Pulumi.dev.yaml", "vmId: 4061, cores: 2, memoryMiB: 4096, diskGiB: 20", "vmId: 0xFDD, cores: 2.0, memoryMiB: 4_096, diskGiB: \"20\"");
 
         var node = Planner.Load("dev", StackFile.Read(copy.Path, "dev").Values, copy).Nodes.Single(n => n.Name == "cp-1");
 

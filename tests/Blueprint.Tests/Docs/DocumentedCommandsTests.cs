@@ -83,7 +83,9 @@ public partial class DocumentedCommandsTests
             .SelectMany(l => l.Split(" | "))
             .Select(l => l.Trim().TrimStart('-', ' ').Trim())
             .Select(l => l.StartsWith("run: ", StringComparison.Ordinal) ? l["run: ".Length..] : l)
-            .Where(l => l.StartsWith(OwnCli, StringComparison.Ordinal) || l.StartsWith("talosctl ", StringComparison.Ordinal) || l.StartsWith("pulumi ", StringComparison.Ordinal));
+            .Where(l => l.StartsWith(OwnCli, StringComparison.Ordinal)
+                || l.StartsWith("talosctl ", StringComparison.Ordinal)
+                || l.StartsWith("pulumi ", StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> Check(string line)
@@ -117,8 +119,9 @@ public partial class DocumentedCommandsTests
 
     // Flags whose next word is their value, so it is not a subcommand.
     private static bool TakesValue(string word) =>
-        word.StartsWith('-') && !word.Contains('=') && word is not ("--yes" or "-y" or "--force" or "-f" or "--json" or "-j" or "--show-secrets" or "--secret" or "--path"
-            or "--dry-run" or "--wait" or "--reboot" or "--preserve-config" or "--diff" or "--skip-preview" or "--recover-skip-hash-check" or "--preserve");
+        word.StartsWith('-') && !word.Contains('=') && word is not ("--yes" or "-y" or "--force" or "-f" or "--json" or "-j"
+            or "--show-secrets" or "--secret" or "--path" or "--dry-run" or "--wait" or "--reboot" or "--preserve-config" or "--diff"
+            or "--skip-preview" or "--recover-skip-hash-check" or "--preserve");
 
     [GeneratedRegex(@"\$\{\{[^}]*\}\}")]
     private static partial Regex WorkflowExpression();

@@ -14,7 +14,8 @@ internal static class ExternalCommands
         ["pulumi"] = ["--stack", "-s", "--yes", "-y", "--cwd", "-C", "--non-interactive", "--color"],
     };
 
-    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Subcommands = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Subcommands =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>
     {
         ["talosctl"] = new Dictionary<string, IReadOnlyList<string>>
         {
@@ -27,7 +28,8 @@ internal static class ExternalCommands
             ["etcd members"] = [],
             ["etcd status"] = [],
             ["bootstrap"] = ["--recover-from", "--recover-skip-hash-check"],
-            ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout", "--insecure"],
+            ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout",
+                "--insecure"],
             ["service"] = [],
             ["dmesg"] = ["--follow", "-f", "--tail"],
             ["get"] = ["--output", "-o", "--namespace", "--watch", "-w", "--insecure", "-i"],

@@ -86,14 +86,18 @@ public sealed class NewEnvTests : CliSession
         Assert.Empty(findings);
         var lab = ConfigBinder.Bind("lab", values).Config!;
         var dev = StackInput.Of("dev").Config();
-        Assert.Equal(("lab", dev.Cluster.TalosVersion, dev.Cluster.KubernetesVersion), (lab.Cluster.Name, lab.Cluster.TalosVersion, lab.Cluster.KubernetesVersion));
+        Assert.Equal(
+            ("lab", dev.Cluster.TalosVersion, dev.Cluster.KubernetesVersion),
+            (lab.Cluster.Name, lab.Cluster.TalosVersion, lab.Cluster.KubernetesVersion));
         Assert.Equal(("192.168.60.0/24", "192.168.60.1", "192.168.60.60", "192.168.60.70-192.168.60.89", 60),
-            (lab.Cluster.Network.Cidr, lab.Cluster.Network.Gateway, lab.Cluster.Network.Vip, lab.Cluster.Network.LoadBalancerPool, lab.Cluster.Network.Vlan));
+            (lab.Cluster.Network.Cidr, lab.Cluster.Network.Gateway, lab.Cluster.Network.Vip, lab.Cluster.Network.LoadBalancerPool,
+                lab.Cluster.Network.Vlan));
         Assert.Equal(["192.168.60.1"], lab.Cluster.Network.Nameservers);
         Assert.Equal("gitops/clusters/lab", lab.GitOps.Path);
         var nodes = lab.Cluster.Nodes;
         Assert.Equal(
-            ["cp-1 192.168.60.61 pve1 6061", "cp-2 192.168.60.62 pve2 6062", "cp-3 192.168.60.63 pve3 6063", "worker-1 192.168.60.64 pve1 6064", "worker-2 192.168.60.65 pve2 6065"],
+            ["cp-1 192.168.60.61 pve1 6061", "cp-2 192.168.60.62 pve2 6062", "cp-3 192.168.60.63 pve3 6063", "worker-1 192.168.60.64 pve1 6064",
+                "worker-2 192.168.60.65 pve2 6065"],
             nodes.Select(n => $"{n.Key} {n.Value.Ip} {n.Value.Host} {n.Value.VmId}"));
         Assert.All(nodes, n => Assert.Equal(
             (dev.Cluster.Nodes[n.Key].Role, dev.Cluster.Nodes[n.Key].Cores, dev.Cluster.Nodes[n.Key].MemoryMiB, dev.Cluster.Nodes[n.Key].DiskGiB),
@@ -114,8 +118,10 @@ public sealed class NewEnvTests : CliSession
         Assert.Contains("value: 192.168.60.70", gateway, StringComparison.Ordinal);
         Assert.Contains("hostname: \"*.lab.lab.internal\"", gateway, StringComparison.Ordinal);
         Assert.Contains("(pool lab-gateway)", gateway, StringComparison.Ordinal);
-        Assert.Contains("domain: argocd.lab.lab.internal", File.ReadAllText(Repository.File("stacks/lab/values/argocd.yaml")), StringComparison.Ordinal);
-        Assert.Contains("include: \"{core.yaml,lab.yaml}\"", File.ReadAllText(Repository.File("gitops/clusters/lab/projects.yaml")), StringComparison.Ordinal);
+        Assert.Contains(
+            "domain: argocd.lab.lab.internal", File.ReadAllText(Repository.File("stacks/lab/values/argocd.yaml")), StringComparison.Ordinal);
+        Assert.Contains(
+            "include: \"{core.yaml,lab.yaml}\"", File.ReadAllText(Repository.File("gitops/clusters/lab/projects.yaml")), StringComparison.Ordinal);
         var project = File.ReadAllText(Repository.File("gitops/projects/lab.yaml"));
         Assert.Contains("namespace: \"lab-*\"", project, StringComparison.Ordinal);
         Assert.Contains("p, proj:lab:developer, applications, *, lab/*, allow", project, StringComparison.Ordinal);
@@ -128,13 +134,19 @@ public sealed class NewEnvTests : CliSession
     {
         Assert.Equal(ExitCodes.Ok, Run(Lab));
         Assert.Contains("renovate.json (lab joins rollout stage dev)", Out.ToString(), StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Ok, Run([.. Lab.Select(a => a == "lab" ? "stage" : a).Select(a => a.Replace("192.168.60.", "192.168.70.", StringComparison.Ordinal)), "--stage", "ops"]));
+        Assert.Equal(
+            ExitCodes.Ok,
+            Run([
+                .. Lab.Select(a => a == "lab" ? "stage" : a).Select(a => a.Replace("192.168.60.", "192.168.70.", StringComparison.Ordinal)),
+                "--stage",
+                "ops"]));
 
         var stages = Stages();
         Assert.Equal("dev/", stages.Single(s => s.Covers("Pulumi.lab.yaml")).BranchPrefix);
         Assert.Equal("ops/", stages.Single(s => s.Covers("gitops/clusters/stage/core/cilium.yaml")).BranchPrefix);
         Assert.True(stages.Single(s => s.BranchPrefix == "dev/").Covers("gitops/platform/gateway-api/lab/kustomization.yaml"));
-        Assert.Contains("\n        \"gitops/clusters/lab/**\", \"gitops/platform/*/lab/**\", \"gitops/apps/apps-lab/**\", \"stacks/lab/**\", \"Pulumi.lab.yaml\"\n      ],",
+        Assert.Contains("\n        \"gitops/clusters/lab/**\", \"gitops/platform/*/lab/**\", \"gitops/apps/apps-lab/**\", "
+            + "\"stacks/lab/**\", \"Pulumi.lab.yaml\"\n      ],",
             File.ReadAllText(Repository.File("renovate.json")), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
         Assert.DoesNotContain("no rollout stage covers", Err.ToString(), StringComparison.Ordinal);
@@ -148,7 +160,8 @@ public sealed class NewEnvTests : CliSession
             "--pool", "10.20.2.0-10.20.2.50", "--domain", "staging.example.internal", "--vm-id-base", "20000"));
 
         Assert.False(File.Exists(Repository.File("gitops/clusters/staging/monitoring.yaml")));
-        Assert.Contains("include: \"{apps-staging.yaml}\"", File.ReadAllText(Repository.File("gitops/clusters/staging/appsets.yaml")), StringComparison.Ordinal);
+        Assert.Contains(
+            "include: \"{apps-staging.yaml}\"", File.ReadAllText(Repository.File("gitops/clusters/staging/appsets.yaml")), StringComparison.Ordinal);
         Assert.Contains("environment monitoring (ApplicationSet apps-monitoring", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("gitops/clusters/ops/monitoring.yaml (an Application of project monitoring)", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("ops's apps (nginx): add staging's own with new-app staging <name> ...", Out.ToString(), StringComparison.Ordinal);
@@ -156,9 +169,13 @@ public sealed class NewEnvTests : CliSession
         var stack = File.ReadAllText(Repository.File("Pulumi.staging.yaml"));
         Assert.Contains("cp-3: { role: controlplane, ip: 10.20.1.13, host: pve2, vmId: 20269", stack, StringComparison.Ordinal);
         Assert.Contains("protect: true", stack, StringComparison.Ordinal);
-        Assert.Contains("warning: --vlan: not given: staging puts its subnet 10.20.0.0/16 on ops's VLAN 50", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "warning: --vlan: not given: staging puts its subnet 10.20.0.0/16 on ops's VLAN 50", Err.ToString(), StringComparison.Ordinal);
         Assert.Contains("losing Proxmox host pve2 loses the etcd quorum of cluster staging", Err.ToString(), StringComparison.Ordinal);
-        Assert.Contains("hostname: \"*.staging.example.internal\"", File.ReadAllText(Repository.File("gitops/platform/gateway/staging/gateway.yaml")), StringComparison.Ordinal);
+        Assert.Contains(
+            "hostname: \"*.staging.example.internal\"",
+            File.ReadAllText(Repository.File("gitops/platform/gateway/staging/gateway.yaml")),
+            StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("plan", "staging"));
         Assert.Equal(ExitCodes.Ok, Run("lint"));
     }
@@ -167,7 +184,8 @@ public sealed class NewEnvTests : CliSession
     public void Secrets_and_fixed_MACs_are_not_copied_and_labels_are()
     {
         Repository.Edit("Pulumi.dev.yaml", "worker-2: { role: worker, ip: 192.168.40.65, host: pve1, vmId: 4065,",
-            "worker-2: { mac: \"BC:24:11:00:00:65\", labels: { \"example.com/gpu\": \"true\" }, taints: { dedicated: \"gpu:NoSchedule\" }, role: worker, ip: 192.168.40.65, host: pve1, vmId: 4065,");
+            "worker-2: { mac: \"BC:24:11:00:00:65\", labels: { \"example.com/gpu\": \"true\" }, taints: { dedicated: \"gpu:NoSchedule\" }, role: "
+            + "worker, ip: 192.168.40.65, host: pve1, vmId: 4065,");
         File.AppendAllText(Repository.File("Pulumi.dev.yaml"), "  bootstrap:argocdAdminPassword:\n    secure: v1:AAAAciphertext\n");
 
         Assert.Equal(ExitCodes.Ok, Run(Lab));
@@ -176,7 +194,10 @@ public sealed class NewEnvTests : CliSession
         Assert.DoesNotContain("v1:AAAA", stack, StringComparison.Ordinal);
         Assert.DoesNotContain("argocdAdminPassword", stack, StringComparison.Ordinal);
         Assert.DoesNotContain("BC:24:11", stack, StringComparison.Ordinal);
-        Assert.Contains("worker-2: { labels: { example.com/gpu: \"true\" }, taints: { dedicated: \"gpu:NoSchedule\" }, role: worker,", stack, StringComparison.Ordinal);
+        Assert.Contains(
+            "worker-2: { labels: { example.com/gpu: \"true\" }, taints: { dedicated: \"gpu:NoSchedule\" }, role: worker,",
+            stack,
+            StringComparison.Ordinal);
         Assert.Contains("pulumi config set --secret -s lab bootstrap:argocdAdminPassword '<value>'", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("pulumi config set --secret -s lab proxmoxve:apiToken '<value>'", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("plan", "lab"));
@@ -191,22 +212,53 @@ public sealed class NewEnvTests : CliSession
         { Args(("192.168.60.0/24", "192.168.60.0/33")), ExitCodes.Invalid, "error: --cidr 192.168.60.0/33: is not an IPv4 network in CIDR form" },
         { Args(("192.168.60.0/24", "192.168.60.7/24")), ExitCodes.Invalid, "error: --cidr 192.168.60.7/24: is not an IPv4 network in CIDR form" },
         {
-            ["new-env", "lab", "--from", "dev", "--cidr", "192.168.40.128/25", "--gateway", "192.168.40.129", "--vip", "192.168.40.160", "--pool", "192.168.40.170-192.168.40.180"],
+            ["new-env", "lab", "--from", "dev", "--cidr", "192.168.40.128/25", "--gateway", "192.168.40.129", "--vip", "192.168.40.160", "--pool",
+                "192.168.40.170-192.168.40.180"],
             ExitCodes.Invalid, "error: --cidr 192.168.40.128/25: overlaps dev's network 192.168.40.0/24 (Pulumi.dev.yaml)"
         },
-        { Args(("192.168.60.60", "192.168.61.60")), ExitCodes.Invalid, "error: --vip 192.168.61.60: is not a host address of --cidr 192.168.60.0/24" },
-        { Args(("192.168.60.60", "192.168.60.252")), ExitCodes.Invalid, "error: --vip 192.168.60.252: leaves too few addresses after it in 192.168.60.0/24 for the 5 nodes" },
-        { Args(("192.168.60.70-192.168.60.89", "192.168.60.70-192.168.61.89")), ExitCodes.Invalid, "error: --pool (bootstrap:cluster.network.loadBalancerPool): 192.168.61.89 is outside network.cidr" },
-        { Args(("192.168.60.70-192.168.60.89", "192.168.60.89-192.168.60.70")), ExitCodes.Invalid, "error: --pool 192.168.60.89-192.168.60.70: is not an address range first-last" },
-        { Args(("192.168.60.1", "192.168.60.60")), ExitCodes.Invalid, "error: --vip (bootstrap:cluster.network.vip): 192.168.60.60 is already used by the gateway" },
-        { Args(("192.168.60.1", "192.168.70.1")), ExitCodes.Invalid, "error: --gateway (bootstrap:cluster.network.gateway): 192.168.70.1 is outside network.cidr 192.168.60.0/24" },
-        { [.. Lab, "--vm-id-base", "4000"], ExitCodes.Invalid, "error: --vm-id-base 4000: gives node cp-1 VM id 4061, which dev's node cp-1 already uses (and 4 more)" },
-        { [.. Lab, "--vm-id-base", "0"], ExitCodes.Invalid, "error: --vm-id-base (bootstrap:cluster.nodes.cp-1.vmId): 61 is outside Proxmox's VM id range" },
+        {
+            Args(("192.168.60.60", "192.168.61.60")), ExitCodes.Invalid,
+            "error: --vip 192.168.61.60: is not a host address of --cidr 192.168.60.0/24"
+        },
+        {
+            Args(("192.168.60.60", "192.168.60.252")), ExitCodes.Invalid,
+            "error: --vip 192.168.60.252: leaves too few addresses after it in 192.168.60.0/24 for the 5 nodes"
+        },
+        {
+            Args(("192.168.60.70-192.168.60.89", "192.168.60.70-192.168.61.89")), ExitCodes.Invalid,
+            "error: --pool (bootstrap:cluster.network.loadBalancerPool): 192.168.61.89 is outside network.cidr"
+        },
+        {
+            Args(("192.168.60.70-192.168.60.89", "192.168.60.89-192.168.60.70")), ExitCodes.Invalid,
+            "error: --pool 192.168.60.89-192.168.60.70: is not an address range first-last"
+        },
+        {
+            Args(("192.168.60.1", "192.168.60.60")), ExitCodes.Invalid,
+            "error: --vip (bootstrap:cluster.network.vip): 192.168.60.60 is already used by the gateway"
+        },
+        {
+            Args(("192.168.60.1", "192.168.70.1")), ExitCodes.Invalid,
+            "error: --gateway (bootstrap:cluster.network.gateway): 192.168.70.1 is outside network.cidr 192.168.60.0/24"
+        },
+        {
+            [.. Lab, "--vm-id-base", "4000"], ExitCodes.Invalid,
+            "error: --vm-id-base 4000: gives node cp-1 VM id 4061, which dev's node cp-1 already uses (and 4 more)"
+        },
+        {
+            [.. Lab, "--vm-id-base", "0"], ExitCodes.Invalid,
+            "error: --vm-id-base (bootstrap:cluster.nodes.cp-1.vmId): 61 is outside Proxmox's VM id range"
+        },
         { [.. Lab, "--domain", "dev.lab.internal"], ExitCodes.Invalid, "error: --domain dev.lab.internal: is dev's domain already" },
         { [.. Lab, "--domain", "Lab..internal"], ExitCodes.Invalid, "error: --domain Lab..internal: is not a DNS name" },
-        { [.. Lab, "--stage", "qa"], ExitCodes.Invalid, "error: --stage qa: is an environment no rollout stage covers; join the stage of one of: dev, ops" },
+        {
+            [.. Lab, "--stage", "qa"], ExitCodes.Invalid,
+            "error: --stage qa: is an environment no rollout stage covers; join the stage of one of: dev, ops"
+        },
         { Args(("pve1,pve2,pve3", "pve1,,pve3")), ExitCodes.Invalid, "error: --hosts: has an empty host name" },
-        { Args(("pve1,pve2,pve3", "pve_1")), ExitCodes.Invalid, "error: --hosts (bootstrap:cluster.nodes.cp-1.host): \"pve_1\" is not a Proxmox host name" },
+        {
+            Args(("pve1,pve2,pve3", "pve_1")), ExitCodes.Invalid,
+            "error: --hosts (bootstrap:cluster.nodes.cp-1.host): \"pve_1\" is not a Proxmox host name"
+        },
         { Args(("60", "5000")), ExitCodes.Invalid, "error: --vlan (bootstrap:cluster.network.vlan): 5000 is not a VLAN id" },
     };
 

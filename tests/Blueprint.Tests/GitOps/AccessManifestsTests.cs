@@ -6,7 +6,8 @@ namespace Bootstrap.Blueprint.Tests.GitOps;
 /// <summary>What every app namespace gets, and how each kind of extra allow is expressed.</summary>
 public class AccessManifestsTests
 {
-    private static IReadOnlyList<JsonObject> Objects(params AppPeer[] egress) => AccessManifests.Objects("web", new AppAccess("dev-web", [], [], egress));
+    private static IReadOnlyList<JsonObject> Objects(params AppPeer[] egress) =>
+        AccessManifests.Objects("web", new AppAccess("dev-web", [], [], egress));
 
     private static JsonObject Named(IReadOnlyList<JsonObject> objects, string name) => objects.Single(o => (string?)o["metadata"]!["name"] == name);
 
@@ -19,9 +20,15 @@ public class AccessManifestsTests
         Assert.All(objects, o => Assert.Equal("dev-web", (string?)o["metadata"]!["namespace"]));
         Assert.Equal("""{"podSelector":{},"policyTypes":["Ingress","Egress"]}""", Named(objects, "web-default-deny")["spec"]!.ToJsonString());
         var baseline = Named(objects, "web-baseline")["spec"]!.ToJsonString();
-        Assert.Contains("""{"from":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]}""", baseline, StringComparison.Ordinal);
-        Assert.Contains("""{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}""", baseline, StringComparison.Ordinal);
-        Assert.Equal("""{"endpointSelector":{},"ingress":[{"fromEntities":["ingress"]}]}""", Named(objects, "web-from-gateway")["spec"]!.ToJsonString());
+        Assert.Contains(
+            """{"from":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"monitoring"}}}]}""", baseline, StringComparison.Ordinal);
+        Assert.Contains(
+            """{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":"""
+            + """{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}""",
+            baseline,
+            StringComparison.Ordinal);
+        Assert.Equal(
+            """{"endpointSelector":{},"ingress":[{"fromEntities":["ingress"]}]}""", Named(objects, "web-from-gateway")["spec"]!.ToJsonString());
     }
 
     [Fact]
@@ -44,10 +51,12 @@ public class AccessManifestsTests
     [Fact]
     public void A_route_attaches_to_the_shared_gateway()
     {
-        var route = AccessManifests.Objects("web", new AppAccess("dev-web", [new AppRoute("web.dev.lab.internal", "web", 8080)], [], [])).Single(o => (string?)o["kind"] == "HTTPRoute");
+        var route = AccessManifests.Objects("web", new AppAccess("dev-web", [new AppRoute("web.dev.lab.internal", "web", 8080)], [], []))
+            .Single(o => (string?)o["kind"] == "HTTPRoute");
 
         Assert.Equal(
-            """{"parentRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","namespace":"gateway","name":"platform"}],"hostnames":["web.dev.lab.internal"],"rules":[{"backendRefs":[{"name":"web","port":8080}]}]}""",
+            """{"parentRefs":[{"group":"gateway.networking.k8s.io","kind":"Gateway","namespace":"gateway","name":"platform"}],"hostnames":"""
+            + """["web.dev.lab.internal"],"rules":[{"backendRefs":[{"name":"web","port":8080}]}]}""",
             route["spec"]!.ToJsonString());
     }
 }

@@ -25,7 +25,8 @@ public class ClusterViewTests
         var names = View("dev").Applications.Select(a => a.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["appsets", "argocd", "cert-manager", "cilium", "dev-guestbook", "dev-nginx", "dev-redis", "gateway", "gateway-api", "platform-pki", "projects", "reloader", "root", "sealed-secrets", "trust-manager"],
+            ["appsets", "argocd", "cert-manager", "cilium", "dev-guestbook", "dev-nginx", "dev-redis", "gateway", "gateway-api", "platform-pki",
+                "projects", "reloader", "root", "sealed-secrets", "trust-manager"],
             names);
         Assert.Equal(["core", "dev"], View("dev").Projects.Select(p => p.Name).Order(StringComparer.Ordinal));
     }

@@ -1,4 +1,5 @@
 using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.GitOps.Rules;
 using Bootstrap.Blueprint.Repository;
@@ -8,6 +9,9 @@ namespace Bootstrap.Blueprint.Tests.GitOps;
 
 public class EnvironmentCopyTests : CliSession
 {
+    private static List<Diagnostic> Copies(IRepository repository, string? involving = null) =>
+        new EnvironmentCopyRule().Findings(new EnvironmentCopies(Stacks, repository, involving)).ToList();
+
     private static readonly EnvironmentNames Dev = new("dev", "dev.lab.internal", "192.168.40.70");
     private static readonly EnvironmentNames Lab = new("lab", "lab.lab.internal", "192.168.60.70");
 
@@ -16,7 +20,7 @@ public class EnvironmentCopyTests : CliSession
     [Fact]
     public void Dev_and_ops_are_copies_of_each_other()
     {
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, Repo.Directory));
+        Assert.Empty(Copies(Repo.Directory));
     }
 
     [Fact]
@@ -37,7 +41,7 @@ public class EnvironmentCopyTests : CliSession
         var repository = Repository
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
-        var finding = Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/clusters/ops/core/cilium.yaml:56",
+        var finding = Findings.SingleError(Copies(repository), "gitops/clusters/ops/core/cilium.yaml:56",
             "differs from gitops/clusters/dev/core/cilium.yaml by more than the environment",
             "this line reads \"(end of file)\" where the copy of gitops/clusters/dev/core/cilium.yaml reads \"- RespectIgnoreDifferences=true\"");
         Assert.Contains("make the same change in every environment's copy", finding.Fix, StringComparison.Ordinal);
@@ -49,7 +53,8 @@ public class EnvironmentCopyTests : CliSession
         var repository = Repository
             .Edit("gitops/platform/gateway/dev/https-redirect.yaml", "nothing is served in clear", "nothing in clear");
 
-        Findings.SingleError(EnvironmentCopyRule.Check(Stacks, repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
+        Findings.SingleError(
+            Copies(repository), "gitops/platform/gateway/ops/https-redirect.yaml:1", "differs from gitops/platform/gateway/dev/https-redirect.yaml");
     }
 
     [Fact]
@@ -60,16 +65,17 @@ public class EnvironmentCopyTests : CliSession
             .Edit("gitops/platform/gateway-api/dev/kustomization.yaml", "download/v1.6.1/", "download/v1.7.0/")
             .Edit("gitops/clusters/dev/appsets.yaml", "{apps-dev.yaml}", "{apps-dev.yaml,apps-monitoring.yaml}");
 
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository));
+        Assert.Empty(Copies(repository));
     }
 
     [Fact]
     public void A_core_app_only_one_environment_runs_is_its_own()
     {
         var text = Repo.Directory.ReadFile("gitops/clusters/dev/core/reloader.yaml")!;
-        var repository = Repository.Write("gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
+        var repository = Repository.Write(
+            "gitops/clusters/dev/core/extra.yaml", text.Replace("name: reloader", "name: extra", StringComparison.Ordinal));
 
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository));
+        Assert.Empty(Copies(repository));
     }
 
     [Fact]
@@ -93,7 +99,8 @@ public class EnvironmentCopyTests : CliSession
 
         Assert.Equal(
             "    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n    path: gitops/clusters/lab\n",
-            EnvironmentCopy.Rewrite("    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n    path: gitops/clusters/main\n",
+            EnvironmentCopy.Rewrite("    targetRevision: main\n  revision: main\n    - repoURL: https://example.com/main.git\n"
+                + "    path: gitops/clusters/main\n",
                 main, Lab));
     }
 
@@ -114,7 +121,10 @@ public class EnvironmentCopyTests : CliSession
 
         Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Run("lint"));
 
-        Assert.Contains("error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment",
+            Err.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,14 +133,15 @@ public class EnvironmentCopyTests : CliSession
         var repository = Repository
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
-        Assert.Single(EnvironmentCopyRule.Check(Stacks, repository, involving: "ops"));
-        Assert.Empty(EnvironmentCopyRule.Check(Stacks, repository, involving: "lab"));
+        Assert.Single(Copies(repository, "ops"));
+        Assert.Empty(Copies(repository, "lab"));
     }
 
     [Fact]
     public void A_proposed_repository_shows_planned_files_beside_the_real_ones()
     {
-        var proposed = new ProposedRepository(Repo.Directory, new Dictionary<string, string> { ["gitops/clusters/lab/root.yaml"] = "x", ["Pulumi.lab.yaml"] = "y" });
+        var proposed = new ProposedRepository(
+            Repo.Directory, new Dictionary<string, string> { ["gitops/clusters/lab/root.yaml"] = "x", ["Pulumi.lab.yaml"] = "y" });
 
         Assert.True(proposed.DirectoryExists("gitops/clusters/lab"));
         Assert.Equal(["Pulumi.dev.yaml", "Pulumi.lab.yaml", "Pulumi.ops.yaml"], proposed.ListFiles("", "Pulumi.*.yaml"));

@@ -41,17 +41,23 @@ public class GitOpsLintTests
     [Fact]
     public void Config_json_name_must_be_its_folder()
     {
-        Findings.SingleError(LintDev(r => r.Edit(DevNginx, "\"name\": \"nginx\"", "\"name\": \"web\"")), $"{DevNginx}: name", "is \"web\" in folder nginx");
+        Findings.SingleError(
+            LintDev(r => r.Edit(DevNginx, "\"name\": \"nginx\"", "\"name\": \"web\"")), $"{DevNginx}: name", "is \"web\" in folder nginx");
     }
 
     [Fact]
     public void Config_json_needs_an_environment_with_an_applicationset()
     {
         var findings = LintDev(r => r
-            .Write("gitops/apps/apps-staging/web/config.json", Repo.Directory.ReadFile(DevNginx)!.Replace("nginx", "web", StringComparison.Ordinal).Replace("dev-", "staging-", StringComparison.Ordinal))
+            .Write(
+                "gitops/apps/apps-staging/web/config.json",
+                Repo.Directory.ReadFile(DevNginx)!
+                    .Replace("nginx", "web", StringComparison.Ordinal)
+                    .Replace("dev-", "staging-", StringComparison.Ordinal))
             .Write("stacks/staging/apps/web-values.yaml", "{}\n"));
 
-        Findings.SingleError(findings, "gitops/apps/apps-staging/web/config.json", "environment \"staging\" has no ApplicationSet", "dev, monitoring, ops");
+        Findings.SingleError(
+            findings, "gitops/apps/apps-staging/web/config.json", "environment \"staging\" has no ApplicationSet", "dev, monitoring, ops");
     }
 
     [Theory]
@@ -60,13 +66,17 @@ public class GitOpsLintTests
     [InlineData("ops-nginx", "is outside environment dev's namespaces")]
     public void Config_json_namespace_belongs_to_its_environment(string ns, string problem)
     {
-        Findings.SingleError(LintDev(r => r.Edit(DevNginx, "\"namespace\": \"dev-nginx\"", $"\"namespace\": \"{ns}\"")), $"{DevNginx}: namespace", problem);
+        Findings.SingleError(
+            LintDev(r => r.Edit(DevNginx, "\"namespace\": \"dev-nginx\"", $"\"namespace\": \"{ns}\"")), $"{DevNginx}: namespace", problem);
     }
 
     [Fact]
     public void Config_json_needs_its_values_file()
     {
-        Findings.SingleError(LintDev(r => r.Delete("stacks/dev/apps/redis-values.yaml")), "gitops/apps/apps-dev/redis/config.json", "has no values file stacks/dev/apps/redis-values.yaml");
+        Findings.SingleError(
+            LintDev(r => r.Delete("stacks/dev/apps/redis-values.yaml")),
+            "gitops/apps/apps-dev/redis/config.json",
+            "has no values file stacks/dev/apps/redis-values.yaml");
     }
 
     [Fact]
@@ -74,7 +84,8 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/reloader.yaml", "project: core", "project: platform"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/reloader.yaml: spec.project", "uses project \"platform\", which cluster dev does not define");
+        Findings.SingleError(
+            findings, "gitops/clusters/dev/core/reloader.yaml: spec.project", "uses project \"platform\", which cluster dev does not define");
     }
 
     [Fact]
@@ -98,13 +109,17 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit("gitops/projects/dev.yaml", "namespace: \"dev-*\"", "namespace: \"team-*\""));
 
-        Findings.SingleError(findings, $"{DevNginx}: spec.destination", "deploys to namespace \"dev-nginx\", which project dev does not allow", "team-*");
+        Findings.SingleError(
+            findings, $"{DevNginx}: spec.destination", "deploys to namespace \"dev-nginx\", which project dev does not allow", "team-*");
     }
 
     [Fact]
     public void App_projects_get_no_cluster_scoped_resources_but_namespaces()
     {
-        var findings = LintDev(r => r.Edit("gitops/projects/dev.yaml", "    - group: \"\"\n      kind: Namespace\n", "    - group: \"\"\n      kind: Namespace\n    - group: rbac.authorization.k8s.io\n      kind: ClusterRole\n"));
+        var findings = LintDev(r => r.Edit(
+            "gitops/projects/dev.yaml",
+            "    - group: \"\"\n      kind: Namespace\n",
+            "    - group: \"\"\n      kind: Namespace\n    - group: rbac.authorization.k8s.io\n      kind: ClusterRole\n"));
 
         Findings.SingleError(findings, "gitops/projects/dev.yaml: spec.clusterResourceWhitelist", "rbac.authorization.k8s.io/ClusterRole");
     }
@@ -122,7 +137,10 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Delete("stacks/dev/values/reloader.yaml"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/reloader.yaml: spec.sources[].helm.valueFiles", "reads stacks/dev/values/reloader.yaml, which does not exist");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/reloader.yaml: spec.sources[].helm.valueFiles",
+            "reads stacks/dev/values/reloader.yaml, which does not exist");
     }
 
     [Fact]
@@ -130,7 +148,10 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/trust-manager.yaml", "sync-wave: \"-30\"", "sync-wave: \"-40\""));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/trust-manager.yaml: metadata.annotations.argocd.argoproj.io/sync-wave", "wave -40 does not come after cert-manager's wave -40");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/trust-manager.yaml: metadata.annotations.argocd.argoproj.io/sync-wave",
+            "wave -40 does not come after cert-manager's wave -40");
     }
 
     [Fact]
@@ -138,7 +159,10 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/reloader.yaml", "depends-on: cilium", "depends-on: cillium"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/reloader.yaml: metadata.annotations.gitops.bootstrap/depends-on", "names cillium, which cluster dev does not run");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/reloader.yaml: metadata.annotations.gitops.bootstrap/depends-on",
+            "names cillium, which cluster dev does not run");
     }
 
     [Fact]
@@ -146,7 +170,10 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit("gitops/clusters/dev/projects.yaml", "sync-wave: \"-100\"", "sync-wave: \"-45\""));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/cilium.yaml: metadata.annotations.argocd.argoproj.io/sync-wave", "cilium syncs in wave -50, not after its project core");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/cilium.yaml: metadata.annotations.argocd.argoproj.io/sync-wave",
+            "cilium syncs in wave -50, not after its project core");
     }
 
     [Fact]
@@ -162,7 +189,8 @@ public class GitOpsLintTests
     [Fact]
     public void A_bootstrap_chart_belongs_to_one_application_only()
     {
-        var copy = Repo.Directory.ReadFile("gitops/clusters/dev/core/cilium.yaml")!.Replace("name: cilium\n", "name: cilium-copy\n", StringComparison.Ordinal);
+        var copy = Repo.Directory.ReadFile("gitops/clusters/dev/core/cilium.yaml")!.Replace(
+            "name: cilium\n", "name: cilium-copy\n", StringComparison.Ordinal);
 
         var findings = LintDev(r => r.Write("gitops/clusters/dev/extra/cilium-copy.yaml", copy));
 
@@ -172,7 +200,10 @@ public class GitOpsLintTests
     [Fact]
     public void A_bootstrap_release_argo_cd_does_not_run_is_drift()
     {
-        var findings = LintDev(r => r.Edit("gitops/clusters/dev/root.yaml", "    directory:\n      recurse: true\n", "    directory:\n      recurse: true\n      exclude: \"core/sealed-secrets.yaml\"\n"));
+        var findings = LintDev(r => r.Edit(
+            "gitops/clusters/dev/root.yaml",
+            "    directory:\n      recurse: true\n",
+            "    directory:\n      recurse: true\n      exclude: \"core/sealed-secrets.yaml\"\n"));
 
         Findings.SingleError(findings, "gitops/clusters/dev/core/sealed-secrets.yaml", "does not deploy an Application with these coordinates");
         Findings.SingleError(findings, "gitops/clusters/dev/root.yaml", "differs from the root Application Pulumi creates");
@@ -192,9 +223,15 @@ public class GitOpsLintTests
     [Fact]
     public void Core_apps_carry_no_deletion_finalizer()
     {
-        var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/cert-manager.yaml", "  namespace: argocd\n  annotations:", "  namespace: argocd\n  finalizers:\n    - resources-finalizer.argocd.argoproj.io\n  annotations:"));
+        var findings = LintDev(r => r.Edit(
+            "gitops/clusters/dev/core/cert-manager.yaml",
+            "  namespace: argocd\n  annotations:",
+            "  namespace: argocd\n  finalizers:\n    - resources-finalizer.argocd.argoproj.io\n  annotations:"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/cert-manager.yaml: metadata.finalizers", "deleting the Application would delete what the cluster runs on");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/cert-manager.yaml: metadata.finalizers",
+            "deleting the Application would delete what the cluster runs on");
     }
 
     [Fact]
@@ -208,7 +245,8 @@ public class GitOpsLintTests
     [Fact]
     public void Cilium_ignores_its_regenerated_certificates()
     {
-        var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/cilium.yaml", "      name: hubble-server-certs\n", "      name: hubble-server-cert\n"));
+        var findings = LintDev(r => r.Edit(
+            "gitops/clusters/dev/core/cilium.yaml", "      name: hubble-server-certs\n", "      name: hubble-server-cert\n"));
 
         Findings.SingleError(findings, "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences", "hubble-server-certs");
     }
@@ -216,17 +254,25 @@ public class GitOpsLintTests
     [Fact]
     public void Core_namespaces_are_never_pruned()
     {
-        var findings = LintDev(r => r.Edit("gitops/clusters/dev/core/reloader.yaml", "argocd.argoproj.io/sync-options: Prune=false", "argocd.argoproj.io/sync-options: Prune=true"));
+        var findings = LintDev(r => r.Edit(
+            "gitops/clusters/dev/core/reloader.yaml", "argocd.argoproj.io/sync-options: Prune=false", "argocd.argoproj.io/sync-options: Prune=true"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/reloader.yaml: spec.syncPolicy.managedNamespaceMetadata", "core namespace reloader is not protected from pruning");
+        Findings.SingleError(
+            findings,
+            "gitops/clusters/dev/core/reloader.yaml: spec.syncPolicy.managedNamespaceMetadata",
+            "core namespace reloader is not protected from pruning");
     }
 
     [Fact]
     public void App_namespaces_never_run_privileged()
     {
-        var findings = LintDev(r => r.Edit(DevApps, "pod-security.kubernetes.io/enforce: \"{{.podSecurity}}\"", "pod-security.kubernetes.io/enforce: privileged"));
+        var findings = LintDev(r => r.Edit(
+            DevApps, "pod-security.kubernetes.io/enforce: \"{{.podSecurity}}\"", "pod-security.kubernetes.io/enforce: privileged"));
 
-        Assert.Equal(3, findings.Count(f => f.Key == $"{DevApps}: spec.template.spec.syncPolicy.managedNamespaceMetadata" && f.Problem.Contains("would run privileged", StringComparison.Ordinal)));
+        Assert.Equal(
+            3,
+            findings.Count(f => f.Key == $"{DevApps}: spec.template.spec.syncPolicy.managedNamespaceMetadata"
+                && f.Problem.Contains("would run privileged", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -234,6 +280,7 @@ public class GitOpsLintTests
     {
         var findings = LintDev(r => r.Edit(DevApps, "            pod-security.kubernetes.io/enforce: \"{{.podSecurity}}\"\n", ""));
 
-        Assert.Equal(3, findings.Count(f => f.Problem.Contains("without a valid pod-security.kubernetes.io/enforce label", StringComparison.Ordinal)));
+        Assert.Equal(
+            3, findings.Count(f => f.Problem.Contains("without a valid pod-security.kubernetes.io/enforce label", StringComparison.Ordinal)));
     }
 }

@@ -18,22 +18,68 @@ public partial class MonitoringConfigTests
     public static TheoryData<string, string, string, string> Monitors() => new()
     {
         // argo-helm 10.1.1 templates/argocd-application-controller/metrics.yaml (+ server, repo-server): argocd-<name>-metrics.
-        { "argocd", "argocd:controller.metrics.enabled", "app.kubernetes.io/name=argocd-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd", "http-metrics" },
-        { "argocd", "argocd:server.metrics.enabled", "app.kubernetes.io/name=argocd-server-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd", "http-metrics" },
-        { "argocd", "argocd:repoServer.metrics.enabled", "app.kubernetes.io/name=argocd-repo-server-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd", "http-metrics" },
-        { "argocd", "argocd:applicationSet.metrics.enabled", "app.kubernetes.io/name=argocd-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd", "http-metrics" },
+        {
+            "argocd",
+            "argocd:controller.metrics.enabled",
+            "app.kubernetes.io/name=argocd-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd",
+            "http-metrics"
+        },
+        {
+            "argocd",
+            "argocd:server.metrics.enabled",
+            "app.kubernetes.io/name=argocd-server-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd",
+            "http-metrics"
+        },
+        {
+            "argocd",
+            "argocd:repoServer.metrics.enabled",
+            "app.kubernetes.io/name=argocd-repo-server-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd",
+            "http-metrics"
+        },
+        {
+            "argocd",
+            "argocd:applicationSet.metrics.enabled",
+            "app.kubernetes.io/name=argocd-metrics,app.kubernetes.io/instance=argocd,app.kubernetes.io/part-of=argocd",
+            "http-metrics"
+        },
         // cilium 1.20.0 templates/cilium-agent/service.yaml: with prometheus.enabled and prometheus.metricsService.
-        { "cilium-agent", "cilium:prometheus.metricsService", "k8s-app=cilium,app.kubernetes.io/name=cilium-agent,app.kubernetes.io/part-of=cilium", "metrics" },
+        {
+            "cilium-agent", "cilium:prometheus.metricsService", "k8s-app=cilium,app.kubernetes.io/name=cilium-agent,app.kubernetes.io/part-of=cilium",
+            "metrics"
+        },
         // templates/cilium-operator/service.yaml: operator.prometheus.enabled and operator.prometheus.metricsService.
-        { "cilium-operator", "cilium:operator.prometheus.metricsService", "io.cilium/app=operator,app.kubernetes.io/name=cilium-operator,app.kubernetes.io/part-of=cilium", "metrics" },
+        {
+            "cilium-operator",
+            "cilium:operator.prometheus.metricsService",
+            "io.cilium/app=operator,app.kubernetes.io/name=cilium-operator,app.kubernetes.io/part-of=cilium",
+            "metrics"
+        },
         // templates/cilium-envoy/service.yaml: envoy.prometheus.enabled.
-        { "cilium-envoy", "cilium:envoy.prometheus.enabled", "k8s-app=cilium-envoy,app.kubernetes.io/name=cilium-envoy,app.kubernetes.io/part-of=cilium", "envoy-metrics" },
+        {
+            "cilium-envoy",
+            "cilium:envoy.prometheus.enabled",
+            "k8s-app=cilium-envoy,app.kubernetes.io/name=cilium-envoy,app.kubernetes.io/part-of=cilium",
+            "envoy-metrics"
+        },
         // templates/hubble/metrics-service.yaml: hubble.metrics.enabled (a non-empty list).
-        { "hubble", "cilium:hubble.metrics.enabled", "k8s-app=hubble,app.kubernetes.io/name=hubble,app.kubernetes.io/part-of=cilium", "hubble-metrics" },
+        {
+            "hubble", "cilium:hubble.metrics.enabled", "k8s-app=hubble,app.kubernetes.io/name=hubble,app.kubernetes.io/part-of=cilium",
+            "hubble-metrics"
+        },
         // cert-manager v1.21.1 templates/service.yaml: prometheus.enabled.
-        { "cert-manager", "cert-manager:prometheus.enabled", "app.kubernetes.io/name=cert-manager,app.kubernetes.io/instance=cert-manager,app.kubernetes.io/component=controller", "http-metrics" },
+        {
+            "cert-manager",
+            "cert-manager:prometheus.enabled",
+            "app.kubernetes.io/name=cert-manager,app.kubernetes.io/instance=cert-manager,app.kubernetes.io/component=controller",
+            "http-metrics"
+        },
         // sealed-secrets 2.18.5 templates/service.yaml: the metrics Service is always rendered.
-        { "sealed-secrets", "", "app.kubernetes.io/name=sealed-secrets,app.kubernetes.io/instance=sealed-secrets,app.kubernetes.io/component=metrics", "metrics" },
+        {
+            "sealed-secrets",
+            "",
+            "app.kubernetes.io/name=sealed-secrets,app.kubernetes.io/instance=sealed-secrets,app.kubernetes.io/component=metrics",
+            "metrics"
+        },
     };
 
     [Theory]
@@ -47,9 +93,11 @@ public partial class MonitoringConfigTests
         Assert.Equal(port, (string?)item.Spec["endpoints"]![0]!["port"]);
         if (switchedOnBy.Length > 0)
         {
-            var (app, path) = (switchedOnBy[..switchedOnBy.IndexOf(':', StringComparison.Ordinal)], switchedOnBy[(switchedOnBy.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('.'));
+            var colon = switchedOnBy.IndexOf(':', StringComparison.Ordinal);
+            var (app, path) = (switchedOnBy[..colon], switchedOnBy[(colon + 1)..].Split('.'));
             var value = HelmValues.At(StackInput.Of("ops").Blueprint().Addons.Release(app).Values, path);
-            Assert.True(value is JsonArray { Count: > 0 } || (value is JsonValue v && v.TryGetValue<bool>(out var on) && on), $"{switchedOnBy} is not on");
+            Assert.True(
+                value is JsonArray { Count: > 0 } || (value is JsonValue v && v.TryGetValue<bool>(out var on) && on), $"{switchedOnBy} is not on");
         }
     }
 
@@ -60,7 +108,11 @@ public partial class MonitoringConfigTests
         var text = (string)configMap.Body["data"]!["argocd.json"]!;
         var dashboard = JsonNode.Parse(text)!;
         // A ServiceMonitor's job label is the Service name; argo-helm names them <fullname>-metrics.
-        string[] scraped = ["argocd-application-controller-metrics", "argocd-applicationset-controller-metrics", "argocd-repo-server-metrics", "argocd-server-metrics"];
+        string[] scraped = [
+            "argocd-application-controller-metrics",
+            "argocd-applicationset-controller-metrics",
+            "argocd-repo-server-metrics",
+            "argocd-server-metrics"];
 
         Assert.Equal("1", (string?)configMap.Body["metadata"]!["labels"]!["grafana_dashboard"]);
         Assert.Equal("ArgoCD", (string?)dashboard["title"]);
@@ -98,20 +150,28 @@ public partial class MonitoringConfigTests
     [Fact]
     public void Kube_state_metrics_exports_the_sealed_secrets_key_label_the_alerts_join_on()
     {
-        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(
+            Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
 
-        Assert.Equal(["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"], HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
+        Assert.Equal(
+            ["secrets=[sealedsecrets.bitnami.com/sealed-secrets-key]"],
+            HelmValues.At(values, "kube-state-metrics", "metricLabelsAllowlist")!.AsArray().Select(v => (string?)v));
     }
 
     [Fact]
     public void Grafana_and_prometheus_know_the_urls_the_gateway_serves_them_at()
     {
-        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
+        var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(
+            Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
         var routes = AppAccess.Of(GitOpsTree.Load(Repo.Directory, []).AppConfigs.Single(c => c.Folder == "kube-prometheus-stack")).Routes;
 
         Assert.Equal(
             routes.Select(r => $"https://{r.Host}").Order(StringComparer.Ordinal),
-            new[] { (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"), (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl") });
+            new[]
+            {
+                (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"),
+                (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl"),
+            });
         Assert.Equal(["kube-prometheus-stack-grafana", "kube-prometheus-stack-prometheus"], routes.Select(r => r.Service));
     }
 

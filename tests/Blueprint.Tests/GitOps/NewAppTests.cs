@@ -17,12 +17,19 @@ public sealed class NewAppTests : CliSession
 
         Assert.Equal(before + 3, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
         var access = File.ReadAllText(Repository.File("gitops/apps/apps-dev/myapp/access.yaml"));
-        Assert.Contains("name: myapp-default-deny\n  namespace: dev-myapp\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress\n", access, StringComparison.Ordinal);
+        Assert.Contains(
+            "name: myapp-default-deny\n  namespace: dev-myapp\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress\n",
+            access,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("kind: HTTPRoute", access, StringComparison.Ordinal);
         Assert.Equal(
-            "{\n  \"name\": \"myapp\",\n  \"chart\": \"app-template\",\n  \"repo\": \"https://bjw-s-labs.github.io/helm-charts\",\n  \"version\": \"5.2.1\",\n  \"namespace\": \"dev-myapp\",\n  \"podSecurity\": \"restricted\"\n}\n",
+            "{\n  \"name\": \"myapp\",\n  \"chart\": \"app-template\",\n  \"repo\": \"https://bjw-s-labs.github.io/helm-charts\",\n"
+            + "  \"version\": \"5.2.1\",\n  \"namespace\": \"dev-myapp\",\n  \"podSecurity\": \"restricted\"\n}\n",
             File.ReadAllText(Repository.File("gitops/apps/apps-dev/myapp/config.json")));
-        Assert.StartsWith("# dev-myapp: values for chart app-template 5.2.1", File.ReadAllText(Repository.File("stacks/dev/apps/myapp-values.yaml")), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "# dev-myapp: values for chart app-template 5.2.1",
+            File.ReadAllText(Repository.File("stacks/dev/apps/myapp-values.yaml")),
+            StringComparison.Ordinal);
         Assert.Contains("ApplicationSet apps-dev creates Application dev-myapp", Out.ToString(), StringComparison.Ordinal);
         Assert.Contains("dev syncs automatically", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
@@ -33,8 +40,10 @@ public sealed class NewAppTests : CliSession
     {
         Assert.Equal(ExitCodes.Ok, NewApp("ops", "status", "--namespace", "ops-web", "--pod-security", "baseline"));
 
-        Assert.Contains("\"namespace\": \"ops-web\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
-        Assert.Contains("\"podSecurity\": \"baseline\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"namespace\": \"ops-web\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"podSecurity\": \"baseline\"", File.ReadAllText(Repository.File("gitops/apps/apps-ops/status/config.json")), StringComparison.Ordinal);
         Assert.Contains("an operator runs argocd app sync ops-status", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
     }
@@ -81,16 +90,28 @@ public sealed class NewAppTests : CliSession
     [Fact]
     public void Host_and_egress_flags_write_the_route_and_the_allows_and_lint_clean()
     {
-        Assert.Equal(ExitCodes.Ok, NewApp("dev", "web", "--host", "web.dev.lab.internal", "--port", "8080", "--egress", "fqdn:api.github.com:443", "--egress", "cidr:192.168.40.10/32:53/udp"));
+        Assert.Equal(
+            ExitCodes.Ok,
+            NewApp("dev", "web", "--host", "web.dev.lab.internal", "--port", "8080", "--egress", "fqdn:api.github.com:443", "--egress",
+                "cidr:192.168.40.10/32:53/udp"));
 
         var config = File.ReadAllText(Repository.File("gitops/apps/apps-dev/web/config.json"));
-        Assert.Contains("\"routes\": [\n    {\n      \"host\": \"web.dev.lab.internal\",\n      \"service\": \"web\",\n      \"port\": 8080\n    }\n  ]", config, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"routes\": [\n    {\n      \"host\": \"web.dev.lab.internal\",\n      \"service\": \"web\",\n      \"port\": 8080\n    }\n  ]",
+            config,
+            StringComparison.Ordinal);
         Assert.Contains("\"protocol\": \"UDP\"", config, StringComparison.Ordinal);
         var access = File.ReadAllText(Repository.File("gitops/apps/apps-dev/web/access.yaml"));
         Assert.Contains("kind: HTTPRoute\nmetadata:\n  name: web\n  namespace: dev-web\n", access, StringComparison.Ordinal);
-        Assert.Contains("- toFQDNs:\n        - matchName: api.github.com\n      toPorts:\n        - ports:\n            - port: \"443\"\n", access, StringComparison.Ordinal);
+        Assert.Contains(
+            "- toFQDNs:\n        - matchName: api.github.com\n      toPorts:\n        - ports:\n            - port: \"443\"\n",
+            access,
+            StringComparison.Ordinal);
         Assert.Contains("rules:\n            dns:\n              - matchPattern: '*'", access, StringComparison.Ordinal);
-        Assert.Contains("- ipBlock:\n            cidr: 192.168.40.10/32\n      ports:\n        - protocol: UDP\n          port: 53", access, StringComparison.Ordinal);
+        Assert.Contains(
+            "- ipBlock:\n            cidr: 192.168.40.10/32\n      ports:\n        - protocol: UDP\n          port: 53",
+            access,
+            StringComparison.Ordinal);
         Assert.Contains("web.dev.lab.internal need an A record to the Gateway address", Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
         Assert.Matches(@"\n  web\.dev\.lab\.internal +A +192\.168\.40\.70\n", PlanOutput("dev"));
@@ -103,8 +124,12 @@ public sealed class NewAppTests : CliSession
 
         Assert.Equal(ExitCodes.Invalid, NewApp("dev", "web", "--egress", "namespace:dev-redis:6379"));
 
-        Assert.Contains("allows namespace dev-redis TCP 6379, but that namespace is isolated and does not let dev-web in", Err.ToString(), StringComparison.Ordinal);
-        Assert.Contains("add {\"namespace\": \"dev-web\", \"ports\": [6379]} to the ingress of the app in dev-redis", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "allows namespace dev-redis TCP 6379, but that namespace is isolated and does not let dev-web in",
+            Err.ToString(),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "add {\"namespace\": \"dev-web\", \"ports\": [6379]} to the ingress of the app in dev-redis", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(Repository.Path, "*", SearchOption.AllDirectories).Length);
     }
 
@@ -112,14 +137,26 @@ public sealed class NewAppTests : CliSession
     public void Update_regenerates_access_yaml_after_config_json_changes()
     {
         var config = Repository.File("gitops/apps/apps-dev/redis/config.json");
-        File.WriteAllText(config, File.ReadAllText(config).Replace("\"podSecurity\": \"restricted\"", "\"podSecurity\": \"restricted\",\n  \"ingress\": [{\"namespace\": \"dev-nginx\", \"ports\": [6379]}]", StringComparison.Ordinal));
+        File.WriteAllText(
+            config,
+            File.ReadAllText(config)
+                .Replace(
+                    "\"podSecurity\": \"restricted\"",
+                    "\"podSecurity\": \"restricted\",\n  \"ingress\": [{\"namespace\": \"dev-nginx\", \"ports\": [6379]}]",
+                    StringComparison.Ordinal));
         Assert.Equal(ExitCodes.Invalid, Run("lint"));
-        Assert.Contains("gitops/apps/apps-dev/redis/access.yaml: differs from what gitops/apps/apps-dev/redis/config.json declares", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "gitops/apps/apps-dev/redis/access.yaml: differs from what gitops/apps/apps-dev/redis/config.json declares",
+            Err.ToString(),
+            StringComparison.Ordinal);
 
         Assert.Equal(ExitCodes.Ok, Run("new-app", "dev", "redis", "--update"));
 
         Assert.Contains("Updated:\n  gitops/apps/apps-dev/redis/access.yaml", Out.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("kubernetes.io/metadata.name: dev-nginx\n      ports:\n        - protocol: TCP\n          port: 6379", File.ReadAllText(Repository.File("gitops/apps/apps-dev/redis/access.yaml")), StringComparison.Ordinal);
+        Assert.Contains(
+            "kubernetes.io/metadata.name: dev-nginx\n      ports:\n        - protocol: TCP\n          port: 6379",
+            File.ReadAllText(Repository.File("gitops/apps/apps-dev/redis/access.yaml")),
+            StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Ok, Run("lint"));
     }
 
@@ -152,7 +189,10 @@ public sealed class NewAppTests : CliSession
     {
         Assert.Equal(ExitCodes.Usage, Run("new-app", "dev", "redis", "--update", "--chart", "x", "--egress", "fqdn:a.example.com"));
 
-        Assert.Contains("--update regenerates access.yaml from config.json alone; --chart, --egress cannot be given with it", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "--update regenerates access.yaml from config.json alone; --chart, --egress cannot be given with it",
+            Err.ToString(),
+            StringComparison.Ordinal);
     }
 
     private string PlanOutput(string stack)

@@ -34,7 +34,10 @@ public class PlatformLintTests
     [Fact]
     public void Every_applicationset_deploys_the_apps_access_yaml()
     {
-        var findings = Lint("dev", r => r.Edit(DevApps, "          directory:\n            include: access.yaml\n", "          directory:\n            include: \"*.yml\"\n"));
+        var findings = Lint(
+            "dev",
+            r => r.Edit(
+                DevApps, "          directory:\n            include: access.yaml\n", "          directory:\n            include: \"*.yml\"\n"));
 
         Findings.SingleError(findings, $"{DevApps}: spec.template.spec.sources", "does not deploy the apps' access.yaml", "include: access.yaml");
     }
@@ -54,7 +57,8 @@ public class PlatformLintTests
     [Fact]
     public void Nothing_but_access_yaml_sits_in_an_app_folder()
     {
-        var findings = Lint("dev", r => r.Write("gitops/apps/apps-dev/nginx/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"));
+        var findings = Lint(
+            "dev", r => r.Write("gitops/apps/apps-dev/nginx/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"));
 
         Findings.SingleError(findings, "gitops/apps/apps-dev/nginx/extra.yaml", "is never deployed");
     }
@@ -62,7 +66,8 @@ public class PlatformLintTests
     [Fact]
     public void Egress_into_an_isolated_namespace_needs_its_ingress()
     {
-        var refused = Lint("dev", r => Reconfigure(r, NginxConfig, "\"routes\"", "\"egress\": [{\"namespace\": \"dev-redis\", \"ports\": [6379]}],\n  \"routes\""));
+        var refused = Lint(
+            "dev", r => Reconfigure(r, NginxConfig, "\"routes\"", "\"egress\": [{\"namespace\": \"dev-redis\", \"ports\": [6379]}],\n  \"routes\""));
         var answered = Lint("dev", r => Reconfigure(
             Reconfigure(r, NginxConfig, "\"routes\"", "\"egress\": [{\"namespace\": \"dev-redis\", \"ports\": [6379]}],\n  \"routes\""),
             "gitops/apps/apps-dev/redis/config.json",
@@ -76,7 +81,9 @@ public class PlatformLintTests
     [Fact]
     public void Config_json_access_entries_match_the_schema()
     {
-        var findings = Lint("dev", r => r.Edit(NginxConfig, "\"routes\"", "\"egress\": [{\"fqdn\": \"api.github.com\", \"namespace\": \"dev-redis\"}],\n  \"routes\""));
+        var findings = Lint(
+            "dev",
+            r => r.Edit(NginxConfig, "\"routes\"", "\"egress\": [{\"fqdn\": \"api.github.com\", \"namespace\": \"dev-redis\"}],\n  \"routes\""));
 
         Findings.SingleError(findings, $"{NginxConfig}: egress[0]", "matches none of the forms the schema allows");
     }
@@ -85,9 +92,18 @@ public class PlatformLintTests
     public void The_gateway_carries_the_address_the_blueprint_pins()
     {
         var moved = Lint("dev", r => r.Edit(DevGateway, "value: 192.168.40.70", "value: 192.168.40.71"));
-        var annotated = Lint("dev", r => r.Edit(DevGateway, "  gatewayClassName: cilium\n", "  gatewayClassName: cilium\n  infrastructure:\n    annotations:\n      io.cilium/lb-ipam-ips: 192.168.40.70\n"));
+        var annotated = Lint(
+            "dev",
+            r => r.Edit(
+                DevGateway,
+                "  gatewayClassName: cilium\n",
+                "  gatewayClassName: cilium\n  infrastructure:\n    annotations:\n      io.cilium/lb-ipam-ips: 192.168.40.70\n"));
 
-        Findings.SingleError(moved, $"{DevGateway}: spec.addresses", "is [IPAddress 192.168.40.71], but the blueprint pins the Gateway at 192.168.40.70", "pool dev-gateway");
+        Findings.SingleError(
+            moved,
+            $"{DevGateway}: spec.addresses",
+            "is [IPAddress 192.168.40.71], but the blueprint pins the Gateway at 192.168.40.70",
+            "pool dev-gateway");
         Findings.SingleError(annotated, $"{DevGateway}: spec.infrastructure.annotations.io.cilium/lb-ipam-ips", "overrides spec.addresses");
     }
 
@@ -120,7 +136,8 @@ public class PlatformLintTests
 
         Findings.SingleError(issuer, $"{DevCertificate}: spec.issuerRef", "is not ClusterIssuer platform-ca");
         Findings.SingleError(names, $"{DevCertificate}: spec.dnsNames", "does not cover listener https's hostname *.dev.lab.internal");
-        Findings.SingleError(secret, $"{DevGateway}: spec.listeners[https].tls.certificateRefs", "names no Secret that a Certificate in namespace gateway issues");
+        Findings.SingleError(
+            secret, $"{DevGateway}: spec.listeners[https].tls.certificateRefs", "names no Secret that a Certificate in namespace gateway issues");
     }
 
     [Fact]
@@ -130,9 +147,13 @@ public class PlatformLintTests
         var deeper = Lint("dev", r => Reconfigure(r, NginxConfig, "nginx.dev.lab.internal", "www.nginx.dev.lab.internal"));
         var twice = Lint("dev", r => Reconfigure(r, NginxConfig, "nginx.dev.lab.internal", "argocd.dev.lab.internal"));
 
-        Findings.SingleError(outside, $"{NginxAccess} (document 4, HTTPRoute nginx): spec.hostnames", "nginx.example.com is not served to namespace dev-nginx");
+        Findings.SingleError(
+            outside, $"{NginxAccess} (document 4, HTTPRoute nginx): spec.hostnames", "nginx.example.com is not served to namespace dev-nginx");
         Findings.SingleError(deeper, $"{NginxAccess} (document 4, HTTPRoute www): spec.hostnames", "www.nginx.dev.lab.internal is not served");
-        Findings.SingleError(twice, $"{NginxAccess} (document 4, HTTPRoute argocd): spec.hostnames", "argocd.dev.lab.internal is already routed by gitops/platform/gateway/dev/argocd-route.yaml");
+        Findings.SingleError(
+            twice,
+            $"{NginxAccess} (document 4, HTTPRoute argocd): spec.hostnames",
+            "argocd.dev.lab.internal is already routed by gitops/platform/gateway/dev/argocd-route.yaml");
     }
 
     [Fact]
@@ -140,7 +161,10 @@ public class PlatformLintTests
     {
         var findings = Lint("dev", r => r.Delete("gitops/platform/gateway/dev/argocd-route.yaml"));
 
-        Findings.SingleError(findings, "stacks/common/values/argocd.yaml + stacks/dev/values/argocd.yaml: global.domain", "Argo CD advertises https://argocd.dev.lab.internal, but no HTTPRoute");
+        Findings.SingleError(
+            findings,
+            "stacks/common/values/argocd.yaml + stacks/dev/values/argocd.yaml: global.domain",
+            "Argo CD advertises https://argocd.dev.lab.internal, but no HTTPRoute");
     }
 
     [Fact]
@@ -148,7 +172,11 @@ public class PlatformLintTests
     {
         var findings = Lint("ops", r => r.Edit(OpsMonitoring, "      - SkipDryRunOnMissingResource=true\n", ""));
 
-        Findings.SingleError(findings, $"{OpsMonitoring}: spec.syncPolicy.syncOptions", "monitoring-config syncs monitoring.coreos.com/ objects", "SkipDryRunOnMissingResource=true");
+        Findings.SingleError(
+            findings,
+            $"{OpsMonitoring}: spec.syncPolicy.syncOptions",
+            "monitoring-config syncs monitoring.coreos.com/ objects",
+            "SkipDryRunOnMissingResource=true");
     }
 
     [Fact]
@@ -164,7 +192,10 @@ public class PlatformLintTests
     {
         var findings = Lint("ops", r => r.Edit("gitops/platform/gateway/ops/certificate.yaml", "renewBefore: 360h", "renewBefore: 240h"));
 
-        Findings.SingleError(findings, "gitops/platform/gateway/ops/certificate.yaml: spec.renewBefore", "is 240h, not more than the 14-day threshold of CertificateExpiringSoon");
+        Findings.SingleError(
+            findings,
+            "gitops/platform/gateway/ops/certificate.yaml: spec.renewBefore",
+            "is 240h, not more than the 14-day threshold of CertificateExpiringSoon");
     }
 
     [Theory]

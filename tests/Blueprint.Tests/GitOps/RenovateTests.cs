@@ -12,7 +12,10 @@ public class RenovateTests
     private static readonly JsonObject Config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "renovate.json")))!.AsObject();
 
     private static JsonObject Manager(string description) =>
-        Config["customManagers"]!.AsArray().OfType<JsonObject>().Single(m => ((string)m["description"]!).Contains(description, StringComparison.Ordinal));
+        Config["customManagers"]!
+            .AsArray()
+            .OfType<JsonObject>()
+            .Single(m => ((string)m["description"]!).Contains(description, StringComparison.Ordinal));
 
     private static Regex Pattern(JsonObject manager, string key) =>
         new(((string)manager[key]![0]!).Trim('/'), RegexOptions.None, TimeSpan.FromSeconds(1));
@@ -21,7 +24,9 @@ public class RenovateTests
     public void At_most_two_prs_with_chore_deps_commits()
     {
         Assert.Equal(2, (int)Config["prConcurrentLimit"]!);
-        Assert.Equal(("enabled", "chore", "deps"), ((string)Config["semanticCommits"]!, (string)Config["semanticCommitType"]!, (string)Config["semanticCommitScope"]!));
+        Assert.Equal(
+            ("enabled", "chore", "deps"),
+            ((string)Config["semanticCommits"]!, (string)Config["semanticCommitType"]!, (string)Config["semanticCommitScope"]!));
     }
 
     [Fact]
@@ -38,7 +43,9 @@ public class RenovateTests
             var match = new Regex((string)manager["matchStrings"]![0]!).Match(File.ReadAllText(file));
             var json = JsonNode.Parse(File.ReadAllText(file))!;
             Assert.True(match.Success, relative);
-            Assert.Equal(((string?)json["chart"], (string?)json["repo"], (string?)json["version"]), (match.Groups["depName"].Value, match.Groups["registryUrl"].Value, match.Groups["currentValue"].Value));
+            Assert.Equal(
+                ((string?)json["chart"], (string?)json["repo"], (string?)json["version"]),
+                (match.Groups["depName"].Value, match.Groups["registryUrl"].Value, match.Groups["currentValue"].Value));
         }
     }
 

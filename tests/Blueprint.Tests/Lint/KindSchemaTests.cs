@@ -194,7 +194,9 @@ public class KindSchemaTests
 
         // A misspelt required field is also reported as missing; every finding is about this object.
         Findings.SingleError(findings, $"{File}: {path}", problem);
-        Assert.True(findings.Where(f => f.Severity == Severity.Error).All(f => f.Key.StartsWith($"{File}: ", StringComparison.Ordinal)), $"{family}:\n{string.Join("\n", findings)}");
+        Assert.True(
+            findings.Where(f => f.Severity == Severity.Error).All(f => f.Key.StartsWith($"{File}: ", StringComparison.Ordinal)),
+            $"{family}:\n{string.Join("\n", findings)}");
     }
 
     [SchemaFact]
@@ -284,7 +286,8 @@ public class KindSchemaTests
             spec: {encryptedData: {token: AgC...}}
             """);
 
-        var warning = Findings.SingleWarning(findings, $"{File} (document 1, SealedSecret creds)", "SealedSecret (bitnami.com/v1alpha1) is not validated", "2 objects");
+        var warning = Findings.SingleWarning(
+            findings, $"{File} (document 1, SealedSecret creds)", "SealedSecret (bitnami.com/v1alpha1) is not validated", "2 objects");
         Assert.Contains("document 2, SealedSecret more", warning.Problem, StringComparison.Ordinal);
         Assert.Equal(2, coverage.NotValidated[new ApiKind("bitnami.com", "v1alpha1", "SealedSecret")]);
         Assert.Contains("2 not validated (no schema): SealedSecret (bitnami.com/v1alpha1) 2", coverage.Summary(), StringComparison.Ordinal);

@@ -32,7 +32,8 @@ public class LintCommandTests : CliSession
     [SchemaFact]
     public void A_broken_copy_of_the_repository_fails_once_per_finding_with_exit_code_1()
     {
-        Repository.Edit("stacks/common/values/cilium.yaml", "  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false");
+        Repository.Edit(
+            "stacks/common/values/cilium.yaml", "  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false");
 
         var exit = Run("lint", "--schemas", UpstreamSchemas.Folder);
 

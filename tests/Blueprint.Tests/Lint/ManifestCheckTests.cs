@@ -55,9 +55,12 @@ public class ManifestCheckTests
         var findings = Check(("gitops/projects/team-a.yaml", text));
 
         Assert.Equal(
-            ["gitops/projects/team-a.yaml (document 1, Namespace team-a): metadata.bogus", "gitops/projects/team-a.yaml (document 2, AppProject team-a): spec.sourceRepo"],
+            [
+                "gitops/projects/team-a.yaml (document 1, Namespace team-a): metadata.bogus",
+                "gitops/projects/team-a.yaml (document 2, AppProject team-a): spec.sourceRepo"],
             findings.Select(f => f.Key).Order(StringComparer.Ordinal));
-        Assert.Contains("sourceRepos", findings.Single(f => f.Key.EndsWith("spec.sourceRepo", StringComparison.Ordinal)).Fix, StringComparison.Ordinal);
+        Assert.Contains(
+            "sourceRepos", findings.Single(f => f.Key.EndsWith("spec.sourceRepo", StringComparison.Ordinal)).Fix, StringComparison.Ordinal);
     }
 
     [SchemaFact]

@@ -24,7 +24,8 @@ public partial class PlatformObjectSchemaTests
         [("monitoring.coreos.com/v1", "PrometheusRule")] = Crd("prometheus-operator-crds/v0.93.1/crd-prometheusrules.yaml", "v1"),
         [("cilium.io/v2", "CiliumNetworkPolicy")] = Json("cilium-crds-jsonschema/v1.18.2/ciliumnetworkpolicy_v2.json"),
         [("cilium.io/v2", "CiliumLoadBalancerIPPool")] = Json("cilium-crds-jsonschema/v1.18.2/ciliumloadbalancerippool_v2.json"),
-        [("networking.k8s.io/v1", "NetworkPolicy")] = OpenApi("kubernetes/1.35/apis/networking.k8s.io/v1.json", "io.k8s.api.networking.v1.NetworkPolicy"),
+        [("networking.k8s.io/v1", "NetworkPolicy")] = OpenApi(
+            "kubernetes/1.35/apis/networking.k8s.io/v1.json", "io.k8s.api.networking.v1.NetworkPolicy"),
         [("v1", "ConfigMap")] = OpenApi("kubernetes/1.35/api/v1.json", "io.k8s.api.core.v1.ConfigMap"),
     };
 
@@ -47,7 +48,8 @@ public partial class PlatformObjectSchemaTests
     [MemberData(nameof(Objects))]
     public void Every_platform_object_in_git_matches_its_upstream_schema(string which)
     {
-        var (file, document) = (which[..which.IndexOf('#', StringComparison.Ordinal)], int.Parse(which[(which.IndexOf('#', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var hash = which.IndexOf('#', StringComparison.Ordinal);
+        var (file, document) = (which[..hash], int.Parse(which[(hash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         var item = Tree.Value.Objects.Single(o => o.File == file && o.Document == document);
 
         Assert.Empty(SchemaViolation.Find(Schema(Key(item.Body)), item.Body).Select(v => $"{item.Where}: {v.Where} {v.Problem}"));
@@ -68,10 +70,13 @@ public partial class PlatformObjectSchemaTests
     {
         var broken = new (string Kind, string Text)[]
         {
-            ("Gateway", "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  gatewayClassName: cilium\n  listener: []\n"),
+            ("Gateway", "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n"
+                + "  gatewayClassName: cilium\n  listener: []\n"),
             ("NetworkPolicy", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelektor: {}\n"),
-            ("CiliumNetworkPolicy", "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: p}\nspec:\n  endpointSelector: {}\n  ingress:\n    - fromEntity: [ingress]\n"),
-            ("ServiceMonitor", "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n  selector: {}\n  endpoint: []\n"),
+            ("CiliumNetworkPolicy", "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: p}\nspec:\n  endpointSelector: {}\n"
+                + "  ingress:\n    - fromEntity: [ingress]\n"),
+            ("ServiceMonitor", "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n"
+                + "  selector: {}\n  endpoint: []\n"),
         };
         foreach (var (kind, text) in broken)
         {
@@ -97,7 +102,8 @@ public partial class PlatformObjectSchemaTests
 
     private static Func<JsonSchema> Crd(string file, string version) => () => CrdSchema.Load(Path.Combine(UpstreamSchemas.Folder, file), version);
 
-    private static Func<JsonSchema> Json(string file) => () => SchemaDocument.Parse(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, file)), file);
+    private static Func<JsonSchema> Json(string file) =>
+        () => SchemaDocument.Parse(File.ReadAllText(Path.Combine(UpstreamSchemas.Folder, file)), file);
 
     /// <summary>
     /// One kind of a Kubernetes OpenAPI v3 document as a JSON Schema: its components become definitions, and like

@@ -31,6 +31,7 @@ public class SharedFolderTests
         var folder = Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", name => name == "BOOTSTRAP_SCHEMAS" ? "shared/schemas" : null);
 
         Assert.Equal(Path.Combine(Repo.Root, "shared", "schemas"), folder);
-        Assert.Equal(Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "schemas")), Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", _ => null));
+        Assert.Equal(
+            Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "schemas")), Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", _ => null));
     }
 }

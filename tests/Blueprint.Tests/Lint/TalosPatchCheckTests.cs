@@ -40,11 +40,14 @@ public class TalosPatchCheckTests
         var link = documents.Single(d => (string?)d["kind"] == "LinkConfig");
         link["addresses"]![0]!["address"] = 7;
         link["mtuu"] = 1500;
-        var broken = blueprint with { Nodes = blueprint.Nodes.Select(n => n == node ? n with { Patch = node.Patch with { Documents = documents } } : n).ToList() };
+        var broken = blueprint with { Nodes = blueprint.Nodes
+            .Select(n => n == node ? n with { Patch = node.Patch with { Documents = documents } } : n)
+            .ToList() };
 
         var keys = TalosPatchCheck.Check(broken, UpstreamSchemas.Set).Select(f => f.Key).ToList();
 
-        Assert.Equal(["talos patch dev/node-cp-1 (LinkConfig net0): addresses[0].address", "talos patch dev/node-cp-1 (LinkConfig net0): mtuu"], keys);
+        Assert.Equal(
+            ["talos patch dev/node-cp-1 (LinkConfig net0): addresses[0].address", "talos patch dev/node-cp-1 (LinkConfig net0): mtuu"], keys);
     }
 
     [SchemaFact]
@@ -83,5 +86,6 @@ public class TalosPatchCheckTests
     }
 
     private static ClusterBlueprint WithCommonPatch(ClusterBlueprint blueprint, string document) =>
-        blueprint with { Talos = blueprint.Talos with { Common = new MachinePatch("common", PatchScope.Common, [JsonNode.Parse(document)!.AsObject()]) } };
+        blueprint with { Talos = blueprint.Talos with { Common = new MachinePatch(
+            "common", PatchScope.Common, [JsonNode.Parse(document)!.AsObject()]) } };
 }

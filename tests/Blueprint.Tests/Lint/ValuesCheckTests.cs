@@ -34,7 +34,8 @@ public class ValuesCheckTests
     [SchemaFact]
     public void An_unknown_argo_cd_key_fails_although_the_chart_has_no_schema()
     {
-        var finding = Assert.Single(Check((DevArgoCd, "global:\n  domain: argocd.dev.lab.internal\nrepoServer:\n  autoscalling:\n    enabled: true\n")));
+        var finding = Assert.Single(
+            Check((DevArgoCd, "global:\n  domain: argocd.dev.lab.internal\nrepoServer:\n  autoscalling:\n    enabled: true\n")));
 
         Assert.Equal($"{DevArgoCd}: repoServer.autoscalling", finding.Key);
         Assert.Contains("no values.schema.json", finding.Problem, StringComparison.Ordinal);

@@ -36,7 +36,9 @@ public class BootstrapPlanTests
         Assert.Equal(["vm/cp-1"], After("talos-upgrade/cp-1"));
         Assert.Equal(["vm/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
         Assert.Equal(["vm/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
-        Assert.Equal(["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"], After("kubernetes-upgrade"));
+        Assert.Equal(
+            ["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"],
+            After("kubernetes-upgrade"));
     }
 
     [Fact]
@@ -56,7 +58,9 @@ public class BootstrapPlanTests
         Assert.Equal(["cilium-crds"], After("load-balancer"));
         Assert.Equal(["cluster-health"], After("cert-manager"));
         Assert.Equal(["cluster-health", "argocd-secret"], After("argocd"));
-        Assert.Equal(["load-balancer", "talos-apply/cp-1", "talos-apply/cp-2", "talos-apply/cp-3", "talos-apply/worker-1", "talos-apply/worker-2"], After("cluster-health"));
+        Assert.Equal(
+            ["load-balancer", "talos-apply/cp-1", "talos-apply/cp-2", "talos-apply/cp-3", "talos-apply/worker-1", "talos-apply/worker-2"],
+            After("cluster-health"));
         Assert.Equal(["argocd", "cert-manager", "sealed-secrets"], After("root-application"));
         Assert.Equal("root-application", _ops.Plan.Resources[^1].Key);
     }
@@ -101,8 +105,8 @@ public class BootstrapPlanTests
     [Fact]
     public void Every_local_command_has_its_script_and_only_they_have_one()
     {
-        var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade or ResourceKind.ReadinessGate
-            or ResourceKind.EtcdBootstrap);
+        var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
+            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap);
 
         Assert.Equal(commands.Select(r => r.Key).Order(StringComparer.Ordinal), _ops.Scripts.Keys.Order(StringComparer.Ordinal));
     }
@@ -114,7 +118,8 @@ public class BootstrapPlanTests
 
         Assert.DoesNotContain(dev.Plan.Resources, r => r.Protect);
         Assert.All(_ops.Plan.Resources.Where(r => r.Kind is ResourceKind.VirtualMachine or ResourceKind.TalosSecrets or ResourceKind.EtcdBootstrap
-            or ResourceKind.HelmRelease or ResourceKind.RootApplication or ResourceKind.RestoredSealedSecretsKeys), r => Assert.True(r.Protect, r.Key));
+            or ResourceKind.HelmRelease or ResourceKind.RootApplication or ResourceKind.RestoredSealedSecretsKeys), r => Assert.True(
+                r.Protect, r.Key));
         Assert.All(_ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
             or ResourceKind.ReadinessGate or ResourceKind.ImageDownload), r => Assert.False(r.Protect, r.Key));
     }

@@ -32,7 +32,10 @@ public sealed class ReadinessGateTests : IDisposable
         var result = _bench.Run(Gate(Stages.ApiReady), ("FAKE_READYZ", "fail"));
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("api-ready: kube-apiserver did not answer https://192.168.40.60:6443/readyz within 0s: curl: (22) The requested URL returned error: 500", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "api-ready: kube-apiserver did not answer https://192.168.40.60:6443/readyz within 0s: curl: (22) The requested URL returned error: 500",
+            result.Output,
+            StringComparison.Ordinal);
         Assert.Contains("talosctl -n 192.168.40.61 service kube-apiserver", result.Output, StringComparison.Ordinal);
     }
 
@@ -50,11 +53,15 @@ public sealed class ReadinessGateTests : IDisposable
     [Fact]
     public void The_cilium_gate_waits_for_every_crd_the_pool_and_policy_need()
     {
-        Assert.Equal(0, _bench.Run(Gate(Stages.CiliumCrds), ("FAKE_CRDS", "ciliumloadbalancerippools.cilium.io ciliuml2announcementpolicies.cilium.io")).Exit);
+        Assert.Equal(
+            0, _bench.Run(Gate(Stages.CiliumCrds), ("FAKE_CRDS", "ciliumloadbalancerippools.cilium.io ciliuml2announcementpolicies.cilium.io")).Exit);
         var result = _bench.Run(Gate(Stages.CiliumCrds), ("FAKE_CRDS", "ciliumloadbalancerippools.cilium.io"));
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("cilium-crds: cilium-operator has not registered ciliuml2announcementpolicies.cilium.io within 0s", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "cilium-crds: cilium-operator has not registered ciliuml2announcementpolicies.cilium.io within 0s",
+            result.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +73,10 @@ public sealed class ReadinessGateTests : IDisposable
         var unhealthy = _bench.Run(Gate(Stages.ClusterHealth), ("FAKE_TALOS_MODE", "configured"), ("FAKE_READY_NODES", all), ("FAKE_HEALTH", "fail"));
 
         Assert.Equal(0, healthy.Exit);
-        Assert.Contains("talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 --worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout 0s", healthy.Calls);
+        Assert.Contains(
+            "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 "
+            + "--worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout 0s",
+            healthy.Calls);
         Assert.Equal(1, notReady.Exit);
         Assert.Contains("cluster-health: node worker-2 is not Ready within 0s", notReady.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, unhealthy.Exit);
@@ -79,8 +89,12 @@ public sealed class ReadinessGateTests : IDisposable
         Assert.All(_dev.Scripts.Values, s =>
         {
             Assert.DoesNotContain("BEGIN", s.Script, StringComparison.Ordinal);
-            Assert.Equal(s.Credentials.HasFlag(ScriptCredentials.Kubeconfig), s.Script.Contains($"${LocalScript.KubeconfigVariable}", StringComparison.Ordinal));
-            Assert.Equal(s.Credentials.HasFlag(ScriptCredentials.Talosconfig), s.Script.Contains($"${LocalScript.TalosconfigVariable}", StringComparison.Ordinal));
+            Assert.Equal(
+                s.Credentials.HasFlag(ScriptCredentials.Kubeconfig),
+                s.Script.Contains($"${LocalScript.KubeconfigVariable}", StringComparison.Ordinal));
+            Assert.Equal(
+                s.Credentials.HasFlag(ScriptCredentials.Talosconfig),
+                s.Script.Contains($"${LocalScript.TalosconfigVariable}", StringComparison.Ordinal));
         });
     }
 }

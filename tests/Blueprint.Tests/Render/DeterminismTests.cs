@@ -20,7 +20,13 @@ public class DeterminismTests
     {
         using var first = new RepoCopy();
         using var second = new RepoCopy();
-        var plain = new Dictionary<string, string?> { ["TZ"] = "UTC", ["LANG"] = "C", ["LC_ALL"] = "C", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
+        var plain = new Dictionary<string, string?>
+        {
+            ["TZ"] = "UTC",
+            ["LANG"] = "C",
+            ["LC_ALL"] = "C",
+            ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+        };
         var german = new Dictionary<string, string?>
         {
             ["TZ"] = "Pacific/Chatham", ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = null,
@@ -85,7 +91,9 @@ public class DeterminismTests
     }
 
     private static SortedDictionary<string, byte[]> Tree(string folder) =>
-        new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes), StringComparer.Ordinal);
+        new(
+            Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes),
+            StringComparer.Ordinal);
 
     private static string WithoutLastLine(string stdout) => stdout.TrimEnd('\n')[..stdout.TrimEnd('\n').LastIndexOf('\n')];
 }

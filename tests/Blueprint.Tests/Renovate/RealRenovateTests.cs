@@ -19,7 +19,9 @@ public class RealRenovateTests
         var setup = RenovateSetup.Read(Repo.Directory, [])!;
         var model = setup.Extract(Repo.Directory, files)
             .Select(d => new Row(
-                d.Manager.StartsWith(RegexExtractor.Manager, StringComparison.Ordinal) ? RegexExtractor.Manager : d.Manager, d.File, d.DepName, d.CurrentValue ?? ""))
+                d.Manager.StartsWith(RegexExtractor.Manager, StringComparison.Ordinal)
+                    ? RegexExtractor.Manager
+                    : d.Manager, d.File, d.DepName, d.CurrentValue ?? ""))
             .Order()
             .ToList();
 

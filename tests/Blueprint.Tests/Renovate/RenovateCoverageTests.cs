@@ -31,7 +31,10 @@ public class RenovateCoverageTests
 
         Assert.Equal(4, findings.Count(f => f.Severity == Severity.Error));
         Findings.SingleError(
-            findings, "stacks/dev/apps/redis-values.yaml:9", "image docker.io/library/redis is pinned at 8.2-alpine", "no manager's managerFilePatterns matches");
+            findings,
+            "stacks/dev/apps/redis-values.yaml:9",
+            "image docker.io/library/redis is pinned at 8.2-alpine",
+            "no manager's managerFilePatterns matches");
     }
 
     [Fact]
@@ -113,7 +116,8 @@ public class RenovateCoverageTests
     public void A_manager_switched_off_sees_nothing()
     {
         using var repository = new RepoCopy();
-        repository.Edit("renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
+        repository.Edit(
+            "renovate.json", "\"prConcurrentLimit\": 2,", "\"prConcurrentLimit\": 2,\n  \"enabledManagers\": [\"argocd\", \"helm-values\"],");
 
         var findings = RenovateCoverage.Check(repository).Findings;
 

@@ -17,8 +17,13 @@ public class StageEditTests
         var edited = StageEdit.AddFileNames(text, ops.Rule, StageEdit.FilesOf("lab"));
 
         var added = edited.Split('\n').Except(text.Split('\n')).ToList();
-        Assert.Equal(["        \"stacks/ops/**\", \"stacks/monitoring/**\", \"Pulumi.ops.yaml\",",
-            "        \"gitops/clusters/lab/**\", \"gitops/platform/*/lab/**\", \"gitops/apps/apps-lab/**\", \"stacks/lab/**\", \"Pulumi.lab.yaml\""], added);
+        Assert.Equal(
+            [
+                "        \"stacks/ops/**\", \"stacks/monitoring/**\", \"Pulumi.ops.yaml\",",
+                "        \"gitops/clusters/lab/**\", \"gitops/platform/*/lab/**\", \"gitops/apps/apps-lab/**\", \"stacks/lab/**\", "
+                + "\"Pulumi.lab.yaml\"",
+            ],
+            added);
         Assert.Equal(text.Split('\n').Length + 1, edited.Split('\n').Length);
         var after = Read(edited);
         Assert.True(after.Single(s => s.BranchPrefix == "ops/").Covers("gitops/platform/gateway/lab/gateway.yaml"));

@@ -41,7 +41,8 @@ internal sealed class FakeCluster : IDisposable
         return this;
     }
 
-    /// <summary>Serves <paramref name="first"/> (with <paramref name="firstStatus"/>) once, then <paramref name="then"/> on every later request.</summary>
+    /// <summary>Serves <paramref name="first"/> (with <paramref name="firstStatus"/>) once, then <paramref name="then"/> on
+    /// every later request.</summary>
     public FakeCluster ServeInTurn(string path, JsonNode first, JsonNode then, int firstStatus = 200)
     {
         var scenario = $"turns {path}";
@@ -53,7 +54,9 @@ internal sealed class FakeCluster : IDisposable
     /// <summary>Every request answers with this status (401, 500, …).</summary>
     public FakeCluster Refuse(int status)
     {
-        _server.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MinValue + 1).RespondWith(Json(new JsonObject { ["kind"] = "Status", ["code"] = status }, status));
+        _server.Given(Request.Create().UsingAnyMethod())
+            .AtPriority(int.MinValue + 1)
+            .RespondWith(Json(new JsonObject { ["kind"] = "Status", ["code"] = status }, status));
         return this;
     }
 

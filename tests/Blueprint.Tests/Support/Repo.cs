@@ -9,7 +9,8 @@ internal static class Repo
 
     public static RepoDirectory Directory { get; } = new(Root);
 
-    /// <summary>The upstream schema folder: BOOTSTRAP_SCHEMAS (relative paths from the repository root, as CI gives them), else ../shared/schemas.</summary>
+    /// <summary>The upstream schema folder: BOOTSTRAP_SCHEMAS (relative paths from the repository root, as CI gives them),
+    /// else ../shared/schemas.</summary>
     public static string Schemas { get; } = SharedFolder("BOOTSTRAP_SCHEMAS", "schemas");
 
     /// <summary>The pinned charts for offline rendering: BOOTSTRAP_CHARTS, else ../shared/charts.</summary>
@@ -27,7 +28,9 @@ internal static class Repo
 
     /// <summary>Why a test needing <paramref name="folder"/> is skipped, or null when it runs (the folder exists, or it is required).</summary>
     public static string? SkipReason(string folder, string variable, string what, Func<string, string?>? environment = null) =>
-        System.IO.Directory.Exists(folder) || Required(variable, environment) ? null : $"{what} not found at {folder}; CI provides it (or set {variable})";
+        System.IO.Directory.Exists(folder) || Required(variable, environment)
+            ? null
+            : $"{what} not found at {folder}; CI provides it (or set {variable})";
 
     /// <summary>The folder <paramref name="variable"/> names (relative to the repository root), else ../shared/<paramref name="name"/>.</summary>
     public static string SharedFolder(string variable, string name, Func<string, string?>? environment = null) =>

@@ -10,7 +10,11 @@ namespace Bootstrap.Blueprint.Tests.Support;
 internal sealed class RepoCopy : IRepository, IDisposable
 {
     private readonly TempFolder _folder = new TempFolder().CopyFrom(
-        Repo.Root, [.. Directory.GetFiles(Repo.Root, "Pulumi*.yaml").Select(f => System.IO.Path.GetRelativePath(Repo.Root, f)), "renovate.json", "gitops", "stacks"]);
+        Repo.Root, [
+            .. Directory.GetFiles(Repo.Root, "Pulumi*.yaml").Select(f => System.IO.Path.GetRelativePath(Repo.Root, f)),
+            "renovate.json",
+            "gitops",
+            "stacks"]);
 
     public string Path => _folder.Path;
 

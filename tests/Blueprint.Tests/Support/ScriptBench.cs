@@ -44,9 +44,13 @@ internal sealed class ScriptBench : IDisposable
               if [ -e "$FAKE_LOG.ready" ]; then answer=ok; else touch "$FAKE_LOG.ready"; answer=not-ready; fi
             fi
             case "$answer" in
-              not-ready) echo "error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap is not available yet" >&2; exit 1 ;;
-              exists) echo "error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty" >&2; exit 1 ;;
-              no-etcd) echo "error executing bootstrap: rpc error: code = InvalidArgument desc = etcd is not configured, bootstrap is not possible" >&2; exit 1 ;;
+              not-ready)
+                echo "error executing bootstrap: rpc error: code = FailedPrecondition desc = bootstrap is not available yet" >&2; exit 1 ;;
+              exists)
+                echo "error executing bootstrap: rpc error: code = AlreadyExists desc = etcd data directory is not empty" >&2; exit 1 ;;
+              no-etcd)
+                echo "error executing bootstrap: rpc error: code = InvalidArgument desc = etcd is not configured, bootstrap is not possible" >&2
+                exit 1 ;;
             esac ;;
         esac
         exit 0
@@ -60,7 +64,9 @@ internal sealed class ScriptBench : IDisposable
           /readyz) [ "${FAKE_READYZ:-ok}" = ok ] || { echo "curl: (22) The requested URL returned error: 500" >&2; exit 22; } ;;
           /apis/apiextensions.k8s.io/v1/customresourcedefinitions/*)
             case " ${FAKE_CRDS:-} " in
-              *" ${path##*/} "*) printf '{"kind":"CustomResourceDefinition","status":{"conditions":[{"type":"Established","status":"True","reason":"InitialNamesAccepted"}]}}' ;;
+              *" ${path##*/} "*)
+                printf '{"kind":"CustomResourceDefinition","status":{"conditions":[{"type":"Established","status":"True",'
+                printf '"reason":"InitialNamesAccepted"}]}}' ;;
               *) echo "curl: (22) The requested URL returned error: 404" >&2; exit 22 ;;
             esac ;;
           /api/v1/nodes/*)
@@ -90,7 +96,8 @@ internal sealed class ScriptBench : IDisposable
         """;
 
     /// <summary>The ordinary tools the scripts use, linked into the fake bin so that PATH holds nothing else.</summary>
-    private static readonly string[] BaseTools = ["mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
+    private static readonly string[] BaseTools = [
+        "mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
 
     private static readonly string[] SystemFolders = ["/usr/bin", "/bin"];
 
@@ -109,7 +116,8 @@ internal sealed class ScriptBench : IDisposable
             File.CreateSymbolicLink(_bin.File(tool), found);
         }
 
-        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl) }.Where(t => tools.Length == 0 || tools.Contains(t.Item1)))
+        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl) }.Where(t => tools.Length == 0
+            || tools.Contains(t.Item1)))
         {
             _bin.Write(name, text.Replace("\r", "", StringComparison.Ordinal) + "\n");
             File.SetUnixFileMode(_bin.File(name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

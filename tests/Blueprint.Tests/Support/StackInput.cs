@@ -64,8 +64,8 @@ internal sealed class StackInput
         return result.Config!;
     }
 
-    public IReadOnlyList<Diagnostic> Check(IConfigRule rule, IRepository? repository = null) =>
-        rule.Check(Config(), repository ?? Repo.Directory).ToList();
+    public IReadOnlyList<Diagnostic> FindingsOf(IRule<ConfigContext> rule, IRepository? repository = null) =>
+        rule.Findings(new ConfigContext(Config(), repository ?? Repo.Directory)).ToList();
 
     public ClusterBlueprint Blueprint(IRepository? repository = null) =>
         Planner.Load(Stack, Values, repository ?? Repo.Directory);

@@ -1,6 +1,7 @@
 namespace Bootstrap.Blueprint.Tests.Support;
 
-/// <summary>A scratch folder (a kubeconfig, a fake tool, part of the schema folder); deleted when the test ends. The repository's copy is <see cref="RepoCopy"/>.</summary>
+/// <summary>A scratch folder (a kubeconfig, a fake tool, part of the schema folder); deleted when the test ends. The
+/// repository's copy is <see cref="RepoCopy"/>.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);

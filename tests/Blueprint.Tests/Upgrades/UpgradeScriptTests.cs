@@ -22,9 +22,12 @@ public sealed class UpgradeScriptTests : IDisposable
         var result = _bench.Run(Step("talos-upgrade/cp-2"), Mode("maintenance"));
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("cp-2 (192.168.40.62) runs the maintenance-mode API (a new node): nothing to upgrade", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "cp-2 (192.168.40.62) runs the maintenance-mode API (a new node): nothing to upgrade", result.Output, StringComparison.Ordinal);
         Assert.Equal(
-            ["talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 version --json", "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 get disks --insecure"],
+            [
+                "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 version --json",
+                "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 get disks --insecure"],
             result.Calls);
     }
 
@@ -36,7 +39,10 @@ public sealed class UpgradeScriptTests : IDisposable
         var result = _bench.Run(Step("talos-upgrade/worker-1"), Mode(mode));
 
         Assert.Equal(1, result.Exit);
-        Assert.Contains("talos-upgrade worker-1: worker-1 (192.168.40.64) answered neither with the cluster's credentials nor in maintenance mode within 0s", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "talos-upgrade worker-1: worker-1 (192.168.40.64) answered neither with the cluster's credentials nor in maintenance mode within 0s",
+            result.Output,
+            StringComparison.Ordinal);
         Assert.Contains(cause, result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Calls, c => c.Contains(" upgrade ", StringComparison.Ordinal));
     }

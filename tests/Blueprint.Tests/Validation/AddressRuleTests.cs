@@ -7,13 +7,13 @@ public class AddressRuleTests
 {
     private readonly StackInput _input = StackInput.Of("dev");
 
-    private IReadOnlyList<Bootstrap.Blueprint.Diagnostics.Diagnostic> Check() => _input.Check(new AddressRule());
+    private IReadOnlyList<Bootstrap.Blueprint.Diagnostics.Diagnostic> AddressFindings() => _input.FindingsOf(new AddressRule());
 
     [Fact]
     public void The_dev_and_ops_address_plans_are_clean()
     {
-        Assert.Empty(Check());
-        Assert.Empty(StackInput.Of("ops").Check(new AddressRule()));
+        Assert.Empty(AddressFindings());
+        Assert.Empty(StackInput.Of("ops").FindingsOf(new AddressRule()));
     }
 
     [Fact]
@@ -21,7 +21,11 @@ public class AddressRuleTests
     {
         _input.Node("cp-2")["ip"] = "192.168.50.62";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.nodes.cp-2.ip", "192.168.50.62 is outside network.cidr 192.168.40.0/24", "192.168.40.1–192.168.40.254");
+        Findings.SingleError(
+            AddressFindings(),
+            "bootstrap:cluster.nodes.cp-2.ip",
+            "192.168.50.62 is outside network.cidr 192.168.40.0/24",
+            "192.168.40.1–192.168.40.254");
     }
 
     [Fact]
@@ -29,7 +33,7 @@ public class AddressRuleTests
     {
         _input.Network["vip"] = "192.168.40";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.vip", "\"192.168.40\" is not an IPv4 address");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.vip", "\"192.168.40\" is not an IPv4 address");
     }
 
     [Theory]
@@ -39,7 +43,7 @@ public class AddressRuleTests
     {
         _input.Node("worker-1")["ip"] = address;
 
-        Findings.SingleError(Check(), "bootstrap:cluster.nodes.worker-1.ip", $"is the {which} address of 192.168.40.0/24");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.nodes.worker-1.ip", $"is the {which} address of 192.168.40.0/24");
     }
 
     [Fact]
@@ -47,7 +51,10 @@ public class AddressRuleTests
     {
         _input.Node("worker-2")["ip"] = "192.168.40.64";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.nodes.worker-2.ip", "192.168.40.64 is already used by node worker-1 (bootstrap:cluster.nodes.worker-1.ip)");
+        Findings.SingleError(
+            AddressFindings(),
+            "bootstrap:cluster.nodes.worker-2.ip",
+            "192.168.40.64 is already used by node worker-1 (bootstrap:cluster.nodes.worker-1.ip)");
     }
 
     [Fact]
@@ -55,7 +62,7 @@ public class AddressRuleTests
     {
         _input.Network["vip"] = "192.168.40.1";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.vip", "already used by the gateway");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.vip", "already used by the gateway");
     }
 
     [Fact]
@@ -63,7 +70,7 @@ public class AddressRuleTests
     {
         _input.Node("cp-1")["ip"] = "192.168.40.60";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.nodes.cp-1.ip", "already used by the API VIP");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.nodes.cp-1.ip", "already used by the API VIP");
     }
 
     [Fact]
@@ -71,7 +78,7 @@ public class AddressRuleTests
     {
         _input.Network["loadBalancerPool"] = "192.168.40.65-192.168.40.89";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.loadBalancerPool", "overlaps node worker-2");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.loadBalancerPool", "overlaps node worker-2");
     }
 
     [Fact]
@@ -80,7 +87,7 @@ public class AddressRuleTests
         _input.Network["loadBalancerPool"] = "192.168.40.50-192.168.40.59";
         _input.Network["vip"] = "192.168.40.55";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.loadBalancerPool", "overlaps the API VIP");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.loadBalancerPool", "overlaps the API VIP");
     }
 
     [Theory]
@@ -92,7 +99,7 @@ public class AddressRuleTests
     {
         _input.Network["loadBalancerPool"] = pool;
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.loadBalancerPool", problem);
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.loadBalancerPool", problem);
     }
 
     [Theory]
@@ -103,7 +110,7 @@ public class AddressRuleTests
     {
         _input.Network["cidr"] = cidr;
 
-        var findings = Check();
+        var findings = AddressFindings();
 
         Findings.SingleError(findings, "bootstrap:cluster.network.cidr", "is not an IPv4 network in CIDR form");
         Assert.Single(findings);
@@ -114,7 +121,7 @@ public class AddressRuleTests
     {
         _input.Network["podSubnet"] = "192.168.0.0/16";
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.podSubnet", "overlaps the node network 192.168.40.0/24");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.podSubnet", "overlaps the node network 192.168.40.0/24");
     }
 
     [Fact]
@@ -122,6 +129,6 @@ public class AddressRuleTests
     {
         _input.Network["nameservers"] = new System.Text.Json.Nodes.JsonArray("dns.lab.internal");
 
-        Findings.SingleError(Check(), "bootstrap:cluster.network.nameservers[0]", "is not an IP address");
+        Findings.SingleError(AddressFindings(), "bootstrap:cluster.network.nameservers[0]", "is not an IP address");
     }
 }

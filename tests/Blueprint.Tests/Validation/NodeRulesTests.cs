@@ -16,7 +16,7 @@ public class NodeRulesTests
             _input.Node(name)["role"] = "worker";
         }
 
-        Findings.SingleError(_input.Check(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has no control plane");
+        Findings.SingleError(_input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has no control plane");
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class NodeRulesTests
         _input.Node("cp-2")["role"] = "worker";
         _input.Node("cp-3")["role"] = "worker";
 
-        Findings.SingleWarning(_input.Check(new ControlPlaneRule()), "bootstrap:cluster.nodes", "single control plane");
+        Findings.SingleWarning(_input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "single control plane");
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class NodeRulesTests
     {
         _input.Node("worker-1")["role"] = "controlplane";
 
-        Findings.SingleWarning(_input.Check(new ControlPlaneRule()), "bootstrap:cluster.nodes", "4 control planes", "odd number");
+        Findings.SingleWarning(_input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "4 control planes", "odd number");
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public class NodeRulesTests
         _input.Nodes[name] = _input.Node("cp-1").DeepClone();
         _input.Nodes.Remove("cp-1");
 
-        Findings.SingleError(_input.Check(new NameRule()), $"bootstrap:cluster.nodes.{name}", "is not a DNS-1123 label");
+        Findings.SingleError(_input.FindingsOf(new NameRule()), $"bootstrap:cluster.nodes.{name}", "is not a DNS-1123 label");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class NodeRulesTests
     {
         _input.Cluster["name"] = "Dev Cluster";
 
-        Findings.SingleError(_input.Check(new NameRule()), "bootstrap:cluster.name", "is not a DNS-1123 label");
+        Findings.SingleError(_input.FindingsOf(new NameRule()), "bootstrap:cluster.name", "is not a DNS-1123 label");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class NodeRulesTests
     {
         _input.Node("cp-2")["vmId"] = 4061;
 
-        Findings.SingleError(_input.Check(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-2.vmId", "4061 is also the vmId of cp-1");
+        Findings.SingleError(_input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-2.vmId", "4061 is also the vmId of cp-1");
     }
 
     [Theory]
@@ -71,7 +71,8 @@ public class NodeRulesTests
     {
         _input.Node("worker-2")["vmId"] = vmId;
 
-        Findings.SingleError(_input.Check(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.vmId", "outside Proxmox's VM id range", "100 to 999999999");
+        Findings.SingleError(
+            _input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.vmId", "outside Proxmox's VM id range", "100 to 999999999");
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class NodeRulesTests
     {
         _input.Node("worker-2")["host"] = "pve1.lab.internal";
 
-        Findings.SingleError(_input.Check(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.host", "is not a Proxmox host name");
+        Findings.SingleError(_input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.worker-2.host", "is not a Proxmox host name");
     }
 
     [Theory]
@@ -89,7 +90,7 @@ public class NodeRulesTests
     {
         _input.Node("cp-1")["mac"] = mac;
 
-        Findings.SingleError(_input.Check(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-1.mac", "is not a unicast MAC address");
+        Findings.SingleError(_input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-1.mac", "is not a unicast MAC address");
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class NodeRulesTests
         _input.Node("cp-1")["mac"] = "BC:24:11:00:00:61";
         _input.Node("cp-2")["mac"] = "bc:24:11:00:00:61";
 
-        Findings.SingleError(_input.Check(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-2.mac", "is also the MAC of cp-1");
+        Findings.SingleError(_input.FindingsOf(new ProxmoxRule()), "bootstrap:cluster.nodes.cp-2.mac", "is also the MAC of cp-1");
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public class NodeRulesTests
         ((JsonObject)_input.Cluster["proxmox"]!)["vmDatastore"] = "local lvm";
         _input.Set("proxmoxve:endpoint", "http://pve1:8006/");
 
-        var findings = _input.Check(new ProxmoxRule());
+        var findings = _input.FindingsOf(new ProxmoxRule());
 
         Findings.SingleError(findings, "bootstrap:cluster.network.vlan", "4095 is not a VLAN id");
         Findings.SingleError(findings, "bootstrap:cluster.network.bridge", "is not a Linux bridge name");
@@ -123,7 +124,7 @@ public class NodeRulesTests
         _input.Node("cp-1")["memoryMiB"] = 1024;
         _input.Node("worker-1")["diskGiB"] = 8;
 
-        var findings = _input.Check(new SizeRule());
+        var findings = _input.FindingsOf(new SizeRule());
 
         Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-1.memoryMiB", "1024 MiB is below Talos's minimum of 2048 MiB for a control plane");
         Findings.SingleError(findings, "bootstrap:cluster.nodes.worker-1.diskGiB", "8 GiB is below Talos's minimum of 10 GiB for a worker");
@@ -137,9 +138,12 @@ public class NodeRulesTests
         _input.Node("worker-1")["cores"] = 2304;
         _input.Node("worker-2")["memoryMiB"] = 268_435_456;
 
-        var findings = _input.Check(new SizeRule());
+        var findings = _input.FindingsOf(new SizeRule());
 
-        Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-1.cores", "2305 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores");
+        Findings.SingleError(
+            findings,
+            "bootstrap:cluster.nodes.cp-1.cores",
+            "2305 cores is more than Proxmox (the bpg provider) accepts for a VM, at most 2304 cores");
         Findings.SingleError(findings, "bootstrap:cluster.nodes.cp-2.memoryMiB", "at most 268435456 MiB");
         Assert.Equal(2, findings.Count);
     }
@@ -153,9 +157,10 @@ public class NodeRulesTests
             _input.Nodes[$"w-{i}"] = worker.DeepClone();
         }
 
-        Findings.SingleError(_input.Check(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has 5001 nodes, more than the 5000 Kubernetes supports");
+        Findings.SingleError(
+            _input.FindingsOf(new ControlPlaneRule()), "bootstrap:cluster.nodes", "has 5001 nodes, more than the 5000 Kubernetes supports");
         _input.Nodes.Remove("w-0");
-        Assert.Empty(_input.Check(new ControlPlaneRule()));
+        Assert.Empty(_input.FindingsOf(new ControlPlaneRule()));
     }
 
     [Fact]
@@ -163,14 +168,15 @@ public class NodeRulesTests
     {
         _input.Node("worker-2")["cores"] = 2;
 
-        var finding = Findings.SingleWarning(_input.Check(new SizeRule()), "bootstrap:cluster.nodes.worker-2.cores", "below the recommended 4 cores for a worker");
+        var finding = Findings.SingleWarning(
+            _input.FindingsOf(new SizeRule()), "bootstrap:cluster.nodes.worker-2.cores", "below the recommended 4 cores for a worker");
         Assert.Equal(Bootstrap.Blueprint.Diagnostics.Severity.Warning, finding.Severity);
     }
 
     [Fact]
     public void The_seed_sizes_raise_nothing()
     {
-        Assert.Empty(_input.Check(new SizeRule()));
+        Assert.Empty(_input.FindingsOf(new SizeRule()));
     }
 
     [Fact]
@@ -183,7 +189,7 @@ public class NodeRulesTests
             ["example.com/tier"] = "gold",
         };
 
-        var findings = _input.Check(new NodeLabelRule());
+        var findings = _input.FindingsOf(new NodeLabelRule());
 
         Findings.SingleError(findings, "bootstrap:cluster.nodes.worker-1.labels.node-role.kubernetes.io/worker", "NodeRestriction");
         Assert.Single(findings);
@@ -195,7 +201,7 @@ public class NodeRulesTests
         _input.Node("worker-1")["labels"] = new JsonObject { ["bad key!"] = "x", ["ok"] = "not valid value" };
         _input.Node("worker-1")["taints"] = new JsonObject { ["dedicated"] = "gpu:NoScheduling" };
 
-        var findings = _input.Check(new NodeLabelRule());
+        var findings = _input.FindingsOf(new NodeLabelRule());
 
         Findings.SingleError(findings, "bootstrap:cluster.nodes.worker-1.labels.bad key!", "is not a valid label key");
         Findings.SingleError(findings, "bootstrap:cluster.nodes.worker-1.labels.ok", "is not a valid label value");

@@ -17,19 +17,22 @@ public class PlacementTests
     [Fact]
     public void Dev_with_every_node_on_pve1_warns_about_quorum_and_workers()
     {
-        var findings = _input.Check(new PlacementRule());
+        var findings = _input.FindingsOf(new PlacementRule());
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
-        Assert.Contains("losing Proxmox host pve1 loses the etcd quorum of cluster dev: it runs 3 of 3 control planes (cp-1, cp-2, cp-3), and etcd needs 2",
+        Assert.Contains("losing Proxmox host pve1 loses the etcd quorum of cluster dev: "
+            + "it runs 3 of 3 control planes (cp-1, cp-2, cp-3), and etcd needs 2",
             findings[0].Problem, StringComparison.Ordinal);
-        Assert.Contains("losing Proxmox host pve1 stops every worker of cluster dev (worker-1, worker-2)", findings[1].Problem, StringComparison.Ordinal);
+        Assert.Contains(
+            "losing Proxmox host pve1 stops every worker of cluster dev (worker-1, worker-2)", findings[1].Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Ops_warns_for_pve2_only_it_holds_two_of_three_control_planes()
     {
-        var warning = Findings.SingleWarning(StackInput.Of("ops").Check(new PlacementRule()), "bootstrap:cluster.nodes", "host pve2", "2 of 3 control planes");
+        var warning = Findings.SingleWarning(
+            StackInput.Of("ops").FindingsOf(new PlacementRule()), "bootstrap:cluster.nodes", "host pve2", "2 of 3 control planes");
 
         Assert.DoesNotContain("pve3", warning.Problem, StringComparison.Ordinal);
     }
@@ -39,7 +42,7 @@ public class PlacementTests
     {
         Hosts(("cp-1", "pve1"), ("cp-2", "pve2"), ("cp-3", "pve3"), ("worker-1", "pve1"), ("worker-2", "pve2"));
 
-        Assert.Empty(_input.Check(new PlacementRule()));
+        Assert.Empty(_input.FindingsOf(new PlacementRule()));
     }
 
     [Theory]
@@ -61,7 +64,9 @@ public class PlacementTests
         _input.Cluster["nodes"] = nodes;
         _input.Network["loadBalancerPool"] = "192.168.40.90-192.168.40.99";
 
-        var quorum = _input.Check(new PlacementRule()).Where(f => f.Problem.Contains("host pve1 loses the etcd quorum", StringComparison.Ordinal)).ToList();
+        var quorum = _input.FindingsOf(new PlacementRule())
+            .Where(f => f.Problem.Contains("host pve1 loses the etcd quorum", StringComparison.Ordinal))
+            .ToList();
 
         Assert.Equal(warns ? 1 : 0, quorum.Count);
         Assert.All(quorum, f => Assert.Contains($"{onPve1} of {controlPlanes} control planes", f.Problem, StringComparison.Ordinal));
@@ -72,13 +77,17 @@ public class PlacementTests
     {
         Hosts(("cp-1", "pve1"), ("cp-2", "pve2"), ("cp-3", "pve3"), ("worker-1", "pve3"), ("worker-2", "pve3"));
 
-        Findings.SingleWarning(_input.Check(new PlacementRule()), "bootstrap:cluster.nodes", "losing Proxmox host pve3 stops every worker");
+        Findings.SingleWarning(_input.FindingsOf(new PlacementRule()), "bootstrap:cluster.nodes", "losing Proxmox host pve3 stops every worker");
     }
 
     [Fact]
     public void Spread_puts_control_planes_first_round_robin_and_workers_continue_the_round()
     {
-        var nodes = new[] { ("worker-2", NodeRole.Worker), ("cp-10", NodeRole.ControlPlane), ("cp-2", NodeRole.ControlPlane), ("worker-1", NodeRole.Worker), ("cp-1", NodeRole.ControlPlane) };
+        var nodes = new[]
+        {
+            ("worker-2", NodeRole.Worker), ("cp-10", NodeRole.ControlPlane), ("cp-2", NodeRole.ControlPlane), ("worker-1", NodeRole.Worker),
+            ("cp-1", NodeRole.ControlPlane),
+        };
 
         var three = Placement.Spread(nodes, ["pve1", "pve2", "pve3"]);
         var two = Placement.Spread(nodes, ["a", "b"]);
@@ -97,8 +106,14 @@ public class PlacementTests
             + "  pve1  cp-1, cp-2, cp-3  worker-1, worker-2  14 vCPU / 28 GiB  etcd loses quorum (0 control plane(s) left); no worker left\n",
             PlanSummary.Render(dev), StringComparison.Ordinal);
         var summary = PlanSummary.Render(ops);
-        Assert.Contains("  pve2  cp-1, cp-2      worker-1  8 vCPU / 16 GiB  etcd loses quorum (1 control plane(s) left); 1 worker(s) left\n", summary, StringComparison.Ordinal);
-        Assert.Contains("  pve3  cp-3            worker-2  6 vCPU / 12 GiB  etcd keeps quorum (2 control planes left); 1 worker(s) left\n", summary, StringComparison.Ordinal);
+        Assert.Contains(
+            "  pve2  cp-1, cp-2      worker-1  8 vCPU / 16 GiB  etcd loses quorum (1 control plane(s) left); 1 worker(s) left\n",
+            summary,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "  pve3  cp-3            worker-2  6 vCPU / 12 GiB  etcd keeps quorum (2 control planes left); 1 worker(s) left\n",
+            summary,
+            StringComparison.Ordinal);
         var placement = JsonNode.Parse(PlanJson.Render(ops))!["placement"]!.AsArray();
         Assert.Equal("pve2", (string?)placement[0]!["host"]);
         Assert.False((bool)placement[0]!["ifLost"]!["etcdQuorum"]!);

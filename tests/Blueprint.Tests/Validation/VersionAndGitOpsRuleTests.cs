@@ -17,7 +17,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["talosVersion"] = version;
 
-        Findings.SingleError(_input.Check(new VersionRule()), "bootstrap:cluster.talosVersion", "is not a Talos release version", "v1.13.9");
+        Findings.SingleError(_input.FindingsOf(new VersionRule()), "bootstrap:cluster.talosVersion", "is not a Talos release version", "v1.13.9");
     }
 
     [Theory]
@@ -27,7 +27,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["kubernetesVersion"] = version;
 
-        Findings.SingleError(_input.Check(new VersionRule()), "bootstrap:cluster.kubernetesVersion", "is not a Kubernetes release version");
+        Findings.SingleError(_input.FindingsOf(new VersionRule()), "bootstrap:cluster.kubernetesVersion", "is not a Kubernetes release version");
     }
 
     [Theory]
@@ -37,7 +37,11 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["kubernetesVersion"] = version;
 
-        Findings.SingleError(_input.Check(new VersionRule()), "bootstrap:cluster.kubernetesVersion", $"Kubernetes {version} is not supported by Talos v1.13", "1.31.0 – 1.36.x");
+        Findings.SingleError(
+            _input.FindingsOf(new VersionRule()),
+            "bootstrap:cluster.kubernetesVersion",
+            $"Kubernetes {version} is not supported by Talos v1.13",
+            "1.31.0 – 1.36.x");
     }
 
     [Theory]
@@ -47,7 +51,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["kubernetesVersion"] = version;
 
-        Assert.Empty(_input.Check(new VersionRule()));
+        Assert.Empty(_input.FindingsOf(new VersionRule()));
     }
 
     [Fact]
@@ -55,7 +59,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.Cluster["talosVersion"] = "v1.14.0";
 
-        Findings.SingleError(_input.Check(new VersionRule()), "bootstrap:cluster.talosVersion", "not in the compatibility table", "v1.13");
+        Findings.SingleError(_input.FindingsOf(new VersionRule()), "bootstrap:cluster.talosVersion", "not in the compatibility table", "v1.13");
     }
 
     [Theory]
@@ -66,7 +70,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.GitOps["repoUrl"] = url;
 
-        Assert.Empty(_input.Check(new GitOpsRule()));
+        Assert.Empty(_input.FindingsOf(new GitOpsRule()));
     }
 
     [Theory]
@@ -77,7 +81,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.GitOps["repoUrl"] = url;
 
-        Findings.SingleError(_input.Check(new GitOpsRule()), "bootstrap:gitops.repoUrl", "is not an https or ssh Git URL");
+        Findings.SingleError(_input.FindingsOf(new GitOpsRule()), "bootstrap:gitops.repoUrl", "is not an https or ssh Git URL");
     }
 
     [Theory]
@@ -88,7 +92,7 @@ public class VersionAndGitOpsRuleTests
     {
         _input.GitOps["path"] = path;
 
-        Findings.SingleError(_input.Check(new GitOpsRule()), "bootstrap:gitops.path", "is not a folder under gitops/");
+        Findings.SingleError(_input.FindingsOf(new GitOpsRule()), "bootstrap:gitops.path", "is not a folder under gitops/");
     }
 
     [Fact]
@@ -97,7 +101,8 @@ public class VersionAndGitOpsRuleTests
         var repository = new Mock<IRepository>();
         repository.Setup(r => r.DirectoryExists("gitops/clusters/dev")).Returns(false);
 
-        Findings.SingleError(_input.Check(new GitOpsRule(), repository.Object), "bootstrap:gitops.path", "gitops/clusters/dev does not exist in this repository");
+        Findings.SingleError(
+            _input.FindingsOf(new GitOpsRule(), repository.Object), "bootstrap:gitops.path", "gitops/clusters/dev does not exist in this repository");
         repository.Verify(r => r.DirectoryExists("gitops/clusters/dev"), Times.Once);
     }
 
@@ -108,7 +113,7 @@ public class VersionAndGitOpsRuleTests
         _input.Cluster["installDisk"] = "sda";
         _input.Network["timeServers"] = new System.Text.Json.Nodes.JsonArray("time cloudflare");
 
-        var findings = _input.Check(new TalosSettingsRule());
+        var findings = _input.FindingsOf(new TalosSettingsRule());
 
         Findings.SingleError(findings, "bootstrap:cluster.imageExtensions[0]", "is not an Image Factory extension name");
         Findings.SingleWarning(findings, "bootstrap:cluster.imageExtensions", "QEMU guest agent");

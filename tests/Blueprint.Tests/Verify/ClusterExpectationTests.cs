@@ -21,12 +21,12 @@ public class ClusterExpectationTests
     }
 
     [Fact]
-    public void A_healthy_cluster_passes_every_check()
+    public void A_healthy_cluster_passes_every_probe()
     {
         var report = HealthReport.Of(HealthyCluster.Dev, HealthyCluster.State());
 
         Assert.True(report.Healthy, report.Render());
-        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications"], report.Probes.Select(c => c.Name));
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public class ClusterExpectationTests
         Assert.Equal("192.168.50.70", ops.Gateway!.Address);
         var report = HealthReport.Of(ops, HealthyCluster.State(ops));
         Assert.True(report.Healthy, report.Render());
-        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications", "monitoring"], report.Checks.Select(c => c.Name));
+        Assert.Equal(["nodes", "cilium", "load balancer", "gateway", "applications", "monitoring"], report.Probes.Select(c => c.Name));
     }
 }

@@ -9,7 +9,8 @@ public class HealthReportTests
         var state = HealthyCluster.State().WithNode("worker-2", n => n with { Conditions = new Dictionary<string, string> { ["Ready"] = "False" } });
         return HealthReport.Of(HealthyCluster.Dev, state with
         {
-            Applications = [.. Enumerable.Range(1, 5).Select(i => new ObservedApplication($"app-{i}", "OutOfSync", "Healthy")), .. state.Applications!],
+            Applications = [
+                .. Enumerable.Range(1, 5).Select(i => new ObservedApplication($"app-{i}", "OutOfSync", "Healthy")), .. state.Applications!],
         });
     }
 
@@ -18,18 +19,22 @@ public class HealthReportTests
     {
         var line = Degraded().ProgressLine(TimeSpan.FromSeconds(65));
 
-        Assert.Equal("[01:05] waiting for nodes: worker-2 is NotReady; applications: app-1: OutOfSync, Healthy, app-2: OutOfSync, Healthy, app-3: OutOfSync, Healthy (+2 more)", line);
+        Assert.Equal(
+            "[01:05] waiting for nodes: worker-2 is NotReady; applications: app-1: OutOfSync, Healthy, app-2: OutOfSync, Healthy, "
+            + "app-3: OutOfSync, Healthy (+2 more)",
+            line);
         Assert.DoesNotContain('\n', line);
     }
 
     [Fact]
-    public void The_report_marks_each_check_and_lists_everything_missing()
+    public void The_report_marks_each_probe_and_lists_everything_missing()
     {
         var report = Degraded();
 
         Assert.False(report.Healthy);
         var text = report.Render();
-        Assert.StartsWith("✗ nodes\n    missing: worker-2 is NotReady\n✓ cilium: 5/5 agents ready (kube-system/cilium)\n", text, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "✗ nodes\n    missing: worker-2 is NotReady\n✓ cilium: 5/5 agents ready (kube-system/cilium)\n", text, StringComparison.Ordinal);
         Assert.Contains("    missing: app-5: OutOfSync, Healthy\n", text, StringComparison.Ordinal);
     }
 }

@@ -19,12 +19,14 @@ internal static class HealthyCluster
             expected.Nodes.Select(Node).ToList(),
             new ObservedDaemonSet(expected.Nodes.Count, expected.Nodes.Count),
             expected.Nodes.Select(n => new ObservedPod($"cilium-{n.Name}", n.Name, Ready)).ToList(),
-            new ObservedPool(false, [new ObservedCondition(LoadBalancerCheck.ConflictCondition, "False", null)]),
+            new ObservedPool(false, [new ObservedCondition(LoadBalancerProbe.ConflictCondition, "False", null)]),
             [
                 new ObservedService("gateway", "cilium-gateway-platform", "LoadBalancer", null, [expected.Gateway!.Address]),
                 new ObservedService("default", "kubernetes", "ClusterIP", null, []),
             ],
-            [.. expected.CoreApplications.Select(a => new ObservedApplication(a, "Synced", "Healthy")), new ObservedApplication("guestbook", "Synced", "Healthy")],
+            [
+                .. expected.CoreApplications.Select(a => new ObservedApplication(a, "Synced", "Healthy")),
+                new ObservedApplication("guestbook", "Synced", "Healthy")],
             new ObservedGateway(new Dictionary<string, string> { ["Accepted"] = "True", ["Programmed"] = "True" }),
             expected.Monitoring is not { } monitoring ? null : new ObservedMonitoring(
                 [
@@ -32,7 +34,9 @@ internal static class HealthyCluster
                     new ObservedWorkload("StatefulSet", monitoring.AlertmanagerStatefulSet, 1, 1),
                     new ObservedWorkload("Deployment", monitoring.GrafanaDeployment, 1, 1),
                 ],
-                [new ObservedTarget("argocd-server-metrics", "10.244.1.5:8083", "up", null), new ObservedTarget("kube-etcd", "192.168.50.61:2381", "up", null)]));
+                [
+                    new ObservedTarget("argocd-server-metrics", "10.244.1.5:8083", "up", null),
+                    new ObservedTarget("kube-etcd", "192.168.50.61:2381", "up", null)]));
     }
 
     public static ObservedNode Node(ExpectedNode node) => new(

@@ -194,7 +194,8 @@ public class YamlAsPulumiReadsItTests
 
         // Within go-yaml's alias ratio (1% real nodes), but 300,000 nodes once expanded.
         var real = string.Join(",", Enumerable.Repeat("1", 3000));
-        var expanded = Refused($"r: [{real}]\nb: &b [{string.Join(",", Enumerable.Repeat("1", 1000))}]\nm: [{string.Join(",", Enumerable.Repeat("*b", 300))}]\n");
+        var expanded = Refused($"r: [{real}]\nb: &b [{string.Join(",", Enumerable.Repeat("1", 1000))}]\n"
+            + $"m: [{string.Join(",", Enumerable.Repeat("*b", 300))}]\n");
         Assert.Contains($"expands to more than {YamlReader.MaxNodes:N0} nodes", expanded.Problem, StringComparison.Ordinal);
     }
 

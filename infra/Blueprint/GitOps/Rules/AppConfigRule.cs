@@ -1,17 +1,19 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Lint;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>One app's config.json, with the schema it must satisfy and the GitOps tree it joins.</summary>
+public sealed record SingleApp(AppConfig Config, NJsonSchema.JsonSchema Schema, GitOpsTree Tree);
 
 /// <summary>
 /// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its
 /// folder, belongs to an environment with an ApplicationSet, targets that environment's namespaces (never a core one)
 /// and has its values file.
 /// </summary>
-public sealed class AppConfigRule : IGitOpsRule
+public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var schemaText = context.Repository.ReadFile(AppConfig.SchemaFile);
         if (schemaText is null)
@@ -23,21 +25,25 @@ public sealed class AppConfigRule : IGitOpsRule
         var schema = SchemaDocument.Parse(schemaText, AppConfig.SchemaFile);
         foreach (var config in context.Tree.AppConfigs)
         {
-            foreach (var finding in CheckConfig(config, schema, context.Tree))
+            foreach (var finding in Findings(new SingleApp(config, schema, context.Tree)))
             {
                 yield return finding;
             }
 
             if (!context.Repository.FileExists(config.ValuesFile))
             {
-                yield return Diagnostic.Error(config.File, $"has no values file {config.ValuesFile}", $"create {config.ValuesFile} (new-app writes a starter)");
+                yield return Diagnostic.Error(
+                    config.File,
+                    $"has no values file {config.ValuesFile}",
+                    $"create {config.ValuesFile} (new-app writes a starter)");
             }
         }
     }
 
     /// <summary>Everything about one config.json but its values file (which new-app writes alongside).</summary>
-    public static IEnumerable<Diagnostic> CheckConfig(AppConfig config, NJsonSchema.JsonSchema schema, GitOpsTree tree)
+    public IEnumerable<Diagnostic> Findings(SingleApp input)
     {
+        var (config, schema, tree) = input;
         foreach (var violation in SchemaViolation.Find(schema, config.Fields))
         {
             yield return Diagnostic.Error($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);
@@ -46,13 +52,19 @@ public sealed class AppConfigRule : IGitOpsRule
         var name = config.Field("name");
         if (name is not null && name != config.Folder)
         {
-            yield return Diagnostic.Error($"{config.File}: name", $"is \"{name}\" in folder {config.Folder}", $"name the app after its folder: \"{config.Folder}\"");
+            yield return Diagnostic.Error(
+                $"{config.File}: name",
+                $"is \"{name}\" in folder {config.Folder}",
+                $"name the app after its folder: \"{config.Folder}\"");
         }
 
         var appSets = tree.Objects.Where(o => o.Is("ApplicationSet")).ToList();
         if (!appSets.Any(a => ClusterView.Reads(a, config.File)))
         {
-            yield return Diagnostic.Error(config.File, $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it", $"use an environment with one: {string.Join(", ", Environments(tree))}");
+            yield return Diagnostic.Error(
+                config.File,
+                $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it",
+                $"use an environment with one: {string.Join(", ", Environments(tree))}");
         }
 
         var ns = config.Field("namespace");
@@ -62,7 +74,10 @@ public sealed class AppConfigRule : IGitOpsRule
         }
         else if (ns is not null && ns != config.Environment && !ns.StartsWith($"{config.Environment}-", StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error($"{config.File}: namespace", $"\"{ns}\" is outside environment {config.Environment}'s namespaces", $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");
+            yield return Diagnostic.Error(
+                $"{config.File}: namespace",
+                $"\"{ns}\" is outside environment {config.Environment}'s namespaces",
+                $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");
         }
     }
 
@@ -77,7 +92,8 @@ public sealed class AppConfigRule : IGitOpsRule
     public static IReadOnlySet<string> CoreNamespaces(GitOpsTree tree) =>
         tree.Objects
             .Where(o => o.Is("AppProject") && o.Name == "core")
-            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? []).Select(d => GitOpsObject.Text(GitOpsObject.At(d, "namespace"))))
+            .SelectMany(p => (p.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
+                .Select(d => GitOpsObject.Text(GitOpsObject.At(d, "namespace"))))
             .OfType<string>()
             .Concat(["default", "kube-system", "kube-public", "kube-node-lease"])
             .ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -9,24 +8,30 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// and never delete Applications (argo-cd#9227, #22127); core Applications carry no resources-finalizer; Argo CD never
 /// prunes itself (argo-cd#2438).
 /// </summary>
-public sealed class DeletionSafetyRule : IGitOpsRule
+public sealed class DeletionSafetyRule : IRule<GitOpsContext>
 {
     public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
     private static readonly string[] SafeApplicationsSync = ["create-only", "create-update"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var appSet in context.Cluster.ApplicationSets)
         {
             var policy = appSet.Spec["syncPolicy"] as JsonObject;
             if (GitOpsObject.At(policy, "preserveResourcesOnDeletion")?.GetValueKind() != System.Text.Json.JsonValueKind.True)
             {
-                yield return Diagnostic.Error($"{appSet.Where}: spec.syncPolicy.preserveResourcesOnDeletion", "is not true: deleting an app folder or this ApplicationSet would delete the workloads", "set spec.syncPolicy.preserveResourcesOnDeletion: true");
+                yield return Diagnostic.Error(
+                    $"{appSet.Where}: spec.syncPolicy.preserveResourcesOnDeletion",
+                    "is not true: deleting an app folder or this ApplicationSet would delete the workloads",
+                    "set spec.syncPolicy.preserveResourcesOnDeletion: true");
             }
 
             if (!SafeApplicationsSync.Contains(GitOpsObject.Text(GitOpsObject.At(policy, "applicationsSync"))))
             {
-                yield return Diagnostic.Error($"{appSet.Where}: spec.syncPolicy.applicationsSync", "lets the ApplicationSet delete Applications (a bad generator result removes every app)", "set spec.syncPolicy.applicationsSync: create-update");
+                yield return Diagnostic.Error(
+                    $"{appSet.Where}: spec.syncPolicy.applicationsSync",
+                    "lets the ApplicationSet delete Applications (a bad generator result removes every app)",
+                    "set spec.syncPolicy.applicationsSync: create-update");
             }
         }
 
@@ -34,7 +39,10 @@ public sealed class DeletionSafetyRule : IGitOpsRule
         {
             if (GitOpsObject.Strings(GitOpsObject.At(app.App.Body, "metadata", "finalizers")).Contains(ResourcesFinalizer))
             {
-                yield return Diagnostic.Error($"{app.App.Where}: metadata.finalizers", $"{app.Name} has {ResourcesFinalizer}: deleting the Application would delete what the cluster runs on", "remove the finalizer");
+                yield return Diagnostic.Error(
+                    $"{app.App.Where}: metadata.finalizers",
+                    $"{app.Name} has {ResourcesFinalizer}: deleting the Application would delete what the cluster runs on",
+                    "remove the finalizer");
             }
         }
 
@@ -42,7 +50,10 @@ public sealed class DeletionSafetyRule : IGitOpsRule
         {
             if (GitOpsObject.At(argocd.App.Spec, "syncPolicy", "automated", "prune")?.GetValueKind() == System.Text.Json.JsonValueKind.True)
             {
-                yield return Diagnostic.Error($"{argocd.App.Where}: spec.syncPolicy.automated.prune", "is true: a self-sync that prunes argocd-cm locks everyone out (argo-cd#2438)", "set prune: false for the self-managed argocd Application");
+                yield return Diagnostic.Error(
+                    $"{argocd.App.Where}: spec.syncPolicy.automated.prune",
+                    "is true: a self-sync that prunes argocd-cm locks everyone out (argo-cd#2438)",
+                    "set prune: false for the self-managed argocd Application");
             }
         }
     }

@@ -4,6 +4,10 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
+/// <summary>The stacks whose environments are compared, and the repository holding their folders.</summary>
+/// <param name="Involving">Only compare this environment with the others (new-env checks its own copy).</param>
+public sealed record EnvironmentCopies(IEnumerable<StackConfig> Stacks, IRepository Repository, string? Involving = null);
+
 /// <summary>
 /// Every environment's cluster folder and platform folders are copies of each other's: where two environments both have a file,
 /// one must be the other rewritten for its environment (<see cref="EnvironmentCopy"/>), apart from the pinned versions (a
@@ -11,11 +15,11 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// one copy only is an error: it would be lost on the next new-env, and it is how two clusters drift apart unnoticed. Files
 /// only one environment has (ops's monitoring-config) are its own. Settings that differ by design belong in stacks/&lt;env&gt;/.
 /// </summary>
-public static class EnvironmentCopyRule
+public sealed class EnvironmentCopyRule : IRule<EnvironmentCopies>
 {
-    /// <param name="involving">Only compare this environment with the others (new-env checks its own copy).</param>
-    public static IReadOnlyList<Diagnostic> Check(IEnumerable<StackConfig> stacks, IRepository repository, string? involving = null)
+    public IEnumerable<Diagnostic> Findings(EnvironmentCopies input)
     {
+        var (stacks, repository, involving) = input;
         var tree = GitOpsTree.Load(repository, []);
         var environments = stacks
             .Select(c => (Names: EnvironmentNames.Of(c, ClusterView.Of(c, tree, [])), c.GitOps.Path))
@@ -39,7 +43,8 @@ public static class EnvironmentCopyRule
         return findings;
     }
 
-    private static IEnumerable<Diagnostic> Compare((EnvironmentNames Names, string Path) a, (EnvironmentNames Names, string Path) b, IRepository repository)
+    private static IEnumerable<Diagnostic> Compare(
+        (EnvironmentNames Names, string Path) a, (EnvironmentNames Names, string Path) b, IRepository repository)
     {
         var theirs = EnvironmentCopy.Files(repository, b.Names.Name, b.Path).ToDictionary(f => f.Key, f => f.Path, StringComparer.Ordinal);
         foreach (var (key, path) in EnvironmentCopy.Files(repository, a.Names.Name, a.Path))

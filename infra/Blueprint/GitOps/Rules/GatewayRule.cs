@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Addons;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
 
@@ -11,7 +10,7 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// platform CA that covers its listeners; every HTTPRoute attached to it names a host one of its listeners serves to the
 /// route's namespace, no host is claimed twice, and Argo CD's advertised URL is one of them.
 /// </summary>
-public sealed class GatewayRule : IGitOpsRule
+public sealed class GatewayRule : IRule<GitOpsContext>
 {
     public const string PlatformIssuer = "platform-ca";
 
@@ -19,7 +18,7 @@ public sealed class GatewayRule : IGitOpsRule
     /// (cilium/cilium Documentation/network/servicemesh/gateway-api/addresses.rst, network/lb-ipam.rst).</summary>
     private static readonly string[] AddressAnnotations = ["io.cilium/lb-ipam-ips", "lbipam.cilium.io/ips"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var gateways = context.Cluster.Objects.Where(o => o.Kind == "Gateway").ToList();
         var stack = context.Blueprint.Config.Stack;
@@ -41,7 +40,10 @@ public sealed class GatewayRule : IGitOpsRule
                 $"attach routes to {GatewayAddress.Namespace}/{GatewayAddress.Name} instead");
         }
 
-        foreach (var finding in Address(context, gateway).Concat(Tls(context, gateway)).Concat(RouteHosts(context, gateway)).Concat(ArgoCdUrl(context)))
+        foreach (var finding in Address(context, gateway)
+            .Concat(Tls(context, gateway))
+            .Concat(RouteHosts(context, gateway))
+            .Concat(ArgoCdUrl(context)))
         {
             yield return finding;
         }
@@ -65,7 +67,8 @@ public sealed class GatewayRule : IGitOpsRule
         {
             yield return Diagnostic.Error(
                 $"{gateway.Where}: spec.addresses",
-                $"is [{string.Join(", ", addresses)}], but the blueprint pins the Gateway at {pinned} (the first address of network.loadBalancerPool, reserved for it by pool {LoadBalancerPool.GatewayPoolName(context.Blueprint.Config.Cluster)})",
+                $"is [{string.Join(", ", addresses)}], but the blueprint pins the Gateway at {pinned} (the first address of "
+                + $"network.loadBalancerPool, reserved for it by pool {LoadBalancerPool.GatewayPoolName(context.Blueprint.Config.Cluster)})",
                 $"set addresses: [{{type: IPAddress, value: {pinned}}}]");
         }
 
@@ -95,7 +98,11 @@ public sealed class GatewayRule : IGitOpsRule
                 continue;
             }
 
-            var secrets = (listener["tls"]?["certificateRefs"] as JsonArray ?? []).OfType<JsonObject>().Select(r => GitOpsObject.Text(r["name"])).OfType<string>().ToList();
+            var secrets = (listener["tls"]?["certificateRefs"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Select(r => GitOpsObject.Text(r["name"]))
+                .OfType<string>()
+                .ToList();
             var certificate = certificates.FirstOrDefault(c => secrets.Contains(GitOpsObject.Text(c.Spec["secretName"]) ?? ""));
             if (certificate is null)
             {
@@ -106,7 +113,8 @@ public sealed class GatewayRule : IGitOpsRule
                 continue;
             }
 
-            if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer" || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
+            if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer"
+                || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
             {
                 yield return Diagnostic.Error(
                     $"{certificate.Where}: spec.issuerRef",
@@ -139,7 +147,8 @@ public sealed class GatewayRule : IGitOpsRule
                 {
                     yield return Diagnostic.Error(
                         $"{route.Where}: spec.hostnames",
-                        $"{host} is not served to namespace {Namespace(route)} by an HTTPS listener of the Gateway ({string.Join(", ", https.Select(l => GitOpsObject.Text(l["hostname"]) ?? "*"))}): the route would never attach",
+                        $"{host} is not served to namespace {Namespace(route)} by an HTTPS listener of the Gateway "
+                        + $"({string.Join(", ", https.Select(l => GitOpsObject.Text(l["hostname"]) ?? "*"))}): the route would never attach",
                         "use a host under the listener's hostname, or widen the listener");
                 }
 

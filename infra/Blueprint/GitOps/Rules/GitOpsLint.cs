@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
@@ -8,7 +7,7 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// <summary>Runs every gitops rule for one stack's cluster, following its root Application through gitops/.</summary>
 public static class GitOpsLint
 {
-    public static readonly IReadOnlyList<IGitOpsRule> Rules =
+    public static readonly IReadOnlyList<IRule<GitOpsContext>> Rules =
     [
         new AppConfigRule(),
         new ProjectRule(),
@@ -30,7 +29,7 @@ public static class GitOpsLint
         var tree = GitOpsTree.Load(repository, findings);
         var cluster = ClusterView.Of(blueprint.Config, tree, findings);
         var context = new GitOpsContext(blueprint, tree, cluster, repository);
-        findings.AddRange(Rules.SelectMany(rule => rule.Check(context)));
+        findings.AddRange(Rules.SelectMany(rule => rule.Findings(context)));
         return findings;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Addons;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -12,14 +11,14 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// are about: the sealed-secrets key alert uses keyrenewperiod, and the certificate alert fires only after cert-manager
 /// should have renewed (its threshold is below every Certificate's renewBefore).
 /// </summary>
-public sealed partial class MonitoringRule : IGitOpsRule
+public sealed partial class MonitoringRule : IRule<GitOpsContext>
 {
     public const string MonitoringGroup = "monitoring.coreos.com/";
     public const string SkipDryRun = "SkipDryRunOnMissingResource=true";
     public const string KeyAlert = "SealedSecretsKeyNotRenewed";
     public const string CertificateAlert = "CertificateExpiringSoon";
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Delivered
             .Where(d => (GitOpsObject.Text(d.Item.Body["apiVersion"]) ?? "").StartsWith(MonitoringGroup, StringComparison.Ordinal))
@@ -30,7 +29,8 @@ public sealed partial class MonitoringRule : IGitOpsRule
             {
                 yield return Diagnostic.Error(
                     $"{app.Where}: spec.syncPolicy.syncOptions",
-                    $"{app.Name} syncs {MonitoringGroup} objects, whose CRDs arrive with the monitoring stack: without {SkipDryRun} its dry run fails until then",
+                    $"{app.Name} syncs {MonitoringGroup} objects, whose CRDs arrive with the monitoring stack: "
+                    + $"without {SkipDryRun} its dry run fails until then",
                     $"add {SkipDryRun} (and a retry policy)");
             }
         }
@@ -38,7 +38,10 @@ public sealed partial class MonitoringRule : IGitOpsRule
         var alerts = Alerts(context.Cluster).ToList();
         foreach (var (rule, expr) in alerts.Where(a => a.Name == KeyAlert).Select(a => (a.Rule, a.Expr)))
         {
-            var period = HelmValues.At(context.Blueprint.Addons.Release("sealed-secrets").Values, "keyrenewperiod") is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            var period = HelmValues.At(context.Blueprint.Addons.Release("sealed-secrets").Values, "keyrenewperiod") is JsonValue v
+                && v.TryGetValue<string>(out var text)
+                ? text
+                : null;
             if (period is not null && Seconds(period) is { } seconds && !expr.Contains($"> {seconds}", StringComparison.Ordinal))
             {
                 yield return Diagnostic.Error(
@@ -63,7 +66,8 @@ public sealed partial class MonitoringRule : IGitOpsRule
                 {
                     yield return Diagnostic.Error(
                         $"{certificate.Where}: spec.renewBefore",
-                        $"is {renewBefore}, not more than the {threshold / 86400}-day threshold of {CertificateAlert} ({rule.Where}): the alert would fire before cert-manager even tries to renew",
+                        $"is {renewBefore}, not more than the {threshold / 86400}-day threshold of {CertificateAlert} ({rule.Where}): "
+                        + "the alert would fire before cert-manager even tries to renew",
                         $"renew earlier than {threshold / 86400} days before expiry");
                 }
             }
@@ -84,7 +88,8 @@ public sealed partial class MonitoringRule : IGitOpsRule
             return null;
         }
 
-        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) * p.Groups[2].Value switch { "h" => 3600, "m" => 60, _ => 1 });
+        return parts.Sum(p => long.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture)
+            * p.Groups[2].Value switch { "h" => 3600, "m" => 60, _ => 1 });
     }
 
     [GeneratedRegex(@"(\d+)([hms])")]

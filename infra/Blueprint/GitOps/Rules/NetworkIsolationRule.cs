@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
+
+/// <summary>One app's config.json among the apps whose namespaces are isolated.</summary>
+public sealed record AppAmong(AppConfig Config, IReadOnlyList<AppConfig> Apps);
 
 /// <summary>
 /// Every namespace an ApplicationSet creates is isolated: the ApplicationSet deploys each app's access.yaml, that file is
 /// exactly what new-app generates from the app's config.json, nothing else sits in the app folders, and an allowed egress
 /// into another isolated namespace is allowed in by that namespace too (else the traffic is dropped on arrival).
 /// </summary>
-public sealed class NetworkIsolationRule : IGitOpsRule
+public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var appSet in context.Cluster.ApplicationSets.Where(a => a.Name.StartsWith(AppConfig.EnvironmentPrefix, StringComparison.Ordinal)))
         {
@@ -20,7 +22,8 @@ public sealed class NetworkIsolationRule : IGitOpsRule
                 yield return Diagnostic.Error(
                     $"{appSet.Where}: spec.template.spec.sources",
                     "does not deploy the apps' access.yaml: the namespaces it creates would have no network policies",
-                    $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: {{include: {AppAccess.FileName}}}}}");
+                    $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: "
+                    + $"{{include: {AppAccess.FileName}}}}}");
             }
         }
 
@@ -65,19 +68,20 @@ public sealed class NetworkIsolationRule : IGitOpsRule
         }
     }
 
-    private static IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
+    private IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
     {
         var apps = context.Cluster.Applications.Select(a => a.GeneratedFrom).OfType<AppConfig>().ToList();
-        return apps.SelectMany(config => UnansweredEgress(config, apps));
+        return apps.SelectMany(config => Findings(new AppAmong(config, apps)));
     }
 
     /// <summary>
-    /// Egress the other side drops: an allowed egress into a namespace that one of <paramref name="apps"/> isolates, whose
+    /// Egress the other side drops: an allowed egress into a namespace that one of the other apps isolates, whose
     /// ingress does not let this app's namespace in on those ports. Both sides' policies must allow a flow (Kubernetes
     /// NetworkPolicy semantics, which Cilium enforces the same way).
     /// </summary>
-    public static IEnumerable<Diagnostic> UnansweredEgress(AppConfig config, IReadOnlyList<AppConfig> apps)
+    public IEnumerable<Diagnostic> Findings(AppAmong input)
     {
+        var (config, apps) = input;
         var source = config.Field("namespace") ?? "";
         foreach (var egress in AppAccess.Of(config).Egress.Where(p => p.Kind == PeerKind.Namespace && p.Value != source))
         {
@@ -92,7 +96,8 @@ public sealed class NetworkIsolationRule : IGitOpsRule
                 yield return Diagnostic.Error(
                     $"{config.File}: egress",
                     $"allows {egress.Describe()}, but that namespace is isolated and does not let {source} in: the traffic would be dropped there",
-                    $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to the ingress of the app in {egress.Value}");
+                    $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to "
+                    + $"the ingress of the app in {egress.Value}");
             }
         }
     }

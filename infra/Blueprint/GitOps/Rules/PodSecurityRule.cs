@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
@@ -7,12 +6,12 @@ namespace Bootstrap.Blueprint.GitOps.Rules;
 /// Every namespace Argo CD creates for an app carries a Pod Security level, and only core apps may run privileged
 /// (Talos enforces baseline by default; apps default to restricted).
 /// </summary>
-public sealed class PodSecurityRule : IGitOpsRule
+public sealed class PodSecurityRule : IRule<GitOpsContext>
 {
     public const string EnforceLabel = "pod-security.kubernetes.io/enforce";
     private static readonly string[] Levels = ["restricted", "baseline", "privileged"];
 
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Applications)
         {
@@ -22,7 +21,9 @@ public sealed class PodSecurityRule : IGitOpsRule
                 continue;
             }
 
-            var where = app.GeneratedFrom is null ? $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata" : $"{app.DeliveredBy.Where}: spec.template.spec.syncPolicy.managedNamespaceMetadata";
+            var where = app.GeneratedFrom is null
+                ? $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata"
+                : $"{app.DeliveredBy.Where}: spec.template.spec.syncPolicy.managedNamespaceMetadata";
             var level = GitOpsObject.Text(GitOpsObject.At(policy, "managedNamespaceMetadata", "labels", EnforceLabel));
             if (GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) is "kube-system")
             {
@@ -31,11 +32,17 @@ public sealed class PodSecurityRule : IGitOpsRule
 
             if (level is null || !Levels.Contains(level))
             {
-                yield return Diagnostic.Error(where, $"{app.Name} creates its namespace without a valid {EnforceLabel} label", $"set labels.{EnforceLabel} to restricted or baseline");
+                yield return Diagnostic.Error(
+                    where,
+                    $"{app.Name} creates its namespace without a valid {EnforceLabel} label",
+                    $"set labels.{EnforceLabel} to restricted or baseline");
             }
             else if (level == "privileged" && app.Project != "core")
             {
-                yield return Diagnostic.Error(where, $"{app.Name} (project {app.Project}) would run privileged", "privileged is for core apps only: use baseline, or restricted");
+                yield return Diagnostic.Error(
+                    where,
+                    $"{app.Name} (project {app.Project}) would run privileged",
+                    "privileged is for core apps only: use baseline, or restricted");
             }
         }
     }

@@ -1,12 +1,11 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
 /// <summary>Every Application's project exists on its cluster and allows its sources and its destination.</summary>
-public sealed class ProjectRule : IGitOpsRule
+public sealed class ProjectRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var projects = context.Cluster.Projects.ToDictionary(p => p.Name, StringComparer.Ordinal);
         foreach (var app in context.Cluster.Applications)
@@ -19,7 +18,11 @@ public sealed class ProjectRule : IGitOpsRule
 
             if (!projects.TryGetValue(app.Project, out var project))
             {
-                yield return Diagnostic.Error(where, $"Application {app.Name} uses project \"{app.Project}\", which cluster {context.Blueprint.Config.Stack} does not define", $"use one of: default, {string.Join(", ", projects.Keys.Order(StringComparer.Ordinal))}, or add the AppProject to the cluster's projects Application");
+                yield return Diagnostic.Error(
+                    where,
+                    $"Application {app.Name} uses project \"{app.Project}\", which cluster {context.Blueprint.Config.Stack} does not define",
+                    $"use one of: default, {string.Join(", ", projects.Keys.Order(StringComparer.Ordinal))}, "
+                    + "or add the AppProject to the cluster's projects Application");
                 continue;
             }
 
@@ -28,18 +31,26 @@ public sealed class ProjectRule : IGitOpsRule
             {
                 if (!repos.Any(pattern => Glob.Matches(pattern, repo)))
                 {
-                    yield return Diagnostic.Error($"{app.App.Where}: spec.sources", $"Application {app.Name} pulls from {repo}, which project {app.Project} does not allow", $"add {repo} to sourceRepos in {project.File}, or use a repository it allows: {string.Join(", ", repos)}");
+                    yield return Diagnostic.Error(
+                        $"{app.App.Where}: spec.sources",
+                        $"Application {app.Name} pulls from {repo}, which project {app.Project} does not allow",
+                        $"add {repo} to sourceRepos in {project.File}, or use a repository it allows: {string.Join(", ", repos)}");
                 }
             }
 
             var server = GitOpsObject.Text(GitOpsObject.At(app.Destination, "server")) ?? "";
             var ns = GitOpsObject.Text(GitOpsObject.At(app.Destination, "namespace")) ?? "";
             var allowed = (project.Spec["destinations"] as System.Text.Json.Nodes.JsonArray ?? [])
-                .Select(d => (Server: GitOpsObject.Text(GitOpsObject.At(d, "server")) ?? "*", Namespace: GitOpsObject.Text(GitOpsObject.At(d, "namespace")) ?? "*"))
+                .Select(d => (
+                    Server: GitOpsObject.Text(GitOpsObject.At(d, "server")) ?? "*",
+                    Namespace: GitOpsObject.Text(GitOpsObject.At(d, "namespace")) ?? "*"))
                 .ToList();
             if (!allowed.Any(d => Glob.Matches(d.Server, server) && Glob.Matches(d.Namespace, ns)))
             {
-                yield return Diagnostic.Error($"{app.App.Where}: spec.destination", $"Application {app.Name} deploys to namespace \"{ns}\", which project {app.Project} does not allow", $"use a namespace matching {string.Join(", ", allowed.Select(d => d.Namespace))}, or change the destinations in {project.File}");
+                yield return Diagnostic.Error(
+                    $"{app.App.Where}: spec.destination",
+                    $"Application {app.Name} deploys to namespace \"{ns}\", which project {app.Project} does not allow",
+                    $"use a namespace matching {string.Join(", ", allowed.Select(d => d.Namespace))}, or change the destinations in {project.File}");
             }
         }
     }

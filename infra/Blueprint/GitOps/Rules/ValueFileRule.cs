@@ -1,12 +1,12 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.GitOps.Rules;
 
-/// <summary>Every values file an Application in Git names from this repository ($values/...) exists (generated apps: <see cref="AppConfigRule"/>).</summary>
-public sealed class ValueFileRule : IGitOpsRule
+/// <summary>Every values file an Application in Git names from this repository ($values/...) exists (generated apps:
+/// <see cref="AppConfigRule"/>).</summary>
+public sealed class ValueFileRule : IRule<GitOpsContext>
 {
-    public IEnumerable<Diagnostic> Check(GitOpsContext context)
+    public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         foreach (var app in context.Cluster.Applications.Where(a => a.GeneratedFrom is null))
         {
@@ -15,7 +15,10 @@ public sealed class ValueFileRule : IGitOpsRule
                 var path = file.StartsWith("$values/", StringComparison.Ordinal) ? file["$values/".Length..] : null;
                 if (path is not null && !context.Repository.FileExists(path))
                 {
-                    yield return Diagnostic.Error($"{app.App.Where}: spec.sources[].helm.valueFiles", $"Application {app.Name} reads {path}, which does not exist", $"create {path} (an empty mapping {{}} is fine)");
+                    yield return Diagnostic.Error(
+                        $"{app.App.Where}: spec.sources[].helm.valueFiles",
+                        $"Application {app.Name} reads {path}, which does not exist",
+                        $"create {path} (an empty mapping {{}} is fine)");
                 }
             }
         }

@@ -5,12 +5,14 @@ namespace Bootstrap.Blueprint.Tests.Lint.Render;
 /// <summary>What Pulumi's first install of a release can create, given the APIs the cluster serves at that point.</summary>
 public class BootstrapKindsTests
 {
-    private const string ServiceMonitor = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: cert-manager, namespace: cert-manager}\nspec: {}\n";
+    private const string ServiceMonitor = "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\n"
+        + "metadata: {name: cert-manager, namespace: cert-manager}\nspec: {}\n";
 
     [Fact]
     public void A_custom_resource_no_CRD_serves_yet_stops_the_install()
     {
-        var finding = Assert.Single(BootstrapKinds.Check(Rendered.Parse(ServiceMonitor), ["cilium.io/v2", "cilium.io/v2/CiliumLoadBalancerIPPool"], "cert-manager"));
+        var finding = Assert.Single(BootstrapKinds.Check(
+            Rendered.Parse(ServiceMonitor), ["cilium.io/v2", "cilium.io/v2/CiliumLoadBalancerIPPool"], "cert-manager"));
 
         Assert.Equal("cert-manager", finding.Rendered?.Name);
         Assert.Contains("no CRD serves monitoring.coreos.com/v1 yet", finding.Problem, StringComparison.Ordinal);
@@ -63,5 +65,6 @@ public class BootstrapKindsTests
     }
 
     private static string Crd(string group, string kind) =>
-        $"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {{name: x.{group}}}\nspec: {{group: {group}, names: {{kind: {kind}}}}}\n";
+        $"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {{name: x.{group}}}\n"
+        + $"spec: {{group: {group}, names: {{kind: {kind}}}}}\n";
 }

@@ -10,7 +10,8 @@ public class ChartRenderCheckTests
 {
     private const string Reloader = "gitops/clusters/dev/core/reloader.yaml";
 
-    private static readonly string PrivilegedPod = Rendered.Deployment("containers: [{name: app, image: x, securityContext: {privileged: true}}]", "reloader", "reloader");
+    private static readonly string PrivilegedPod = Rendered.Deployment(
+        "containers: [{name: app, image: x, securityContext: {privileged: true}}]", "reloader", "reloader");
 
     [Fact]
     public void A_render_error_is_one_error_naming_the_Application_and_chart()
@@ -26,7 +27,8 @@ public class ChartRenderCheckTests
     [Fact]
     public void A_finding_names_the_Application_file_the_object_and_its_template()
     {
-        var finding = Assert.Single(Check("reloader", template => new RenderOutput(template, $"---\n# Source: reloader/templates/deployment.yaml\n{PrivilegedPod}", null)));
+        var finding = Assert.Single(Check(
+            "reloader", template => new RenderOutput(template, $"---\n# Source: reloader/templates/deployment.yaml\n{PrivilegedPod}", null)));
 
         Assert.Equal($"{Reloader}: Deployment reloader/reloader (reloader/templates/deployment.yaml)", finding.Key);
         Assert.Contains("breaks Pod Security baseline", finding.Problem, StringComparison.Ordinal);
@@ -55,7 +57,8 @@ public class ChartRenderCheckTests
 
     private static IReadOnlyList<Diagnostic> Check(string app, Func<HelmTemplate, RenderOutput> render)
     {
-        var plan = ChartRenderPlan.For(StackInput.Of("dev").Blueprint(), Repo.Directory, ["cilium.io/v2"], ["cilium.io/v2"]).Apps.Single(a => a.App.Name == app);
+        var plan = ChartRenderPlan.For(StackInput.Of("dev").Blueprint(), Repo.Directory, ["cilium.io/v2"], ["cilium.io/v2"]).Apps
+            .Single(a => a.App.Name == app);
         return ChartRenderCheck.Check(plan, plan.Templates.Select(render).ToList(), Repo.Directory, new RenderedManifest());
     }
 }

@@ -19,7 +19,9 @@ public class ChartRenderPlanTests
         var (apps, findings) = Plan("dev");
 
         Assert.Empty(findings);
-        Assert.Equal(["argocd", "cert-manager", "cilium", "reloader", "sealed-secrets", "trust-manager"], apps.Select(a => a.App.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["argocd", "cert-manager", "cilium", "reloader", "sealed-secrets", "trust-manager"],
+            apps.Select(a => a.App.Name).Order(StringComparer.Ordinal));
         Assert.Equal([RenderRole.ArgoCd, RenderRole.ArgoCdAgain], apps.Single(a => a.App.Name == "reloader").Templates.Select(t => t.Role));
         Assert.Equal(
             [RenderRole.ArgoCd, RenderRole.ArgoCdAgain, RenderRole.Pulumi, RenderRole.PulumiBootstrap],

@@ -61,7 +61,8 @@ public class ChartSourceTests
         Assert.True(exit == 0, errors);
         var url = $"http://127.0.0.1:{FreePort()}";
         using var repository = WireMockServer.Start(url);
-        var index = $"apiVersion: v1\nentries:\n  reloader:\n  - name: reloader\n    version: 2.2.16\n    apiVersion: v2\n    urls: [{url}/reloader-2.2.16.tgz]\n";
+        var index = "apiVersion: v1\nentries:\n  reloader:\n  - name: reloader\n    version: 2.2.16\n    apiVersion: v2\n"
+            + $"    urls: [{url}/reloader-2.2.16.tgz]\n";
         repository.Given(Request.Create().WithPath("/index.yaml").UsingGet()).RespondWith(Response.Create().WithBody(index));
         repository.Given(Request.Create().WithPath("/reloader-2.2.16.tgz").UsingGet())
             .RespondWith(Response.Create().WithBody(File.ReadAllBytes(work.File("reloader-2.2.16.tgz"))));
@@ -89,11 +90,15 @@ public class ChartSourceTests
         var (path, problem) = await source.Locate(Template("reloader", "9.9.9", url), CancellationToken.None);
 
         Assert.Null(path);
-        Assert.Contains($"chart reloader 9.9.9 is not in {Path.Combine(work.Path, "reloader", "9.9.9")} and pulling it from {url} failed:", problem, StringComparison.Ordinal);
+        Assert.Contains(
+            $"chart reloader 9.9.9 is not in {Path.Combine(work.Path, "reloader", "9.9.9")} and pulling it from {url} failed:",
+            problem,
+            StringComparison.Ordinal);
     }
 
     private static async Task<Helm> RealHelm() =>
-        (await Helm.FindAt(HelmSetup.Executable, CancellationToken.None)).Helm ?? throw new InvalidOperationException($"no Helm 3 at {HelmSetup.Executable}");
+        (await Helm.FindAt(HelmSetup.Executable, CancellationToken.None)).Helm
+        ?? throw new InvalidOperationException($"no Helm 3 at {HelmSetup.Executable}");
 
     private static HelmTemplate Template(string chart, string version, string repoUrl) =>
         new(RenderRole.ArgoCd, chart, chart, repoUrl, version, chart, "default", "1.36.3", [], [], null);

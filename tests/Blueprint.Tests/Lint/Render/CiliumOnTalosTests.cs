@@ -5,7 +5,8 @@ namespace Bootstrap.Blueprint.Tests.Lint.Render;
 /// <summary>The rendered Cilium chart against what Talos needs: KubePrism, the agent's capabilities, kube-proxy replacement, cgroup2.</summary>
 public class CiliumOnTalosTests
 {
-    private const string AgentCapabilities = "[CHOWN, KILL, NET_ADMIN, NET_RAW, IPC_LOCK, SYS_ADMIN, SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID]";
+    private const string AgentCapabilities = "[CHOWN, KILL, NET_ADMIN, NET_RAW, IPC_LOCK, SYS_ADMIN, SYS_RESOURCE, "
+        + "DAC_OVERRIDE, FOWNER, SETGID, SETUID]";
     private const string KubePrismEnv = "[{name: KUBERNETES_SERVICE_HOST, value: localhost}, {name: KUBERNETES_SERVICE_PORT, value: \"7445\"}]";
 
     /// <summary>The parts of cilium 1.20.0's render the checks read, as `lint --render` sees them with the repository's values.</summary>
@@ -24,7 +25,8 @@ public class CiliumOnTalosTests
               hostNetwork: true
               initContainers:
                 - {name: config, image: cilium, env: KUBEPRISM_ENV}
-                - {name: clean-cilium-state, image: cilium, env: KUBEPRISM_ENV, securityContext: {capabilities: {add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE], drop: [ALL]}}}
+                - {name: clean-cilium-state, image: cilium, env: KUBEPRISM_ENV,
+                   securityContext: {capabilities: {add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE], drop: [ALL]}}}
               containers:
                 - {name: cilium-agent, image: cilium, env: KUBEPRISM_ENV, securityContext: {capabilities: {add: AGENT_CAPABILITIES, drop: [ALL]}}}
         ---
@@ -36,7 +38,8 @@ public class CiliumOnTalosTests
             spec:
               containers:
                 - {name: cilium-operator, image: operator, env: KUBEPRISM_ENV}
-        """.Replace("KUBEPRISM_ENV", KubePrismEnv, StringComparison.Ordinal).Replace("AGENT_CAPABILITIES", AgentCapabilities, StringComparison.Ordinal);
+        """.Replace("KUBEPRISM_ENV", KubePrismEnv, StringComparison.Ordinal).Replace(
+            "AGENT_CAPABILITIES", AgentCapabilities, StringComparison.Ordinal);
 
     [Fact]
     public void A_render_with_the_Talos_settings_passes()
@@ -45,20 +48,27 @@ public class CiliumOnTalosTests
     }
 
     [Theory]
-    [InlineData("SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID]", "SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID, SYS_MODULE]", "extra SYS_MODULE")]
+    [InlineData(
+        "SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID]", "SYS_RESOURCE, DAC_OVERRIDE, FOWNER, SETGID, SETUID, SYS_MODULE]", "extra SYS_MODULE")]
     [InlineData("[CHOWN, KILL, NET_ADMIN, NET_RAW,", "[KILL, NET_ADMIN, NET_RAW,", "missing CHOWN")]
     public void The_agent_must_add_exactly_the_capabilities_Talos_needs(string find, string replace, string expected)
     {
         var findings = CiliumOnTalos.Check(Rendered.Parse(Talos.Replace(find, replace, StringComparison.Ordinal)));
 
-        Assert.Contains(findings, f => f.Problem.Contains("container \"cilium-agent\" adds", StringComparison.Ordinal) && f.Problem.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(
+            findings,
+            f => f.Problem.Contains("container \"cilium-agent\" adds", StringComparison.Ordinal)
+                && f.Problem.Contains(expected, StringComparison.Ordinal));
         Assert.All(findings, f => Assert.Equal("cilium", f.Rendered?.Name));
     }
 
     [Fact]
     public void SYS_MODULE_in_any_Cilium_container_is_refused()
     {
-        var render = Talos.Replace("{name: config, image: cilium,", "{name: config, image: cilium, securityContext: {capabilities: {add: [SYS_MODULE]}},", StringComparison.Ordinal);
+        var render = Talos.Replace(
+            "{name: config, image: cilium,",
+            "{name: config, image: cilium, securityContext: {capabilities: {add: [SYS_MODULE]}},",
+            StringComparison.Ordinal);
 
         var finding = Assert.Single(CiliumOnTalos.Check(Rendered.Parse(render)));
 
@@ -68,7 +78,8 @@ public class CiliumOnTalosTests
     [Fact]
     public void The_clean_state_init_container_has_its_own_capability_set()
     {
-        var render = Talos.Replace("add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]", "add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE, SYS_MODULE]", StringComparison.Ordinal);
+        var render = Talos.Replace(
+            "add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE]", "add: [NET_ADMIN, SYS_ADMIN, SYS_RESOURCE, SYS_MODULE]", StringComparison.Ordinal);
 
         var findings = CiliumOnTalos.Check(Rendered.Parse(render));
 
@@ -78,7 +89,10 @@ public class CiliumOnTalosTests
     [Fact]
     public void The_operator_reaching_the_API_through_the_Service_IP_breaks_KubePrism()
     {
-        var render = Talos.Replace("- {name: cilium-operator, image: operator, env: " + KubePrismEnv + "}", "- {name: cilium-operator, image: operator}", StringComparison.Ordinal);
+        var render = Talos.Replace(
+            "- {name: cilium-operator, image: operator, env: " + KubePrismEnv + "}",
+            "- {name: cilium-operator, image: operator}",
+            StringComparison.Ordinal);
 
         var finding = Assert.Single(CiliumOnTalos.Check(Rendered.Parse(render)));
 
@@ -91,7 +105,8 @@ public class CiliumOnTalosTests
     public void Any_container_naming_another_API_endpoint_is_reported()
     {
         const string serviceIp = "[{name: KUBERNETES_SERVICE_HOST, value: 10.96.0.1}, {name: KUBERNETES_SERVICE_PORT, value: \"443\"}]";
-        var render = Talos.Replace("{name: config, image: cilium, env: " + KubePrismEnv, "{name: config, image: cilium, env: " + serviceIp, StringComparison.Ordinal);
+        var render = Talos.Replace(
+            "{name: config, image: cilium, env: " + KubePrismEnv, "{name: config, image: cilium, env: " + serviceIp, StringComparison.Ordinal);
 
         var finding = Assert.Single(CiliumOnTalos.Check(Rendered.Parse(render)));
 

@@ -13,21 +13,39 @@ public class PodSecurityBaselineTests
         { "host network", "hostNetwork: true\n" + App, Pod + ".hostNetwork is true" },
         { "host PID", "hostPID: true\n" + App, Pod + ".hostPID is true" },
         { "host IPC", "hostIPC: true\n" + App, Pod + ".hostIPC is true" },
-        { "privileged", "containers: [{name: app, image: x, securityContext: {privileged: true}}]", "container \"app\": " + Pod + ".containers[0].securityContext.privileged is true" },
+        {
+            "privileged", "containers: [{name: app, image: x, securityContext: {privileged: true}}]",
+            "container \"app\": " + Pod + ".containers[0].securityContext.privileged is true"
+        },
         {
             "capability outside the baseline set",
             "initContainers: [{name: init, image: x, securityContext: {capabilities: {add: [CHOWN, NET_ADMIN]}}}]\n" + App,
             "container \"init\": " + Pod + ".initContainers[0].securityContext.capabilities.add has NET_ADMIN"
         },
         { "hostPath volume", "volumes: [{name: host, hostPath: {path: /var}}]\n" + App, "volume \"host\" is a hostPath" },
-        { "host port", "containers: [{name: app, image: x, ports: [{containerPort: 80, hostPort: 8080}]}]", Pod + ".containers[0].ports[].hostPort is 8080" },
-        { "probe host", "containers: [{name: app, image: x, livenessProbe: {httpGet: {host: 10.0.0.1, port: 80}}}]", "containers[0].livenessProbe.httpGet.host is set" },
-        { "lifecycle host", "containers: [{name: app, image: x, lifecycle: {preStop: {tcpSocket: {host: db, port: 5432}}}}]", "containers[0].lifecycle.preStop.tcpSocket.host is set" },
-        { "AppArmor unconfined", "containers: [{name: app, image: x, securityContext: {appArmorProfile: {type: Unconfined}}}]", "appArmorProfile.type is Unconfined" },
+        {
+            "host port", "containers: [{name: app, image: x, ports: [{containerPort: 80, hostPort: 8080}]}]",
+            Pod + ".containers[0].ports[].hostPort is 8080"
+        },
+        {
+            "probe host", "containers: [{name: app, image: x, livenessProbe: {httpGet: {host: 10.0.0.1, port: 80}}}]",
+            "containers[0].livenessProbe.httpGet.host is set"
+        },
+        {
+            "lifecycle host", "containers: [{name: app, image: x, lifecycle: {preStop: {tcpSocket: {host: db, port: 5432}}}}]",
+            "containers[0].lifecycle.preStop.tcpSocket.host is set"
+        },
+        {
+            "AppArmor unconfined", "containers: [{name: app, image: x, securityContext: {appArmorProfile: {type: Unconfined}}}]",
+            "appArmorProfile.type is Unconfined"
+        },
         { "SELinux type", "securityContext: {seLinuxOptions: {type: spc_t}}\n" + App, Pod + ".securityContext.seLinuxOptions.type is spc_t" },
         { "SELinux user", "containers: [{name: app, image: x, securityContext: {seLinuxOptions: {user: system_u}}}]", "seLinuxOptions.user is set" },
         { "proc mount", "containers: [{name: app, image: x, securityContext: {procMount: Unmasked}}]", "procMount is Unmasked" },
-        { "seccomp unconfined", "securityContext: {seccompProfile: {type: Unconfined}}\n" + App, Pod + ".securityContext.seccompProfile.type is Unconfined" },
+        {
+            "seccomp unconfined", "securityContext: {seccompProfile: {type: Unconfined}}\n" + App,
+            Pod + ".securityContext.seccompProfile.type is Unconfined"
+        },
         { "unsafe sysctl", "securityContext: {sysctls: [{name: net.core.somaxconn, value: \"1024\"}]}\n" + App, "sysctls has net.core.somaxconn" },
         { "Windows HostProcess", "securityContext: {windowsOptions: {hostProcess: true}}\n" + App, "windowsOptions.hostProcess is true" },
     };
@@ -58,7 +76,8 @@ public class PodSecurityBaselineTests
                       containers: [{name: app, image: x}]
             """;
 
-        Assert.Contains("container.apparmor.security.beta.kubernetes.io/app is \"unconfined\"", Assert.Single(Violations(yaml)), StringComparison.Ordinal);
+        Assert.Contains(
+            "container.apparmor.security.beta.kubernetes.io/app is \"unconfined\"", Assert.Single(Violations(yaml)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +95,11 @@ public class PodSecurityBaselineTests
               - name: app
                 image: x
                 ports: [{containerPort: 8080, hostPort: 0}]
-                securityContext: {privileged: false, procMount: Default, appArmorProfile: {type: RuntimeDefault}, seccompProfile: {type: Localhost, localhostProfile: p.json}}
+                securityContext:
+                  privileged: false
+                  procMount: Default
+                  appArmorProfile: {type: RuntimeDefault}
+                  seccompProfile: {type: Localhost, localhostProfile: p.json}
                 readinessProbe: {httpGet: {path: /, port: 8080, host: ""}}
             """;
 

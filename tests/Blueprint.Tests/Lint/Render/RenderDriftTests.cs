@@ -67,7 +67,9 @@ public class RenderDriftTests
             apiVersion: apps/v1
             kind: Deployment
             metadata: {"{"}name: web, namespace: team-a{"}"}
-            spec: {"{"}template: {"{"}spec: {"{"}containers: [{"{"}name: sidecar, image: {image}{"}"}, {"{"}name: app, image: {image}{"}"}]{"}"}{"}"}{"}"}
+            spec:
+              template:
+                spec: {"{"}containers: [{"{"}name: sidecar, image: {image}{"}"}, {"{"}name: app, image: {image}{"}"}]{"}"}
             """;
         const string select = ".spec.template.spec.containers[] | select(.name == \"app\") | .image";
         var ignore = IgnoreDifference.Of(Application($"group: apps\n    kind: Deployment\n    jqPathExpressions: ['{select}']"));
@@ -112,7 +114,9 @@ public class RenderDriftTests
     [InlineData("helm.sh/hook: crd-install", false)]
     public void Hooks_never_count_towards_the_sync_status_so_their_changes_are_left_out(string annotation, bool hook)
     {
-        string Job(string suffix) => $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen-{suffix}\n  namespace: kube-system\n  annotations:\n    {annotation}\n";
+        string Job(
+            string suffix) => $"apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: certgen-{suffix}\n  namespace: kube-system\n"
+                + $"  annotations:\n    {annotation}\n";
 
         var (findings, _) = RenderDrift.Check(Rendered.Parse(Job("abc")), Rendered.Parse(Job("xyz")), "kube-system", [], File);
 

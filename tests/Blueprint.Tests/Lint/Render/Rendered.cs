@@ -6,7 +6,8 @@ namespace Bootstrap.Blueprint.Tests.Lint.Render;
 internal static class Rendered
 {
     public static IReadOnlyList<RenderedObject> Parse(string yaml, string template = "chart/templates/fixture.yaml") =>
-        new RenderedManifest().Parse($"---\n# Source: {template}\n{yaml.Replace("\n---\n", $"\n---\n# Source: {template}\n", StringComparison.Ordinal)}", "fixture");
+        new RenderedManifest().Parse(
+            $"---\n# Source: {template}\n{yaml.Replace("\n---\n", $"\n---\n# Source: {template}\n", StringComparison.Ordinal)}", "fixture");
 
     public static RenderedObject One(string yaml) => Assert.Single(Parse(yaml));
 

@@ -13,7 +13,8 @@ public class RenderedSecretsAndParityTests
     {
         var render = Rendered.Parse(Secret("stringData: {token: hunter2}\ndata: {password: aHVudGVyMg==, empty: \"\"}"));
 
-        var finding = Assert.Single(SecretData.Check(render, Rendered.Parse(Secret("stringData: {token: hunter2}\ndata: {password: aHVudGVyMg==, empty: \"\"}")), "team-a"));
+        var finding = Assert.Single(SecretData.Check(
+            render, Rendered.Parse(Secret("stringData: {token: hunter2}\ndata: {password: aHVudGVyMg==, empty: \"\"}")), "team-a"));
 
         Assert.Equal("app-credentials", finding.Rendered?.Name);
         Assert.StartsWith("renders data.password, stringData.token the same on every render", finding.Problem, StringComparison.Ordinal);
@@ -28,13 +29,15 @@ public class RenderedSecretsAndParityTests
     [Fact]
     public void A_Secret_without_data_and_other_kinds_are_fine()
     {
-        var render = Rendered.Parse(Secret("type: Opaque") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team-a}\ndata: {a: b}\n");
+        var render = Rendered.Parse(Secret("type: Opaque")
+            + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: team-a}\ndata: {a: b}\n");
 
         Assert.Empty(SecretData.Check(render, render, "team-a"));
     }
 
     private static string Deployment(int replicas, string random = "x") =>
-        $"apiVersion: apps/v1\nkind: Deployment\nmetadata: {"{"}name: web, namespace: team-a, annotations: {"{"}rollme: {random}{"}"}{"}"}\nspec: {"{"}replicas: {replicas}{"}"}\n";
+        $"apiVersion: apps/v1\nkind: Deployment\nmetadata: {"{"}name: web, namespace: team-a, annotations: {"{"}rollme: {random}{"}"}{"}"}\n"
+        + $"spec: {"{"}replicas: {replicas}{"}"}\n";
 
     [Fact]
     public void Equal_renders_from_both_value_sources_pass()
@@ -57,7 +60,8 @@ public class RenderedSecretsAndParityTests
     [Fact]
     public void Fields_that_change_on_every_render_are_not_counted_as_a_values_difference()
     {
-        Assert.Empty(ValuesParity.Check(Rendered.Parse(Deployment(2, "a")), Rendered.Parse(Deployment(2, "b")), Rendered.Parse(Deployment(2, "c")), "team-a"));
+        Assert.Empty(ValuesParity.Check(
+            Rendered.Parse(Deployment(2, "a")), Rendered.Parse(Deployment(2, "b")), Rendered.Parse(Deployment(2, "c")), "team-a"));
     }
 
     [Fact]
@@ -67,7 +71,13 @@ public class RenderedSecretsAndParityTests
         var argoCd = Rendered.Parse(Deployment(2) + extra);
         var pulumi = Rendered.Parse(Deployment(2));
 
-        Assert.Contains("Argo CD's first sync would create it", Assert.Single(ValuesParity.Check(argoCd, argoCd, pulumi, "team-a")).Problem, StringComparison.Ordinal);
-        Assert.Contains("Argo CD's first sync would prune it", Assert.Single(ValuesParity.Check(pulumi, pulumi, argoCd, "team-a")).Problem, StringComparison.Ordinal);
+        Assert.Contains(
+            "Argo CD's first sync would create it",
+            Assert.Single(ValuesParity.Check(argoCd, argoCd, pulumi, "team-a")).Problem,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "Argo CD's first sync would prune it",
+            Assert.Single(ValuesParity.Check(pulumi, pulumi, argoCd, "team-a")).Problem,
+            StringComparison.Ordinal);
     }
 }

@@ -4,14 +4,14 @@ using Bootstrap.Blueprint.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 
-public class NodeCheckTests
+public class NodeProbeTests
 {
-    private static CheckResult Check(ClusterState state) => NodeCheck.Check(HealthyCluster.Dev, state);
+    private static ProbeResult Probe(ClusterState state) => NodeProbe.Run(HealthyCluster.Dev, state);
 
     [Fact]
     public void Every_planned_node_ready_with_its_role_passes()
     {
-        var result = Check(HealthyCluster.State());
+        var result = Probe(HealthyCluster.State());
 
         Assert.True(result.Passed);
         Assert.Equal("5/5 nodes Ready with their roles (3 control plane(s), 2 worker(s))", result.Summary);
@@ -23,7 +23,7 @@ public class NodeCheckTests
         var state = HealthyCluster.State();
         state = state with { Nodes = state.Nodes.Where(n => n.Name != "cp-2").ToList() };
 
-        Assert.Equal(["cp-2 is not registered"], Check(state).Missing);
+        Assert.Equal(["cp-2 is not registered"], Probe(state).Missing);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public class NodeCheckTests
     {
         var state = HealthyCluster.State().WithNode("worker-2", n => n with { Conditions = new Dictionary<string, string> { ["Ready"] = status } });
 
-        Assert.Equal(["worker-2 is NotReady"], Check(state).Missing);
+        Assert.Equal(["worker-2 is NotReady"], Probe(state).Missing);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class NodeCheckTests
     {
         var state = HealthyCluster.State().WithNode("cp-1", n => n with { Conditions = new Dictionary<string, string>() });
 
-        Assert.Equal(["cp-1 is NotReady"], Check(state).Missing);
+        Assert.Equal(["cp-1 is NotReady"], Probe(state).Missing);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class NodeCheckTests
     {
         var state = HealthyCluster.State().WithNode("worker-1", n => n with { Labels = new Dictionary<string, string>() });
 
-        Assert.Equal([$"worker-1 lacks the label {MachinePatches.WorkerRoleLabel}=worker"], Check(state).Missing);
+        Assert.Equal([$"worker-1 lacks the label {MachinePatches.WorkerRoleLabel}=worker"], Probe(state).Missing);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class NodeCheckTests
             Labels = new Dictionary<string, string> { [MachinePatches.WorkerRoleLabel] = "worker", [ClusterExpectation.ControlPlaneLabel] = "" },
         });
 
-        Assert.Equal(["worker-1 is a worker but carries node-role.kubernetes.io/control-plane"], Check(state).Missing);
+        Assert.Equal(["worker-1 is a worker but carries node-role.kubernetes.io/control-plane"], Probe(state).Missing);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class NodeCheckTests
     {
         var state = HealthyCluster.State().WithNode("cp-3", n => n with { Labels = new Dictionary<string, string>() });
 
-        Assert.Equal(["cp-3 lacks the label node-role.kubernetes.io/control-plane"], Check(state).Missing);
+        Assert.Equal(["cp-3 lacks the label node-role.kubernetes.io/control-plane"], Probe(state).Missing);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class NodeCheckTests
     {
         var state = HealthyCluster.State().WithNode("cp-1", n => n with { InternalIps = ["192.168.40.99"] });
 
-        Assert.Equal(["cp-1 has InternalIP 192.168.40.99, the plan says 192.168.40.61"], Check(state).Missing);
+        Assert.Equal(["cp-1 has InternalIP 192.168.40.99, the plan says 192.168.40.61"], Probe(state).Missing);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class NodeCheckTests
         var state = HealthyCluster.State();
         state = state with { Nodes = [.. state.Nodes, HealthyCluster.Node(new ExpectedNode("stray", NodeRole.Worker, "192.168.40.90"))] };
 
-        var result = Check(state);
+        var result = Probe(state);
 
         Assert.True(result.Passed);
         Assert.Equal(["stray is registered but not in the dev blueprint"], result.Notes);

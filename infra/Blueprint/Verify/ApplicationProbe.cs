@@ -1,15 +1,15 @@
 namespace Bootstrap.Blueprint.Verify;
 
 /// <summary>Every Argo CD Application is Synced and Healthy, and the core ones exist; core Applications are reported first.</summary>
-public static class ApplicationCheck
+public static class ApplicationProbe
 {
     public const string Name = "applications";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         if (state.Applications is not { } applications)
         {
-            return new CheckResult(Name, "", [$"the Application CRD (argoproj.io/v1alpha1) is not installed: Argo CD is not running"], []);
+            return new ProbeResult(Name, "", [$"the Application CRD (argoproj.io/v1alpha1) is not installed: Argo CD is not running"], []);
         }
 
         var byName = applications.ToDictionary(a => a.Name, StringComparer.Ordinal);
@@ -32,7 +32,7 @@ public static class ApplicationCheck
             .ToList();
         missing.AddRange(rest.Select(Problem).OfType<string>());
         var summary = $"{expected.CoreApplications.Count} core and {rest.Count} other Application(s) Synced and Healthy";
-        return new CheckResult(Name, summary, missing, []);
+        return new ProbeResult(Name, summary, missing, []);
     }
 
     private static string? Problem(ObservedApplication app) =>

@@ -1,20 +1,20 @@
 namespace Bootstrap.Blueprint.Verify;
 
 /// <summary>A ready Cilium agent on every planned node: the DaemonSet counts match the plan and each node has a ready agent pod.</summary>
-public static class CiliumCheck
+public static class CiliumProbe
 {
     public const string Name = "cilium";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var where = $"{expected.CiliumNamespace}/{ClusterExpectation.CiliumDaemonSet}";
         var nodes = expected.Nodes.Count;
         if (state.CiliumAgents is not { } agents)
         {
-            return new CheckResult(Name, "", [$"DaemonSet {where} not found"], []);
+            return new ProbeResult(Name, "", [$"DaemonSet {where} not found"], []);
         }
 
-        // Extra nodes (noted by the node check) raise desired above the plan; that alone is no failure.
+        // Extra nodes (noted by the node probe) raise desired above the plan; that alone is no failure.
         var wanted = Math.Max(agents.Desired, nodes);
         var missing = new List<string>();
         if (agents.Ready < wanted)
@@ -24,6 +24,6 @@ public static class CiliumCheck
 
         var readyOn = state.CiliumPods.Where(p => p.Ready && p.NodeName is not null).Select(p => p.NodeName!).ToHashSet(StringComparer.Ordinal);
         missing.AddRange(expected.Nodes.Where(n => !readyOn.Contains(n.Name)).Select(n => $"no ready agent on {n.Name}"));
-        return new CheckResult(Name, $"{agents.Ready}/{wanted} agents ready ({where})", missing, []);
+        return new ProbeResult(Name, $"{agents.Ready}/{wanted} agents ready ({where})", missing, []);
     }
 }

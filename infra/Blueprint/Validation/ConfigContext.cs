@@ -1,14 +1,10 @@
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
-/// <summary>One validation rule over a bound stack config. Rules report every finding; none throws.</summary>
-public interface IConfigRule
-{
-    IEnumerable<Diagnostic> Check(StackConfig config, IRepository repository);
-}
+/// <summary>What a config rule sees: a bound stack config and the repository it names (gitops/ and stacks/).</summary>
+public sealed record ConfigContext(StackConfig Config, IRepository Repository);
 
 /// <summary>The config keys rules report against.</summary>
 internal static class Keys

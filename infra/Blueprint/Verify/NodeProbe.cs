@@ -4,11 +4,11 @@ using Bootstrap.Blueprint.Talos;
 namespace Bootstrap.Blueprint.Verify;
 
 /// <summary>Every planned node is registered, Ready, at its planned address and labelled for its role; unknown nodes are noted.</summary>
-public static class NodeCheck
+public static class NodeProbe
 {
     public const string Name = "nodes";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var observed = state.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
         var missing = new List<string>();
@@ -40,8 +40,9 @@ public static class NodeCheck
             .Order(StringComparer.Ordinal)
             .ToList();
         var controlPlanes = expected.Nodes.Count(n => n.Role == NodeRole.ControlPlane);
-        var summary = $"{expected.Nodes.Count}/{expected.Nodes.Count} nodes Ready with their roles ({controlPlanes} control plane(s), {expected.Nodes.Count - controlPlanes} worker(s))";
-        return new CheckResult(Name, summary, missing, notes);
+        var summary = $"{expected.Nodes.Count}/{expected.Nodes.Count} nodes Ready with their roles ({controlPlanes} control "
+            + $"plane(s), {expected.Nodes.Count - controlPlanes} worker(s))";
+        return new ProbeResult(Name, summary, missing, notes);
     }
 
     private static IEnumerable<string> RoleProblems(ExpectedNode node, ObservedNode seen)

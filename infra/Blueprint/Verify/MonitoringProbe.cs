@@ -3,19 +3,23 @@ namespace Bootstrap.Blueprint.Verify;
 /// <summary>
 /// On a cluster whose GitOps tree runs the monitoring stack: Prometheus, Alertmanager and Grafana are ready, and every target
 /// Prometheus scrapes is up. Targets are read from Prometheus' HTTP API through the API server's service proxy; when that
-/// is not possible (RBAC, Prometheus not answering) the check says so in a note and judges the workloads alone.
+/// is not possible (RBAC, Prometheus not answering) the probe says so in a note and judges the workloads alone.
 /// </summary>
-public static class MonitoringCheck
+public static class MonitoringProbe
 {
     public const string Name = "monitoring";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var plan = expected.Monitoring!;
         var missing = new List<string>();
         var notes = new List<string>();
         var workloads = state.Monitoring?.Workloads ?? [];
-        foreach (var (kind, name) in new[] { ("StatefulSet", plan.PrometheusStatefulSet), ("StatefulSet", plan.AlertmanagerStatefulSet), ("Deployment", plan.GrafanaDeployment) })
+        var expectedWorkloads = new[]
+        {
+            ("StatefulSet", plan.PrometheusStatefulSet), ("StatefulSet", plan.AlertmanagerStatefulSet), ("Deployment", plan.GrafanaDeployment),
+        };
+        foreach (var (kind, name) in expectedWorkloads)
         {
             var seen = workloads.FirstOrDefault(w => w.Kind == kind && w.Name == name);
             if (seen is null)
@@ -44,6 +48,6 @@ public static class MonitoringCheck
         var summary = targets is null
             ? $"Prometheus, Alertmanager and Grafana ready in {plan.Namespace}"
             : $"Prometheus, Alertmanager and Grafana ready in {plan.Namespace}; {targets.Count} target(s) up";
-        return new CheckResult(Name, summary, missing, notes);
+        return new ProbeResult(Name, summary, missing, notes);
     }
 }

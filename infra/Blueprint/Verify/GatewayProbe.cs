@@ -5,11 +5,11 @@ namespace Bootstrap.Blueprint.Verify;
 /// reports Accepted and Programmed conditions on the Gateway (Gateway API GatewayConditionType) and names the Service
 /// cilium-gateway-&lt;gateway&gt; (operator/pkg/model/translation/gateway-api/translator.go).
 /// </summary>
-public static class GatewayCheck
+public static class GatewayProbe
 {
     public const string Name = "gateway";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var gateway = expected.Gateway!;
         var where = $"Gateway {gateway.Namespace}/{gateway.Name}";
@@ -20,21 +20,24 @@ public static class GatewayCheck
         }
         else if (!seen.Conditions.TryGetValue("Programmed", out var programmed) || programmed != "True")
         {
-            missing.Add($"{where} is not Programmed yet (status Programmed: {(seen.Conditions.TryGetValue("Programmed", out var p) ? p : "not reported")})");
+            missing.Add($"{where} is not Programmed yet (status "
+                + $"Programmed: {(seen.Conditions.TryGetValue("Programmed", out var p) ? p : "not reported")})");
         }
 
         var service = state.Services.FirstOrDefault(s => s.Namespace == gateway.Namespace && s.Name == Network.GatewayAddress.ServiceName);
         if (service is null)
         {
-            missing.Add($"Service {gateway.Namespace}/{Network.GatewayAddress.ServiceName} not found: Cilium has not created the Gateway's LoadBalancer");
+            missing.Add($"Service {gateway.Namespace}/{Network.GatewayAddress.ServiceName} not found: "
+                + "Cilium has not created the Gateway's LoadBalancer");
         }
         else if (!service.IngressIps.SequenceEqual([gateway.Address]))
         {
             missing.Add(service.IngressIps.Count == 0
                 ? $"Service {gateway.Namespace}/{service.Name} has no address yet; it must get {gateway.Address} from the Gateway's own pool"
-                : $"Service {gateway.Namespace}/{service.Name} has {string.Join(", ", service.IngressIps)}, not the pinned {gateway.Address} the DNS records point at");
+                : $"Service {gateway.Namespace}/{service.Name} has {string.Join(", ", service.IngressIps)}, "
+                    + $"not the pinned {gateway.Address} the DNS records point at");
         }
 
-        return new CheckResult(Name, $"{where} programmed at {gateway.Address} for {gateway.Hosts.Count} host(s)", missing, []);
+        return new ProbeResult(Name, $"{where} programmed at {gateway.Address} for {gateway.Hosts.Count} host(s)", missing, []);
     }
 }

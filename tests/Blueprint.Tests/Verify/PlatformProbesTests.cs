@@ -2,8 +2,8 @@ using Bootstrap.Blueprint.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 
-/// <summary>The Gateway and monitoring checks on cluster states that miss one thing each.</summary>
-public class PlatformChecksTests
+/// <summary>The Gateway and monitoring probes on cluster states that miss one thing each.</summary>
+public class PlatformProbesTests
 {
     [Fact]
     public void A_gateway_cilium_has_not_programmed_is_missing()
@@ -14,7 +14,7 @@ public class PlatformChecksTests
             Services = [new ObservedService("gateway", "cilium-gateway-platform", "LoadBalancer", null, [])],
         };
 
-        var result = GatewayCheck.Check(HealthyCluster.Dev, state);
+        var result = GatewayProbe.Run(HealthyCluster.Dev, state);
 
         Assert.Equal(
             [
@@ -27,9 +27,10 @@ public class PlatformChecksTests
     [Fact]
     public void A_cluster_without_the_gateway_says_what_to_look_at()
     {
-        var result = GatewayCheck.Check(HealthyCluster.Dev, HealthyCluster.State() with { Gateway = null, Services = [] });
+        var result = GatewayProbe.Run(HealthyCluster.Dev, HealthyCluster.State() with { Gateway = null, Services = [] });
 
-        Assert.StartsWith("Gateway gateway/platform not found (Argo CD has not synced the gateway Application", result.Missing[0], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Gateway gateway/platform not found (Argo CD has not synced the gateway Application", result.Missing[0], StringComparison.Ordinal);
         Assert.StartsWith("Service gateway/cilium-gateway-platform not found", result.Missing[1], StringComparison.Ordinal);
     }
 
@@ -38,7 +39,7 @@ public class PlatformChecksTests
     {
         var state = HealthyCluster.State(HealthyCluster.Ops) with { Monitoring = new ObservedMonitoring([], null, "403 Forbidden") };
 
-        var result = MonitoringCheck.Check(HealthyCluster.Ops, state);
+        var result = MonitoringProbe.Run(HealthyCluster.Ops, state);
 
         Assert.Equal(
             [

@@ -5,7 +5,7 @@ using Bootstrap.Blueprint.Tests.Support;
 namespace Bootstrap.Blueprint.Tests.Renovate;
 
 /// <summary>dev gets every bump first, in its own PR; ops follows in another after the soak, and never runs ahead of dev.</summary>
-public class StageRulesTests
+public class StageRuleTests
 {
     private static readonly JsonObject Config = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "renovate.json")))!.AsObject();
 
@@ -57,7 +57,8 @@ public class StageRulesTests
         var findings = RenovateCoverage.Check(repository).Findings;
 
         Findings.SingleError(
-            findings, "gitops/clusters/ops/core/cilium.yaml:17", "ops pins chart cilium at 1.20.1, ahead of dev (1.20.0 at gitops/clusters/dev/core/cilium.yaml:17)");
+            findings, "gitops/clusters/ops/core/cilium.yaml:17", "ops pins chart cilium at 1.20.1, "
+                + "ahead of dev (1.20.0 at gitops/clusters/dev/core/cilium.yaml:17)");
     }
 
     [Fact]

@@ -2,11 +2,11 @@ using Bootstrap.Blueprint.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 
-public class LoadBalancerCheckTests
+public class LoadBalancerProbeTests
 {
     private const string Pool = "CiliumLoadBalancerIPPool dev (192.168.40.70-192.168.40.89)";
 
-    private static CheckResult Check(ClusterState state) => LoadBalancerCheck.Check(HealthyCluster.Dev, state);
+    private static ProbeResult Probe(ClusterState state) => LoadBalancerProbe.Run(HealthyCluster.Dev, state);
 
     private static ClusterState WithService(ObservedService service)
     {
@@ -17,7 +17,7 @@ public class LoadBalancerCheckTests
     [Fact]
     public void A_pool_without_conflict_and_services_inside_it_pass()
     {
-        var result = Check(HealthyCluster.State());
+        var result = Probe(HealthyCluster.State());
 
         Assert.True(result.Passed);
         Assert.Equal($"{Pool} allocates; 1 LoadBalancer Service(s) have addresses in it", result.Summary);
@@ -26,7 +26,7 @@ public class LoadBalancerCheckTests
     [Fact]
     public void A_missing_pool_fails()
     {
-        Assert.Equal([$"{Pool} not found"], Check(HealthyCluster.State() with { Pool = null }).Missing);
+        Assert.Equal([$"{Pool} not found"], Probe(HealthyCluster.State() with { Pool = null }).Missing);
     }
 
     [Fact]
@@ -34,22 +34,23 @@ public class LoadBalancerCheckTests
     {
         var state = HealthyCluster.State() with
         {
-            Pool = new ObservedPool(false, [new ObservedCondition(LoadBalancerCheck.ConflictCondition, "True", "Pool overlaps with CIDR of 'other'")]),
+            Pool = new ObservedPool(
+                false, [new ObservedCondition(LoadBalancerProbe.ConflictCondition, "True", "Pool overlaps with CIDR of 'other'")]),
         };
 
-        Assert.Equal([$"{Pool} is in conflict: Pool overlaps with CIDR of 'other'"], Check(state).Missing);
+        Assert.Equal([$"{Pool} is in conflict: Pool overlaps with CIDR of 'other'"], Probe(state).Missing);
     }
 
     [Fact]
     public void A_disabled_pool_fails()
     {
-        Assert.Equal([$"{Pool} is disabled (spec.disabled: true)"], Check(HealthyCluster.State() with { Pool = new ObservedPool(true, []) }).Missing);
+        Assert.Equal([$"{Pool} is disabled (spec.disabled: true)"], Probe(HealthyCluster.State() with { Pool = new ObservedPool(true, []) }).Missing);
     }
 
     [Fact]
     public void A_LoadBalancer_Service_without_an_address_is_pending()
     {
-        var result = Check(WithService(new ObservedService("default", "guestbook", "LoadBalancer", null, [])));
+        var result = Probe(WithService(new ObservedService("default", "guestbook", "LoadBalancer", null, [])));
 
         Assert.Equal(["Service default/guestbook has no LoadBalancer IP yet (pending)"], result.Missing);
     }
@@ -57,7 +58,7 @@ public class LoadBalancerCheckTests
     [Fact]
     public void An_address_outside_the_pool_fails()
     {
-        var result = Check(WithService(new ObservedService("default", "guestbook", "LoadBalancer", "io.cilium/l2-announcer", ["192.168.40.90"])));
+        var result = Probe(WithService(new ObservedService("default", "guestbook", "LoadBalancer", "io.cilium/l2-announcer", ["192.168.40.90"])));
 
         Assert.Equal(["Service default/guestbook got 192.168.40.90, outside 192.168.40.70-192.168.40.89"], result.Missing);
     }
@@ -65,7 +66,7 @@ public class LoadBalancerCheckTests
     [Fact]
     public void A_Service_of_another_load_balancer_class_is_noted_not_checked()
     {
-        var result = Check(WithService(new ObservedService("metal", "web", "LoadBalancer", "example.com/other", [])));
+        var result = Probe(WithService(new ObservedService("metal", "web", "LoadBalancer", "example.com/other", [])));
 
         Assert.True(result.Passed);
         Assert.Equal(["metal/web has loadBalancerClass example.com/other: not Cilium's, not checked"], result.Notes);

@@ -6,14 +6,14 @@ namespace Bootstrap.Blueprint.Verify;
 /// The stack's CiliumLoadBalancerIPPool exists, is enabled and not in conflict, and every LoadBalancer Service Cilium serves
 /// has an address from network.loadBalancerPool.
 /// </summary>
-public static class LoadBalancerCheck
+public static class LoadBalancerProbe
 {
     public const string Name = "load balancer";
 
     /// <summary>Cilium's LB IPAM sets this condition to True when the pool overlaps another pool.</summary>
     public const string ConflictCondition = "cilium.io/PoolConflict";
 
-    public static CheckResult Check(ClusterExpectation expected, ClusterState state)
+    public static ProbeResult Run(ClusterExpectation expected, ClusterState state)
     {
         var pool = $"CiliumLoadBalancerIPPool {expected.PoolName} ({expected.Pool})";
         var missing = new List<string>();
@@ -59,7 +59,7 @@ public static class LoadBalancerCheck
             }
         }
 
-        return new CheckResult(Name, $"{pool} allocates; {served} LoadBalancer Service(s) have addresses in it", missing, notes);
+        return new ProbeResult(Name, $"{pool} allocates; {served} LoadBalancer Service(s) have addresses in it", missing, notes);
     }
 
     /// <summary>LB IPAM serves Services without a class and those with one of Cilium's own (io.cilium/*).</summary>

@@ -2,9 +2,9 @@ using Bootstrap.Blueprint.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 
-public class ApplicationCheckTests
+public class ApplicationProbeTests
 {
-    private static CheckResult Check(ClusterState state) => ApplicationCheck.Check(HealthyCluster.Dev, state);
+    private static ProbeResult Probe(ClusterState state) => ApplicationProbe.Run(HealthyCluster.Dev, state);
 
     private static ClusterState With(params ObservedApplication[] changed)
     {
@@ -16,7 +16,7 @@ public class ApplicationCheckTests
     [Fact]
     public void Every_Application_Synced_and_Healthy_passes()
     {
-        var result = Check(HealthyCluster.State());
+        var result = Probe(HealthyCluster.State());
 
         Assert.True(result.Passed);
         Assert.Equal("5 core and 1 other Application(s) Synced and Healthy", result.Summary);
@@ -25,14 +25,18 @@ public class ApplicationCheckTests
     [Fact]
     public void OutOfSync_and_Degraded_Applications_are_named_core_first()
     {
-        var result = Check(With(
+        var result = Probe(With(
             new ObservedApplication("guestbook", "Synced", "Degraded"),
             new ObservedApplication("aaa-first-alphabetically", "OutOfSync", "Healthy"),
             new ObservedApplication("sealed-secrets", "OutOfSync", "Healthy"),
             new ObservedApplication("cilium", "Synced", "Progressing")));
 
         Assert.Equal(
-            ["cilium: Synced, Progressing", "sealed-secrets: OutOfSync, Healthy", "aaa-first-alphabetically: OutOfSync, Healthy", "guestbook: Synced, Degraded"],
+            [
+                "cilium: Synced, Progressing",
+                "sealed-secrets: OutOfSync, Healthy",
+                "aaa-first-alphabetically: OutOfSync, Healthy",
+                "guestbook: Synced, Degraded"],
             result.Missing);
     }
 
@@ -42,13 +46,13 @@ public class ApplicationCheckTests
         var state = HealthyCluster.State();
         state = state with { Applications = state.Applications!.Where(a => a.Name != "root").ToList() };
 
-        Assert.Equal(["root: no Application in argocd"], Check(state).Missing);
+        Assert.Equal(["root: no Application in argocd"], Probe(state).Missing);
     }
 
     [Fact]
     public void An_Application_Argo_CD_has_not_assessed_yet_is_not_healthy()
     {
-        Assert.Equal(["guestbook: sync unknown, health unknown"], Check(With(new ObservedApplication("guestbook", null, null))).Missing);
+        Assert.Equal(["guestbook: sync unknown, health unknown"], Probe(With(new ObservedApplication("guestbook", null, null))).Missing);
     }
 
     [Fact]
@@ -56,6 +60,6 @@ public class ApplicationCheckTests
     {
         Assert.Equal(
             ["the Application CRD (argoproj.io/v1alpha1) is not installed: Argo CD is not running"],
-            Check(HealthyCluster.State() with { Applications = null }).Missing);
+            Probe(HealthyCluster.State() with { Applications = null }).Missing);
     }
 }

@@ -2,14 +2,14 @@ using Bootstrap.Blueprint.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 
-public class CiliumCheckTests
+public class CiliumProbeTests
 {
-    private static CheckResult Check(ClusterState state) => CiliumCheck.Check(HealthyCluster.Dev, state);
+    private static ProbeResult Probe(ClusterState state) => CiliumProbe.Run(HealthyCluster.Dev, state);
 
     [Fact]
     public void An_agent_ready_on_every_node_passes()
     {
-        var result = Check(HealthyCluster.State());
+        var result = Probe(HealthyCluster.State());
 
         Assert.True(result.Passed);
         Assert.Equal("5/5 agents ready (kube-system/cilium)", result.Summary);
@@ -22,12 +22,14 @@ public class CiliumCheckTests
         state = state with
         {
             CiliumAgents = new ObservedDaemonSet(5, 4),
-            CiliumPods = state.CiliumPods.Select(p => p.NodeName == "worker-2" ? p with { Conditions = new Dictionary<string, string> { ["Ready"] = "False" } } : p).ToList(),
+            CiliumPods = state.CiliumPods
+                .Select(p => p.NodeName == "worker-2" ? p with { Conditions = new Dictionary<string, string> { ["Ready"] = "False" } } : p)
+                .ToList(),
         };
 
         Assert.Equal(
             ["4/5 agents ready (kube-system/cilium: desired 5, ready 4, planned nodes 5)", "no ready agent on worker-2"],
-            Check(state).Missing);
+            Probe(state).Missing);
     }
 
     [Fact]
@@ -38,13 +40,13 @@ public class CiliumCheckTests
 
         Assert.Equal(
             ["4/5 agents ready (kube-system/cilium: desired 4, ready 4, planned nodes 5)", "no ready agent on cp-3"],
-            Check(state).Missing);
+            Probe(state).Missing);
     }
 
     [Fact]
     public void A_missing_DaemonSet_fails()
     {
-        Assert.Equal(["DaemonSet kube-system/cilium not found"], Check(HealthyCluster.State() with { CiliumAgents = null }).Missing);
+        Assert.Equal(["DaemonSet kube-system/cilium not found"], Probe(HealthyCluster.State() with { CiliumAgents = null }).Missing);
     }
 
     [Fact]
@@ -57,6 +59,6 @@ public class CiliumCheckTests
             CiliumPods = [.. state.CiliumPods, new ObservedPod("cilium-stray", "stray", HealthyCluster.Ready)],
         };
 
-        Assert.True(Check(state).Passed);
+        Assert.True(Probe(state).Passed);
     }
 }

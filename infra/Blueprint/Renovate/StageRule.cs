@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Semver;
 
 namespace Bootstrap.Blueprint.Renovate;
+
+/// <summary>The rollout stages renovate.json declares, and every pin with the dependency a manager extracts for it.</summary>
+public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> Pins);
 
 /// <summary>
 /// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
@@ -14,10 +16,11 @@ namespace Bootstrap.Blueprint.Renovate;
 /// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
 /// the other half of the gap: ops's PR cannot pass CI before dev's has merged.
 /// </remarks>
-public static partial class StageRules
+public sealed partial class StageRule : IRule<StagedPins>
 {
-    public static IEnumerable<Diagnostic> Check(IReadOnlyList<Stage> stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> seen)
+    public IEnumerable<Diagnostic> Findings(StagedPins input)
     {
+        var (stages, seen) = input;
         var staged = new List<(PinnedVersion Pin, ExtractedDependency Dependency, Stage Stage)>();
         foreach (var (pin, dependency) in seen)
         {
@@ -70,6 +73,7 @@ public static partial class StageRules
         SemVersion.TryParse(text.TrimStart('v'), SemVersionStyles.Any, out var version) ? version : null;
 
     [GeneratedRegex(
-        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/platform/[^/]+/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
+        @"^(gitops/clusters/(?<env>[^/]+)/|gitops/platform/[^/]+/(?<env>[^/]+)/|gitops/apps/apps-(?<env>[^/]+)/"
+        + @"|stacks/(?!common/)(?<env>[^/]+)/|Pulumi\.(?<env>[^.]+)\.yaml$)")]
     private static partial Regex Environment();
 }
