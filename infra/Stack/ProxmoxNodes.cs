@@ -75,7 +75,9 @@ public sealed class ProxmoxNodes : ComponentResource
         var provider = wiring.Provider(Stages.ProxmoxProvider);
         return Output.Tuple(version, datastores).Apply(facts =>
         {
-            var findings = ProxmoxPreflight.Check(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2));
+            var findings = new ProxmoxPreflightRule()
+                .Findings(new ProxmoxFacts(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2)))
+                .ToList();
             return findings.Count == 0
                 ? (Resource)provider
                 : throw new RunException(

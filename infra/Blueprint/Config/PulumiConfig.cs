@@ -29,7 +29,7 @@ public static class PulumiConfig
 
     /// <summary>
     /// Objects and lists arrive as JSON text; everything else is the plain string Pulumi stored. A structured secret's field
-    /// names are checked on this path by SecretInputs (ArgoCdSecrets.RepositoryData), together with every other secret.
+    /// names are checked on this path by SecretInputsRule (ArgoCdSecrets.RepositoryData), together with every other secret.
     /// </summary>
     public static JsonNode? Value(string text)
     {

@@ -39,10 +39,14 @@ public static class Planner
     {
         var blueprint = Load(stack, PulumiConfig.Parse(configJson, secretKeysJson), repository);
         var plain = string.IsNullOrWhiteSpace(configJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(configJson) ?? [];
-        var findings = SecretInputs.Check(blueprint.Config, blueprint.Addons.SealedSecretsNamespace, key => plain.GetValueOrDefault(key));
-        findings = [.. findings, .. EtcdSnapshotInput.Check(
-            blueprint.Config, repository.Root, plain.GetValueOrDefault(ConfigKey.Of(ConfigBinder.TalosSecrets)), File.Exists,
-            path => File.Exists(path) ? File.ReadAllText(path) : null)];
+        List<Diagnostic> findings =
+        [
+            .. new SecretInputsRule().Findings(
+                new DecryptedSecrets(blueprint.Config, blueprint.Addons.SealedSecretsNamespace, plain.GetValueOrDefault)),
+            .. new EtcdSnapshotRule().Findings(new EtcdSnapshotInput(
+                blueprint.Config, repository.Root, plain.GetValueOrDefault(ConfigKey.Of(ConfigBinder.TalosSecrets)), File.Exists,
+                path => File.Exists(path) ? File.ReadAllText(path) : null)),
+        ];
         return findings.Count > 0 ? throw new BlueprintException([.. blueprint.Warnings, .. findings]) : blueprint;
     }
 

@@ -76,12 +76,15 @@ public static class PlanSummary
         text.Append(TextTable.Plain(
             ["STAGE", "AFTER", "WHAT"],
             blueprint.Plan.Stages.Select(s => (IReadOnlyList<string>)[
-                s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(e => e.Stage)), s.Title])));
+                s.Id, s.After.Count == 0 ? "-" : string.Join(", ", s.After.Select(After)), s.Title])));
         text.Append('\n');
         text.Append("Secrets\n");
         text.Append(TextTable.Plain(["KEY", "STATE"], Labels.Secrets(config).Select(s => (IReadOnlyList<string>)[s.Key, s.State])));
         return text.ToString();
     }
+
+    /// <summary>A stage after itself means its previous member (one node at a time), not a cycle: say so.</summary>
+    private static string After(StageEdge edge) => edge.Scope == EdgeScope.PreviousNode ? $"{edge.Stage} (previous node)" : edge.Stage;
 
     /// <summary>What each Proxmox host runs and what the cluster keeps if that host fails (<see cref="Placement"/>).</summary>
     public static string PlacementTable(ClusterSettings cluster)

@@ -16,11 +16,15 @@ public class ProxmoxPreflightTests
             new DatastoreFacts("local-lvm", ["images", "rootdir"], true, true),
         ]);
 
+    private static List<Bootstrap.Blueprint.Diagnostics.Diagnostic> Preflight(
+        string version, Dictionary<string, IReadOnlyList<DatastoreFacts>> datastores) =>
+        new ProxmoxPreflightRule().Findings(new ProxmoxFacts(Ops, version, datastores)).ToList();
+
     [Fact]
     public void A_lab_on_proxmox_8_4_with_import_content_everywhere_passes()
     {
-        Assert.Empty(ProxmoxPreflight.Check(Ops, "8.4.1", Lab("pve2", "pve3")));
-        Assert.Empty(ProxmoxPreflight.Check(Ops, "9.0.3", Lab("pve2", "pve3")));
+        Assert.Empty(Preflight("8.4.1", Lab("pve2", "pve3")));
+        Assert.Empty(Preflight("9.0.3", Lab("pve2", "pve3")));
     }
 
     [Theory]
@@ -29,7 +33,7 @@ public class ProxmoxPreflightTests
     [InlineData("unknown")]
     public void Proxmox_before_8_4_is_refused_with_the_version_it_runs(string version)
     {
-        var finding = Assert.Single(ProxmoxPreflight.Check(Ops, version, Lab("pve2", "pve3")));
+        var finding = Assert.Single(Preflight(version, Lab("pve2", "pve3")));
 
         Assert.Equal("proxmoxve:endpoint", finding.Key);
         Assert.Contains($"runs Proxmox VE {version}", finding.Problem, StringComparison.Ordinal);
@@ -39,7 +43,7 @@ public class ProxmoxPreflightTests
     [Fact]
     public void A_host_whose_image_datastore_lacks_import_content_is_named()
     {
-        var finding = Assert.Single(ProxmoxPreflight.Check(Ops, "8.4.1", Lab("pve2")));
+        var finding = Assert.Single(Preflight("8.4.1", Lab("pve2")));
 
         Assert.Equal("bootstrap:cluster.proxmox.imageDatastore", finding.Key);
         Assert.Equal("local on pve3 does not hold content type import (it holds: iso, vztmpl)", finding.Problem);
@@ -51,7 +55,7 @@ public class ProxmoxPreflightTests
         var lab = Lab("pve2", "pve3");
         lab["pve3"] = [new DatastoreFacts("local", ["iso", "import"], true, true)];
 
-        var finding = Assert.Single(ProxmoxPreflight.Check(Ops, "8.4.1", lab));
+        var finding = Assert.Single(Preflight("8.4.1", lab));
 
         Assert.Equal("bootstrap:cluster.proxmox.vmDatastore", finding.Key);
         Assert.Equal("local-lvm is not a datastore of Proxmox host pve3 (it has: local)", finding.Problem);

@@ -7,11 +7,14 @@ namespace Bootstrap.Blueprint.Proxmox;
 /// <summary>A datastore as the Proxmox API lists it for one node (bpg data source proxmox_datastores).</summary>
 public sealed record DatastoreFacts(string Id, IReadOnlyList<string> ContentTypes, bool Enabled, bool Active);
 
+/// <summary>What the preflight reads from the live Proxmox: pve-manager's version (e.g. 8.4.1) and each host's datastores.</summary>
+public sealed record ProxmoxFacts(ClusterSettings Cluster, string Version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> Datastores);
+
 /// <summary>
 /// What must hold on the live Proxmox before anything is created, checked at the start of `pulumi preview` and `up` from
 /// the provider's version and datastores data sources (read access only). `plan` cannot see it: it is offline.
 /// </summary>
-public static partial class ProxmoxPreflight
+public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
 {
     /// <summary>The first release whose download-url accepts "import" content (bpg proxmox/version/capabilities.go
     /// SupportImportContentType).</summary>
@@ -20,11 +23,9 @@ public static partial class ProxmoxPreflight
     /// <summary>Proxmox's name for the content type of VM disk images.</summary>
     public const string DiskContent = "images";
 
-    /// <param name="version">pve-manager's version as the API reports it, e.g. 8.4.1.</param>
-    /// <param name="datastores">Each Proxmox host of the stack, with the datastores the API lists for it.</param>
-    public static IReadOnlyList<Diagnostic> Check(
-        ClusterSettings cluster, string version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> datastores)
+    public IEnumerable<Diagnostic> Findings(ProxmoxFacts input)
     {
+        var (cluster, version, datastores) = input;
         var findings = new List<Diagnostic>();
         if (Parse(version) is not { } running || running < ImportContentSince)
         {

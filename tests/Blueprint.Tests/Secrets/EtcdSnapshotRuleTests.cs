@@ -5,7 +5,7 @@ using Bootstrap.Blueprint.Tests.Support;
 namespace Bootstrap.Blueprint.Tests.Secrets;
 
 /// <summary>bootstrap:etcdSnapshot checked where pulumi runs, before anything is created: the file, and the secrets it was saved with.</summary>
-public sealed class EtcdSnapshotInputTests : IDisposable
+public sealed class EtcdSnapshotRuleTests : IDisposable
 {
     private readonly TempFolder _vault = new();
 
@@ -13,9 +13,9 @@ public sealed class EtcdSnapshotInputTests : IDisposable
 
     private static StackConfig Config(string? snapshot) => StackInput.Of("dev").Config() with { EtcdSnapshot = snapshot };
 
-    private IReadOnlyList<Diagnostics.Diagnostic> Check(string? snapshot, string? talosSecrets = null) =>
-        EtcdSnapshotInput.Check(Config(snapshot), _vault.Path, talosSecrets ?? TalosSecretsFixture.Yaml(), File.Exists,
-            path => File.Exists(path) ? File.ReadAllText(path) : null);
+    private List<Diagnostics.Diagnostic> Check(string? snapshot, string? talosSecrets = null) =>
+        new EtcdSnapshotRule().Findings(new EtcdSnapshotInput(Config(snapshot), _vault.Path, talosSecrets ?? TalosSecretsFixture.Yaml(), File.Exists,
+            path => File.Exists(path) ? File.ReadAllText(path) : null)).ToList();
 
     [Fact]
     public void A_snapshot_saved_with_the_same_secrets_passes_relative_or_absolute()

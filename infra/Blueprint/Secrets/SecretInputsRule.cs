@@ -3,15 +3,20 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Secrets;
 
+/// <summary>The secrets as the Pulumi program receives them, decrypted, with where restored sealed-secrets keys go.</summary>
+/// <param name="SealedSecretsNamespace">The sealed-secrets release's namespace.</param>
+/// <param name="Plaintext">A config key's decrypted value, or null.</param>
+public sealed record DecryptedSecrets(StackConfig Config, string SealedSecretsNamespace, Func<string, string?> Plaintext);
+
 /// <summary>
-/// Checks the decrypted secrets the Pulumi program receives, before any resource exists, so a malformed secret fails
+/// Judges the decrypted secrets the Pulumi program receives, before any resource exists, so a malformed secret fails
 /// `pulumi up` up front (never halfway, inside an Apply). Findings name the key, never the value.
 /// </summary>
-public static class SecretInputs
+public sealed class SecretInputsRule : IRule<DecryptedSecrets>
 {
-    /// <param name="sealedSecretsNamespace">Where the restored keys go: the sealed-secrets release's namespace.</param>
-    public static IReadOnlyList<Diagnostic> Check(StackConfig config, string sealedSecretsNamespace, Func<string, string?> plaintext)
+    public IEnumerable<Diagnostic> Findings(DecryptedSecrets input)
     {
+        var (config, sealedSecretsNamespace, plaintext) = input;
         var findings = new List<Diagnostic>();
         var secrets = config.Secrets;
         if (secrets.GitOpsCredentials)
