@@ -27,7 +27,13 @@ internal static class ScriptCommand
             args.Environment.Add(LocalScript.KubeconfigVariable, kubeconfig ?? throw Missing(planned, "kubeconfig"));
         }
 
-        return wiring.Add(planned, new Command(planned.Name, args, wiring.Options(planned, parent)));
+        var options = wiring.Options(planned, parent);
+        if (script.RunOnce)
+        {
+            options.IgnoreChanges = [LocalScript.CreateInput];
+        }
+
+        return wiring.Add(planned, new Command(planned.Name, args, options));
     }
 
     private static InvalidOperationException Missing(PlannedResource planned, string what) =>

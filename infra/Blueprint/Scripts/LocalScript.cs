@@ -15,8 +15,15 @@ public enum ScriptCredentials
 /// re-runs the create script; pulumi-command provider/pkg/provider/local/commandController.go).
 /// </summary>
 /// <param name="Triggers">Values whose change must re-run the script; only what this one resource depends on.</param>
-public sealed record LocalScript(string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials)
+/// <param name="RunOnce">
+/// The script runs when the resource is created and never again: later changes to its text are ignored (Pulumi's
+/// ignoreChanges on <c>create</c>), so an update cannot re-run it.
+/// </param>
+public sealed record LocalScript(string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials, bool RunOnce = false)
 {
+    /// <summary>The pulumi-command input holding the script: what <see cref="RunOnce"/> ignores after creation.</summary>
+    public const string CreateInput = "create";
+
     /// <summary>The environment variable holding the talosconfig text.</summary>
     public const string TalosconfigVariable = "TALOSCONFIG_CONTENT";
 

@@ -73,6 +73,7 @@ public static class EtcdBootstrap
             done
 
             """);
-        return new LocalScript(what, script.ToString(), [], ScriptCredentials.Talosconfig);
+        // Once per cluster: adding a control plane or naming a snapshot later changes the text, and must not re-run it.
+        return new LocalScript(what, script.ToString(), [], ScriptCredentials.Talosconfig, RunOnce: true);
     }
 }

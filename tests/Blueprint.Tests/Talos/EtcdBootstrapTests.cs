@@ -116,4 +116,13 @@ public sealed class EtcdBootstrapTests : IDisposable
     }
 
     private static string Status(string ip) => $"talosctl --endpoints {ip} --nodes {ip} etcd status";
+
+    [Fact]
+    public void Etcd_is_bootstrapped_once_per_cluster_while_every_other_script_runs_again_when_it_changes()
+    {
+        var blueprint = StackInput.Of("ops").Blueprint();
+
+        Assert.True(blueprint.Scripts[Stages.EtcdBootstrap].RunOnce);
+        Assert.All(blueprint.Scripts.Where(s => s.Key != Stages.EtcdBootstrap), s => Assert.False(s.Value.RunOnce, s.Key));
+    }
 }
