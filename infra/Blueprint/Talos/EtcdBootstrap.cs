@@ -19,11 +19,13 @@ public static class EtcdBootstrap
     public const int ProbeSeconds = 20;
 
     /// <param name="snapshot">The etcd snapshot to restore (bootstrap:etcdSnapshot), relative to where pulumi runs; null for an empty etcd.</param>
-    public static LocalScript Script(string bootstrapNode, string bootstrapIp, IReadOnlyList<string> controlPlaneIps, string? snapshot)
+    /// <param name="probeSeconds">How long one control plane may take to answer the probe (<see cref="ProbeSeconds"/>).</param>
+    public static LocalScript Script(
+        string bootstrapNode, string bootstrapIp, IReadOnlyList<string> controlPlaneIps, string? snapshot, int probeSeconds = ProbeSeconds)
     {
         const string name = "etcd-bootstrap";
         var what = snapshot is null ? $"etcd bootstrapped on {bootstrapNode}" : $"etcd restored on {bootstrapNode} from {snapshot}";
-        var script = ScriptPrelude.For(name, $"{what}, unless etcd already runs", ScriptCredentials.Talosconfig, "talosctl", "timeout", "grep");
+        var script = ScriptPrelude.For(name, $"{what}, unless etcd already runs", ScriptCredentials.Talosconfig, "talosctl", "sleep", "grep");
         var recover = "";
         if (snapshot is not null)
         {
@@ -40,9 +42,19 @@ public static class EtcdBootstrap
         }
 
         script.Append($$"""
+            # At most {{probeSeconds}}s per control plane, in plain bash: coreutils timeout is not on every admin machine (macOS).
+            etcd_answers() {
+              talosctl --endpoints "$1" --nodes "$1" etcd status > /dev/null 2>&1 &
+              local probe=$! watcher
+              (sleep {{probeSeconds}}; kill "$probe" 2> /dev/null) > /dev/null 2>&1 &
+              watcher=$!
+              if wait "$probe"; then kill "$watcher" 2> /dev/null; return 0; fi
+              kill "$watcher" 2> /dev/null
+              return 1
+            }
             etcd_runs_on() {
               for ip in {{string.Join(' ', controlPlaneIps)}}; do
-                if timeout {{ProbeSeconds}} talosctl --endpoints "$ip" --nodes "$ip" etcd status > /dev/null 2>&1; then
+                if etcd_answers "$ip"; then
                   echo "$ip"
                   return 0
                 fi

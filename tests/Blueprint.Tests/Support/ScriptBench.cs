@@ -29,6 +29,8 @@ internal sealed class ScriptBench : IDisposable
           *" health "*) [ "${FAKE_HEALTH:-ok}" = ok ] || { echo "waiting for etcd to be healthy" >&2; exit 1; } ;;
           *" etcd status"*)
             args="$*"; node="${args#*--nodes }"; node="${node%% *}"
+            # A member that is down can leave the etcd client waiting: FAKE_ETCD_HANG makes that node never answer.
+            case " ${FAKE_ETCD_HANG:-} " in *" $node "*) exec sleep 3600 ;; esac
             case " ${FAKE_ETCD_ON:-} " in
               *" $node "*) printf 'NODE   MEMBER\n%s   1\n' "$node" ;;
               *) echo "error from node $node: rpc error: code = Unknown desc = failed to query etcd status: context deadline exceeded" >&2; exit 1 ;;
@@ -97,7 +99,7 @@ internal sealed class ScriptBench : IDisposable
 
     /// <summary>The ordinary tools the scripts use, linked into the fake bin so that PATH holds nothing else.</summary>
     private static readonly string[] BaseTools = [
-        "mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "timeout", "touch"];
+        "mktemp", "rm", "sed", "head", "tail", "base64", "grep", "cut", "sort", "sleep", "cat", "bash", "touch"];
 
     private static readonly string[] SystemFolders = ["/usr/bin", "/bin"];
 

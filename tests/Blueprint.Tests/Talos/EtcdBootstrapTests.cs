@@ -78,6 +78,17 @@ public sealed class EtcdBootstrapTests : IDisposable
     }
 
     [Fact]
+    public void A_control_plane_that_never_answers_the_probe_is_given_up_on_and_the_next_one_asked()
+    {
+        var script = EtcdBootstrap.Script("cp-1", "192.168.40.61", ControlPlanes, null, probeSeconds: 1);
+
+        var result = _bench.Run(script, Configured, ("FAKE_ETCD_HANG", "192.168.40.61"), ("FAKE_ETCD_ON", "192.168.40.62"));
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("etcd-bootstrap: etcd already runs on 192.168.40.62; not bootstrapping again", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_restore_sends_the_snapshot_to_the_first_control_plane()
     {
         _vault.Write("etcd.snapshot", "snapshot");
