@@ -4,7 +4,7 @@ namespace Bootstrap.Blueprint.Tests.Architecture;
 
 public class FolderCycleTests
 {
-    private static readonly FolderGraph Graph = FolderGraph.Of(Path.Combine(Repo.Root, "infra", "Blueprint"));
+    private static readonly FolderGraph Graph = FolderGraph.Of(Path.Combine(Repo.Source, "infra", "Blueprint"));
 
     [Fact]
     public void No_two_blueprint_folders_depend_on_each_other()

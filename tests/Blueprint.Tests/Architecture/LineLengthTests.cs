@@ -14,11 +14,11 @@ public class LineLengthTests
     [Fact]
     public void No_cs_line_is_longer_than_150_characters()
     {
-        var files = SourceFiles(Repo.Root).ToList();
+        var files = SourceFiles(Repo.Source).ToList();
         Assert.Contains("infra/Blueprint/Diagnostics/Diagnostic.cs", files);
 
         var tooLong = files
-            .SelectMany(f => File.ReadLines(Path.Combine(Repo.Root, f)).Select((line, i) => (File: f, Number: i + 1, line.Length)))
+            .SelectMany(f => File.ReadLines(Path.Combine(Repo.Source, f)).Select((line, i) => (File: f, Number: i + 1, line.Length)))
             .Where(l => l.Length > MaxLength)
             .Select(l => $"{l.File}:{l.Number} has {l.Length} characters")
             .ToList();

@@ -13,7 +13,7 @@ public partial class DocumentationTests
     [MemberData(nameof(Files))]
     public void Every_config_key_is_documented(string file)
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Root, file));
+        var text = File.ReadAllText(Path.Combine(Repo.Source, file));
         var documented = KeyMention().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
 
         var missing = AllKeys().Where(k => !documented.Contains(k)).ToList();
@@ -25,7 +25,7 @@ public partial class DocumentationTests
     [MemberData(nameof(Files))]
     public void Every_default_the_binder_applies_is_the_documented_one(string file)
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Root, file));
+        var text = File.ReadAllText(Path.Combine(Repo.Source, file));
         var wrong = new List<string>();
         foreach (var (key, value) in Defaults())
         {

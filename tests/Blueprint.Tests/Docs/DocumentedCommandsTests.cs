@@ -16,12 +16,12 @@ public partial class DocumentedCommandsTests
     public static TheoryData<string> Documents()
     {
         var files = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "docs"), "*.md", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(Path.Combine(Repo.Root, ".github", "workflows"), "*.yml"))
-            .Append(Path.Combine(Repo.Root, "README.md"))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Source, "docs"), "*.md", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(Repo.Source, ".github", "workflows"), "*.yml"))
+            .Append(Path.Combine(Repo.Source, "README.md"))
             .Order(StringComparer.Ordinal))
         {
-            files.Add(Path.GetRelativePath(Repo.Root, file).Replace('\\', '/'));
+            files.Add(Path.GetRelativePath(Repo.Source, file).Replace('\\', '/'));
         }
 
         return files;
@@ -31,7 +31,7 @@ public partial class DocumentedCommandsTests
     [MemberData(nameof(Documents))]
     public void Every_documented_command_exists_with_its_flags(string document)
     {
-        var commands = Commands(File.ReadAllText(Path.Combine(Repo.Root, document))).ToList();
+        var commands = Commands(File.ReadAllText(Path.Combine(Repo.Source, document))).ToList();
         var problems = commands.SelectMany(Check).ToList();
 
         Assert.NotEmpty(commands);
@@ -41,7 +41,7 @@ public partial class DocumentedCommandsTests
     [Fact]
     public void The_runbooks_use_every_day2_command()
     {
-        var text = string.Concat(Directory.GetFiles(Path.Combine(Repo.Root, "docs", "runbooks"), "*.md").Select(File.ReadAllText));
+        var text = string.Concat(Directory.GetFiles(Path.Combine(Repo.Source, "docs", "runbooks"), "*.md").Select(File.ReadAllText));
 
         foreach (var command in new[] { "plan", "verify", "backup" })
         {

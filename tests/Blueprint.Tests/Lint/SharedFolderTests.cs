@@ -30,8 +30,8 @@ public class SharedFolderTests
         // the tests run from bin/, so a relative path must not be taken from the working folder.
         var folder = Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", name => name == "BOOTSTRAP_SCHEMAS" ? "shared/schemas" : null);
 
-        Assert.Equal(Path.Combine(Repo.Root, "shared", "schemas"), folder);
+        Assert.Equal(Path.Combine(Repo.Source, "shared", "schemas"), folder);
         Assert.Equal(
-            Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "schemas")), Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", _ => null));
+            Path.GetFullPath(Path.Combine(Repo.Source, "..", "shared", "schemas")), Repo.SharedFolder("BOOTSTRAP_SCHEMAS", "schemas", _ => null));
     }
 }

@@ -36,7 +36,7 @@ public class RealRenovateTests
         var tsv = Path.GetTempFileName();
         try
         {
-            var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "bench", "renovate-extract.sh"), "--tsv", tsv])
+            var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Source, "bench", "renovate-extract.sh"), "--tsv", tsv])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

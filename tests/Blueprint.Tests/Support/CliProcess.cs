@@ -12,8 +12,8 @@ internal static class CliProcess
     /// <summary>infra/Cli/bin/&lt;configuration&gt;/&lt;framework&gt;/bootstrap.dll, next to where this assembly was built
     /// in tests/Blueprint.Tests/bin/.</summary>
     public static string Dll { get; } = Path.Combine(
-        Repo.Root, "infra", "Cli", Path.GetRelativePath(
-            Path.Combine(Repo.Root, "tests", "Blueprint.Tests"), AppContext.BaseDirectory), "bootstrap.dll");
+        Repo.Source, "infra", "Cli", Path.GetRelativePath(
+            Path.Combine(Repo.Source, "tests", "Blueprint.Tests"), AppContext.BaseDirectory), "bootstrap.dll");
 
     /// <summary>
     /// Runs the CLI in <paramref name="workingDirectory"/>; <paramref name="environment"/> sets (or, with null, removes)

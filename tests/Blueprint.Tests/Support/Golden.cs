@@ -6,7 +6,7 @@ namespace Bootstrap.Blueprint.Tests.Support;
 /// </summary>
 internal static class Golden
 {
-    public static string Folder { get; } = Path.Combine(Repo.Root, "tests", "Blueprint.Tests", "Golden");
+    public static string Folder { get; } = Path.Combine(Repo.Source, "tests", "Blueprint.Tests", "Golden");
 
     public static bool Updating => Environment.GetEnvironmentVariable("BOOTSTRAP_UPDATE_GOLDEN") == "1";
 

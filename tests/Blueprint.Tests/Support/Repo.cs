@@ -2,14 +2,23 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Tests.Support;
 
-/// <summary>The repository under test: the folder holding Pulumi.yaml above the test binaries.</summary>
+/// <summary>
+/// The repositories a test reads. <see cref="Root"/> is the fixture repository under tests/FixtureRepo: its own stack files,
+/// gitops tree, values and pins, changed only on purpose, so that a user's routine change to the live files (a node, a
+/// chart bump, an app) never breaks a test. <see cref="Source"/> is this source tree (code, docs, workflows, golden files);
+/// only <c>LiveRepositoryTests</c> reads its stack inputs.
+/// </summary>
 internal static class Repo
 {
-    public static string Root { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
+    /// <summary>The source tree: the folder holding Pulumi.yaml above the test binaries.</summary>
+    public static string Source { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
+
+    /// <summary>The fixture repository every test but the live smoke test plans and lints.</summary>
+    public static string Root { get; } = Path.Combine(Source, "tests", "FixtureRepo");
 
     public static RepoDirectory Directory { get; } = new(Root);
 
-    /// <summary>The upstream schema folder: BOOTSTRAP_SCHEMAS (relative paths from the repository root, as CI gives them),
+    /// <summary>The upstream schema folder: BOOTSTRAP_SCHEMAS (relative paths from the source root, as CI gives them),
     /// else ../shared/schemas.</summary>
     public static string Schemas { get; } = SharedFolder("BOOTSTRAP_SCHEMAS", "schemas");
 
@@ -35,6 +44,6 @@ internal static class Repo
     /// <summary>The folder <paramref name="variable"/> names (relative to the repository root), else ../shared/<paramref name="name"/>.</summary>
     public static string SharedFolder(string variable, string name, Func<string, string?>? environment = null) =>
         (environment ?? Environment.GetEnvironmentVariable)(variable) is { Length: > 0 } given
-            ? Path.GetFullPath(given, Root)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", name));
+            ? Path.GetFullPath(given, Source)
+            : Path.GetFullPath(Path.Combine(Source, "..", "shared", name));
 }

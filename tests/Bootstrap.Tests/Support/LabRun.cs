@@ -37,7 +37,8 @@ internal sealed partial class LabRun
         Registered = RecordingPlatform.All;
     }
 
-    public static string Root { get; } = RepoDirectory.FindRoot(AppContext.BaseDirectory);
+    /// <summary>The fixture repository (tests/FixtureRepo), not the live stack files: a user's change to those never breaks the lab.</summary>
+    public static string Root { get; } = Path.Combine(RepoDirectory.FindRoot(AppContext.BaseDirectory), "tests", "FixtureRepo");
 
     /// <summary>
     /// Blueprints are immutable: runs with the same stack and config share one (the program's own load is covered by BlueprintSourceTests).
