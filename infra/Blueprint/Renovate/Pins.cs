@@ -38,7 +38,7 @@ public static partial class Pins
         var found = new List<PinnedVersion>();
         foreach (var document in YamlDocuments.Load(content) ?? [])
         {
-            Walk(file, document, found);
+            Walk(file, document, found, "");
         }
 
         return found.DistinctBy(p => (p.Line, p.Version)).OrderBy(p => p.Line);
@@ -46,37 +46,37 @@ public static partial class Pins
 
     public static bool IsVersion(string text) => Version().IsMatch(text) || Digest().IsMatch(text);
 
-    private static void Walk(string file, YamlNode node, List<PinnedVersion> found)
+    private static void Walk(string file, YamlNode node, List<PinnedVersion> found, string key)
     {
         switch (node)
         {
             case YamlMappingNode map:
-                Mapping(file, map, found);
-                foreach (var child in map.Children.Values)
+                Mapping(file, map, found, key);
+                foreach (var (name, child) in map.Children)
                 {
-                    Walk(file, child, found);
+                    Walk(file, child, found, Key(key, (name as YamlScalarNode)?.Value ?? ""));
                 }
 
                 break;
             case YamlSequenceNode list:
                 foreach (var child in list.Children)
                 {
-                    Walk(file, child, found);
+                    Walk(file, child, found, key + "[]");
                 }
 
                 break;
             case YamlScalarNode { Value: { } text } scalar when UrlVersion(text) is { } version:
-                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), $"URL {text}", version));
+                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), $"URL {text}", version, key));
                 break;
         }
     }
 
-    private static void Mapping(string file, YamlMappingNode map, List<PinnedVersion> found)
+    private static void Mapping(string file, YamlMappingNode map, List<PinnedVersion> found, string at)
     {
         if (Scalar(map, "targetRevision") is { } revision && IsVersion(revision.Value!))
         {
             var what = Scalar(map, "chart")?.Value is { Length: > 0 } chart ? $"chart {chart}" : $"source {Scalar(map, "repoURL")?.Value}";
-            found.Add(new PinnedVersion(file, YamlDocuments.Line(revision), what, revision.Value!));
+            found.Add(new PinnedVersion(file, YamlDocuments.Line(revision), what, revision.Value!, Key(at, "targetRevision")));
         }
 
         var repository = Scalar(map, "repository")?.Value;
@@ -93,11 +93,11 @@ public static partial class Pins
                 var what = repository is not null && key is "tag" or "version" ? $"image {repository}"
                     : chart is not null && key == "version" ? $"chart {chart}"
                     : key;
-                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), what, text));
+                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), what, text, Key(at, key)));
             }
             else if (ImageKey().IsMatch(key) && ImageReference.Parse(text) is { } image && (image.Tag ?? image.Digest) is { } tag && IsVersion(tag))
             {
-                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), $"image {image.DepName}", tag));
+                found.Add(new PinnedVersion(file, YamlDocuments.Line(scalar), $"image {image.DepName}", tag, Key(at, key)));
             }
         }
     }
@@ -115,6 +115,8 @@ public static partial class Pins
             .Concat(uri.Query.TrimStart('?').Split('&').Where(q => q.StartsWith("ref=", StringComparison.Ordinal)).Select(q => q[4..]));
         return parts.Select(Uri.UnescapeDataString).FirstOrDefault(IsVersion);
     }
+
+    private static string Key(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
     private static YamlScalarNode? Scalar(YamlMappingNode map, string key) => YamlDocuments.Child(map, key) as YamlScalarNode;
 

