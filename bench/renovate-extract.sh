@@ -3,18 +3,21 @@
 # .tools/ (once; .ci/run does it before the tests), runs it with the local platform in extract-only dry-run mode (no token, no
 # lookups, nothing written here), and prints what it extracted: one line per manager and the total. Renovate reads the files
 # git tracks (git add a new file first).
-# Usage: bench/renovate-extract.sh [--tsv FILE | --install]   FILE gets one dependency per line: manager, file, depName,
+# Usage: bench/renovate-extract.sh [--repo DIR] [--tsv FILE | --install]   DIR is the repository Renovate reads (default: this
+# one; a git work tree, its files added to git). FILE gets one dependency per line: manager, file, depName,
 # currentValue, skipReason (tab-separated); tests/Blueprint.Tests/Renovate/RealRenovateTests.cs compares it with lint's model.
 # --install only installs and prints the folder (idempotent: nothing to do when it holds the install of the current lock file).
 # RENOVATE_HOME names another folder (relative to the repository root).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tsv=/dev/null install_only=
+repo=$root
+if [ "${1:-}" = "--repo" ]; then repo=$(realpath -m "${2:?--repo needs a folder}"); shift 2; fi
 case "${1:-}" in
   --tsv) tsv=$(realpath -m "${2:?--tsv needs a file}") ;;
   --install) install_only=1 ;;
   "") ;;
-  *) echo "usage: $0 [--tsv FILE | --install]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--repo DIR] [--tsv FILE | --install]" >&2; exit 2 ;;
 esac
 
 # .ci/renovate pins Renovate (the one whose schema is in ../shared/schemas/renovate) and the Node it needs (its engines field:
@@ -56,7 +59,7 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-(cd "$root" && RENOVATE_PLATFORM=local RENOVATE_DRY_RUN=extract LOG_LEVEL=debug LOG_FORMAT=json \
+(cd "$repo" && RENOVATE_PLATFORM=local RENOVATE_DRY_RUN=extract LOG_LEVEL=debug LOG_FORMAT=json \
   RENOVATE_BASE_DIR="$home/base" "$node" "$renovate") > "$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
 
 # The "packageFiles" record is the JSON form of Renovate's "Extracted dependencies" log line.

