@@ -26,6 +26,7 @@ internal static class ExternalCommands
             ["rollback"] = [],
             ["etcd snapshot"] = [],
             ["etcd members"] = [],
+            ["etcd remove-member"] = [],
             ["etcd status"] = [],
             ["bootstrap"] = ["--recover-from", "--recover-skip-hash-check"],
             ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout",
