@@ -77,7 +77,7 @@ public static class Stages
             ]),
             new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)",
                 ResourceKind.TalosUpgrade, StageScope.PerNode, [
-                new(Vm, EdgeScope.SameNode, "only a running node can be upgraded"),
+                new(VmReady, EdgeScope.SameNode, "only a running node can be upgraded, and not while its VM change reboots it"),
                 new(TalosUpgrade, EdgeScope.PreviousNode, "one node at a time: control planes in turn keep etcd quorum, then workers"),
             ]),
             new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (skips a cluster in maintenance mode)",
@@ -168,6 +168,7 @@ public static class Stages
             new(ArgoCd, EdgeScope.All, "the Application CRD and controller come with Argo CD (Cilium is already done: Argo CD waited for it)"),
             new(CertManager, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
             new(SealedSecrets, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
+            new(NodeRemoval, EdgeScope.All, "every node has joined and can be removed cleanly before Argo CD takes over"),
         ]));
         return stages;
     }

@@ -42,8 +42,8 @@ public class BootstrapPlanTests
     [Fact]
     public void Talos_upgrades_go_one_node_at_a_time_control_planes_first()
     {
-        Assert.Equal(["vm/cp-1"], After("talos-upgrade/cp-1"));
-        Assert.Equal(["vm/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
+        Assert.Equal(["vm-ready/cp-1"], After("talos-upgrade/cp-1"));
+        Assert.Equal(["vm-ready/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
         Assert.Equal(["vm/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
         Assert.Equal(
             ["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"],
