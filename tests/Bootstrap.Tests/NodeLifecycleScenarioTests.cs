@@ -29,7 +29,9 @@ public class NodeLifecycleScenarioTests(ITestOutputHelper output)
     private static string Ip(LabRun run, string node) => run.Blueprint.Nodes.Single(n => n.Name == node).Ip;
 
     private static int At(LabRun run, string change) =>
-        run.Changed.ToList().IndexOf(change) is >= 0 and var i ? i : throw new Xunit.Sdk.XunitException($"no '{change}' in {string.Join(", ", run.Changed)}");
+        run.Changed.ToList().IndexOf(change) is >= 0 and var i
+            ? i
+            : throw new Xunit.Sdk.XunitException($"no '{change}' in {string.Join(", ", run.Changed)}");
 
     [Theory]
     [InlineData("dev")]

@@ -26,7 +26,11 @@ public static class NodeRemoval
         var name = $"node-removal {node}";
         // Creating the step only checks that the delete script will find its tools: known when the node joins, not when it leaves.
         var create = ScriptPrelude.For(
-            name, $"{node} joins; its removal is the delete script", ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig, "talosctl", "kubectl");
+            name,
+            $"{node} joins; its removal is the delete script",
+            ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig,
+            "talosctl",
+            "kubectl");
         create.Append($"echo \"{name}: {node} ({ip}) joins; removing it from the stack drains, resets and deletes it\"\n");
         return new LocalScript(
             $"{node} leaves the cluster when it is removed (drain, talosctl reset --graceful, delete the Node)",

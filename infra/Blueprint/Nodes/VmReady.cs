@@ -38,7 +38,8 @@ public static class VmReady
               sleep {{ScriptPrelude.PollSeconds}}
             done
             # Talos mirrors the node's Ready condition (siderolabs/talos pkg/machinery/resources/k8s/node_status.go NodeStatus).
-            until talosctl --endpoints {{ip}} --nodes {{ip}} get nodestatus {{node}} -o jsonpath='{.spec.nodeReady}' 2> "$work/error" | grep -qx true; do
+            until talosctl --endpoints {{ip}} --nodes {{ip}} get nodestatus {{node}} -o jsonpath='{.spec.nodeReady}' 2> "$work/error" \
+              | grep -qx true; do
               if {{ScriptPrelude.DeadlinePassed}}; then
                 echo "{{name}}: {{node}} is not Ready within ${wait_seconds}s after its VM changed: $(tail -n 1 "$work/error")" >&2
                 exit 1

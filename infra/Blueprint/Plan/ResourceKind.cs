@@ -58,7 +58,8 @@ public static class ResourceKinds
         ResourceKind.ProxmoxProvider or ResourceKind.ProxmoxPreflight or ResourceKind.ImageSchematic
             or ResourceKind.ImageDownload or ResourceKind.VirtualMachine => Component.ProxmoxNodes,
         ResourceKind.TalosSecrets or ResourceKind.RestoredTalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
-            or ResourceKind.VmReady or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap or ResourceKind.Kubeconfig => Component.TalosCluster,
+            or ResourceKind.VmReady or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap
+            or ResourceKind.Kubeconfig => Component.TalosCluster,
         ResourceKind.RootApplication => Component.GitOpsHandoff,
         _ => Component.ClusterAddons,
     };

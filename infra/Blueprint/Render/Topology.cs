@@ -72,7 +72,8 @@ public static class Topology
         var longest = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var stage in stages)
         {
-            var before = stage.After.Where(e => e.Stage != stage.Id && e.Scope != EdgeScope.PreviousNode).Select(e => longest[e.Stage]).MaxBy(p => p.Count) ?? [];
+            var before = stage.After.Where(e => e.Stage != stage.Id && e.Scope != EdgeScope.PreviousNode)
+                .Select(e => longest[e.Stage]).MaxBy(p => p.Count) ?? [];
             longest[stage.Id] = [.. before, stage.Id];
         }
 

@@ -48,6 +48,7 @@ internal static class ExternalCommands
             ["up"] = ["--skip-preview", "--refresh", "--diff", "--target"],
             ["destroy"] = ["--skip-preview", "--target"],
             ["refresh"] = [],
+            ["state unprotect"] = ["--all", "--yes", "-y"],
         },
     };
 }

@@ -46,7 +46,8 @@ public sealed class NodeRemovalScriptTests : IDisposable
 
         Assert.NotEqual(0, result.Exit);
         Assert.Contains("disruption budget", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(result.Calls, c => c.Contains(" reset ", StringComparison.Ordinal) || c.Contains("delete node", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            result.Calls, c => c.Contains(" reset ", StringComparison.Ordinal) || c.Contains("delete node", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -37,7 +37,9 @@ internal sealed class ScriptBench : IDisposable
         '            "version": ">= 1.0.0"\n        }\n    },\n    "name": "schematic",\n    "version": "%s"\n}\n' "$FAKE_SCHEMATIC" ;;
           *" get nodestatus "*) echo "${FAKE_NODE_READY:-true}" ;;
           *" reset "*) [ "${FAKE_RESET:-ok}" = ok ] || { echo "error resetting: leaving etcd: context deadline exceeded" >&2; exit 1; } ;;
-          *" etcd members"*) printf 'NODE   ID   HOSTNAME\n'; for member in ${FAKE_ETCD_MEMBERS:-}; do printf '%s   1   %s\n' "$asked" "$member"; done ;;
+          *" etcd members"*)
+            printf 'NODE   ID   HOSTNAME\n'
+            for member in ${FAKE_ETCD_MEMBERS:-}; do printf '%s   1   %s\n' "$asked" "$member"; done ;;
           *" etcd remove-member "*) ;;
           *" etcd status"*)
             args="$*"; node="${args#*--nodes }"; node="${node%% *}"
@@ -103,7 +105,8 @@ internal sealed class ScriptBench : IDisposable
             args="$*"; node="${args#* get node }"; node="${node%% *}"
             case " ${FAKE_K8S_NODES:-} " in *" $node "*) ;; *) echo "Error from server (NotFound): nodes \"$node\" not found" >&2; exit 1 ;; esac ;;
           *" drain "*)
-            [ "${FAKE_DRAIN:-ok}" = ok ] || { echo "error when evicting pods: Cannot evict pod as it would violate the pod's disruption budget." >&2; exit 1; } ;;
+            [ "${FAKE_DRAIN:-ok}" = ok ] \
+              || { echo "error when evicting pods: Cannot evict pod as it would violate the pod's disruption budget." >&2; exit 1; } ;;
           *" delete node "*) ;;
         esac
         exit 0

@@ -61,7 +61,8 @@ public sealed class UpgradeScriptTests : IDisposable
     [Fact]
     public void A_node_at_the_target_version_and_schematic_is_left_alone()
     {
-        var result = _bench.Run(Step("talos-upgrade/cp-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"), ("FAKE_SCHEMATIC", _dev.Image.Schematic.Id));
+        var result = _bench.Run(
+            Step("talos-upgrade/cp-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"), ("FAKE_SCHEMATIC", _dev.Image.Schematic.Id));
 
         Assert.Equal(0, result.Exit);
         Assert.Contains($"cp-1 already runs Talos v1.13.9 with schematic {_dev.Image.Schematic.Id}", result.Output, StringComparison.Ordinal);
@@ -82,7 +83,8 @@ public sealed class UpgradeScriptTests : IDisposable
 
         Assert.Equal(0, result.Exit);
         Assert.Contains(
-            $"worker-1: upgrading Talos v1.13.9 (schematic {(running.Length == 0 ? "none" : running)}) -> v1.13.9 (schematic {_dev.Image.Schematic.Id})",
+            $"worker-1: upgrading Talos v1.13.9 (schematic {(running.Length == 0 ? "none" : running)}) "
+                + $"-> v1.13.9 (schematic {_dev.Image.Schematic.Id})",
             result.Output,
             StringComparison.Ordinal);
         Assert.Contains(

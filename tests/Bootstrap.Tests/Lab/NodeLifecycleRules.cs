@@ -144,8 +144,8 @@ internal static partial class NodeLifecycleRules
 
         var wanted = c.Blueprint.Image.Schematic.Id;
         var compares = (r.Text("create") ?? "").Contains("get extensions", StringComparison.Ordinal);
-        return node.TalosVersion == c.Blueprint.Talos.TalosVersion && node.Schematic is { } running && !wanted.StartsWith(running, StringComparison.Ordinal)
-            && !compares
+        return node.TalosVersion == c.Blueprint.Talos.TalosVersion && node.Schematic is { } running
+            && !wanted.StartsWith(running, StringComparison.Ordinal) && !compares
             ? $"{r.Planned.Node} already runs Talos {node.TalosVersion}: the step stops there and the node keeps schematic {running}"
             : null;
     }

@@ -22,7 +22,8 @@ until talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 version > /dev/nu
   sleep 5
 done
 # Talos mirrors the node's Ready condition (siderolabs/talos pkg/machinery/resources/k8s/node_status.go NodeStatus).
-until talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 get nodestatus cp-1 -o jsonpath='{.spec.nodeReady}' 2> "$work/error" | grep -qx true; do
+until talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 get nodestatus cp-1 -o jsonpath='{.spec.nodeReady}' 2> "$work/error" \
+  | grep -qx true; do
   if [ "$SECONDS" -ge "$deadline" ]; then
     echo "vm-ready cp-1: cp-1 is not Ready within ${wait_seconds}s after its VM changed: $(tail -n 1 "$work/error")" >&2
     exit 1
