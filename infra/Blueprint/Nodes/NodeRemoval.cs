@@ -87,9 +87,9 @@ public static class NodeRemoval
     }
 
     /// <summary>
-    /// A control plane that answers nothing cannot leave etcd itself: another control plane removes its member by hostname
-    /// (talosctl etcd remove-member; Talos docs, "Removing a control plane node"). With no control plane left answering, the
-    /// cluster is gone and nothing keeps the member.
+    /// A control plane that answers nothing cannot leave etcd itself: another control plane removes its member, found by
+    /// hostname in `talosctl etcd members` (NODE, ID, HOSTNAME columns), by its ID (talosctl etcd remove-member takes the
+    /// member ID: siderolabs/talos cmd/talosctl/cmd/talos/etcd.go). With no control plane answering, the cluster is gone.
     /// </summary>
     private static string EtcdRemoveMember(string name, string node, IReadOnlyList<string> others)
     {
@@ -97,8 +97,12 @@ public static class NodeRemoval
         text.Append($"  removed=no\n  for other in {(others.Count == 0 ? "''" : string.Join(' ', others))}; do\n");
         text.Append("    [ -n \"$other\" ] || continue\n");
         text.Append("    if talosctl --endpoints \"$other\" --nodes \"$other\" etcd members > \"$work/members\" 2> /dev/null; then\n");
-        text.Append($"      if grep -qw '{node}' \"$work/members\"; then\n");
-        text.Append($"        talosctl --endpoints \"$other\" --nodes \"$other\" etcd remove-member {node}\n");
+        text.Append("      member=''\n");
+        text.Append("      while read -r first second third rest; do\n");
+        text.Append($"        if [ \"$third\" = '{node}' ]; then member=$second; elif [ \"$second\" = '{node}' ]; then member=$first; fi\n");
+        text.Append("      done < \"$work/members\"\n");
+        text.Append("      if [ -n \"$member\" ]; then\n");
+        text.Append("        talosctl --endpoints \"$other\" --nodes \"$other\" etcd remove-member \"$member\"\n");
         text.Append("      fi\n");
         text.Append("      removed=yes; break\n");
         text.Append("    fi\n");

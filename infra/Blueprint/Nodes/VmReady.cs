@@ -1,5 +1,6 @@
 using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Scripts;
+using Bootstrap.Blueprint.Upgrades;
 
 namespace Bootstrap.Blueprint.Nodes;
 
@@ -26,17 +27,7 @@ public static class VmReady
         var script = ScriptPrelude.For(name, $"{node} ({ip}) is back, Ready and the cluster healthy after a VM change", ScriptCredentials.Talosconfig,
             "talosctl", "grep");
         script.Append($$"""
-            {{ScriptPrelude.StartWait}}
-            until talosctl --endpoints {{ip}} --nodes {{ip}} version > /dev/null 2> "$work/error"; do
-              if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
-                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to wait for"; exit 0
-              fi
-              if {{ScriptPrelude.DeadlinePassed}}; then
-                echo "{{name}}: {{node}} ({{ip}}) did not answer within ${wait_seconds}s after its VM changed: $(tail -n 1 "$work/error")" >&2
-                exit 1
-              fi
-              sleep {{ScriptPrelude.PollSeconds}}
-            done
+            {{UpgradeScripts.WaitForAnswer(name, node, ip, "version --json", "/dev/null", "nothing to wait for")}}
             # Talos mirrors the node's Ready condition (siderolabs/talos pkg/machinery/resources/k8s/node_status.go NodeStatus).
             until talosctl --endpoints {{ip}} --nodes {{ip}} get nodestatus {{node}} -o jsonpath='{.spec.nodeReady}' 2> "$work/error" \
               | grep -qx true; do

@@ -97,7 +97,8 @@ public static class UpgradeScripts
     /// (siderolabs/terraform-provider-talos pkg/talos/util.go talosClientOp) and the Talos Proxmox guide's
     /// `talosctl get disks --insecure`. Anything else, until the deadline, fails with the node and the last error.
     /// </summary>
-    private static string WaitForAnswer(string name, string node, string ip, string query, string answer)
+    /// <param name="newNode">What a node in maintenance mode means for this step (it exits 0 with it).</param>
+    internal static string WaitForAnswer(string name, string node, string ip, string query, string answer, string newNode = "nothing to upgrade")
     {
         var unanswered = $"{name}: {node} ({ip}) answered neither with the cluster's credentials "
             + $"nor in maintenance mode within ${{wait_seconds}}s";
@@ -105,7 +106,7 @@ public static class UpgradeScripts
             {{ScriptPrelude.StartWait}}
             until talosctl --endpoints {{ip}} --nodes {{ip}} {{query}} > "{{answer}}" 2> "$work/error"; do
               if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
-                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to upgrade"; exit 0
+                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): {{newNode}}"; exit 0
               fi
               if {{ScriptPrelude.DeadlinePassed}}; then
                 echo "{{unanswered}}: $(tail -n 1 "$work/error")" >&2

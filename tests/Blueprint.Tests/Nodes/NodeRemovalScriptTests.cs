@@ -67,7 +67,7 @@ public sealed class NodeRemovalScriptTests : IDisposable
             "cp-3", ("FAKE_TALOS_MODE", "configured"), ("FAKE_DOWN", "192.168.40.63 192.168.40.61"), ("FAKE_ETCD_MEMBERS", "cp-1 cp-2 cp-3"));
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 etcd remove-member cp-3", result.Calls);
+        Assert.Contains("talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 etcd remove-member 0000000000000003", result.Calls);
         Assert.DoesNotContain(result.Calls, c => c.Contains(" reset ", StringComparison.Ordinal));
         Assert.Contains(result.Calls, c => c.EndsWith("delete node cp-3 --ignore-not-found --wait=true", StringComparison.Ordinal));
     }

@@ -22,7 +22,7 @@ public sealed class VmReadyScriptTests : IDisposable
         Assert.Equal(0, result.Exit);
         Assert.Equal(
             [
-                "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 version",
+                "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 version --json",
                 "talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 get nodestatus cp-2 -o jsonpath={.spec.nodeReady}",
                 "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m",
             ],

@@ -38,8 +38,11 @@ internal sealed class ScriptBench : IDisposable
           *" get nodestatus "*) echo "${FAKE_NODE_READY:-true}" ;;
           *" reset "*) [ "${FAKE_RESET:-ok}" = ok ] || { echo "error resetting: leaving etcd: context deadline exceeded" >&2; exit 1; } ;;
           *" etcd members"*)
-            printf 'NODE   ID   HOSTNAME\n'
-            for member in ${FAKE_ETCD_MEMBERS:-}; do printf '%s   1   %s\n' "$asked" "$member"; done ;;
+            printf 'NODE            ID                 HOSTNAME   PEER URLS   CLIENT URLS   LEARNER\n'
+            i=0
+            for member in ${FAKE_ETCD_MEMBERS:-}; do
+              i=$((i + 1)); printf '%s   %016x   %s   https://x:2380   https://x:2379   false\n' "$asked" "$i" "$member"
+            done ;;
           *" etcd remove-member "*) ;;
           *" etcd status"*)
             args="$*"; node="${args#*--nodes }"; node="${node%% *}"

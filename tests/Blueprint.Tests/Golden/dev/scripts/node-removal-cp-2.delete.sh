@@ -43,8 +43,12 @@ case "$answered" in
   for other in 192.168.40.61 192.168.40.63; do
     [ -n "$other" ] || continue
     if talosctl --endpoints "$other" --nodes "$other" etcd members > "$work/members" 2> /dev/null; then
-      if grep -qw 'cp-2' "$work/members"; then
-        talosctl --endpoints "$other" --nodes "$other" etcd remove-member cp-2
+      member=''
+      while read -r first second third rest; do
+        if [ "$third" = 'cp-2' ]; then member=$second; elif [ "$second" = 'cp-2' ]; then member=$first; fi
+      done < "$work/members"
+      if [ -n "$member" ]; then
+        talosctl --endpoints "$other" --nodes "$other" etcd remove-member "$member"
       fi
       removed=yes; break
     fi

@@ -11,16 +11,17 @@ wait_seconds=${BOOTSTRAP_WAIT_SECONDS:-600}
 printf '%s' "$TALOSCONFIG_CONTENT" > "$work/talosconfig"
 export TALOSCONFIG="$work/talosconfig"
 deadline=$((SECONDS + wait_seconds))
-until talosctl --endpoints 192.168.40.65 --nodes 192.168.40.65 version > /dev/null 2> "$work/error"; do
+until talosctl --endpoints 192.168.40.65 --nodes 192.168.40.65 version --json > "/dev/null" 2> "$work/error"; do
   if talosctl --endpoints 192.168.40.65 --nodes 192.168.40.65 get disks --insecure > /dev/null 2>&1; then
     echo "worker-2 (192.168.40.65) runs the maintenance-mode API (a new node): nothing to wait for"; exit 0
   fi
   if [ "$SECONDS" -ge "$deadline" ]; then
-    echo "vm-ready worker-2: worker-2 (192.168.40.65) did not answer within ${wait_seconds}s after its VM changed: $(tail -n 1 "$work/error")" >&2
+    echo "vm-ready worker-2: worker-2 (192.168.40.65) answered neither with the cluster's credentials nor in maintenance mode within ${wait_seconds}s: $(tail -n 1 "$work/error")" >&2
     exit 1
   fi
   sleep 5
 done
+
 # Talos mirrors the node's Ready condition (siderolabs/talos pkg/machinery/resources/k8s/node_status.go NodeStatus).
 until talosctl --endpoints 192.168.40.65 --nodes 192.168.40.65 get nodestatus worker-2 -o jsonpath='{.spec.nodeReady}' 2> "$work/error" \
   | grep -qx true; do
