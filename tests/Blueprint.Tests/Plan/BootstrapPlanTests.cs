@@ -44,7 +44,7 @@ public class BootstrapPlanTests
     {
         Assert.Equal(["vm-ready/cp-1"], After("talos-upgrade/cp-1"));
         Assert.Equal(["vm-ready/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
-        Assert.Equal(["vm/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
+        Assert.Equal(["vm-ready/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
         Assert.Equal(
             ["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"],
             After("kubernetes-upgrade"));
@@ -70,7 +70,8 @@ public class BootstrapPlanTests
         Assert.Equal(
             ["load-balancer", "talos-apply/cp-1", "talos-apply/cp-2", "talos-apply/cp-3", "talos-apply/worker-1", "talos-apply/worker-2"],
             After("cluster-health"));
-        Assert.Equal(["argocd", "cert-manager", "sealed-secrets"], After("root-application"));
+        Assert.Equal(
+            ["argocd", "cert-manager", "sealed-secrets", .. _ops.Nodes.Select(n => $"node-removal/{n.Name}")], After("root-application"));
         Assert.Equal("root-application", _ops.Plan.Resources[^1].Key);
     }
 

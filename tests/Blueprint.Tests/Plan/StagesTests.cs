@@ -45,7 +45,7 @@ public class StagesTests
         Assert.Equal([Stages.EtcdBootstrap], After(Plain, Stages.Kubeconfig));
         Assert.Equal([Stages.GatewayApiCrds], After(Plain, Stages.Cilium));
         Assert.Equal([Stages.LoadBalancer, Stages.TalosApply], After(Plain, Stages.ClusterHealth));
-        Assert.Equal([Stages.ArgoCd, Stages.CertManager, Stages.SealedSecrets], After(Plain, Stages.RootApplication));
+        Assert.Equal([Stages.ArgoCd, Stages.CertManager, Stages.SealedSecrets, Stages.NodeRemoval], After(Plain, Stages.RootApplication));
     }
 
     [Fact]
