@@ -29,7 +29,7 @@ public sealed class ClusterAddons : ComponentResource
         {
             switch (planned.Kind)
             {
-                case ResourceKind.ReadinessGate:
+                case ResourceKind.ReadinessGate or ResourceKind.NodeRemoval:
                     ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, talosconfig, kubeconfig);
                     break;
                 case ResourceKind.KubernetesProvider:

@@ -93,6 +93,8 @@ public sealed class ProxmoxNodes : ComponentResource
         Tags = vm.Tags.ToList(),
         OnBoot = VirtualMachine.StartOnBoot,
         Started = true,
+        Migrate = VirtualMachine.MigrateOnHostChange,
+        RebootAfterUpdate = VirtualMachine.RebootAfterUpdate,
         Machine = VirtualMachine.Machine,
         Bios = VirtualMachine.Bios,
         EfiDisk = new VmLegacyEfiDiskArgs

@@ -11,6 +11,7 @@ public sealed class ResourceWiring(BootstrapPlan plan)
 {
     private readonly Dictionary<string, Input<Resource>> _created = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProviderResource> _providers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource<Resource>> _later = new(StringComparer.Ordinal);
 
     /// <summary>Options for <paramref name="planned"/>: its parent, provider, exactly its planned dependencies, protection and retention.</summary>
     public CustomResourceOptions Options(PlannedResource planned, Resource parent, string? providerStage = null) => new()
@@ -34,15 +35,37 @@ public sealed class ResourceWiring(BootstrapPlan plan)
 
     public ProviderResource Provider(string stage) => _providers[stage];
 
+    /// <summary>
+    /// A dependency another component creates later (a VM waits for the previous node's vm-ready step, which the Talos
+    /// component creates) resolves once it is added: the plan is acyclic, so every such wait ends.
+    /// </summary>
     public InputList<Resource> DependsOn(PlannedResource planned) =>
         planned.DependsOn.Select(dependency => _created.TryGetValue(dependency, out var resource)
             ? resource
-            : throw new InvalidOperationException($"{planned.Key} depends on {dependency}, which has not been created yet")).ToList();
+            : plan.Resources.Any(r => r.Key == dependency)
+                ? Later(dependency)
+                : throw new InvalidOperationException($"{planned.Key} depends on {dependency}, which the plan does not have")).ToList();
+
+    private Input<Resource> Later(string key)
+    {
+        if (!_later.TryGetValue(key, out var pending))
+        {
+            pending = new TaskCompletionSource<Resource>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _later.Add(key, pending);
+        }
+
+        return Output.Create(pending.Task);
+    }
 
     public T Add<T>(PlannedResource planned, T resource)
         where T : Resource
     {
         _created.Add(planned.Key, resource);
+        if (_later.Remove(planned.Key, out var pending))
+        {
+            pending.SetResult(resource);
+        }
+
         if (resource is ProviderResource provider)
         {
             _providers.Add(planned.Stage, provider);

@@ -17,6 +17,11 @@ internal static class ScriptCommand
             Interpreter = { "/bin/bash", "-c" },
             Triggers = script.Triggers.Select(t => (Input<object>)t).ToList(),
         };
+        if (script.DeleteScript is { } delete)
+        {
+            args.Delete = delete;
+        }
+
         if (script.Credentials.HasFlag(ScriptCredentials.Talosconfig))
         {
             args.Environment.Add(LocalScript.TalosconfigVariable, talosconfig ?? throw Missing(planned, "talosconfig"));

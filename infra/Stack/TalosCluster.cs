@@ -47,7 +47,7 @@ public sealed class TalosCluster : ComponentResource
                     UseCredentials(blueprint, client);
                     wiring.AddStep(planned);
                     break;
-                case ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade or ResourceKind.EtcdBootstrap:
+                case ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade or ResourceKind.EtcdBootstrap or ResourceKind.VmReady:
                     ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, StepTalosconfig, null);
                     break;
                 case ResourceKind.MachineConfigApply:

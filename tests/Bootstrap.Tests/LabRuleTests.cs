@@ -18,7 +18,7 @@ public class LabRuleTests
     public static TheoryData<string> Rules() => [.. Breaks.Keys];
 
     /// <summary>One way to break each rule: how to run, starting from an empty dev lab.</summary>
-    private static readonly Dictionary<string, Func<Task<LabRun>>> Breaks = new()
+    private static readonly Dictionary<string, Func<Task<LabRun>>> Breaks = new(NodeLifecycleBreaks.All)
     {
         [LabRules.DiskImportNeedsSsh] = () => Dev(transform: args =>
         {

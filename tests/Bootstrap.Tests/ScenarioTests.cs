@@ -87,8 +87,10 @@ public class ScenarioTests
         Assert.True(run.Failure is null, run.Failure);
         Assert.Equal(
             [
-                "create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-worker-3",
-                "delete talos-apply-worker-2", "delete talos-upgrade-worker-2", "delete vm-worker-2",
+                "create node-removal-worker-3", "create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-ready-worker-3",
+                "create vm-worker-3",
+                "delete node-removal-worker-2", "delete talos-apply-worker-2", "delete talos-upgrade-worker-2", "delete vm-ready-worker-2",
+                "delete vm-worker-2",
                 "replace cluster-health",
             ],
             run.Changed.Order(StringComparer.Ordinal));
@@ -106,11 +108,16 @@ public class ScenarioTests
 
         Assert.True(added.Failure is null, added.Failure);
         Assert.Equal(
-            ["create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-worker-3", "replace cluster-health"],
+            [
+                "create node-removal-worker-3", "create talos-apply-worker-3", "create talos-upgrade-worker-3", "create vm-ready-worker-3",
+                "create vm-worker-3", "replace cluster-health",
+            ],
             added.Changed.Order(StringComparer.Ordinal));
         Assert.Equal(LabRules.ProtectedNotDeleted, removed.BrokenRule);
-        Assert.Contains("talos-apply-worker-2", removed.Failure, StringComparison.Ordinal);
+        // The protected removal step is refused first: the node is neither drained nor reset before the refusal.
+        Assert.Contains("node-removal-worker-2", removed.Failure, StringComparison.Ordinal);
         Assert.Contains(lab.Vms.Values, v => v.Name == "worker-2");
+        Assert.Contains("192.168.50.65", lab.Members.Keys);
     }
 
     [Theory]

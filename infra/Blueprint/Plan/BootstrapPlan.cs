@@ -53,7 +53,28 @@ public sealed record BootstrapPlan(IReadOnlyList<BootstrapStage> Stages, IReadOn
                 .ToList(),
             protect && !m.Stage.Kind.ReplacedInNormalOperation(),
             Retained(m.Stage))).ToList();
-        return new BootstrapPlan(stages, resources);
+        return new BootstrapPlan(stages, DependenciesFirst(resources));
+    }
+
+    /// <summary>
+    /// Stage order, except that a resource moves after what it waits for: a VM waits for the previous node's vm-ready step,
+    /// a later stage. Stable (Kahn's algorithm taking the earliest ready resource), and it fails on a cycle.
+    /// </summary>
+    private static List<PlannedResource> DependenciesFirst(List<PlannedResource> resources)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<PlannedResource>(resources.Count);
+        var pending = resources.ToList();
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(r => r.DependsOn.All(done.Contains))
+                ?? throw new InvalidOperationException($"the plan has a dependency cycle through {string.Join(", ", pending.Select(r => r.Key))}");
+            pending.Remove(next);
+            done.Add(next.Key);
+            ordered.Add(next);
+        }
+
+        return ordered;
     }
 
     /// <summary>What Argo CD owns after the handoff is never deleted by `pulumi destroy`: the releases, the CRDs, the root

@@ -4,6 +4,7 @@ using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Blueprint.Nodes;
 using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Readiness;
 using Bootstrap.Blueprint.Repository;
@@ -120,13 +121,19 @@ public static class Planner
         var release = Compatibility.For(VersionRule.ParseTalos(talos.TalosVersion)!)!;
         var scripts = nodes.ToDictionary(
             n => PlannedResource.KeyOf(Stages.TalosUpgrade, n.Name),
-            n => UpgradeScripts.Talos(n.Name, n.Ip, talos.BootstrapIp, talos.TalosVersion, image.InstallerImage, release));
+            n => UpgradeScripts.Talos(
+                n.Name, n.Ip, talos.BootstrapIp, talos.TalosVersion, image.InstallerImage, image.Schematic.Id, release));
         scripts[Stages.KubernetesUpgrade] = UpgradeScripts.Kubernetes(talos.BootstrapNode, talos.BootstrapIp, talos.KubernetesVersion);
         scripts[Stages.EtcdBootstrap] = EtcdBootstrap.Script(talos.BootstrapNode, talos.BootstrapIp, talos.ClientEndpoints, etcdSnapshot);
         scripts[Stages.ApiReady] = ReadinessGates.ApiReady(talos.Endpoint, talos.Endpoint.Split('/')[2].Split(':')[0], talos.BootstrapIp);
         scripts[Stages.CiliumCrds] = ReadinessGates.CiliumCrds(talos.Endpoint, LoadBalancerPool.Crds);
-        scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(
-            talos.Endpoint, talos.BootstrapIp, talos.ClientEndpoints, talos.WorkerIps, nodes.Select(n => n.Name).ToList());
+        scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(talos.Endpoint, talos.BootstrapIp, nodes.Select(n => n.Name).ToList());
+        foreach (var node in nodes)
+        {
+            scripts[PlannedResource.KeyOf(Stages.VmReady, node.Name)] = VmReady.For(node.Name, node.Ip, talos.BootstrapIp, node.Vm);
+            scripts[PlannedResource.KeyOf(Stages.NodeRemoval, node.Name)] = NodeRemoval.For(
+                node.Name, node.Ip, node.Role == NodeRole.ControlPlane, talos.ClientEndpoints.Where(ip => ip != node.Ip).ToList());
+        }
         return scripts;
     }
 

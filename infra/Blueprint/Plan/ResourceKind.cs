@@ -25,6 +25,12 @@ public enum ResourceKind
     RestoredTalosSecrets,
     TalosUpgrade,
     KubernetesUpgrade,
+
+    /// <summary>A local script per node: after its VM was created or changed, the node is back and Ready (VM changes roll).</summary>
+    VmReady,
+
+    /// <summary>A local command per node whose delete script drains, resets and deletes the node when it leaves the stack.</summary>
+    NodeRemoval,
     MachineConfigApply,
     /// <summary>A local script: bootstraps etcd (from a snapshot when one is configured) unless it already runs.</summary>
     EtcdBootstrap,
@@ -52,7 +58,8 @@ public static class ResourceKinds
         ResourceKind.ProxmoxProvider or ResourceKind.ProxmoxPreflight or ResourceKind.ImageSchematic
             or ResourceKind.ImageDownload or ResourceKind.VirtualMachine => Component.ProxmoxNodes,
         ResourceKind.TalosSecrets or ResourceKind.RestoredTalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
-            or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap or ResourceKind.Kubeconfig => Component.TalosCluster,
+            or ResourceKind.VmReady or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap
+            or ResourceKind.Kubeconfig => Component.TalosCluster,
         ResourceKind.RootApplication => Component.GitOpsHandoff,
         _ => Component.ClusterAddons,
     };
@@ -64,7 +71,7 @@ public static class ResourceKinds
     /// Kinds replaced in normal operation (a new version re-runs a script or downloads a new image), which a protected
     /// stack must not protect: Pulumi refuses to replace a protected resource (pulumi/pulumi step_generator.go).
     /// </summary>
-    public static bool ReplacedInNormalOperation(this ResourceKind kind) => kind is ResourceKind.TalosUpgrade
+    public static bool ReplacedInNormalOperation(this ResourceKind kind) => kind is ResourceKind.TalosUpgrade or ResourceKind.VmReady
         or ResourceKind.KubernetesUpgrade or ResourceKind.ReadinessGate or ResourceKind.ImageDownload
         or ResourceKind.ImageSchematic or ResourceKind.ProxmoxPreflight or ResourceKind.ProxmoxProvider
         or ResourceKind.KubernetesProvider;

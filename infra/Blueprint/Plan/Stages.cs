@@ -13,6 +13,8 @@ public static class Stages
     public const string Schematic = "schematic";
     public const string Image = "image";
     public const string Vm = "vm";
+    public const string VmReady = "vm-ready";
+    public const string NodeRemoval = "node-removal";
     public const string TalosSecrets = "talos-secrets";
     public const string TalosUpgrade = "talos-upgrade";
     public const string KubernetesUpgrade = "kubernetes-upgrade";
@@ -58,6 +60,8 @@ public static class Stages
             ]),
             new(Vm, "Create and start one VM per node, its disk imported from the image (no SSH)", ResourceKind.VirtualMachine, StageScope.PerNode, [
                 new(Image, EdgeScope.SameHost, "the boot disk is imported from the image on the VM's own host"),
+                new(VmReady, EdgeScope.PreviousNode,
+                    "a resize reboots the VM: one node at a time, each Ready again before the next (etcd keeps quorum)"),
             ]),
             new(TalosSecrets,
                 secrets.TalosSecrets
@@ -66,9 +70,14 @@ public static class Stages
                 secrets.TalosSecrets ? ResourceKind.RestoredTalosSecrets : ResourceKind.TalosSecrets, StageScope.One, [
                 new(ProxmoxPreflight, EdgeScope.All, "nothing is created before Proxmox is known to hold the plan"),
             ]),
+            new(VmReady, "Wait until the node is back and Ready after its VM was created or resized (skips a node in maintenance mode)",
+                ResourceKind.VmReady, StageScope.PerNode, [
+                new(Vm, EdgeScope.SameNode, "Proxmox reboots the VM to apply new cores or memory and returns once it runs, not once it is Ready"),
+                new(TalosSecrets, EdgeScope.All, "the node is asked with the cluster's credentials"),
+            ]),
             new(TalosUpgrade, "Upgrade Talos in place, one node at a time (skips a node only in maintenance mode)",
                 ResourceKind.TalosUpgrade, StageScope.PerNode, [
-                new(Vm, EdgeScope.SameNode, "only a running node can be upgraded"),
+                new(VmReady, EdgeScope.SameNode, "only a running node can be upgraded, and not while its VM change reboots it"),
                 new(TalosUpgrade, EdgeScope.PreviousNode, "one node at a time: control planes in turn keep etcd quorum, then workers"),
             ]),
             new(KubernetesUpgrade, "Upgrade Kubernetes with talosctl upgrade-k8s (skips a cluster in maintenance mode)",
@@ -115,6 +124,12 @@ public static class Stages
                 new(TalosApply, EdgeScope.All, "every node must have its config before it can join"),
             ]),
             new(CertManager, "Install cert-manager", ResourceKind.HelmRelease, StageScope.One, [new(ClusterHealth, EdgeScope.All, ScheduledPods)]),
+            new(NodeRemoval, "On removal from the stack: drain, talosctl reset --graceful (leaves etcd), delete the Node object",
+                ResourceKind.NodeRemoval, StageScope.PerNode, [
+                new(TalosApply, EdgeScope.SameNode, "deleted before the node's config and VM: the node must still run to be drained and reset"),
+                new(ClusterHealth, EdgeScope.All, "a node is removable once it has joined; its Node object is drained and deleted through the API"),
+                new(NodeRemoval, EdgeScope.PreviousNode, "nodes removed in one update leave one at a time: control planes leave etcd in turn"),
+            ]),
         };
 
         var sealedSecrets = new List<StageEdge> { new(ClusterHealth, EdgeScope.All, ScheduledPods) };
@@ -153,6 +168,7 @@ public static class Stages
             new(ArgoCd, EdgeScope.All, "the Application CRD and controller come with Argo CD (Cilium is already done: Argo CD waited for it)"),
             new(CertManager, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
             new(SealedSecrets, EdgeScope.All, "Argo CD must adopt a finished release, not race Pulumi installing it"),
+            new(NodeRemoval, EdgeScope.All, "every node has joined and can be removed cleanly before Argo CD takes over"),
         ]));
         return stages;
     }

@@ -54,4 +54,18 @@ public sealed record VirtualMachine(
     /// </summary>
     public static readonly IReadOnlyList<string> IgnoredAfterCreate = ["disks[0].importFrom"];
     public const bool StartOnBoot = true;
+
+    /// <summary>
+    /// A new host migrates the VM (online, with its local disks) instead of re-creating it: without <c>migrate</c> a
+    /// changed node_name forces a new VM (bpg proxmoxtf/resource/vm/vm.go CustomizeDiff ForceNewIf node_name; vmUpdate
+    /// migrateVM, migrateNonHAVM with-local-disks and online). A re-created VM would keep the fixed vm_id, which Pulumi's
+    /// create-before-delete cannot create while the old one exists, and would boot a blank disk in maintenance mode.
+    /// </summary>
+    public const bool MigrateOnHostChange = true;
+
+    /// <summary>
+    /// The provider reboots a running VM when a change needs it (cores, memory; bpg vm.go reboot_after_update, default true):
+    /// kept, because only a Proxmox-side restart applies the change; the vm-ready steps make those reboots roll node by node.
+    /// </summary>
+    public const bool RebootAfterUpdate = true;
 }

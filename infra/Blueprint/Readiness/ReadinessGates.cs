@@ -52,18 +52,19 @@ public static class ReadinessGates
     /// Talos reports the cluster healthy and every planned node is Ready. Both checks are needed: with
     /// `cluster.network.cni.name: none` talosctl health skips "all k8s nodes to report ready" and CoreDNS
     /// (siderolabs/talos pkg/cluster/check/default.go cniDisabledStatus), so readiness is read from the API.
+    /// talosctl health gets no node lists: given lists, it requires the Kubernetes nodes and etcd members to be exactly
+    /// those (pkg/cluster/cluster.go NodesMatch "unexpected nodes", check/etcd.go EtcdControlPlaneNodesAssertion), but a
+    /// node removed from the stack still runs until Pulumi deletes it at the end of the update. Without lists Talos
+    /// discovers the members itself (internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go buildClusterInfo).
     /// </summary>
-    public static LocalScript ClusterHealth(
-        string endpoint, string bootstrapIp, IReadOnlyList<string> controlPlaneIps, IReadOnlyList<string> workerIps, IReadOnlyList<string> nodes)
+    public static LocalScript ClusterHealth(string endpoint, string bootstrapIp, IReadOnlyList<string> nodes)
     {
         const string name = "cluster-health";
         var script = ScriptPrelude.For(
             name, "Talos healthy and every node Ready", ScriptCredentials.Talosconfig | ScriptCredentials.Kubeconfig,
             "talosctl", "curl", "base64", "grep");
         script.Append(ScriptPrelude.KubeGet(endpoint));
-        var workers = workerIps.Count > 0 ? $" --worker-nodes {string.Join(',', workerIps)}" : "";
-        script.Append($"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health "
-            + $"--control-plane-nodes {string.Join(',', controlPlaneIps)}{workers} --wait-timeout \"${{wait_seconds}}s\"\n");
+        script.Append($"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health --wait-timeout \"${{wait_seconds}}s\"\n");
         foreach (var node in nodes)
         {
             script.Append(Wait(name, Holds($"/api/v1/nodes/{node}", "Ready"), $"node {node} is not Ready",

@@ -33,6 +33,8 @@ public static class PlanFiles
         files.AddRange(blueprint.Addons.Manifests.Select(m => ($"manifests/{m.Name}.yaml", m.Yaml)));
         // The exact bytes `pulumi up` runs on the operator's machine, for review (they hold no credentials).
         files.AddRange(blueprint.Scripts.Select(s => ($"scripts/{s.Key.Replace('/', '-')}.sh", s.Value.Script)));
+        files.AddRange(blueprint.Scripts.Where(s => s.Value.DeleteScript is not null)
+            .Select(s => ($"scripts/{s.Key.Replace('/', '-')}.delete.sh", s.Value.DeleteScript!)));
         return files.OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
 

@@ -63,13 +63,17 @@ public static class Topology
         return text.ToString();
     }
 
-    /// <summary>The longest chain of dependent stages, ending at the last stage: stages are listed dependencies first.</summary>
+    /// <summary>
+    /// The longest chain of dependent stages, ending at the last stage: stages are listed dependencies first, except for
+    /// node-to-previous-node edges (a VM waits for the previous node's vm-ready), which order nodes, not stages.
+    /// </summary>
     public static IReadOnlyList<string> CriticalPath(IReadOnlyList<BootstrapStage> stages)
     {
         var longest = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var stage in stages)
         {
-            var before = stage.After.Where(e => e.Stage != stage.Id).Select(e => longest[e.Stage]).MaxBy(p => p.Count) ?? [];
+            var before = stage.After.Where(e => e.Stage != stage.Id && e.Scope != EdgeScope.PreviousNode)
+                .Select(e => longest[e.Stage]).MaxBy(p => p.Count) ?? [];
             longest[stage.Id] = [.. before, stage.Id];
         }
 

@@ -19,7 +19,12 @@ public enum ScriptCredentials
 /// The script runs when the resource is created and never again: later changes to its text are ignored (Pulumi's
 /// ignoreChanges on <c>create</c>), so an update cannot re-run it.
 /// </param>
-public sealed record LocalScript(string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials, bool RunOnce = false)
+/// <param name="DeleteScript">
+/// What runs when the resource is deleted (pulumi-command's <c>delete</c>: run on a delete, including the delete half of a
+/// replacement, with the inputs last stored in the state; provider/pkg/provider/local/commandController.go Delete), or null.
+/// </param>
+public sealed record LocalScript(
+    string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials, bool RunOnce = false, string? DeleteScript = null)
 {
     /// <summary>The pulumi-command input holding the script: what <see cref="RunOnce"/> ignores after creation.</summary>
     public const string CreateInput = "create";

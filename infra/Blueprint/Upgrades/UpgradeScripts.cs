@@ -18,7 +18,18 @@ public static class UpgradeScripts
     public const string HealthTimeout = "10m";
     public const string UpgradeTimeout = "20m";
 
-    public static LocalScript Talos(string node, string ip, string bootstrapIp, string target, string installerImage, TalosRelease release)
+    /// <summary>The Image Factory's virtual extension that carries the schematic id as its version.</summary>
+    public const string SchematicExtension = "schematic";
+
+    /// <summary>
+    /// One node to the stack's Talos version and image schematic. A node counts as done only when both match: an
+    /// extension change keeps the version but changes the schematic, which the Image Factory bakes into every image as a
+    /// virtual extension named <c>schematic</c> whose version is the schematic id (siderolabs/image-factory
+    /// internal/artifacts/schematic.go schematicExtension, pkg/constants SchematicIDExtensionName); Talos lists it among the
+    /// ExtensionStatus resources (<c>talosctl get extensions</c>). The same version with another schematic is upgraded in place.
+    /// </summary>
+    public static LocalScript Talos(
+        string node, string ip, string bootstrapIp, string target, string installerImage, string schematicId, TalosRelease release)
     {
         var name = $"talos-upgrade {node}";
         var previous = $"v{release.Major}.{release.Minor - 1}.*";
@@ -29,8 +40,12 @@ public static class UpgradeScripts
             if [ -z "$running" ]; then
               echo "{{name}}: talosctl version at {{ip}} answered without a Talos tag" >&2; exit 1
             fi
-            if [ "$running" = "{{target}}" ]; then
-              echo "{{node}} already runs Talos {{target}}"; exit 0
+            # Each extension's metadata as indented JSON with sorted keys, so "version" is the line after "name"
+            # (siderolabs/talos cmd/talosctl/cmd/talos/output/jsonpath.go printResult: json.MarshalIndent of a map).
+            talosctl --endpoints {{ip}} --nodes {{ip}} get extensions -o jsonpath='{.spec.metadata}' > "$work/extensions"
+            schematic=$(sed -n '/"name": *"{{SchematicExtension}}"/{n;s/.*"version": *"\([^"]*\)".*/\1/p;}' "$work/extensions" | head -n 1)
+            if [ "$running" = "{{target}}" ] && [ "$schematic" = "{{schematicId}}" ]; then
+              echo "{{node}} already runs Talos {{target}} with schematic {{schematicId}}"; exit 0
             fi
             case "$running" in
               {{previous}}|v{{release.Major}}.{{release.Minor}}.*) ;;
@@ -40,7 +55,7 @@ public static class UpgradeScripts
               echo "refusing: {{node}} runs Talos $running, newer than {{target}} (no downgrades)" >&2; exit 1
             fi
             {{Health(bootstrapIp)}}
-            echo "{{node}}: upgrading Talos $running -> {{target}}"
+            echo "{{node}}: upgrading Talos $running (schematic ${schematic:-none}) -> {{target}} (schematic {{schematicId}})"
             talosctl --endpoints {{ip}} --nodes {{ip}} upgrade --image {{installerImage}} --wait --timeout {{UpgradeTimeout}}
             {{Health(bootstrapIp)}}
 
@@ -82,7 +97,8 @@ public static class UpgradeScripts
     /// (siderolabs/terraform-provider-talos pkg/talos/util.go talosClientOp) and the Talos Proxmox guide's
     /// `talosctl get disks --insecure`. Anything else, until the deadline, fails with the node and the last error.
     /// </summary>
-    private static string WaitForAnswer(string name, string node, string ip, string query, string answer)
+    /// <param name="newNode">What a node in maintenance mode means for this step (it exits 0 with it).</param>
+    internal static string WaitForAnswer(string name, string node, string ip, string query, string answer, string newNode = "nothing to upgrade")
     {
         var unanswered = $"{name}: {node} ({ip}) answered neither with the cluster's credentials "
             + $"nor in maintenance mode within ${{wait_seconds}}s";
@@ -90,7 +106,7 @@ public static class UpgradeScripts
             {{ScriptPrelude.StartWait}}
             until talosctl --endpoints {{ip}} --nodes {{ip}} {{query}} > "{{answer}}" 2> "$work/error"; do
               if talosctl --endpoints {{ip}} --nodes {{ip}} get disks --insecure > /dev/null 2>&1; then
-                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): nothing to upgrade"; exit 0
+                echo "{{node}} ({{ip}}) runs the maintenance-mode API (a new node): {{newNode}}"; exit 0
               fi
               if {{ScriptPrelude.DeadlinePassed}}; then
                 echo "{{unanswered}}: $(tail -n 1 "$work/error")" >&2

@@ -54,7 +54,8 @@ public partial class DocumentedCommandsTests
     {
         var blueprint = StackInput.Of("ops").Blueprint();
         // Every talosctl call, wherever it stands in a line (after until/if, inside $(...)), up to a redirect or operator.
-        var lines = blueprint.Scripts.Values.SelectMany(s => TalosctlCall().Matches(s.Script).Select(m => m.Value.Trim()))
+        var lines = blueprint.Scripts.Values.SelectMany(s => new[] { s.Script, s.DeleteScript ?? "" })
+            .SelectMany(text => TalosctlCall().Matches(text).Select(m => m.Value.Trim()))
             .Where(l => !l.StartsWith("talosctl is", StringComparison.Ordinal))
             .Append(Bootstrap.Blueprint.Backup.EtcdSnapshot.Command(blueprint.Talos, "etcd.snapshot"))
             .ToList();

@@ -26,6 +26,7 @@ internal static class ExternalCommands
             ["rollback"] = [],
             ["etcd snapshot"] = [],
             ["etcd members"] = [],
+            ["etcd remove-member"] = [],
             ["etcd status"] = [],
             ["bootstrap"] = ["--recover-from", "--recover-skip-hash-check"],
             ["reset"] = ["--graceful", "--reboot", "--system-labels-to-wipe", "--user-disks-to-wipe", "--wipe-mode", "--wait", "--timeout",
@@ -47,6 +48,7 @@ internal static class ExternalCommands
             ["up"] = ["--skip-preview", "--refresh", "--diff", "--target"],
             ["destroy"] = ["--skip-preview", "--target"],
             ["refresh"] = [],
+            ["state unprotect"] = ["--all", "--yes", "-y"],
         },
     };
 }

@@ -10,10 +10,19 @@ public class BootstrapPlanTests
     private IReadOnlyList<string> After(string key) => _ops.Plan.Resource(key).DependsOn;
 
     [Fact]
-    public void A_vm_waits_for_the_image_on_its_own_host_only()
+    public void A_vm_waits_for_the_image_on_its_own_host_and_the_previous_node_being_ready_again_only()
     {
-        Assert.Equal(["image/pve3"], After("vm/cp-3"));
-        Assert.Equal(["image/pve2"], After("vm/worker-1"));
+        Assert.Equal(["image/pve3", "vm-ready/cp-2"], After("vm/cp-3"));
+        Assert.Equal(["image/pve2", "vm-ready/cp-3"], After("vm/worker-1"));
+        Assert.Equal(["image/pve2"], After("vm/cp-1"));
+    }
+
+    [Fact]
+    public void Nodes_leave_one_at_a_time_each_before_its_own_config_and_vm_are_deleted()
+    {
+        Assert.Equal(["talos-apply/cp-3", "cluster-health", "node-removal/cp-2"], After("node-removal/cp-3"));
+        Assert.Equal(["talos-apply/cp-1", "cluster-health"], After("node-removal/cp-1"));
+        Assert.Equal(["vm/cp-3"], After("talos-apply/cp-3").Take(1));
     }
 
     [Fact]
@@ -33,9 +42,9 @@ public class BootstrapPlanTests
     [Fact]
     public void Talos_upgrades_go_one_node_at_a_time_control_planes_first()
     {
-        Assert.Equal(["vm/cp-1"], After("talos-upgrade/cp-1"));
-        Assert.Equal(["vm/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
-        Assert.Equal(["vm/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
+        Assert.Equal(["vm-ready/cp-1"], After("talos-upgrade/cp-1"));
+        Assert.Equal(["vm-ready/cp-2", "talos-upgrade/cp-1"], After("talos-upgrade/cp-2"));
+        Assert.Equal(["vm-ready/worker-1", "talos-upgrade/cp-3"], After("talos-upgrade/worker-1"));
         Assert.Equal(
             ["talos-upgrade/cp-1", "talos-upgrade/cp-2", "talos-upgrade/cp-3", "talos-upgrade/worker-1", "talos-upgrade/worker-2"],
             After("kubernetes-upgrade"));
@@ -61,7 +70,8 @@ public class BootstrapPlanTests
         Assert.Equal(
             ["load-balancer", "talos-apply/cp-1", "talos-apply/cp-2", "talos-apply/cp-3", "talos-apply/worker-1", "talos-apply/worker-2"],
             After("cluster-health"));
-        Assert.Equal(["argocd", "cert-manager", "sealed-secrets"], After("root-application"));
+        Assert.Equal(
+            ["argocd", "cert-manager", "sealed-secrets", .. _ops.Nodes.Select(n => $"node-removal/{n.Name}")], After("root-application"));
         Assert.Equal("root-application", _ops.Plan.Resources[^1].Key);
     }
 
@@ -106,7 +116,7 @@ public class BootstrapPlanTests
     public void Every_local_command_has_its_script_and_only_they_have_one()
     {
         var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
-            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap);
+            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap or ResourceKind.VmReady or ResourceKind.NodeRemoval);
 
         Assert.Equal(commands.Select(r => r.Key).Order(StringComparer.Ordinal), _ops.Scripts.Keys.Order(StringComparer.Ordinal));
     }

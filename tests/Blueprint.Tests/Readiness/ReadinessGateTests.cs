@@ -74,8 +74,7 @@ public sealed class ReadinessGateTests : IDisposable
 
         Assert.Equal(0, healthy.Exit);
         Assert.Contains(
-            "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 "
-            + "--worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout 0s",
+            "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 0s",
             healthy.Calls);
         Assert.Equal(1, notReady.Exit);
         Assert.Contains("cluster-health: node worker-2 is not Ready within 0s", notReady.Output, StringComparison.Ordinal);

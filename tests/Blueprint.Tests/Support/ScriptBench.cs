@@ -16,6 +16,9 @@ internal sealed class ScriptBench : IDisposable
         #!/usr/bin/env bash
         echo "talosctl $*" >> "$FAKE_LOG"
         mode="${FAKE_TALOS_MODE:-down}"
+        args="$*"; asked="${args#*--nodes }"; asked="${asked%% *}"
+        # FAKE_DOWN: nodes that answer nothing, whatever the mode of the others.
+        case " ${FAKE_DOWN:-} " in *" $asked "*) mode=down ;; esac
         case "$mode:$*" in
           maintenance:*"get disks --insecure"*) exit 0 ;;
           *:*"get disks --insecure"*) echo "rpc error: code = Unavailable desc = tls: certificate required" >&2; exit 1 ;;
@@ -27,6 +30,20 @@ internal sealed class ScriptBench : IDisposable
           *" version --json"*) printf '{"metadata":{"hostname":"node"},"version":{"tag":"%s","sha":"abc"}}\n' "$FAKE_TALOS" ;;
           *"get kubeletspec"*) printf 'ghcr.io/siderolabs/kubelet:%s' "$FAKE_KUBELET" ;;
           *" health "*) [ "${FAKE_HEALTH:-ok}" = ok ] || { echo "waiting for etcd to be healthy" >&2; exit 1; } ;;
+          # ExtensionStatus metadata as talosctl's jsonpath prints it: indented JSON, sorted keys (output/jsonpath.go printResult).
+          *" get extensions "*)
+            printf '{\n    "author": "Sidero Labs",\n    "name": "qemu-guest-agent",\n    "version": "10.1.2"\n}\n'
+            [ -z "${FAKE_SCHEMATIC:-}" ] || printf '{\n    "author": "Image Factory",\n    "compatibility": {\n        "talos": {\n'\
+        '            "version": ">= 1.0.0"\n        }\n    },\n    "name": "schematic",\n    "version": "%s"\n}\n' "$FAKE_SCHEMATIC" ;;
+          *" get nodestatus "*) echo "${FAKE_NODE_READY:-true}" ;;
+          *" reset "*) [ "${FAKE_RESET:-ok}" = ok ] || { echo "error resetting: leaving etcd: context deadline exceeded" >&2; exit 1; } ;;
+          *" etcd members"*)
+            printf 'NODE            ID                 HOSTNAME   PEER URLS   CLIENT URLS   LEARNER\n'
+            i=0
+            for member in ${FAKE_ETCD_MEMBERS:-}; do
+              i=$((i + 1)); printf '%s   %016x   %s   https://x:2380   https://x:2379   false\n' "$asked" "$i" "$member"
+            done ;;
+          *" etcd remove-member "*) ;;
           *" etcd status"*)
             args="$*"; node="${args#*--nodes }"; node="${node%% *}"
             # A member that is down can leave the etcd client waiting: FAKE_ETCD_HANG makes that node never answer.
@@ -81,6 +98,23 @@ internal sealed class ScriptBench : IDisposable
         esac
         """;
 
+    /// <summary>kubectl as the node removal uses it: FAKE_K8S_NODES lists the Node objects, FAKE_DRAIN=fail models a blocking PDB.</summary>
+    private const string FakeKubectl = """
+        #!/usr/bin/env bash
+        echo "kubectl $*" >> "$FAKE_LOG"
+        case "$*" in
+          *"get --raw /readyz"*) [ "${FAKE_READYZ:-ok}" = ok ] || { echo "Unable to connect to the server: dial tcp: i/o timeout" >&2; exit 1; } ;;
+          *" get node "*)
+            args="$*"; node="${args#* get node }"; node="${node%% *}"
+            case " ${FAKE_K8S_NODES:-} " in *" $node "*) ;; *) echo "Error from server (NotFound): nodes \"$node\" not found" >&2; exit 1 ;; esac ;;
+          *" drain "*)
+            [ "${FAKE_DRAIN:-ok}" = ok ] \
+              || { echo "error when evicting pods: Cannot evict pod as it would violate the pod's disruption budget." >&2; exit 1; } ;;
+          *" delete node "*) ;;
+        esac
+        exit 0
+        """;
+
     /// <summary>A kubeconfig shaped like the one Talos generates, with placeholder certificates.</summary>
     public const string Kubeconfig = """
         apiVersion: v1
@@ -118,7 +152,7 @@ internal sealed class ScriptBench : IDisposable
             File.CreateSymbolicLink(_bin.File(tool), found);
         }
 
-        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl) }.Where(t => tools.Length == 0
+        foreach (var (name, text) in new[] { ("talosctl", FakeTalosctl), ("curl", FakeCurl), ("kubectl", FakeKubectl) }.Where(t => tools.Length == 0
             || tools.Contains(t.Item1)))
         {
             _bin.Write(name, text.Replace("\r", "", StringComparison.Ordinal) + "\n");

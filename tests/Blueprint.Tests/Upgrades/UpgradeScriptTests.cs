@@ -59,13 +59,37 @@ public sealed class UpgradeScriptTests : IDisposable
     }
 
     [Fact]
-    public void A_node_at_the_target_is_left_alone()
+    public void A_node_at_the_target_version_and_schematic_is_left_alone()
     {
-        var result = _bench.Run(Step("talos-upgrade/cp-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"));
+        var result = _bench.Run(
+            Step("talos-upgrade/cp-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"), ("FAKE_SCHEMATIC", _dev.Image.Schematic.Id));
 
         Assert.Equal(0, result.Exit);
-        Assert.Contains("cp-1 already runs Talos v1.13.9", result.Output, StringComparison.Ordinal);
-        Assert.Single(result.Calls);
+        Assert.Contains($"cp-1 already runs Talos v1.13.9 with schematic {_dev.Image.Schematic.Id}", result.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 version --json",
+                "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 get extensions -o jsonpath={.spec.metadata}",
+            ],
+            result.Calls);
+    }
+
+    [Theory]
+    [InlineData("376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba")]
+    [InlineData("")]
+    public void A_node_at_the_target_version_with_another_or_no_schematic_gets_the_new_installer(string running)
+    {
+        var result = _bench.Run(Step("talos-upgrade/worker-1"), Mode("configured"), ("FAKE_TALOS", "v1.13.9"), ("FAKE_SCHEMATIC", running));
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains(
+            $"worker-1: upgrading Talos v1.13.9 (schematic {(running.Length == 0 ? "none" : running)}) "
+                + $"-> v1.13.9 (schematic {_dev.Image.Schematic.Id})",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 upgrade --image {_dev.Image.InstallerImage} --wait --timeout 20m",
+            result.Calls);
     }
 
     [Fact]
@@ -77,6 +101,7 @@ public sealed class UpgradeScriptTests : IDisposable
         Assert.Equal(
         [
             "talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 version --json",
+            "talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 get extensions -o jsonpath={.spec.metadata}",
             "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m",
             $"talosctl --endpoints 192.168.40.64 --nodes 192.168.40.64 upgrade --image {_dev.Image.InstallerImage} --wait --timeout 20m",
             "talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m",

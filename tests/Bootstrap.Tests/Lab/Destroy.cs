@@ -26,6 +26,7 @@ internal static class Destroy
         while (remaining.Count > 0)
         {
             var chain = remaining.Where(e => !remaining.Any(other => other.DependsOn.Contains(e.Name))).ToList();
+            NodeLifecycleRules.CheckDeleteChain(chain, lab);
             foreach (var entry in chain)
             {
                 if (entry.Protect)

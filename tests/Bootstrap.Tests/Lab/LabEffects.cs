@@ -19,6 +19,7 @@ internal static partial class LabEffects
     public static void Apply(Registration r, LabContext c)
     {
         var lab = c.Lab;
+        Nodes(r, c);
         switch (r.Type)
         {
             case Types.File:
@@ -28,18 +29,19 @@ internal static partial class LabEffects
                 var ip = r.Text("initialization", "ipConfigs", "0", "ipv4", "address")!.Split('/')[0];
                 var started = r.Inputs["started"] is JsonValue s && s.GetValue<bool>();
                 var from = ((JsonArray)r.Inputs["disks"]!).Select(d => d?["importFrom"]?.ToString() ?? d?["fileId"]?.ToString()).First()!;
-                lab.Vms[r.Name] = new LabVm(r.Text("name")!, r.Text("nodeName")!, ip, started, from);
+                lab.Vms[r.Name] = new LabVm(r.Text("name")!, r.Text("nodeName")!, ip, started, from, int.Parse(r.Text("vmId")!, Culture));
                 if (started && (c.Operation != Operation.Update || !lab.Nodes.ContainsKey(ip)))
                 {
                     // A new or re-created VM boots the nocloud image: Talos in maintenance mode, cloud-init's address.
-                    lab.Nodes[ip] = new LabNode(ip, "", NodeState.Maintenance, Version().Match(from).Value, null);
+                    lab.Nodes[ip] = new LabNode(ip, "", NodeState.Maintenance, Version().Match(from).Value, null, SchematicOf(from));
                 }
 
                 break;
             case Types.ConfigApply:
                 var node = r.Text("node")!;
                 lab.Nodes[node] = new LabNode(node, LabRules.MachineConfig(r, "machineType")!, NodeState.Configured,
-                    Version().Match(LabRules.MachineConfig(r, "installImage") ?? "").Value, LabRules.MachineConfig(r, "kubernetesVersion"));
+                    Version().Match(LabRules.MachineConfig(r, "installImage") ?? "").Value, LabRules.MachineConfig(r, "kubernetesVersion"),
+                    lab.Nodes.GetValueOrDefault(node)?.Schematic);
                 break;
             case Types.KubernetesProvider:
                 // Configured once: it finds the cluster only if kube-apiserver is known to answer by now.
@@ -98,6 +100,9 @@ internal static partial class LabEffects
             case Types.Secret:
                 lab.Objects.Remove($"Secret/{inputs["metadata"]?["namespace"]}/{inputs["metadata"]?["name"]}");
                 break;
+            case Types.Command:
+                DeleteScript(inputs, lab);
+                break;
         }
     }
 
@@ -113,7 +118,7 @@ internal static partial class LabEffects
                 var ip = blueprint.Nodes.Single(n => n.Name == planned.Node).Ip;
                 if (lab.Nodes.TryGetValue(ip, out var node) && node.State == NodeState.Configured)
                 {
-                    lab.Nodes[ip] = node with { TalosVersion = blueprint.Talos.TalosVersion };
+                    lab.Nodes[ip] = node with { TalosVersion = blueprint.Talos.TalosVersion, Schematic = blueprint.Image.Schematic.Id[..12] };
                 }
                 else if (!lab.Nodes.ContainsKey(ip))
                 {
@@ -121,6 +126,9 @@ internal static partial class LabEffects
                         LabRules.GateMustPass, r.Name, $"{planned.Node} answered neither with the cluster's credentials nor in maintenance mode");
                 }
 
+                break;
+            case (ResourceKind.VmReady or ResourceKind.NodeRemoval, _):
+                NodeScript(r, c, planned);
                 break;
             case (ResourceKind.KubernetesUpgrade, _):
                 if (lab.Nodes.GetValueOrDefault(blueprint.Talos.BootstrapIp) is { State: NodeState.Configured })

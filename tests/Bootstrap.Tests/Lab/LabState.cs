@@ -8,15 +8,17 @@ internal enum NodeState
     Configured,
 }
 
-internal sealed record LabVm(string Name, string Host, string Ip, bool Started, string DiskFrom);
+internal sealed record LabVm(string Name, string Host, string Ip, bool Started, string DiskFrom, int VmId = 0);
 
-internal sealed record LabNode(string Ip, string MachineType, NodeState State, string TalosVersion, string? KubernetesVersion);
+/// <param name="Schematic">The start of the Image Factory schematic id the node runs (the image file names carry 12 characters).</param>
+internal sealed record LabNode(
+    string Ip, string MachineType, NodeState State, string TalosVersion, string? KubernetesVersion, string? Schematic = null);
 
 /// <summary>
 /// The simulated lab: what exists on the Proxmox hosts and in the cluster after each operation the engine performs.
 /// Only <see cref="LabEffects"/> changes it, from operations that passed every <see cref="LabRule"/>.
 /// </summary>
-internal sealed class LabState(LabFacts facts)
+internal sealed partial class LabState(LabFacts facts)
 {
     public LabFacts Facts { get; } = facts;
 

@@ -50,6 +50,12 @@ internal static class ProviderDiff
         }
 
         var replaceKeys = ReplaceKeys.GetValueOrDefault(type) ?? [];
+        if (type == Types.Vm && news["migrate"] is JsonValue migrate && migrate.GetValue<bool>())
+        {
+            // bpg vm.go CustomizeDiff: ForceNewIf(node_name) only when migrate is false; with it the update migrates the VM.
+            replaceKeys = [.. replaceKeys.Where(k => k != "nodeName")];
+        }
+
         return changed.Any(path => replaceKeys.Any(key => Matches(path, key))) ? Operation.Replace : Operation.Update;
     }
 

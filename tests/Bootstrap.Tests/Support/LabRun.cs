@@ -101,6 +101,7 @@ internal sealed partial class LabRun
         blueprint = adjust?.Invoke(blueprint) ?? blueprint;
         RecordingPlatform.Blueprint = blueprint;
         RecordingPlatform.Transform = transform;
+        lab.StartRun();
         var engine = new LabEngine(lab, blueprint, state ?? new StackState(), preview);
         try
         {
@@ -114,6 +115,7 @@ internal sealed partial class LabRun
             // After the program's registrations, the engine deletes what it no longer registers, dependents first.
             var gone = state.Entries.Where(e => engine.News.Find(e.Name) is null).ToList();
             var removed = Destroy.Run(gone, lab);
+            NodeLifecycleRules.AfterUpdate(blueprint, removed, gone, lab);
             foreach (var entry in state.Entries.Where(e => removed.Refused.Contains(e.Name)))
             {
                 engine.News.Add(entry);

@@ -16,7 +16,7 @@ field certificate-authority-data | base64 -d > "$work/ca.crt"
 field client-certificate-data | base64 -d > "$work/client.crt"
 field client-key-data | base64 -d > "$work/client.key"
 kube() { curl --silent --show-error --fail --max-time 10 --cacert "$work/ca.crt" --cert "$work/client.crt" --key "$work/client.key" "https://192.168.40.60:6443$1?pretty=false"; }
-talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --control-plane-nodes 192.168.40.61,192.168.40.62,192.168.40.63 --worker-nodes 192.168.40.64,192.168.40.65 --wait-timeout "${wait_seconds}s"
+talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout "${wait_seconds}s"
 deadline=$((SECONDS + wait_seconds))
 until { kube /api/v1/nodes/cp-1 > "$work/body" && grep -q '"type":"Ready","status":"True"' "$work/body"; } 2> "$work/error"; do
   if [ "$SECONDS" -ge "$deadline" ]; then

@@ -25,8 +25,12 @@ running=$(grep -o '"tag":"[^"]*"' "$work/answer" | head -n 1 | cut -d '"' -f 4)
 if [ -z "$running" ]; then
   echo "talos-upgrade cp-2: talosctl version at 192.168.40.62 answered without a Talos tag" >&2; exit 1
 fi
-if [ "$running" = "v1.13.9" ]; then
-  echo "cp-2 already runs Talos v1.13.9"; exit 0
+# Each extension's metadata as indented JSON with sorted keys, so "version" is the line after "name"
+# (siderolabs/talos cmd/talosctl/cmd/talos/output/jsonpath.go printResult: json.MarshalIndent of a map).
+talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 get extensions -o jsonpath='{.spec.metadata}' > "$work/extensions"
+schematic=$(sed -n '/"name": *"schematic"/{n;s/.*"version": *"\([^"]*\)".*/\1/p;}' "$work/extensions" | head -n 1)
+if [ "$running" = "v1.13.9" ] && [ "$schematic" = "ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515" ]; then
+  echo "cp-2 already runs Talos v1.13.9 with schematic ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515"; exit 0
 fi
 case "$running" in
   v1.12.*|v1.13.*) ;;
@@ -36,6 +40,6 @@ if [ "$(printf '%s\n%s\n' "$running" "v1.13.9" | sort -V | head -n 1)" != "$runn
   echo "refusing: cp-2 runs Talos $running, newer than v1.13.9 (no downgrades)" >&2; exit 1
 fi
 talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m
-echo "cp-2: upgrading Talos $running -> v1.13.9"
+echo "cp-2: upgrading Talos $running (schematic ${schematic:-none}) -> v1.13.9 (schematic ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515)"
 talosctl --endpoints 192.168.40.62 --nodes 192.168.40.62 upgrade --image factory.talos.dev/nocloud-installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515:v1.13.9 --wait --timeout 20m
 talosctl --endpoints 192.168.40.61 --nodes 192.168.40.61 health --wait-timeout 10m

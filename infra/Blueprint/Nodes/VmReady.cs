@@ -1,0 +1,46 @@
+using Bootstrap.Blueprint.Proxmox;
+using Bootstrap.Blueprint.Scripts;
+using Bootstrap.Blueprint.Upgrades;
+
+namespace Bootstrap.Blueprint.Nodes;
+
+/// <summary>
+/// Changing a VM's cores or memory reboots it: the bpg provider restarts a running VM after an update that needs it,
+/// unless <c>reboot_after_update</c> is false (default true), and returns once the VM runs again, long before Talos, etcd
+/// and the kubelet are back (bpg proxmoxtf/resource/vm/vm.go vmFinalizePowerState, vmRestartRunning: RebootVMAndWaitForRunning).
+/// Pulumi updates independent resources in parallel, so resizing every control plane would reboot them all at once and
+/// lose etcd's quorum and the VIP. This step, after each VM, waits until the node answers again, is Ready and the cluster
+/// is healthy; the next node's VM waits for it, so VM changes roll one node at a time, as Talos upgrades do. Disabling
+/// the reboot instead would leave the change pending: only a Proxmox-side stop and start applies it, which a
+/// `talosctl reboot` inside the guest is not.
+/// </summary>
+public static class VmReady
+{
+    public const string HealthTimeout = "10m";
+
+    /// <summary>What reboots the VM when it changes: the step re-runs (is replaced) exactly then.</summary>
+    public static IReadOnlyList<string> Triggers(VirtualMachine vm) => [$"cores={vm.Cores}", $"memoryMiB={vm.MemoryMiB}"];
+
+    public static LocalScript For(string node, string ip, string bootstrapIp, VirtualMachine vm)
+    {
+        var name = $"vm-ready {node}";
+        var script = ScriptPrelude.For(name, $"{node} ({ip}) is back, Ready and the cluster healthy after a VM change", ScriptCredentials.Talosconfig,
+            "talosctl", "grep");
+        script.Append($$"""
+            {{UpgradeScripts.WaitForAnswer(name, node, ip, "version --json", "/dev/null", "nothing to wait for")}}
+            # Talos mirrors the node's Ready condition (siderolabs/talos pkg/machinery/resources/k8s/node_status.go NodeStatus).
+            until talosctl --endpoints {{ip}} --nodes {{ip}} get nodestatus {{node}} -o jsonpath='{.spec.nodeReady}' 2> "$work/error" \
+              | grep -qx true; do
+              if {{ScriptPrelude.DeadlinePassed}}; then
+                echo "{{name}}: {{node}} is not Ready within ${wait_seconds}s after its VM changed: $(tail -n 1 "$work/error")" >&2
+                exit 1
+              fi
+              sleep {{ScriptPrelude.PollSeconds}}
+            done
+            talosctl --endpoints {{bootstrapIp}} --nodes {{bootstrapIp}} health --wait-timeout {{HealthTimeout}}
+            echo "{{name}}: {{node}} is Ready and the cluster healthy"
+
+            """);
+        return new LocalScript($"{node} is Ready again after a VM change", script.ToString(), Triggers(vm), ScriptCredentials.Talosconfig);
+    }
+}
