@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Tests.Lab;
@@ -117,7 +118,9 @@ public sealed class RestoreScenarioTests : IDisposable
     public async Task A_rebuild_that_keeps_etcd_bootstraps_it_from_the_snapshot_saved_with_the_secrets(string stack)
     {
         var snapshot = Save("2026-12-01");
+        var (old, _) = await Day2Lab.Built(stack, WithSavedSecrets(stack));
         var lab = EmptyLab(stack);
+        lab.Snapshots[snapshot] = EtcdContent.Of(old);
 
         var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot));
 
@@ -139,5 +142,34 @@ public sealed class RestoreScenarioTests : IDisposable
         Assert.True(again.Failure is null, again.Failure);
         Assert.Empty(again.Changed);
         Assert.Null(lab.EtcdRestoredFrom);
+    }
+
+    /// <summary>
+    /// The keep-etcd path of the runbook to the end: the restored cluster already holds the CRDs, namespaces, secrets, pool,
+    /// Helm release records and the root Application. Pulumi adopts them (imports the releases, applies over the rest) and
+    /// installs nothing twice; once `pulumi config rm bootstrap:etcdSnapshot` is done, the next `up` changes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_rebuild_that_keeps_etcd_adopts_the_restored_platform_and_ends_healthy(string stack)
+    {
+        var snapshot = Save("latest");
+        var (old, _) = await Day2Lab.Built(stack, WithSavedSecrets(stack));
+        var lab = EmptyLab(stack);
+        lab.Snapshots[snapshot] = EtcdContent.Of(old);
+
+        var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot));
+        var after = await LabRun.Of(stack, lab, run.State, WithSavedSecrets(stack));
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.All(Stages.Releases, r => Assert.Equal(
+            run.Blueprint.Addons.Release(r).ImportId, ((CustomResourceOptions)run.RegisteredAs(r).Options).ImportId));
+        Assert.True(lab.NodesReady);
+        Assert.Equal(old.Objects.Order(), lab.Objects.Order());
+        Assert.Equal(old.Releases.Keys.Order(), lab.Releases.Keys.Order());
+        Assert.True(after.Failure is null, after.Failure);
+        Assert.Empty(after.Changed);
+        Assert.All(Stages.Releases, r => Assert.Null(((CustomResourceOptions)after.RegisteredAs(r).Options).ImportId));
     }
 }

@@ -44,6 +44,7 @@ internal static partial class LabRules
         (NoClusterInvokes, "an invoke (data source) runs on every preview and every update; one that reads the cluster makes a preview touch it",
             "pulumi/pulumi-dotnet Deployment.Invoke; "
             + "siderolabs/terraform-provider-talos pkg/talos/talos_cluster_health_data_source.go (a data source)"),
+        .. Day2Engine,
     ];
 
     public static readonly IReadOnlyList<LabRule> All =
@@ -155,5 +156,6 @@ internal static partial class LabRules
             (r, c) => c.Operation == Operation.Replace && r.Protect
                 ? $"unable to replace resource {r.Name} as it is currently marked for protection"
                 : null),
+        .. Day2,
     ];
 }
