@@ -46,6 +46,7 @@ internal static class ExternalCommands
             ["preview"] = ["--diff", "--refresh", "--expect-no-changes", "--json"],
             ["up"] = ["--skip-preview", "--refresh", "--diff", "--target"],
             ["destroy"] = ["--skip-preview", "--target"],
+            ["state unprotect"] = ["--all"],
             ["refresh"] = [],
         },
     };
