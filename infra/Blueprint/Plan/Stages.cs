@@ -101,11 +101,10 @@ public static class Stages
             ]),
             new(GatewayApiCrdsSource, "Record the Gateway API CRD bundle of the first install (never re-run)",
                 ResourceKind.InstalledSource, StageScope.One, [
-                new(KubernetesProvider, EdgeScope.All, "recorded when the CRDs are first installed"),
+                new(KubernetesProvider, EdgeScope.All, "recorded when the CRDs are first written through the API"),
             ]),
             new(GatewayApiCrds, "Install the Gateway API CRDs (standard channel) once; Argo CD owns them afterwards",
                 ResourceKind.CrdManifests, StageScope.One, [
-                new(KubernetesProvider, EdgeScope.All, "CRDs are written through the API"),
                 new(GatewayApiCrdsSource, EdgeScope.All, "a later version in Git is Argo CD's to apply: Pulumi re-applying it would "
                     + "share server-side-apply ownership with Argo CD"),
             ]),

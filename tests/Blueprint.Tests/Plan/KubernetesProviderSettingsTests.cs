@@ -41,7 +41,7 @@ public class KubernetesProviderSettingsTests
     {
         Assert.Equal(
             ["chart", "version", "values", "valueYamlFiles", "repositoryOpts", "createNamespace", "skipAwait"],
-            Addons.HelmRelease.HandOffIgnoredProperties);
+            Bootstrap.Blueprint.Addons.HelmRelease.HandOffIgnoredProperties);
     }
 
     [Fact]
