@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Secrets;
 using Pulumi;
 using Pulumi.Kubernetes.Core.V1;
@@ -51,7 +52,8 @@ public sealed class ClusterAddons : ComponentResource
                 case ResourceKind.CrdManifests:
                     Manifests(planned, wiring, new ConfigGroupArgs
                     {
-                        Files = { crdSource ?? throw new InvalidOperationException($"{planned.Key} comes before its recorded source") },
+                        Files = (crdSource ?? throw new InvalidOperationException($"{planned.Key} comes before its recorded source"))
+                            .Apply(printed => InstalledSource.Sources(printed).ToImmutableArray()),
                     });
                     break;
                 case ResourceKind.LoadBalancerManifests:

@@ -69,14 +69,7 @@ public sealed class Day2ScenarioTests(ITestOutputHelper output)
         var (lab, first) = await Day2Lab.Built(stack);
         const string bumped = "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.7.0/standard-install.yaml";
 
-        var run = await LabRun.Of(stack, lab, first.State, adjust: b => b with
-        {
-            Addons = b.Addons with { GatewayApiCrds = b.Addons.GatewayApiCrds with { Url = bumped } },
-            Scripts = new Dictionary<string, Blueprint.Scripts.LocalScript>(b.Scripts)
-            {
-                [Stages.GatewayApiCrdsSource] = Blueprint.Scripts.InstalledSource.Of("Gateway API CRD bundle", bumped),
-            },
-        });
+        var run = await LabRun.Of(stack, lab, first.State, adjust: b => LabRuleTests.WithCrdBundle(b, bumped));
 
         Record($"{stack} Gateway API bump", run.Changed);
         Assert.True(run.Failure is null, run.Failure);

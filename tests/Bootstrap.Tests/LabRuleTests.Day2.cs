@@ -35,8 +35,15 @@ public partial class LabRuleTests
         [LabRules.KubeconfigRenewalPreview] = PreviewDuringRenewalWithoutClusterIdentifier,
     };
 
-    private static ClusterBlueprint WithCrdBundle(ClusterBlueprint b, string url) =>
-        b with { Addons = b.Addons with { GatewayApiCrds = b.Addons.GatewayApiCrds with { Url = url } } };
+    /// <summary>Git naming another Gateway API bundle, as the blueprint reads it (the URL and the step that records it).</summary>
+    internal static ClusterBlueprint WithCrdBundle(ClusterBlueprint b, string url) => b with
+    {
+        Addons = b.Addons with { GatewayApiCrds = b.Addons.GatewayApiCrds with { Url = url } },
+        Scripts = new Dictionary<string, Blueprint.Scripts.LocalScript>(b.Scripts)
+        {
+            [Stages.GatewayApiCrdsSource] = Blueprint.Scripts.InstalledSource.Of("Gateway API CRD bundle", url),
+        },
+    };
 
     private static async Task<LabRun> RebuildOverLeftoverImageWithoutOverwrite()
     {
@@ -55,10 +62,7 @@ public partial class LabRuleTests
         var vault = Directory.CreateTempSubdirectory("bootstrap-vault-").FullName;
         try
         {
-            var (old, _) = await Day2Lab.Built("dev", Day2Lab.WithSavedSecrets("dev"));
-            var snapshot = Day2Lab.SaveSnapshot(vault, "latest");
-            var lab = Day2Lab.Empty("dev");
-            lab.Snapshots[snapshot] = EtcdContent.Of(old);
+            var (snapshot, _, lab) = await Day2Lab.Restorable("dev", vault, "latest");
             return await LabRun.Of("dev", lab, config: Day2Lab.WithSavedSecrets("dev", snapshot), transform: transform);
         }
         finally

@@ -68,4 +68,15 @@ public class KubernetesProviderSettingsTests
         Assert.Contains(Stages.GatewayApiCrdsSource, blueprint.Plan.Resource(Stages.GatewayApiCrds).DependsOn);
         Assert.Equal(ResourceKind.InstalledSource, blueprint.Plan.Resource(Stages.GatewayApiCrdsSource).Kind);
     }
+
+    [Fact]
+    public void A_rebuild_that_restores_etcd_records_no_crd_bundle_and_installs_none()
+    {
+        var restoring = StackInput.Of("dev").Set("bootstrap:talosSecrets", Secure)
+            .Set("bootstrap:etcdSnapshot", "vault/2026-12-01/etcd.snapshot").Blueprint();
+
+        Assert.Equal("printf ''\n", restoring.Scripts[Stages.GatewayApiCrdsSource].Script);
+        Assert.Empty(InstalledSource.Sources(""));
+        Assert.Equal(["https://example.test/crds.yaml"], InstalledSource.Sources("https://example.test/crds.yaml"));
+    }
 }

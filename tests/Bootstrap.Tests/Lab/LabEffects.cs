@@ -51,6 +51,7 @@ internal static partial class LabEffects
             case Types.ConfigGroup when r.Planned?.Kind == ResourceKind.CrdManifests:
                 // The Gateway API standard-install bundle of that release (kubernetes-sigs/gateway-api config/crd/standard).
                 lab.Crds.UnionWith(LabRules.StandardBundle(r.Text("files", "0") ?? ""));
+                lab.CrdBundle = r.Text("files", "0") ?? lab.CrdBundle;
                 break;
             case Types.ConfigGroup:
                 foreach (var body in Blueprint.Yaml.YamlReader.ParseAll(r.Text("yaml") ?? "", r.Name).OfType<JsonObject>())

@@ -155,7 +155,9 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
         {
             case Types.Command when registration.Planned?.Kind == ResourceKind.InstalledSource && !preview:
                 // pulumi-command local.Command stdout: the source the script prints (Blueprint Scripts/InstalledSource.cs).
-                state["stdout"] = blueprint.Addons.GatewayApiCrds.Url;
+                state["stdout"] = blueprint.Scripts[registration.Planned.Key].Script.Contains(blueprint.Addons.GatewayApiCrds.Url)
+                    ? blueprint.Addons.GatewayApiCrds.Url
+                    : "";
                 break;
             case Types.Secrets:
                 var pair = Map(("cert", "CERT"), ("key", "KEY"));

@@ -73,8 +73,9 @@ internal static partial class LabRules
             + "without force conflicts with Argo CD's field manager",
             "Kubernetes server-side apply (conflicts: a field another manager set to another value); pulumi-kubernetes await.go "
             + "(Force from patchForce, off by default); gitops/clusters/*/gateway-api.yaml (ServerSideApply=true)",
-            (r, c) => r.Planned?.Kind == ResourceKind.CrdManifests && c.Operation is Operation.Update or Operation.Replace
-                && c.Lab.Objects.Contains(RootApplicationObject(c.Blueprint))
+            (r, c) => r.Planned?.Kind == ResourceKind.CrdManifests && c.Lab.Objects.Contains(RootApplicationObject(c.Blueprint))
+                && r.Text("files", "0") is { } bundle
+                && (c.Operation is Operation.Update or Operation.Replace || (c.Lab.CrdBundle is { } held && held != bundle))
                 ? "Apply failed with conflicts: conflicts with \"argocd-controller\" on the Gateway API CRDs Argo CD owns since the handoff"
                 : null),
         new(CiliumNeedsEveryGatewayCrd,
@@ -91,6 +92,11 @@ internal static partial class LabRules
     /// <summary>The CRDs a Gateway API standard-install bundle holds, by its version (read from the release URL).</summary>
     public static IReadOnlyList<string> StandardBundle(string url)
     {
+        if (url.Length == 0)
+        {
+            return [];
+        }
+
         var version = GatewayVersion().Match(url) is { Success: true } m ? Version.Parse(m.Groups[1].Value) : new Version(0, 0);
         return CiliumGatewayCrds.Where(crd => crd != "grpcroutes.gateway.networking.k8s.io" || version >= new Version(1, 1)).ToList();
     }

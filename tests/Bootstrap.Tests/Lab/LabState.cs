@@ -58,6 +58,9 @@ internal sealed class LabState(LabFacts facts)
     /// <summary>etcd snapshot files where pulumi runs, by path: what `talosctl bootstrap --recover-from` restores.</summary>
     public Dictionary<string, EtcdContent> Snapshots { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The Gateway API bundle whose CRDs the cluster holds (who applied it is in their managed fields), or null.</summary>
+    public string? CrdBundle { get; set; }
+
     /// <summary>The cluster is gone (its control planes do not answer): every call through the Kubernetes provider fails.</summary>
     public bool ClusterUnreachable { get; set; }
 

@@ -57,6 +57,19 @@ internal static class Day2Lab
     }
 
     /// <summary>
+    /// A snapshot of <paramref name="stack"/> built under the saved secrets, saved in <paramref name="vault"/>, and the empty
+    /// lab a rebuild that keeps etcd restores it into.
+    /// </summary>
+    public static async Task<(string Snapshot, LabState Old, LabState Lab)> Restorable(string stack, string vault, string folder)
+    {
+        var snapshot = SaveSnapshot(vault, folder);
+        var (old, _) = await Built(stack, WithSavedSecrets(stack));
+        var lab = Empty(stack);
+        lab.Snapshots[snapshot] = EtcdContent.Of(old);
+        return (snapshot, old, lab);
+    }
+
+    /// <summary>
     /// The other environment of the repository moved onto <paramref name="host"/> (as `new-env --hosts host` would place a
     /// new one): its own name, network, addresses and VM ids, one host shared with <paramref name="stack"/>; not protected.
     /// </summary>
