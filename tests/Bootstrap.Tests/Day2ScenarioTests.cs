@@ -61,6 +61,46 @@ public sealed class Day2ScenarioTests(ITestOutputHelper output)
         Assert.True(lab.NodesReady);
     }
 
+    /// <summary>dev and ops as they run today, with one image file per host named without the cluster: the next `up` renames it.</summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task The_first_up_with_per_cluster_image_names_replaces_only_the_images(string stack)
+    {
+        var unprefixed = (Pulumi.ResourceTransformationArgs args) =>
+        {
+            if (args.Args is Pulumi.ProxmoxVE.Download.FileArgs file)
+            {
+                file.FileName = RecordingPlatform.Blueprint!.Image.FileName;
+            }
+            else if (args.Args is Pulumi.ProxmoxVE.VmLegacyArgs vm)
+            {
+                var node = RecordingPlatform.Blueprint!.Nodes.Single(n => $"vm-{n.Name}" == args.Resource.GetResourceName()).Vm;
+                vm.Disks = new Pulumi.InputList<Pulumi.ProxmoxVE.Inputs.VmLegacyDiskArgs>
+                {
+                    new Pulumi.ProxmoxVE.Inputs.VmLegacyDiskArgs
+                    {
+                        Interface = Blueprint.Proxmox.VirtualMachine.DiskInterface,
+                        DatastoreId = node.Datastore,
+                        ImportFrom = $"local:import/{RecordingPlatform.Blueprint.Image.FileName}",
+                        Size = node.DiskGiB,
+                        Discard = Blueprint.Proxmox.VirtualMachine.DiskDiscard,
+                    },
+                };
+            }
+        };
+        var (lab, before) = await Day2Lab.Built(stack, transform: unprefixed);
+        var vms = lab.Vms.Values.ToList();
+
+        var run = await LabRun.Of(stack, lab, before.State);
+
+        Record($"{stack} renames its images", run.Changed);
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.Equal(run.Blueprint.Downloads.Select(d => $"replace image-{d.Host}"), run.Changed);
+        Assert.Equal(vms, lab.Vms.Values);
+        Assert.All(run.Blueprint.Downloads, d => Assert.Contains((d.Host, d.FileId), lab.Files));
+    }
+
     [Theory]
     [InlineData("dev")]
     [InlineData("ops")]
