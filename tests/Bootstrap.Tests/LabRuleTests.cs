@@ -40,7 +40,7 @@ public partial class LabRuleTests
             }
         }),
         [LabRules.ClusterReachable] = () => Dev(adjust: DependsOn(Stages.KubernetesProvider, Stages.Kubeconfig)),
-        [LabRules.CrdBeforeObject] = () => Dev(adjust: DependsOn(Stages.LoadBalancer, Stages.Cilium)),
+        [LabRules.CrdBeforeObject] = () => Dev(adjust: DependsOn(Stages.RootApplication, Stages.CertManager, Stages.SealedSecrets)),
         [LabRules.ConfigApplyNeedsItsVm] = () => Dev(adjust: DependsOn("talos-apply/cp-1", Stages.TalosSecrets)),
         [LabRules.BootstrapNeedsConfiguredControlPlane] = () => Dev(adjust: DependsOn(Stages.EtcdBootstrap, Stages.TalosSecrets)),
         [LabRules.KeysBeforeController] = () => Dev(config: WithKeys(), adjust: DependsOn(Stages.SealedSecrets, Stages.ClusterHealth)),

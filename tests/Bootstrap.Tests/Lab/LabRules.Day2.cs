@@ -15,6 +15,7 @@ internal static partial class LabRules
     public const string ReleaseNameInUse = "release-name-in-use";
     public const string ApplyConflictWithArgoCd = "apply-conflict-with-argo-cd";
     public const string CiliumNeedsEveryGatewayCrd = "cilium-needs-every-gateway-crd";
+    public const string MissingKindRetries = "missing-kind-retries";
 
     /// <summary>Deleting through the Kubernetes provider when the cluster is gone; see <see cref="Destroy"/>.</summary>
     public const string UnreachableClusterDelete = "unreachable-cluster-delete";
@@ -45,6 +46,16 @@ internal static partial class LabRules
 
     private static IReadOnlyList<LabRule> Day2 =>
     [
+        new(MissingKindRetries,
+            "a create of a kind the API does not know yet is retried 5 times, 1 s doubling (31 s until the last try); cilium-operator "
+            + "registers its CRDs only once its pod is scheduled, its image pulled and its leader elected, later than that",
+            "pulumi-kubernetes provider/pkg/await/await.go Creation (retrier.Do(apierrors.IsNotFound, meta.IsNoMatchError), "
+            + "WithMaxRetries(5), WithBackoffFactor(2)); provider/pkg/retry/retry.go (waitTime 1 s)",
+            (r, c) => KindLine().Matches(r.Type == Types.ConfigGroup ? r.Text("yaml") ?? "" : "").Select(m => m.Groups[1].Value)
+                .FirstOrDefault(k => k.StartsWith("Cilium", StringComparison.Ordinal)) is { } kind
+                && c.Before(r, Stages.Cilium) && !c.Before(r, Stages.CiliumCrds)
+                ? $"no matches for kind \"{kind}\" after 5 retries (31 s): cilium-operator has not registered it yet"
+                : null),
         new(FileAlreadyOnDatastore,
             "download-url refuses to overwrite a file that is already on the datastore (left by `pulumi stack rm`, or another stack's) "
             + "unless overwrite_unmanaged, which deletes it and downloads again",
