@@ -96,8 +96,8 @@ public sealed class Day2ScenarioTests(ITestOutputHelper output)
 
         Record($"{stack} renames its images", run.Changed);
         Assert.True(run.Failure is null, run.Failure);
-        Assert.Equal(run.Blueprint.Downloads.Select(d => $"replace image-{d.Host}"), run.Changed);
-        Assert.Equal(vms, lab.Vms.Values);
+        Assert.Equal(run.Blueprint.Downloads.Select(d => $"replace image-{d.Host}").Order(), run.Changed.Order());
+        Assert.Equal(vms.OrderBy(v => v.Name), lab.Vms.Values.OrderBy(v => v.Name));
         Assert.All(run.Blueprint.Downloads, d => Assert.Contains((d.Host, d.FileId), lab.Files));
     }
 
