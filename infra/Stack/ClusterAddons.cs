@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
+using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Secrets;
 using Pulumi;
 using Pulumi.Kubernetes.Core.V1;
@@ -25,6 +26,8 @@ public sealed class ClusterAddons : ComponentResource
         : base("bootstrap:index:ClusterAddons", name)
     {
         var addons = blueprint.Addons;
+        var settings = KubernetesProviderSettings.For(blueprint);
+        Output<string>? crdSource = null;
         foreach (var planned in blueprint.Plan.OwnedBy(Component.ClusterAddons))
         {
             switch (planned.Kind)
@@ -38,10 +41,20 @@ public sealed class ClusterAddons : ComponentResource
                     {
                         KubeConfig = kubeconfig,
                         EnableServerSideApply = true,
+                        ClusterIdentifier = settings.ClusterIdentifier,
+                        DeleteUnreachable = settings.DeleteUnreachable,
+                        UpsertExistingObjects = settings.UpsertExistingObjects,
                     }, options));
                     break;
+                case ResourceKind.InstalledSource:
+                    crdSource = ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, null, null).Stdout;
+                    break;
                 case ResourceKind.CrdManifests:
-                    Manifests(planned, wiring, new ConfigGroupArgs { Files = { addons.GatewayApiCrds.Url } });
+                    Manifests(planned, wiring, new ConfigGroupArgs
+                    {
+                        Files = (crdSource ?? throw new InvalidOperationException($"{planned.Key} comes before its recorded source"))
+                            .Apply(printed => InstalledSource.Sources(printed).ToImmutableArray()),
+                    });
                     break;
                 case ResourceKind.LoadBalancerManifests:
                     Manifests(planned, wiring, new ConfigGroupArgs { Yaml = addons.LoadBalancerYaml });
@@ -54,7 +67,7 @@ public sealed class ClusterAddons : ComponentResource
                     });
                     break;
                 case ResourceKind.HelmRelease:
-                    Release(addons.Release(planned.Stage), planned, wiring);
+                    Release(addons.Release(planned.Stage), planned, wiring, settings);
                     break;
                 case ResourceKind.Namespace:
                     wiring.Add(planned, new Namespace(planned.Name, new NamespaceArgs
@@ -86,12 +99,13 @@ public sealed class ClusterAddons : ComponentResource
     private void Manifests(PlannedResource planned, ResourceWiring wiring, ConfigGroupArgs args) =>
         wiring.Add(planned, new ConfigGroup(planned.Name, args, wiring.ComponentOptions(planned, this, Stages.KubernetesProvider)));
 
-    private void Release(HelmRelease release, PlannedResource planned, ResourceWiring wiring)
+    private void Release(HelmRelease release, PlannedResource planned, ResourceWiring wiring, KubernetesProviderSettings settings)
     {
         var options = wiring.Options(planned, this, Stages.KubernetesProvider);
         if (release.HandOff)
         {
             options.IgnoreChanges = HelmRelease.HandOffIgnoredProperties.ToList();
+            options.ImportId = settings.AdoptRestoredReleases ? release.ImportId : null;
         }
 
         wiring.Add(planned, new Release(planned.Name, new ReleaseArgs

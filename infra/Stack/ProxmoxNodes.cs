@@ -43,6 +43,7 @@ public sealed class ProxmoxNodes : ComponentResource
                         Url = download.Url,
                         FileName = download.FileName,
                         Overwrite = false,
+                        OverwriteUnmanaged = ImageDownload.OverwriteUnmanaged,
                     }, wiring.Options(planned, this, Stages.ProxmoxProvider)));
                     break;
                 case ResourceKind.VirtualMachine:

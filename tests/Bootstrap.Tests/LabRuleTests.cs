@@ -13,9 +13,9 @@ namespace Bootstrap.Tests;
 /// run fails with that rule, as the real system would. Every rule has a case here.
 /// </summary>
 [Collection(SerialPulumi.Name)]
-public class LabRuleTests
+public partial class LabRuleTests
 {
-    public static TheoryData<string> Rules() => [.. Breaks.Keys];
+    public static TheoryData<string> Rules() => [.. AllBreaks.Keys];
 
     /// <summary>One way to break each rule: how to run, starting from an empty dev lab.</summary>
     private static readonly Dictionary<string, Func<Task<LabRun>>> Breaks = new(NodeLifecycleBreaks.All)
@@ -40,7 +40,7 @@ public class LabRuleTests
             }
         }),
         [LabRules.ClusterReachable] = () => Dev(adjust: DependsOn(Stages.KubernetesProvider, Stages.Kubeconfig)),
-        [LabRules.CrdBeforeObject] = () => Dev(adjust: DependsOn(Stages.LoadBalancer, Stages.Cilium)),
+        [LabRules.CrdBeforeObject] = () => Dev(adjust: DependsOn(Stages.RootApplication, Stages.CertManager, Stages.SealedSecrets)),
         [LabRules.ConfigApplyNeedsItsVm] = () => Dev(adjust: DependsOn("talos-apply/cp-1", Stages.TalosSecrets)),
         [LabRules.BootstrapNeedsConfiguredControlPlane] = () => Dev(adjust: DependsOn(Stages.EtcdBootstrap, Stages.TalosSecrets)),
         [LabRules.KeysBeforeController] = () => Dev(config: WithKeys(), adjust: DependsOn(Stages.SealedSecrets, Stages.ClusterHealth)),
@@ -56,11 +56,15 @@ public class LabRuleTests
         [LabRules.ProtectedNotDeleted] = RemoveAProtectedNode,
     };
 
+    /// <summary>Every case: the first bootstrap's (above) and day 2's (LabRuleTests.Day2.cs).</summary>
+    private static IReadOnlyDictionary<string, Func<Task<LabRun>>> AllBreaks =>
+        Breaks.Concat(Day2Breaks).ToDictionary(b => b.Key, b => b.Value);
+
     [Theory]
     [MemberData(nameof(Rules))]
     public async Task Breaking_a_rule_fails_the_run_with_that_rule(string rule)
     {
-        var run = await Breaks[rule]();
+        var run = await AllBreaks[rule]();
 
         Assert.True(run.BrokenRule == rule, $"expected [{rule}], got: {run.Failure ?? "success"}");
     }
@@ -70,7 +74,7 @@ public class LabRuleTests
     {
         Assert.Equal(
             LabRules.All.Select(r => r.Id).Concat(LabRules.Engine.Select(r => r.Id)).Order(StringComparer.Ordinal),
-            Breaks.Keys.Order(StringComparer.Ordinal));
+            AllBreaks.Keys.Order(StringComparer.Ordinal));
         Assert.All(LabRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Id));
         Assert.All(LabRules.Engine, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Id));
     }

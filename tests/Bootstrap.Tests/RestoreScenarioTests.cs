@@ -1,3 +1,4 @@
+using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Tests.Lab;
@@ -14,32 +15,19 @@ namespace Bootstrap.Tests;
 [Collection(SerialPulumi.Name)]
 public sealed class RestoreScenarioTests : IDisposable
 {
-    private static readonly TalosSecretsBundle Saved = TalosSecretsFixture.Bundle();
+    private static readonly TalosSecretsBundle Saved = Day2Lab.Saved;
     private readonly string _vault = Directory.CreateTempSubdirectory("bootstrap-vault-").FullName;
 
     public void Dispose() => Directory.Delete(_vault, recursive: true);
 
-    private string Save(string folder)
-    {
-        Directory.CreateDirectory(Path.Combine(_vault, folder));
-        File.WriteAllText(Path.Combine(_vault, folder, "etcd.snapshot"), "etcd snapshot bytes");
-        File.WriteAllText(Path.Combine(_vault, folder, TalosSecretsBundle.FileName), Saved.ToYaml());
-        return Path.Combine(_vault, folder, "etcd.snapshot");
-    }
+    private string Save(string folder) => Day2Lab.SaveSnapshot(_vault, folder);
 
-    private static LabState EmptyLab(string stack) => new(stack == "dev" ? LabFacts.Ready("pve1") : LabFacts.Ready("pve2", "pve3"));
+    private static LabState EmptyLab(string stack) => Day2Lab.Empty(stack);
 
-    private static Dictionary<string, string> WithSavedSecrets(string stack, string? snapshot = null)
-    {
-        var config = LabRun.Config(stack);
-        config["bootstrap:talosSecrets"] = Saved.ToYaml();
-        if (snapshot is not null)
-        {
-            config["bootstrap:etcdSnapshot"] = snapshot;
-        }
+    private static Dictionary<string, string> WithSavedSecrets(string stack, string? snapshot = null) => Day2Lab.WithSavedSecrets(stack, snapshot);
 
-        return config;
-    }
+    private Task<(string Snapshot, LabState Old, LabState Lab)> Restorable(string stack, string folder) =>
+        Day2Lab.Restorable(stack, _vault, folder);
 
     [Theory]
     [InlineData("dev")]
@@ -116,8 +104,7 @@ public sealed class RestoreScenarioTests : IDisposable
     [InlineData("ops")]
     public async Task A_rebuild_that_keeps_etcd_bootstraps_it_from_the_snapshot_saved_with_the_secrets(string stack)
     {
-        var snapshot = Save("2026-12-01");
-        var lab = EmptyLab(stack);
+        var (snapshot, _, lab) = await Restorable(stack, "2026-12-01");
 
         var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot));
 
@@ -139,5 +126,54 @@ public sealed class RestoreScenarioTests : IDisposable
         Assert.True(again.Failure is null, again.Failure);
         Assert.Empty(again.Changed);
         Assert.Null(lab.EtcdRestoredFrom);
+    }
+
+    /// <summary>
+    /// The keep-etcd path of the runbook to the end: the restored cluster already holds the CRDs, namespaces, secrets, pool,
+    /// Helm release records and the root Application. Pulumi adopts them (imports the releases, applies over the rest) and
+    /// installs nothing twice; once `pulumi config rm bootstrap:etcdSnapshot` is done, the next `up` changes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_rebuild_that_keeps_etcd_adopts_the_restored_platform_and_ends_healthy(string stack)
+    {
+        var (snapshot, old, lab) = await Restorable(stack, "latest");
+
+        var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot));
+        var after = await LabRun.Of(stack, lab, run.State, WithSavedSecrets(stack));
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.All(Stages.Releases, r => Assert.Equal(
+            run.Blueprint.Addons.Release(r).ImportId, ((CustomResourceOptions)run.RegisteredAs(r).Options).ImportId));
+        Assert.True(lab.NodesReady);
+        Assert.Equal(old.Objects.Order(), lab.Objects.Order());
+        Assert.Equal(old.Releases.Keys.Order(), lab.Releases.Keys.Order());
+        Assert.True(after.Failure is null, after.Failure);
+        Assert.Empty(after.Changed);
+        Assert.All(Stages.Releases, r => Assert.Null(((CustomResourceOptions)after.RegisteredAs(r).Options).ImportId));
+    }
+
+    /// <summary>
+    /// Git moved the Gateway API on after the snapshot: the restored CRDs carry Argo CD's fields of the old bundle, so the
+    /// rebuild installs none (Argo CD applies the new bundle itself), where applying Git's would conflict with them.
+    /// </summary>
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task A_rebuild_that_keeps_etcd_after_a_gateway_api_bump_leaves_the_restored_crds_to_argo_cd(string stack)
+    {
+        var (snapshot, old, lab) = await Restorable(stack, "before-the-bump");
+        const string bumped = "https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.7.0/standard-install.yaml";
+
+        var run = await LabRun.Of(stack, lab, config: WithSavedSecrets(stack, snapshot), adjust: b => b with
+        {
+            Addons = b.Addons with { GatewayApiCrds = b.Addons.GatewayApiCrds with { Url = bumped } },
+        });
+
+        Assert.True(run.Failure is null, run.Failure);
+        Assert.Empty(run.Inputs(Stages.GatewayApiCrds)["files"]!.AsArray());
+        Assert.Equal(old.CrdBundle, lab.CrdBundle);
+        Assert.True(lab.NodesReady);
     }
 }

@@ -24,9 +24,22 @@ public sealed record HelmRelease(
     bool HandOff,
     bool Await)
 {
-    /// <summary>What Pulumi stops tracking after the install, so it never fights Argo CD over chart, version or values.</summary>
+    /// <summary>
+    /// What Pulumi stops tracking after the install, so it never fights Argo CD over chart, version or values. Everything
+    /// but the release's identity (name, namespace): an import of a restored release (<see cref="ImportId"/>) then matches,
+    /// because the engine diffs an import with ignoreChanges applied (pulumi/pulumi pkg/resource/deploy/step.go
+    /// ImportStep.Apply) and the release record carries no repository, values files or skipAwait
+    /// (pulumi-kubernetes provider/pkg/provider/helm_release.go serializeImportInputs, setReleaseAttributes).
+    /// </summary>
     public static readonly IReadOnlyList<string> HandOffIgnoredProperties = [
-        "chart", "version", "values", "valueYamlFiles", "repositoryOpts", "createNamespace"];
+        "chart", "version", "values", "valueYamlFiles", "repositoryOpts", "createNamespace", "skipAwait"];
+
+    /// <summary>
+    /// The id Pulumi imports a release already deployed in the cluster under (helm_release.go Read: "namespace/name"):
+    /// Helm refuses to install a name a deployed release holds (helm pkg/action/install.go availableName), so a restored
+    /// release is adopted instead of installed.
+    /// </summary>
+    public string ImportId => $"{Namespace}/{Name}";
 
     /// <summary>The merged values as one YAML document: what Pulumi passes to Helm, byte for byte.</summary>
     public string ValuesYaml => Values.Count == 0 ? "{}\n" : YamlWriter.Write(Values);

@@ -91,6 +91,7 @@ public static class Planner
             ArgoCdSecrets.Repository(argocdNamespace));
         var plan = BootstrapPlan.For(config, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host);
         var scripts = Scripts(talos, nodes, image, config.EtcdSnapshot);
+        scripts[Stages.GatewayApiCrdsSource] = InstalledSource.Of("Gateway API CRD bundle", config.EtcdSnapshot is null ? crds!.Url : null);
         var upgrade = installed is null ? null : new UpgradeReport(installed, PendingUpgrades(installed, talos, nodes, scripts));
         return new ClusterBlueprint(
             config, image, downloads, nodes, talos, addons, PlatformPlan.For(config, repository), plan, scripts, findings, upgrade);

@@ -40,6 +40,12 @@ public enum ResourceKind
     ReadinessGate,
     KubernetesProvider,
 
+    /// <summary>
+    /// A local script run once that prints the source of a one-time install; later changes in Git are ignored, so the
+    /// install keeps the source it was made from (the Gateway API CRD bundle, owned by Argo CD after the handoff).
+    /// </summary>
+    InstalledSource,
+
     /// <summary>Objects applied from a URL the Blueprint read from Git (the Gateway API CRDs).</summary>
     CrdManifests,
     LoadBalancerManifests,

@@ -23,6 +23,7 @@ public static class Stages
     public const string Kubeconfig = "kubeconfig";
     public const string ApiReady = "api-ready";
     public const string KubernetesProvider = "kubernetes-provider";
+    public const string GatewayApiCrdsSource = "gateway-api-crds-source";
     public const string GatewayApiCrds = "gateway-api-crds";
     public const string Cilium = "cilium";
     public const string CiliumCrds = "cilium-crds";
@@ -107,8 +108,14 @@ public static class Stages
             new(KubernetesProvider, "Configure the Kubernetes provider with the admin kubeconfig", ResourceKind.KubernetesProvider, StageScope.One, [
                 new(ApiReady, EdgeScope.All, "pulumi-kubernetes checks the cluster once when configured and never retries"),
             ]),
-            new(GatewayApiCrds, "Install the Gateway API CRDs (standard channel)", ResourceKind.CrdManifests, StageScope.One, [
-                new(KubernetesProvider, EdgeScope.All, "CRDs are written through the API"),
+            new(GatewayApiCrdsSource, "Record the Gateway API CRD bundle of the first install (never re-run)",
+                ResourceKind.InstalledSource, StageScope.One, [
+                new(KubernetesProvider, EdgeScope.All, "recorded when the CRDs are first written through the API"),
+            ]),
+            new(GatewayApiCrds, "Install the Gateway API CRDs (standard channel) once; Argo CD owns them afterwards",
+                ResourceKind.CrdManifests, StageScope.One, [
+                new(GatewayApiCrdsSource, EdgeScope.All, "a later version in Git is Argo CD's to apply: Pulumi re-applying it would "
+                    + "share server-side-apply ownership with Argo CD"),
             ]),
             new(Cilium, "Install Cilium (CNI, kube-proxy replacement, L2 load balancer); not awaited", ResourceKind.HelmRelease, StageScope.One, [
                 new(GatewayApiCrds, EdgeScope.All, "cilium-operator enables Gateway API only if its CRDs exist when it starts"),

@@ -11,7 +11,8 @@ public static class ProxmoxPlan
             .Select(n => n.Host)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
-            .Select(host => new ImageDownload(host, cluster.Proxmox.ImageDatastore, image.FileName, image.DiskImageUrl))
+            .Select(host => new ImageDownload(
+                host, cluster.Proxmox.ImageDatastore, ImageDownload.FileNameFor(cluster.Name, image.FileName), image.DiskImageUrl))
             .ToList();
 
     public static VirtualMachine Vm(string name, NodeSettings node, ClusterSettings cluster, TalosImage image, ImageDownload download)

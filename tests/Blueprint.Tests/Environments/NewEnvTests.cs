@@ -40,6 +40,16 @@ public sealed class NewEnvTests : NewEnvSession
     ];
 
     [Fact]
+    public void The_next_steps_name_the_vm_ids_a_removed_stack_may_still_hold_on_the_hosts()
+    {
+        Assert.Equal(ExitCodes.Ok, Run(Lab));
+
+        Assert.Contains("4. Proxmox: no VM may hold the ids ", Out.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"no VM may hold the ids (\d+, ){4}\d+ \(on pve1, pve2, pve3\)", Out.ToString());
+        Assert.Contains("remove it (VM > More > Remove) or give --vm-id-base", Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_lab_copied_from_dev_is_one_command_and_plans_and_lints_untouched()
     {
         var before = Snapshot();

@@ -116,7 +116,8 @@ public class BootstrapPlanTests
     public void Every_local_command_has_its_script_and_only_they_have_one()
     {
         var commands = _ops.Plan.Resources.Where(r => r.Kind is ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
-            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap or ResourceKind.VmReady or ResourceKind.NodeRemoval);
+            or ResourceKind.ReadinessGate or ResourceKind.EtcdBootstrap or ResourceKind.VmReady or ResourceKind.NodeRemoval
+            or ResourceKind.InstalledSource);
 
         Assert.Equal(commands.Select(r => r.Key).Order(StringComparer.Ordinal), _ops.Scripts.Keys.Order(StringComparer.Ordinal));
     }

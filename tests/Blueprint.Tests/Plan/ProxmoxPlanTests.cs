@@ -24,7 +24,7 @@ public class ProxmoxPlanTests
         Assert.Equal((4064, "pve1", 4, 8192, 50), (vm.VmId, vm.Host, vm.Cores, vm.MemoryMiB, vm.DiskGiB));
         Assert.Equal(("192.168.40.64/24", "192.168.40.1", "vmbr0", (int?)40), (vm.Ipv4Address, vm.Gateway, vm.Bridge, vm.Vlan));
         Assert.Equal(["192.168.40.1"], vm.Nameservers);
-        Assert.Equal("local:import/talos-v1.13.9-ce4c980550dd-nocloud-amd64.qcow2", vm.ImportFrom);
+        Assert.Equal("local:import/dev-talos-v1.13.9-ce4c980550dd-nocloud-amd64.qcow2", vm.ImportFrom);
         Assert.Equal("local-lvm", vm.Datastore);
         Assert.Equal(["dev", "talos", "worker"], vm.Tags);
         Assert.True(vm.GuestAgent);

@@ -17,7 +17,10 @@ internal static class Destroy
     public static DestroyResult Run(StackState state, LabState lab) => Run(state.Entries, lab);
 
     /// <summary>Deletes <paramref name="entries"/> (all of a stack, or what an update no longer registers) in the engine's order.</summary>
-    public static DestroyResult Run(IReadOnlyList<StateEntry> entries, LabState lab)
+    /// <param name="state">
+    /// The whole state the deletes run against (the Kubernetes provider's settings), when it is more than <paramref name="entries"/>.
+    /// </param>
+    public static DestroyResult Run(IReadOnlyList<StateEntry> entries, LabState lab, IReadOnlyList<StateEntry>? state = null)
     {
         var deleted = new List<string>();
         var retained = new List<string>();
@@ -29,7 +32,7 @@ internal static class Destroy
             NodeLifecycleRules.CheckDeleteChain(chain, lab);
             foreach (var entry in chain)
             {
-                if (entry.Protect)
+                if (entry.Protect || LabRules.UnreachableDelete(entry, state ?? entries, lab) is not null)
                 {
                     refused.Add(entry.Name);
                 }

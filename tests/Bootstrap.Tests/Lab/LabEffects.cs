@@ -51,9 +51,9 @@ internal static partial class LabEffects
                 Script(r, c);
                 break;
             case Types.ConfigGroup when r.Planned?.Kind == ResourceKind.CrdManifests:
-                // The Gateway API standard-install bundle (kubernetes-sigs/gateway-api config/crd/standard).
-                lab.Crds.UnionWith(
-                    ["gatewayclasses.gateway.networking.k8s.io", "gateways.gateway.networking.k8s.io", "httproutes.gateway.networking.k8s.io"]);
+                // The Gateway API standard-install bundle of that release (kubernetes-sigs/gateway-api config/crd/standard).
+                lab.Crds.UnionWith(LabRules.StandardBundle(r.Text("files", "0") ?? ""));
+                lab.CrdBundle = r.Text("files", "0") ?? lab.CrdBundle;
                 break;
             case Types.ConfigGroup:
                 foreach (var body in Blueprint.Yaml.YamlReader.ParseAll(r.Text("yaml") ?? "", r.Name).OfType<JsonObject>())
@@ -95,7 +95,9 @@ internal static partial class LabEffects
                 lab.Nodes.Remove(vm.Ip);
                 break;
             case Types.File:
-                lab.Files.RemoveWhere(f => f.FileId.EndsWith($"/{inputs["fileName"]}", StringComparison.Ordinal));
+                // bpg resource_download_file.go Delete: the one file of this resource, on its own node.
+                lab.Files.Remove(((string)inputs["nodeName"]!,
+                    $"{inputs["datastoreId"]}:{inputs["contentType"]}/{inputs["fileName"]}"));
                 break;
             case Types.Secret:
                 lab.Objects.Remove($"Secret/{inputs["metadata"]?["namespace"]}/{inputs["metadata"]?["name"]}");
@@ -146,8 +148,15 @@ internal static partial class LabEffects
                 {
                     lab.EtcdBootstrapped = true;
                     lab.EtcdRestoredFrom = RecoverFrom().Match(r.Text("create") ?? "") is { Success: true } m ? m.Groups[1].Value : null;
+                    if (lab.EtcdRestoredFrom is { } snapshot && lab.Snapshots.TryGetValue(snapshot, out var content))
+                    {
+                        content.RestoreInto(lab);
+                    }
                 }
 
+                break;
+            case (ResourceKind.InstalledSource, _):
+                // Prints the source it records; touches nothing.
                 break;
             case (ResourceKind.ReadinessGate, Stages.ApiReady):
                 lab.ApiAnswers = lab.EtcdBootstrapped && c.Before(r, Stages.EtcdBootstrap)

@@ -18,6 +18,7 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
 {
     private readonly Dictionary<string, Registration> _registered = new(StringComparer.Ordinal);
     private readonly List<(string Name, Operation Operation)> _operations = [];
+    private readonly KubeconfigRenewal _renewal = new(lab, preview);
 
     public StackState News { get; } = new();
 
@@ -55,12 +56,18 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
                 parent,
                 recorded.Options.Protect ?? false,
                 recorded.Options.RetainOnDelete ?? false,
-                recorded.Options.IgnoreChanges);
+                recorded.Options.IgnoreChanges,
+                (recorded.Options as CustomResourceOptions)?.ImportId);
             _registered[registration.Name] = registration;
         }
 
         var old = olds.Find(registration.Name);
         var operation = ProviderDiff.Compare(registration.Type, old?.Inputs, registration.Inputs, registration.IgnoreChanges);
+        lock (_renewal)
+        {
+            operation = _renewal.Adjust(registration, old, operation);
+        }
+
         lock (_operations)
         {
             _operations.Add((registration.Name, operation));
@@ -90,7 +97,7 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
             }
         }
 
-        var outputs = operation == Operation.Same ? old!.Outputs : Outputs(args);
+        var outputs = operation == Operation.Same ? old!.Outputs : Outputs(args, registration);
         var id = operation == Operation.Same ? old!.Id : $"{args.Name}-id";
         News.Add(new StateEntry(registration.Name, registration.Type, registration.Inputs, outputs, id, registration.Protect, registration.Retain,
             [.. registration.DependsOn, .. parent is null ? [] : new[] { parent }], parent));
@@ -141,11 +148,17 @@ internal sealed class LabEngine(LabState lab, ClusterBlueprint blueprint, StackS
     private static void Fail(string rule, Registration registration, string message) => throw new LabFailure(rule, registration.Name, message);
 
     /// <summary>What the providers return: the inputs, plus the outputs the program reads.</summary>
-    private static ImmutableDictionary<string, object> Outputs(MockResourceArgs args)
+    private ImmutableDictionary<string, object> Outputs(MockResourceArgs args, Registration registration)
     {
         var state = args.Inputs.ToBuilder();
         switch (args.Type)
         {
+            case Types.Command when registration.Planned?.Kind == ResourceKind.InstalledSource && !preview:
+                // pulumi-command local.Command stdout: the source the script prints (Blueprint Scripts/InstalledSource.cs).
+                state["stdout"] = blueprint.Scripts[registration.Planned.Key].Script.Contains(blueprint.Addons.GatewayApiCrds.Url)
+                    ? blueprint.Addons.GatewayApiCrds.Url
+                    : "";
+                break;
             case Types.Secrets:
                 var pair = Map(("cert", "CERT"), ("key", "KEY"));
                 state["machineSecrets"] = Map(

@@ -99,7 +99,8 @@ internal static partial class LabRules
                 "Application" => ("applications.argoproj.io", Stages.ArgoCd),
                 _ => ((string?)null, ""),
             };
-            if (crd is not null && !(c.Before(r, establishedBy) && c.Lab.Crds.Contains(crd)))
+            if (crd is not null && !(c.Before(r, establishedBy) && c.Lab.Crds.Contains(crd))
+                && !(establishedBy == Stages.CiliumCrds && c.Before(r, Stages.Cilium)))
             {
                 return $"no matches for kind \"{kind}\": CRD {crd} is not established yet";
             }

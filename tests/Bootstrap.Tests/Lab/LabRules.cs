@@ -45,6 +45,7 @@ internal static partial class LabRules
             "pulumi/pulumi-dotnet Deployment.Invoke; "
             + "siderolabs/terraform-provider-talos pkg/talos/talos_cluster_health_data_source.go (a data source)"),
         .. NodeLifecycleRules.Engine,
+        .. Day2Engine,
     ];
 
     public static readonly IReadOnlyList<LabRule> All =
@@ -157,5 +158,6 @@ internal static partial class LabRules
                 ? $"unable to replace resource {r.Name} as it is currently marked for protection"
                 : null),
         .. NodeLifecycleRules.All,
+        .. Day2,
     ];
 }

@@ -23,9 +23,12 @@ internal sealed partial class LabState(LabFacts facts)
     public LabFacts Facts { get; } = facts;
 
     /// <summary>Files on the hosts' datastores: volume id (datastore:content/name) per host.</summary>
-    public HashSet<(string Host, string FileId)> Files { get; } = [];
+    public HashSet<(string Host, string FileId)> Files { get; private init; } = [];
 
-    public Dictionary<string, LabVm> Vms { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, LabVm> Vms { get; private init; } = new(StringComparer.Ordinal);
+
+    /// <summary>A second cluster on the same Proxmox hosts: datastores and VMs are shared, the cluster is its own.</summary>
+    public LabState OnSameHosts() => new(Facts) { Files = Files, Vms = Vms };
 
     /// <summary>Talos nodes by IP, once their VM has booted.</summary>
     public Dictionary<string, LabNode> Nodes { get; } = new(StringComparer.Ordinal);
@@ -53,6 +56,18 @@ internal sealed partial class LabState(LabFacts facts)
 
     /// <summary>Every call to a live system, in order: (operation, what).</summary>
     public List<string> LiveCalls { get; } = [];
+
+    /// <summary>etcd snapshot files where pulumi runs, by path: what `talosctl bootstrap --recover-from` restores.</summary>
+    public Dictionary<string, EtcdContent> Snapshots { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The Gateway API bundle whose CRDs the cluster holds (who applied it is in their managed fields), or null.</summary>
+    public string? CrdBundle { get; set; }
+
+    /// <summary>The cluster is gone (its control planes do not answer): every call through the Kubernetes provider fails.</summary>
+    public bool ClusterUnreachable { get; set; }
+
+    /// <summary>The admin kubeconfig is within Talos' renewal window: the next run renews it.</summary>
+    public bool KubeconfigRenewalDue { get; set; }
 
     public string? ClusterKubernetesVersion =>
         Nodes.Values.Where(n => n.State == NodeState.Configured).Select(n => n.KubernetesVersion).FirstOrDefault();

@@ -31,7 +31,8 @@ internal sealed record Registration(
     string? Parent,
     bool Protect,
     bool Retain,
-    IReadOnlyList<string> IgnoreChanges)
+    IReadOnlyList<string> IgnoreChanges,
+    string? ImportId = null)
 {
     public bool Comes(string after) => After.Contains(after);
 

@@ -114,7 +114,7 @@ internal sealed partial class LabRun
 
             // After the program's registrations, the engine deletes what it no longer registers, dependents first.
             var gone = state.Entries.Where(e => engine.News.Find(e.Name) is null).ToList();
-            var removed = Destroy.Run(gone, lab);
+            var removed = Destroy.Run(gone, lab, state.Entries);
             NodeLifecycleRules.AfterUpdate(blueprint, removed, gone, lab);
             foreach (var entry in state.Entries.Where(e => removed.Refused.Contains(e.Name)))
             {
@@ -127,7 +127,12 @@ internal sealed partial class LabRun
                 resources,
                 removed.Succeeded
                     ? null
-                    : $"[{LabRules.ProtectedNotDeleted}] unable to delete {string.Join(", ", removed.Refused)}: marked for protection",
+                    : removed.Refused.Select(n => state.Find(n)!)
+                        .Select(e => LabRules.UnreachableDelete(e, state.Entries, lab) is { } why
+                            ? $"[{LabRules.UnreachableClusterDelete}] unable to delete {e.Name}: {why}"
+                            : null)
+                        .FirstOrDefault(m => m is not null)
+                      ?? $"[{LabRules.ProtectedNotDeleted}] unable to delete {string.Join(", ", removed.Refused)}: marked for protection",
                 removed);
         }
         catch (Exception e)
