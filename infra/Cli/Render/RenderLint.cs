@@ -42,6 +42,12 @@ internal static class RenderLint
             CultureInfo.InvariantCulture,
             $"render: {report.Charts} charts, {report.HelmRuns} helm runs ({helm.Version}) for {stacks.Count} stack(s) "
             + $"in {report.Elapsed.TotalSeconds:0.0} s"));
-        return report;
+        var (syncFindings, syncLines) = await SyncRender.Run(stacks, schemas, root, repository, helm, charts, cancel).ConfigureAwait(false);
+        foreach (var line in syncLines)
+        {
+            stdout.WriteLine(line);
+        }
+
+        return report with { Findings = [.. report.Findings, .. syncFindings] };
     }
 }

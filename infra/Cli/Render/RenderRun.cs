@@ -73,7 +73,7 @@ internal static class RenderRun
         }
     }
 
-    private static async Task<RenderOutput> Render(
+    internal static async Task<RenderOutput> Render(
         HelmTemplate template,
         string repoRoot,
         string scratch,
