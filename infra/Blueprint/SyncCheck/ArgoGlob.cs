@@ -16,14 +16,17 @@ public static class ArgoGlob
     /// <summary>gobwas/glob: <c>*</c> (not across <paramref name="separator"/>), <c>**</c>, <c>?</c>, <c>[a-z]</c>, <c>[!a]</c>,
     /// <c>{a,b}</c> and <c>\</c> escapes.</summary>
     public static bool Gobwas(string pattern, string text, char? separator) =>
-        GobwasRegex(pattern, separator) is { } regex && regex.IsMatch(text);
+        ToRegex(pattern, separator is { } s ? $"[^{Regex.Escape(s.ToString())}]" : "(?s:.)", '!', gobwas: true) is { } regex
+        && regex.IsMatch(text);
 
     /// <summary>path/filepath.Match: <c>*</c> and <c>?</c> (not across '/'), <c>[a-z]</c>, <c>[^a]</c> and <c>\</c> escapes.</summary>
-    public static bool FilePath(string pattern, string text) => FilePathRegex(pattern) is { } regex && regex.IsMatch(text);
+    public static bool FilePath(string pattern, string text) => ToRegex(pattern, "[^/]", '^', gobwas: false) is { } regex && regex.IsMatch(text);
 
-    private static Regex? GobwasRegex(string pattern, char? separator)
+    /// <param name="any">One character a wildcard stands for.</param>
+    /// <param name="negation">What opens a negated class.</param>
+    /// <param name="gobwas">gobwas's <c>**</c> and <c>{a,b}</c>, which filepath.Match does not have.</param>
+    private static Regex? ToRegex(string pattern, string any, char negation, bool gobwas)
     {
-        var any = separator is { } s ? $"[^{Regex.Escape(s.ToString())}]" : "(?s:.)";
         var regex = new StringBuilder("^");
         var depth = 0;
         for (var i = 0; i < pattern.Length; i++)
@@ -31,7 +34,7 @@ public static class ArgoGlob
             var c = pattern[i];
             switch (c)
             {
-                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
+                case '*' when gobwas && i + 1 < pattern.Length && pattern[i + 1] == '*':
                     regex.Append("(?s:.)*");
                     i++;
                     break;
@@ -42,22 +45,22 @@ public static class ArgoGlob
                     regex.Append(any);
                     break;
                 case '[':
-                    if (Class(pattern, ref i, '!') is not { } set)
+                    if (Class(pattern, ref i, negation) is not { } set)
                     {
                         return null;
                     }
 
                     regex.Append(set);
                     break;
-                case '{':
+                case '{' when gobwas:
                     depth++;
                     regex.Append("(?:");
                     break;
-                case '}' when depth > 0:
+                case '}' when gobwas && depth > 0:
                     depth--;
                     regex.Append(')');
                     break;
-                case ',' when depth > 0:
+                case ',' when gobwas && depth > 0:
                     regex.Append('|');
                     break;
                 case '\\':
@@ -75,45 +78,6 @@ public static class ArgoGlob
         }
 
         return depth == 0 ? Compile(regex.Append('$')) : null;
-    }
-
-    private static Regex? FilePathRegex(string pattern)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?':
-                    regex.Append("[^/]");
-                    break;
-                case '[':
-                    if (Class(pattern, ref i, '^') is not { } set)
-                    {
-                        return null;
-                    }
-
-                    regex.Append(set);
-                    break;
-                case '\\':
-                    if (++i >= pattern.Length)
-                    {
-                        return null;
-                    }
-
-                    regex.Append(Regex.Escape(pattern[i].ToString()));
-                    break;
-                default:
-                    regex.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        return Compile(regex.Append('$'));
     }
 
     /// <summary>A character class starting at pattern[i] ('['), as a regex class; i ends on ']'. Null when it never closes.</summary>

@@ -22,7 +22,10 @@ public static class SyncPermissionCheck
     private const string Crd = "CustomResourceDefinition";
 
     /// <param name="outputs">helm's output for each chart source of each app (<see cref="SyncedApp.Charts"/>).</param>
-    public static SyncCheckResult Check(SyncPlan plan, IReadOnlyDictionary<SyncedApp, IReadOnlyList<RenderOutput>> outputs, RenderedManifest manifests)
+    public static SyncCheckResult Check(
+        SyncPlan plan,
+        IReadOnlyDictionary<SyncedApp, IReadOnlyList<RenderOutput>> outputs,
+        RenderedManifest manifests)
     {
         var findings = new List<Diagnostic>();
         var rendered = 0;
@@ -49,7 +52,8 @@ public static class SyncPermissionCheck
                 }
                 catch (YamlFormatException e)
                 {
-                    findings.Add(Diagnostic.Error($"{app.Where}: {e.File}", $"helm rendered YAML that does not parse: {e.Problem}", "check the chart and values"));
+                    findings.Add(Diagnostic.Error(
+                        $"{app.Where}: {e.File}", $"helm rendered YAML that does not parse: {e.Problem}", "check the chart and values"));
                 }
             }
 
@@ -101,7 +105,8 @@ public static class SyncPermissionCheck
         if (!project.IsDestinationPermitted(server, cluster, app.Namespace))
         {
             yield return Refused(app, "spec.destination",
-                $"application destination server '{server}' and namespace '{app.Namespace}' do not match any of the allowed destinations in project '{project.Name}'",
+                $"application destination server '{server}' and namespace '{app.Namespace}' do not match any of the allowed destinations "
+                + $"in project '{project.Name}'",
                 $"add the namespace to the destinations of project {project.Name}");
         }
 
@@ -117,12 +122,13 @@ public static class SyncPermissionCheck
             var ns = namespaced ? GitOpsObject.Text(GitOpsObject.At(item.Body, "metadata", "namespace")) ?? app.Namespace : "";
             var id = new ObjectId(kind.Value.Group, kind.Value.Kind, ns, item.Name);
             var where = $"{id} ({item.Template})";
-            if (!project.IsKindPermitted(kind.Value.Group, kind.Value.Kind, item.Name, namespaced))
+            var (group, name) = (kind.Value.Group, kind.Value.Kind);
+            if (!project.IsKindPermitted(group, name, item.Name, namespaced))
             {
-                yield return Refused(app, where, $"resource {kind.Value.Group}:{kind.Value.Kind} is not permitted in project {project.Name}",
+                yield return Refused(app, where, $"resource {group}:{name} is not permitted in project {project.Name}",
                     namespaced
-                        ? $"take {kind.Value.Kind} off the namespaceResourceBlacklist of project {project.Name} (or onto its whitelist), or do not render it"
-                        : $"whitelist {kind.Value.Group}/{kind.Value.Kind} in clusterResourceWhitelist of project {project.Name}, or do not render it");
+                        ? $"take {name} off the namespaceResourceBlacklist of project {project.Name} (or onto its whitelist), or do not render it"
+                        : $"whitelist {group}/{name} in clusterResourceWhitelist of project {project.Name}, or do not render it");
             }
             else if (namespaced && !project.IsDestinationPermitted(server, cluster, ns))
             {
@@ -162,7 +168,8 @@ public static class SyncPermissionCheck
                     $"{app.Where}: {kind.Key.Kind} {string.Join(", ", kind.Select(o => o.Name).Distinct().Take(3))}",
                     $"needs the CRD of {kind.Key.Kind}.{kind.Key.Group}, which Application {owner.Name} installs in the same first sync: "
                     + "until it exists the dry run fails, and Argo CD stops after its retries for that revision",
-                    $"give {app.Name} syncOptions {SyncedApp.SkipDryRun} and retry.limit: -1 with a backoff (argo-cd docs user-guide/sync-options.md)");
+                    $"give {app.Name} syncOptions {SyncedApp.SkipDryRun} and retry.limit: -1 with a backoff "
+                    + "(argo-cd docs user-guide/sync-options.md)");
             }
         }
     }

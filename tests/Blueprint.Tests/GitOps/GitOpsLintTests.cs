@@ -260,7 +260,9 @@ public class GitOpsLintTests
             "  ignoreDifferences:\n    - kind: Secret\n      name: cilium-ca\n      jsonPointers: [/data]\n  syncPolicy:\n"));
 
         Findings.SingleWarning(
-            findings, "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences", "the chart does not render with hubble.tls.auto.method cronJob");
+            findings,
+            "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences",
+            "the chart does not render with hubble.tls.auto.method cronJob");
     }
 
     [Fact]

@@ -168,8 +168,7 @@ public partial class MonitoringConfigTests
         Assert.Equal(["https://grafana.ops.lab.internal"], routes.Select(r => $"https://{r.Host}"));
         Assert.Equal("https://grafana.ops.lab.internal", (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"));
         Assert.Null(HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl"));
-        Assert.DoesNotContain(routes, r => r.Service.Contains("prometheus", StringComparison.Ordinal)
-            || r.Service.Contains("alertmanager", StringComparison.Ordinal));
+        Assert.Equal(["kube-prometheus-stack-grafana"], routes.Select(r => r.Service));
     }
 
     /// <summary>A Kubernetes label selector (matchLabels and In expressions) against a Service's labels.</summary>
