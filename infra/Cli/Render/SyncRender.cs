@@ -24,11 +24,11 @@ internal static partial class SyncRender
         Bootstrap.Blueprint.Repository.IRepository repository,
         Helm helm,
         ChartSource charts,
+        ConcurrentDictionary<string, Lazy<Task<RenderOutput>>> runs,
         CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("bootstrap-sync-");
-        var runs = new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);
         using var slots = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
         try
         {
