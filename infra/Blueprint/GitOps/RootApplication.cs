@@ -34,6 +34,14 @@ public static class RootApplication
                 {
                     ["automated"] = new JsonObject { ["prune"] = true, ["selfHeal"] = true },
                     ["syncOptions"] = new JsonArray("PruneLast=true"),
+                    // With Application health (argocd-cm) a child that turns Degraded in a wave fails the root's sync, and an
+                    // automated sync never retries a failed revision on its own (argo-cd docs user-guide/auto_sync.md): retry
+                    // without end (limit < 0: controller/appcontroller.go), backing off, so the later waves still come.
+                    ["retry"] = new JsonObject
+                    {
+                        ["limit"] = -1,
+                        ["backoff"] = new JsonObject { ["duration"] = "10s", ["factor"] = 2, ["maxDuration"] = "5m" },
+                    },
                 },
             },
         });

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Bootstrap.Blueprint.ChartRender;
 using System.Globalization;
 using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Plan;
@@ -32,7 +34,8 @@ internal static class RenderLint
             return new RenderStack(b, apis, apis.Where(a => a.StartsWith(CiliumGroup, StringComparison.Ordinal)).ToList());
         }).ToList();
         var charts = new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm);
-        var report = await RenderRun.Run(stacks, root, repository, helm, charts, cancel).ConfigureAwait(false);
+        var runs = new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);
+        var report = await RenderRun.Run(stacks, root, repository, helm, charts, cancel, runs).ConfigureAwait(false);
         foreach (var line in report.Lines)
         {
             stdout.WriteLine(line);
@@ -42,6 +45,12 @@ internal static class RenderLint
             CultureInfo.InvariantCulture,
             $"render: {report.Charts} charts, {report.HelmRuns} helm runs ({helm.Version}) for {stacks.Count} stack(s) "
             + $"in {report.Elapsed.TotalSeconds:0.0} s"));
-        return report;
+        var (syncFindings, syncLines) = await SyncRender.Run(stacks, schemas, root, repository, helm, charts, runs, cancel).ConfigureAwait(false);
+        foreach (var line in syncLines)
+        {
+            stdout.WriteLine(line);
+        }
+
+        return report with { Findings = [.. report.Findings, .. syncFindings] };
     }
 }

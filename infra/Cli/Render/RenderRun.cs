@@ -29,11 +29,13 @@ internal static class RenderRun
         IRepository repository,
         Helm helm,
         ChartSource charts,
-        CancellationToken cancel)
+        CancellationToken cancel,
+        ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>? shared = null)
     {
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("bootstrap-render-");
-        var runs = new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);
+        // Shared with the sync check, which renders the core charts as Argo CD does too: each run is made once.
+        var runs = shared ?? new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);
         using var slots = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
         try
         {
@@ -73,7 +75,7 @@ internal static class RenderRun
         }
     }
 
-    private static async Task<RenderOutput> Render(
+    internal static async Task<RenderOutput> Render(
         HelmTemplate template,
         string repoRoot,
         string scratch,

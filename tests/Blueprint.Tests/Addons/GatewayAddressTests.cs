@@ -37,7 +37,7 @@ public class GatewayAddressTests
         Assert.Equal(
             ["argocd.dev.lab.internal A 192.168.40.70", "nginx.dev.lab.internal A 192.168.40.70"], gateway.DnsRecords.Select(r => r.ToString()));
         Assert.Equal(
-            ["argocd.ops.lab.internal", "grafana.ops.lab.internal", "nginx.ops.lab.internal", "prometheus.ops.lab.internal"],
+            ["argocd.ops.lab.internal", "grafana.ops.lab.internal", "nginx.ops.lab.internal"],
             StackInput.Of("ops").Blueprint().Platform.Gateway.Hosts);
     }
 

@@ -41,7 +41,7 @@ public class EnvironmentCopyTests : CliSession
         var repository = Repository
             .Edit("gitops/clusters/ops/core/cilium.yaml", "      - RespectIgnoreDifferences=true\n", "");
 
-        var finding = Findings.SingleError(Copies(repository), "gitops/clusters/ops/core/cilium.yaml:56",
+        var finding = Findings.SingleError(Copies(repository), "gitops/clusters/ops/core/cilium.yaml:37",
             "differs from gitops/clusters/dev/core/cilium.yaml by more than the environment",
             "this line reads \"(end of file)\" where the copy of gitops/clusters/dev/core/cilium.yaml reads \"- RespectIgnoreDifferences=true\"");
         Assert.Contains("make the same change in every environment's copy", finding.Fix, StringComparison.Ordinal);

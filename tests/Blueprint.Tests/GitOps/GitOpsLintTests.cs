@@ -243,24 +243,40 @@ public class GitOpsLintTests
     }
 
     [Fact]
-    public void Cilium_ignores_its_regenerated_certificates()
+    public void Cilium_ignores_its_regenerated_certificates_when_Helm_generates_them()
     {
-        var findings = LintDev(r => r.Edit(
-            "gitops/clusters/dev/core/cilium.yaml", "      name: hubble-server-certs\n", "      name: hubble-server-cert\n"));
+        var findings = LintDev(r => r.Edit("stacks/common/values/cilium.yaml", "method: cronJob", "method: helm"));
 
-        Findings.SingleError(findings, "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences", "hubble-server-certs");
+        Findings.SingleError(
+            findings, "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences", "cilium-ca, hubble-server-certs, hubble-relay-client-certs");
     }
 
     [Fact]
-    public void Core_namespaces_are_never_pruned()
+    public void Cilium_ignoring_certificates_the_cronJob_method_never_renders_is_a_dead_entry()
     {
         var findings = LintDev(r => r.Edit(
-            "gitops/clusters/dev/core/reloader.yaml", "argocd.argoproj.io/sync-options: Prune=false", "argocd.argoproj.io/sync-options: Prune=true"));
+            "gitops/clusters/dev/core/cilium.yaml",
+            "  syncPolicy:\n",
+            "  ignoreDifferences:\n    - kind: Secret\n      name: cilium-ca\n      jsonPointers: [/data]\n  syncPolicy:\n"));
+
+        Findings.SingleWarning(
+            findings,
+            "gitops/clusters/dev/core/cilium.yaml: spec.ignoreDifferences",
+            "the chart does not render with hubble.tls.auto.method cronJob");
+    }
+
+    [Fact]
+    public void A_sync_option_on_a_managed_namespace_is_refused_because_Argo_CD_replaces_it()
+    {
+        var findings = LintDev(r => r.Edit(
+            "gitops/clusters/dev/core/reloader.yaml",
+            "    managedNamespaceMetadata:\n      labels:",
+            "    managedNamespaceMetadata:\n      annotations:\n        argocd.argoproj.io/sync-options: Prune=false\n      labels:"));
 
         Findings.SingleError(
             findings,
-            "gitops/clusters/dev/core/reloader.yaml: spec.syncPolicy.managedNamespaceMetadata",
-            "core namespace reloader is not protected from pruning");
+            "gitops/clusters/dev/core/reloader.yaml: spec.syncPolicy.managedNamespaceMetadata.annotations",
+            "sets argocd.argoproj.io/sync-options: Prune=false, which Argo CD replaces with ServerSideApply=true");
     }
 
     [Fact]

@@ -159,20 +159,16 @@ public partial class MonitoringConfigTests
     }
 
     [Fact]
-    public void Grafana_and_prometheus_know_the_urls_the_gateway_serves_them_at()
+    public void Grafana_knows_the_url_the_gateway_serves_it_at_and_prometheus_without_authentication_is_not_published()
     {
         var values = (JsonObject)Bootstrap.Blueprint.Yaml.YamlReader.Parse(
             Repo.Directory.ReadFile("stacks/monitoring/apps/kube-prometheus-stack-values.yaml")!, "values")!;
         var routes = AppAccess.Of(GitOpsTree.Load(Repo.Directory, []).AppConfigs.Single(c => c.Folder == "kube-prometheus-stack")).Routes;
 
-        Assert.Equal(
-            routes.Select(r => $"https://{r.Host}").Order(StringComparer.Ordinal),
-            new[]
-            {
-                (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"),
-                (string?)HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl"),
-            });
-        Assert.Equal(["kube-prometheus-stack-grafana", "kube-prometheus-stack-prometheus"], routes.Select(r => r.Service));
+        Assert.Equal(["https://grafana.ops.lab.internal"], routes.Select(r => $"https://{r.Host}"));
+        Assert.Equal("https://grafana.ops.lab.internal", (string?)HelmValues.At(values, "grafana", "grafana.ini", "server", "root_url"));
+        Assert.Null(HelmValues.At(values, "prometheus", "prometheusSpec", "externalUrl"));
+        Assert.Equal(["kube-prometheus-stack-grafana"], routes.Select(r => r.Service));
     }
 
     /// <summary>A Kubernetes label selector (matchLabels and In expressions) against a Service's labels.</summary>

@@ -24,17 +24,13 @@ public class HelmRenderTests : CliSession
     [HelmFact]
     public void Real_renders_that_break_the_cluster_or_the_handoff_fail_naming_the_Application_and_object()
     {
-        // Hubble certificates from Helm (regenerated every render) with one of them no longer ignored; Cilium and cert-manager
+        // Hubble certificates from Helm (regenerated every render) and not ignored; Cilium and cert-manager
         // ServiceMonitors Pulumi's bootstrap cannot create; a webhook on the host network; a notification token in plain text.
         Repository.Edit("stacks/common/values/cilium.yaml", "method: cronJob", "method: helm");
         Repository.Edit(
             "stacks/common/values/cilium.yaml",
             "prometheus:\n  enabled: true\n  metricsService: true\n",
             "prometheus:\n  enabled: true\n  metricsService: true\n  serviceMonitor:\n    enabled: true\n");
-        Repository.Edit(
-            "gitops/clusters/dev/core/cilium.yaml",
-            "    - kind: Secret\n      name: cilium-ca\n      namespace: kube-system\n      jsonPointers: [/data]\n",
-            "");
         Repository.Edit(
             "stacks/common/values/cert-manager.yaml",
             "prometheus:\n  enabled: true",
