@@ -30,6 +30,7 @@ public static class ManifestCheck
             .Select(o => (o.Where, o.Body)));
 
         var catalog = KindCatalog.For(blueprint, schemas, repository);
+        findings.AddRange(catalog.Warnings);
         var validated = new Dictionary<ApiKind, int>();
         var unvalidated = new Dictionary<ApiKind, List<string>>();
         var reportedGaps = new HashSet<FamilyGap>();

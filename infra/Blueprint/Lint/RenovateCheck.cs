@@ -21,7 +21,7 @@ public static class RenovateCheck
             return [Diagnostic.Error(File, "does not exist", "restore renovate.json: it keeps chart, Talos and Kubernetes versions current")];
         }
 
-        var schemaFile = Path.Combine(schemas.Root, SchemaPath);
+        var schemaFile = schemas.Roots.Select(r => Path.Combine(r, SchemaPath)).FirstOrDefault(System.IO.File.Exists) ?? Path.Combine(schemas.Root, SchemaPath);
         if (!System.IO.File.Exists(schemaFile))
         {
             return [Diagnostic.Error(
