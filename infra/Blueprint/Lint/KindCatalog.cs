@@ -225,7 +225,7 @@ public sealed class KindCatalog
             $"run lint where it can fetch them, or add the CRDs of {family.Folder} {version} to the mirror given with --schemas"
             + (present.Count == 0 ? "" : family.ByAppVersion
                 ? $", or pin a chart whose appVersion the folders have: {string.Join(", ", present)}"
-                : $", or pin a version the folders have: {string.Join(", ", present)}"))));
+                : $", or pin a version the folder has: {string.Join(", ", present)}"))));
     }
 
     private static (string Folder, string Version)? NearestOlder(CrdFamily family, string version, SchemaSet schemas)
