@@ -64,7 +64,11 @@ change() { # name: applies change_<name> to a fresh copy, then plan + lint
   local start=$SECONDS log="$work/$name.log" status=pass
   { (cd "$repo" && "change_${1//-/_}" "${@:2}") && checks "$repo"; } > "$log" 2>&1 || status=FAIL
   printf '%-28s %-4s %3d s\n' "$name" "$status" $((SECONDS - start))
-  if [ "$status" = FAIL ]; then grep -E '^(error|warning: .*nearest)' "$log" | head -5 | sed 's/^/    /'; grep -qE '^error' "$log" || tail -5 "$log" | sed 's/^/    /'; failed=1; fi
+  if [ "$status" = FAIL ]; then
+    failed=1
+    { grep -E '^error' "$log" || tail -5 "$log"; } | cut -c1-400 | sed 's/^/    /' || true
+  fi
+  return 0
 }
 checks() { # .ci/run's plan and lint of every stack
   local repo=$1 file stack
@@ -84,7 +88,7 @@ change_bump_chart() { # app: dev's pin to the next patch version, as Renovate's 
 }
 change_bump_monitoring() { sed -i "s/\"version\": \"$kps_from\"/\"version\": \"$kps_to\"/" gitops/apps/apps-monitoring/kube-prometheus-stack/config.json; }
 change_bump_talos() { sed -i "s/talosVersion: $talos_from/talosVersion: $talos_to/" Pulumi.dev.yaml; }
-change_bump_kubernetes() { sed -i "s/kubernetesVersion: \"\{0,1\}$kube_from\"\{0,1\}/kubernetesVersion: \"$kube_to\"/" Pulumi.dev.yaml; }
+change_bump_kubernetes() { sed -i "s/\(kubernetesVersion: *\"\{0,1\}\)$kube_from/\1$kube_to/" Pulumi.dev.yaml; }
 change_add_app() { cli new-app dev podinfo --chart app-template --repo https://bjw-s-labs.github.io/helm-charts --version "$1" --root .; }
 change_new_env() {
   cli new-env lab --from dev --cidr 192.168.60.0/24 --gateway 192.168.60.1 --vip 192.168.60.60 --pool 192.168.60.70-192.168.60.89 \

@@ -134,7 +134,7 @@ public sealed class KindCatalog
             warnings.Add(Diagnostic.Warning(
                 key,
                 $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder ({schemas.Places($"kubernetes/{minor}")})"
-                + $"{schemas.WhyMissing($"kubernetes/{minor}")}, nor any older minor, so built-in kinds are not validated",
+                + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}, nor any older minor, so built-in kinds are not validated",
                 "run lint where it can fetch the pinned files, or put them into the mirror given with --schemas"));
             return (null, null);
         }
@@ -144,7 +144,7 @@ public sealed class KindCatalog
         {
             warnings.Add(Diagnostic.Warning(
                 key,
-                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder{schemas.WhyMissing($"kubernetes/{minor}")}; "
+                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}; "
                 + $"built-in kinds are checked against Kubernetes {chosen}, the nearest older minor",
                 $"run lint where it can fetch Kubernetes {minor}'s OpenAPI, or add it to the mirror given with --schemas"));
         }

@@ -5,7 +5,9 @@ using Bootstrap.Blueprint.Repository;
 namespace Bootstrap.Blueprint.Lint;
 
 /// <summary>One file of a pinned schema source: its name in the version folder and the upstream URL it comes from.</summary>
-public sealed record PinnedFile(string Name, string Url);
+/// <param name="Digest">The digest upstream publishes for the download (<c>sha256:&lt;hex&gt;</c> or npm's <c>sha512-&lt;base64&gt;</c>).</param>
+/// <param name="InArchive">The file inside the downloaded .tgz (below its top folder), when the URL is an archive.</param>
+public sealed record PinnedFile(string Name, string Url, string? Digest = null, string? InArchive = null);
 
 /// <summary>
 /// A chart the cluster pins: its Application (or config.json) names the repository, chart and version. Its package is the
@@ -24,9 +26,15 @@ public sealed record SchemaPin(
     string PinnedAt,
     IReadOnlyList<PinnedFile> Files,
     ChartPin? FromChart = null,
-    string? ChartFolder = null)
+    string? ChartFolder = null,
+    string? Release = null,
+    string? AlsoAt = null)
 {
     public string Key => $"{Folder}/{Version}";
+
+    /// <summary>What a failure to fetch is recorded under: the folder and version, and the exact release when a folder holds any
+    /// release of a minor (the Kubernetes OpenAPI of 1.36.3 and of 1.36.4 both go to kubernetes/1.36).</summary>
+    public string FailureKey => Release is null ? Key : $"{Key}@{Release}";
 
     /// <summary>Where the files come from, for "fetching ... failed" messages.</summary>
     public string Origin => FromChart is { } chart
@@ -75,6 +83,7 @@ public static class SchemaPins
         {
             Talos(cluster.TalosVersion, "bootstrap:cluster.talosVersion"),
             Kubernetes(cluster.KubernetesVersion, "bootstrap:cluster.kubernetesVersion"),
+            Renovate(),
         };
         var charts = Charts(blueprint, repository);
         var gatewayApi = CrdSource.GatewayApi(repository, blueprint.Config.GitOps.Path).Source;
@@ -118,6 +127,17 @@ public static class SchemaPins
         }
     }
 
+    /// <summary>The Renovate whose behaviour infra/Blueprint/Renovate models, and the npm integrity of its package (registry.npmjs.org
+    /// renovate dist.integrity); its schema is renovate-schema.json in the package (package.json "files").</summary>
+    public const string RenovateVersion = "44.121.2";
+    public const string RenovateIntegrity = "sha512-gNsY+POw2UN3B4e8x0B5UK3onH1qF7wMirKGaUnJcSx3+xEWH4n35RS4rvVEtTIIV/BoZoFbsIo7njTb9Mydxg==";
+
+    /// <summary>renovate.json's schema, from the pinned Renovate's npm package; ../shared/schemas keeps it unversioned.</summary>
+    public static SchemaPin Renovate() =>
+        new("renovate", RenovateVersion, RenovateCheck.File,
+            [new(RenovateCheck.SchemaFile, $"https://registry.npmjs.org/renovate/-/renovate-{RenovateVersion}.tgz", RenovateIntegrity, RenovateCheck.SchemaFile)],
+            AlsoAt: RenovateCheck.SchemaPath);
+
     /// <summary>The charts a stack's cluster runs whose packages lint reads: every core app and the monitoring stack.</summary>
     public static IReadOnlyList<ChartPin> Charts(ClusterBlueprint blueprint, IRepository repository)
     {
@@ -155,9 +175,10 @@ public static class SchemaPins
     {
         var parts = version.TrimStart('v').Split('.');
         var minor = parts.Length >= 2 ? $"{parts[0]}.{parts[1]}" : version;
-        return new("kubernetes", minor, pinnedAt, KubernetesDocuments
+        var files = KubernetesDocuments
             .Select(d => new PinnedFile(d.Name, $"{Raw}/kubernetes/kubernetes/v{version.TrimStart('v')}/api/openapi-spec/v3/{d.Upstream}"))
-            .ToList());
+            .ToList();
+        return new("kubernetes", minor, pinnedAt, files, Release: version);
     }
 
     /// <summary>The CRDs of one family at the version the cluster pins (see <see cref="CrdFamily"/>).</summary>

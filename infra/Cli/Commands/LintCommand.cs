@@ -24,7 +24,10 @@ internal static class LintCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var repo = CommonOptions.Root();
-        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = $"Upstream schema folder {SchemaLayout}." };
+        var schemas = new Option<DirectoryInfo?>("--schemas")
+        {
+            Description = $"Offline mirror of upstream schemas {SchemaLayout}, read before the cache; implies --pinned.",
+        };
         var render = new Option<bool>("--render")
         {
             Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output.",

@@ -34,7 +34,8 @@ internal sealed class Download(HttpClient http, string? mirror, TimeSpan timeout
         return $"{mirror.TrimEnd('/')}/{uri.Host}{uri.PathAndQuery}";
     }
 
-    /// <summary>The file's bytes, at most <paramref name="maxBytes"/>, matching <paramref name="sha256"/> when given.</summary>
+    /// <summary>The file's bytes, at most <paramref name="maxBytes"/>, matching <paramref name="sha256"/> when given (hex sha256, as
+    /// a Helm index's digest, or npm's <c>sha512-&lt;base64&gt;</c> integrity).</summary>
     /// <exception cref="DownloadException">Unreachable, an HTTP error, too large, too slow or the wrong digest.</exception>
     public async Task<byte[]> Get(string url, long maxBytes, string? sha256, CancellationToken cancel)
     {
@@ -82,10 +83,12 @@ internal sealed class Download(HttpClient http, string? mirror, TimeSpan timeout
 
         if (sha256 is not null)
         {
-            var actual = Convert.ToHexStringLower(SHA256.HashData(body));
-            if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+            var (algorithm, expected, actual) = sha256.StartsWith("sha512-", StringComparison.Ordinal)
+                ? ("sha512", sha256["sha512-".Length..], Convert.ToBase64String(SHA512.HashData(body)))
+                : ("sha256", sha256.ToLowerInvariant(), Convert.ToHexStringLower(SHA256.HashData(body)));
+            if (!string.Equals(actual, expected, StringComparison.Ordinal))
             {
-                throw new DownloadException(from, $"its sha256 is {actual}, but upstream publishes {sha256.ToLowerInvariant()}");
+                throw new DownloadException(from, $"its {algorithm} is {actual}, but upstream publishes {expected}");
             }
         }
 

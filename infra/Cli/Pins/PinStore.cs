@@ -55,7 +55,7 @@ internal sealed class PinStore
     {
         await Task.WhenAll(SchemaPins.Charts(blueprint, repository).Select(c => Once($"charts/{c.Chart}/{c.Version}", () => Chart(c, cancel))))
             .ConfigureAwait(false);
-        await Task.WhenAll(SchemaPins.For(blueprint, repository, Schemas).Select(p => Once(p.Key, () => Source(p, cancel)))).ConfigureAwait(false);
+        await Task.WhenAll(SchemaPins.For(blueprint, repository, Schemas).Select(p => Once(p.FailureKey, () => Source(p, cancel)))).ConfigureAwait(false);
     }
 
     private Task Once(string key, Func<Task> run) => work.GetOrAdd(key, _ => new Lazy<Task>(run)).Value;
@@ -89,14 +89,14 @@ internal sealed class PinStore
 
     private async Task Source(SchemaPin pin, CancellationToken cancel)
     {
-        if (Schemas.Has(pin.Key))
+        if (Schemas.Has(pin.Key) || (pin.AlsoAt is { } alsoAt && Schemas.Has(alsoAt)))
         {
             return;
         }
 
         if (offline && pin.FromChart is null)
         {
-            Schemas.Unavailable(pin.Key, $"not fetched from {pin.Origin}: lint runs offline");
+            Schemas.Unavailable(pin.FailureKey, $"not fetched from {pin.Origin}: lint runs offline");
             return;
         }
 
@@ -109,14 +109,14 @@ internal sealed class PinStore
                 {
                     var path = Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    File.WriteAllBytes(path, body);
+                    System.IO.File.WriteAllBytes(path, body);
                 }
             });
             Interlocked.Increment(ref fetched);
         }
         catch (DownloadException e)
         {
-            Schemas.Unavailable(pin.Key, e.Message);
+            Schemas.Unavailable(pin.FailureKey, e.Message);
         }
     }
 
@@ -139,14 +139,39 @@ internal sealed class PinStore
 
     private async Task<IReadOnlyList<(string Name, byte[] Body)>> Fetch(SchemaPin pin, CancellationToken cancel)
     {
-        var files = await Task.WhenAll(pin.Files.Select(async f => (f.Name, Body: await download.Get(f.Url, MaxSchemaBytes, null, cancel).ConfigureAwait(false))))
-            .ConfigureAwait(false);
+        var files = await Task.WhenAll(pin.Files.Select(async f => (f.Name, Body: await FileOf(f, cancel).ConfigureAwait(false)))).ConfigureAwait(false);
         foreach (var (name, body) in files)
         {
             Verify(pin.Files.First(f => f.Name == name).Url, name, body);
         }
 
         return files;
+    }
+
+    private async Task<byte[]> FileOf(PinnedFile file, CancellationToken cancel)
+    {
+        if (file.InArchive is null)
+        {
+            return await download.Get(file.Url, MaxSchemaBytes, file.Digest, cancel).ConfigureAwait(false);
+        }
+
+        var archive = Path.Combine(Cache, $".fetch-{Guid.NewGuid():N}.tgz");
+        Directory.CreateDirectory(Cache);
+        try
+        {
+            await System.IO.File.WriteAllBytesAsync(archive, await download.Get(file.Url, ChartPackage.MaxBytes, file.Digest, cancel).ConfigureAwait(false), cancel)
+                .ConfigureAwait(false);
+            return ChartPackage.Read(archive, f => f == file.InArchive).Values.Select(System.Text.Encoding.UTF8.GetBytes).FirstOrDefault()
+                ?? throw new DownloadException(download.Resolve(file.Url), $"the archive has no {file.InArchive}");
+        }
+        catch (SchemaFileException e)
+        {
+            throw new DownloadException(download.Resolve(file.Url), e.Problem);
+        }
+        finally
+        {
+            System.IO.File.Delete(archive);
+        }
     }
 
     /// <summary>Upstream publishes no digest for these files; a file that is not what its name says is refused before it is cached
