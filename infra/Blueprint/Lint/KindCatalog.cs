@@ -20,7 +20,8 @@ public sealed class KindCatalog
     private readonly IReadOnlyList<FamilyGap> gaps;
 
     private KindCatalog(
-        KubernetesSchema? kubernetes, string? kubernetesNote, IReadOnlyList<CrdBundle> bundles, IReadOnlyList<FamilyGap> gaps, IReadOnlyList<Diagnostic> warnings)
+        KubernetesSchema? kubernetes, string? kubernetesNote, IReadOnlyList<CrdBundle> bundles, IReadOnlyList<FamilyGap> gaps,
+            IReadOnlyList<Diagnostic> warnings)
     {
         Warnings = warnings;
         Kubernetes = kubernetes;
@@ -64,7 +65,8 @@ public sealed class KindCatalog
         {
             var chart = family.Chart is null ? null : charts.FirstOrDefault(c => c.Chart == family.Chart);
             var (version, gap) = family.Folder == CrdFamily.GatewayApi && gatewayApi is not null
-                ? Pinned(family, gatewayApi.Version, $"{gatewayApi.Kustomization}: resources", $"the Gateway API release {gatewayApi.Url}", schemas, warnings)
+                ? Pinned(family, gatewayApi.Version, $"{gatewayApi.Kustomization}: resources", $"the Gateway API release {gatewayApi.Url}",
+                    schemas, warnings)
                 : Version(family, chart, schemas, warnings);
             if (gap is not null)
             {
@@ -144,7 +146,8 @@ public sealed class KindCatalog
         {
             warnings.Add(Diagnostic.Warning(
                 key,
-                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}; "
+                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder"
+                + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}; "
                 + $"built-in kinds are checked against Kubernetes {chosen}, the nearest older minor",
                 $"run lint where it can fetch Kubernetes {minor}'s OpenAPI, or add it to the mirror given with --schemas"));
         }

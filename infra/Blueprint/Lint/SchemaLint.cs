@@ -19,7 +19,8 @@ public static class SchemaLint
     {
         var (manifestFindings, coverage) = ManifestCheck.Run(blueprint, schemas, repository);
         return (
-            [.. TalosPatchCheck.Check(blueprint, schemas), .. ValuesCheck.Check(blueprint, schemas, repository), .. coverage.StandIns, .. manifestFindings],
+            [.. TalosPatchCheck.Check(blueprint, schemas), .. ValuesCheck.Check(blueprint, schemas, repository), .. coverage.StandIns,
+                .. manifestFindings],
             coverage);
     }
 }

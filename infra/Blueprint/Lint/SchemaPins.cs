@@ -53,7 +53,8 @@ public static class SchemaPins
     public const string Raw = "https://raw.githubusercontent.com";
 
     /// <summary>The built-in API groups lint validates (the documents ../shared/schemas/kubernetes/&lt;minor&gt;/ holds), as
-    /// kubernetes/kubernetes api/openapi-spec/v3 names them: <c>api__v1_openapi.json</c>, <c>apis__&lt;group&gt;__&lt;version&gt;_openapi.json</c>.</summary>
+    /// kubernetes/kubernetes api/openapi-spec/v3 names them: <c>api__v1_openapi.json</c>,
+    /// <c>apis__&lt;group&gt;__&lt;version&gt;_openapi.json</c>.</summary>
     public static readonly IReadOnlyList<(string Name, string Upstream)> KubernetesDocuments =
     [
         ("api/v1.json", "api__v1_openapi.json"),
@@ -135,7 +136,8 @@ public static class SchemaPins
     /// <summary>renovate.json's schema, from the pinned Renovate's npm package; ../shared/schemas keeps it unversioned.</summary>
     public static SchemaPin Renovate() =>
         new("renovate", RenovateVersion, RenovateCheck.File,
-            [new(RenovateCheck.SchemaFile, $"https://registry.npmjs.org/renovate/-/renovate-{RenovateVersion}.tgz", RenovateIntegrity, RenovateCheck.SchemaFile)],
+            [new(RenovateCheck.SchemaFile, $"https://registry.npmjs.org/renovate/-/renovate-{RenovateVersion}.tgz", RenovateIntegrity,
+                RenovateCheck.SchemaFile)],
             AlsoAt: RenovateCheck.SchemaPath);
 
     /// <summary>The charts a stack's cluster runs whose packages lint reads: every core app and the monitoring stack.</summary>
@@ -168,7 +170,8 @@ public static class SchemaPins
 
     /// <summary>The Talos machine-config schema of a release (siderolabs/talos pkg/machinery/config/schemas/config.schema.json).</summary>
     public static SchemaPin Talos(string version, string pinnedAt) =>
-        new("talos", version, pinnedAt, [new("config.schema.json", $"{Raw}/siderolabs/talos/{version}/pkg/machinery/config/schemas/config.schema.json")]);
+        new("talos", version, pinnedAt, [new("config.schema.json",
+            $"{Raw}/siderolabs/talos/{version}/pkg/machinery/config/schemas/config.schema.json")]);
 
     /// <summary>The OpenAPI v3 documents of a Kubernetes release, kept by minor (kubectl-validate's builtins/&lt;minor&gt;/ layout).</summary>
     public static SchemaPin Kubernetes(string version, string pinnedAt)
@@ -192,7 +195,8 @@ public static class SchemaPins
         CrdFamily.CertManager => new(family.Folder, version, pinnedAt,
             [new("cert-manager.crds.yaml", $"https://github.com/cert-manager/cert-manager/releases/download/{version}/cert-manager.crds.yaml")]),
         CrdFamily.TrustManager => new(family.Folder, version, pinnedAt,
-            [new("trust.cert-manager.io_bundles.yaml", $"{Raw}/cert-manager/trust-manager/{version}/deploy/crds/trust.cert-manager.io_bundles.yaml")]),
+            [new("trust.cert-manager.io_bundles.yaml",
+                $"{Raw}/cert-manager/trust-manager/{version}/deploy/crds/trust.cert-manager.io_bundles.yaml")]),
         CrdFamily.GatewayApi => new(family.Folder, version, pinnedAt, [new(Path.GetFileName(new Uri(releaseUrl!).AbsolutePath), releaseUrl!)]),
         // kube-prometheus-stack ships the operator's CRDs as plain YAML in its crds subchart.
         CrdFamily.PrometheusOperator => new(family.Folder, version, pinnedAt, [], chart, "charts/crds/crds/"),

@@ -57,7 +57,9 @@ public sealed class SchemaSet
     public string TalosFile(string version) => Existing(Path.Combine("talos", version, "config.schema.json"));
 
     public string ChartFolder(string chart, string version) =>
-        string.Join(", ", [.. ChartRoots.Select(r => Path.Combine(r, chart, version)), .. Roots.Select(r => Path.Combine(r, "charts", chart, version))]);
+        string.Join(", ", [
+            .. ChartRoots.Select(r => Path.Combine(r, chart, version)),
+            .. Roots.Select(r => Path.Combine(r, "charts", chart, version))]);
 
     public string ArgoCdCrdFile(string argoCdVersion, string kind) => Existing(Path.Combine("argocd-crds", argoCdVersion, ArgoCdCrdFiles[kind]));
 

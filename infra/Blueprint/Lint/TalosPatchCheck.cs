@@ -38,7 +38,8 @@ public static class TalosPatchCheck
             [
                 Diagnostic.Error(
                     Keys.Of("talosVersion"),
-                    $"is {version}, but no schema folder has the Talos {version} schema: looked for {schemas.Places($"talos/{version}/config.schema.json")}"
+                    $"is {version}, but no schema folder has the Talos {version} schema: "
+                    + $"looked for {schemas.Places($"talos/{version}/config.schema.json")}"
                     + schemas.WhyMissing($"talos/{version}"),
                     $"run lint where it can fetch it, or add pkg/machinery/config/schemas/config.schema.json of siderolabs/talos {version} "
                     + "to the mirror given with --schemas, "

@@ -91,7 +91,8 @@ public static class ValuesCheck
             + schemas.WhyMissing($"charts/{release.Chart}/{release.Version}"),
             $"run lint where it can fetch the chart from {release.ChartRepoUrl}, or put its package into the mirror given with --charts "
             + $"(<chart>/<version>/<chart>-<version>.tgz), "
-            + (present.Count > 0 ? $"or pin a version the folders have: {string.Join(", ", present)}" : $"which has no version of {release.Chart} at all"));
+            + (present.Count > 0 ? $"or pin a version the folders have: {string.Join(", ", present)}"
+                : $"which has no version of {release.Chart} at all"));
     }
 
     /// <summary>Helm's merge of user values over chart defaults: maps merge, a null removes the key, anything else replaces.</summary>

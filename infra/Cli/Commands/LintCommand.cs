@@ -130,7 +130,8 @@ internal static class LintCommand
 
             if (store is not null)
             {
-                stdout.WriteLine($"lint: pinned schemas from {string.Join(", ", store.Schemas.Roots)}; charts from {string.Join(", ", store.Schemas.ChartRoots)}"
+                var chartRoots = string.Join(", ", store.Schemas.ChartRoots);
+                stdout.WriteLine($"lint: pinned schemas from {string.Join(", ", store.Schemas.Roots)}; charts from {chartRoots}"
                     + (store.Fetched > 0 ? $"; fetched {store.Fetched} pinned source(s) into the cache" : ""));
             }
 
@@ -141,7 +142,8 @@ internal static class LintCommand
             if (helm is not null)
             {
                 var chartFolder = result.GetValue(charts)?.FullName;
-                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel, noFetch).ConfigureAwait(false);
+                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel,
+                    noFetch).ConfigureAwait(false);
                 shared.AddRange(report.Findings);
             }
 

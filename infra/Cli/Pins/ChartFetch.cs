@@ -43,9 +43,11 @@ internal sealed class ChartFetch(Download download, Helm? helm)
         }
 
         var url = new Uri(new Uri($"{repoUrl.TrimEnd('/')}/"), first).ToString();
-        var body = await download.Get(url, ChartPackage.MaxBytes, string.IsNullOrEmpty(entry.Digest) ? null : entry.Digest, cancel).ConfigureAwait(false);
+        var body = await download.Get(url, ChartPackage.MaxBytes, string.IsNullOrEmpty(entry.Digest) ? null : entry.Digest,
+            cancel).ConfigureAwait(false);
         var name = Path.GetFileName(new Uri(url).AbsolutePath);
-        Place(destination, folder => File.WriteAllBytes(Path.Combine(folder, name.EndsWith(".tgz", StringComparison.Ordinal) ? name : $"{chart}-{version}.tgz"), body));
+        Place(destination, folder => File.WriteAllBytes(Path.Combine(folder, name.EndsWith(".tgz", StringComparison.Ordinal) ? name
+            : $"{chart}-{version}.tgz"), body));
         return null;
     }
 

@@ -95,7 +95,8 @@ internal sealed class Download(HttpClient http, string? mirror, TimeSpan timeout
         return body;
     }
 
-    private static readonly Lazy<HttpClient> Shared = new(() => new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
+    private static readonly Lazy<HttpClient> Shared = new(() =>
+        new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
     {
         Timeout = Timeout.InfiniteTimeSpan,
     });

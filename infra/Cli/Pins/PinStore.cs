@@ -55,7 +55,8 @@ internal sealed class PinStore
     {
         await Task.WhenAll(SchemaPins.Charts(blueprint, repository).Select(c => Once($"charts/{c.Chart}/{c.Version}", () => Chart(c, cancel))))
             .ConfigureAwait(false);
-        await Task.WhenAll(SchemaPins.For(blueprint, repository, Schemas).Select(p => Once(p.FailureKey, () => Source(p, cancel)))).ConfigureAwait(false);
+        var pins = SchemaPins.For(blueprint, repository, Schemas);
+        await Task.WhenAll(pins.Select(p => Once(p.FailureKey, () => Source(p, cancel)))).ConfigureAwait(false);
     }
 
     private Task Once(string key, Func<Task> run) => work.GetOrAdd(key, _ => new Lazy<Task>(run)).Value;
@@ -126,7 +127,8 @@ internal sealed class PinStore
             ?? throw new DownloadException(pin.Origin, $"the package of {chart.Chart} {chart.Version} is in no chart folder");
         try
         {
-            var files = ChartPackage.Read(package, f => f.StartsWith(pin.ChartFolder!, StringComparison.Ordinal) && f.EndsWith(".yaml", StringComparison.Ordinal));
+            var files = ChartPackage.Read(package, f => f.StartsWith(pin.ChartFolder!, StringComparison.Ordinal) && f.EndsWith(".yaml",
+                StringComparison.Ordinal));
             return files.Count == 0
                 ? throw new DownloadException(pin.Origin, $"{package} has no {pin.ChartFolder}*.yaml")
                 : files.Select(f => (Path.GetFileName(f.Key), System.Text.Encoding.UTF8.GetBytes(f.Value))).ToList();
@@ -139,7 +141,8 @@ internal sealed class PinStore
 
     private async Task<IReadOnlyList<(string Name, byte[] Body)>> Fetch(SchemaPin pin, CancellationToken cancel)
     {
-        var files = await Task.WhenAll(pin.Files.Select(async f => (f.Name, Body: await FileOf(f, cancel).ConfigureAwait(false)))).ConfigureAwait(false);
+        var files = await Task.WhenAll(pin.Files.Select(async f => (f.Name, Body: await FileOf(f,
+            cancel).ConfigureAwait(false)))).ConfigureAwait(false);
         foreach (var (name, body) in files)
         {
             Verify(pin.Files.First(f => f.Name == name).Url, name, body);
@@ -159,7 +162,8 @@ internal sealed class PinStore
         Directory.CreateDirectory(Cache);
         try
         {
-            await System.IO.File.WriteAllBytesAsync(archive, await download.Get(file.Url, ChartPackage.MaxBytes, file.Digest, cancel).ConfigureAwait(false), cancel)
+            await System.IO.File.WriteAllBytesAsync(archive, await download.Get(file.Url, ChartPackage.MaxBytes, file.Digest,
+                cancel).ConfigureAwait(false), cancel)
                 .ConfigureAwait(false);
             return ChartPackage.Read(archive, f => f == file.InArchive).Values.Select(System.Text.Encoding.UTF8.GetBytes).FirstOrDefault()
                 ?? throw new DownloadException(download.Resolve(file.Url), $"the archive has no {file.InArchive}");

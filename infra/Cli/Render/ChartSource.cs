@@ -33,7 +33,8 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
 
     private async Task<(string? Path, string? Problem)> Find(HelmTemplate template, CancellationToken cancel)
     {
-        var (inFolder, folderProblem) = chartsFolder is null ? (null, null) : ChartPackage.In(Path.Combine(chartsFolder, template.Chart, template.Version));
+        var (inFolder, folderProblem) = chartsFolder is null ? (null, null) : ChartPackage.In(Path.Combine(chartsFolder, template.Chart,
+            template.Version));
         if (inFolder is not null || folderProblem is not null)
         {
             return (inFolder, folderProblem);

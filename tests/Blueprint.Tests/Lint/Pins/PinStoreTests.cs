@@ -88,14 +88,16 @@ public class PinStoreTests
 
         Assert.Equal("bootstrap:cluster.talosVersion", talos.Key);
         Assert.Contains(
-            $"fetching {upstream.Url}/raw.githubusercontent.com/siderolabs/talos/v1.13.9/pkg/machinery/config/schemas/config.schema.json failed: HTTP 404",
+            $"fetching {upstream.Url}/raw.githubusercontent.com/siderolabs/talos/v1.13.9/pkg/machinery/config/schemas/config.schema.json"
+            + " failed: HTTP 404",
             talos.Problem,
             StringComparison.Ordinal);
         Assert.Contains(values, f => f.Problem.Contains(
             $"fetching chart cilium 1.20.0 from https://helm.cilium.io failed: fetching {upstream.Url}/helm.cilium.io/index.yaml failed: HTTP 404",
             StringComparison.Ordinal));
         Assert.DoesNotContain(
-            Directory.GetDirectories(cache.Path, "*", SearchOption.AllDirectories), d => Path.GetFileName(d).StartsWith(".fetch-", StringComparison.Ordinal));
+            Directory.GetDirectories(cache.Path, "*", SearchOption.AllDirectories), d => Path.GetFileName(d).StartsWith(".fetch-",
+                StringComparison.Ordinal));
     }
 
     [SchemaFact]
@@ -140,14 +142,16 @@ public class PinStoreTests
         Assert.Equal("gitops/clusters/dev/core/argocd.yaml: spec.sources[chart].targetRevision", finding.Key);
         Assert.Contains("pins chart argo-cd 10.1.2, but its package is in no chart folder", finding.Problem, StringComparison.Ordinal);
         Assert.Contains("not fetched from https://argoproj.github.io/argo-helm: lint runs offline", finding.Problem, StringComparison.Ordinal);
-        Assert.Contains(crds, f => f.Severity == Severity.Error && f.Problem.Contains("pins argo-cd 10.1.2, whose package", StringComparison.Ordinal));
+        Assert.Contains(crds, f => f.Severity == Severity.Error && f.Problem.Contains("pins argo-cd 10.1.2, whose package",
+            StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_package_whose_sha256_differs_from_the_index_is_refused_and_not_cached()
     {
         using var upstream = new PinnedArtifacts();
-        upstream.File("https://charts.example/index.yaml", $"apiVersion: v1\nentries:\n  demo:\n  - version: 1.0.0\n    digest: {new string('0', 64)}\n    urls: [demo-1.0.0.tgz]\n")
+        upstream.File("https://charts.example/index.yaml",
+            $"apiVersion: v1\nentries:\n  demo:\n  - version: 1.0.0\n    digest: {new string('0', 64)}\n    urls: [demo-1.0.0.tgz]\n")
             .File("https://charts.example/demo-1.0.0.tgz", "not the package");
         using var cache = new TempFolder();
         var fetch = new ChartFetch(new Download(Http, upstream.Url, TimeSpan.FromSeconds(10)), null);
@@ -168,10 +172,13 @@ public class PinStoreTests
             .RespondWith(Response.Create().WithBody("{}").WithDelay(TimeSpan.FromSeconds(3)));
         var download = new Download(Http, upstream.Url, TimeSpan.FromMilliseconds(300));
 
-        var big = await Assert.ThrowsAsync<DownloadException>(() => download.Get("https://big.example/file.json", 1024, null, CancellationToken.None));
-        var slow = await Assert.ThrowsAsync<DownloadException>(() => download.Get("https://slow.example/file.json", 1024, null, CancellationToken.None));
+        var big = await Assert.ThrowsAsync<DownloadException>(() => download.Get("https://big.example/file.json", 1024, null,
+            CancellationToken.None));
+        var slow = await Assert.ThrowsAsync<DownloadException>(() => download.Get("https://slow.example/file.json", 1024, null,
+            CancellationToken.None));
 
-        Assert.StartsWith($"fetching {upstream.Url}/big.example/file.json failed: it is more than the 1024 bytes allowed", big.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"fetching {upstream.Url}/big.example/file.json failed: it is more than the 1024 bytes allowed", big.Message,
+            StringComparison.Ordinal);
         Assert.Equal($"fetching {upstream.Url}/slow.example/file.json failed: no answer within 0 s", slow.Message);
     }
 
@@ -182,7 +189,8 @@ public class PinStoreTests
     private static PinStore Store(string mirror, string cache, string? schemaMirror = null, string? chartMirror = null, bool offline = false)
     {
         var download = new Download(Http, mirror, TimeSpan.FromSeconds(30));
-        return new PinStore(schemaMirror, chartMirror, Path.Combine(cache, "schemas"), Path.Combine(cache, "charts"), offline, download, new ChartFetch(download, null));
+        return new PinStore(schemaMirror, chartMirror, Path.Combine(cache, "schemas"), Path.Combine(cache, "charts"), offline, download,
+            new ChartFetch(download, null));
     }
 
     /// <summary>Upstream as dev pins it, its files taken from the shared folders (Kubernetes 1.35's documents standing in for
@@ -226,8 +234,10 @@ public class PinStoreTests
             "ciliumloadbalancerippools.yaml" => ("CiliumLoadBalancerIPPool", "ciliumloadbalancerippools", "v2"),
             _ => ("CiliumL2AnnouncementPolicy", "ciliuml2announcementpolicies", "v2alpha1"),
         };
-        return $"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: {plural}.cilium.io\nspec:\n  group: cilium.io\n"
-            + $"  names:\n    kind: {kind}\n    plural: {plural}\n  scope: Namespaced\n  versions:\n  - name: {version}\n    served: true\n    storage: true\n"
+        return "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+            + $"metadata:\n  name: {plural}.cilium.io\nspec:\n  group: cilium.io\n"
+            + $"  names:\n    kind: {kind}\n    plural: {plural}\n  scope: Namespaced\n"
+            + $"  versions:\n  - name: {version}\n    served: true\n    storage: true\n"
             + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          apiVersion:\n            type: string\n"
             + "          kind:\n            type: string\n          metadata:\n            type: object\n          spec:\n            type: object\n"
             + "            x-kubernetes-preserve-unknown-fields: true\n";

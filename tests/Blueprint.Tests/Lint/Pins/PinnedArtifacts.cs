@@ -78,7 +78,8 @@ internal sealed class PinnedArtifacts : IDisposable
 
     /// <summary>What a pin's files hold upstream, taken from the shared schema folder (renamed as upstream names them).</summary>
     public static byte[] Concatenated(string folder) =>
-        Encoding.UTF8.GetBytes(string.Join("\n---\n", Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(System.IO.File.ReadAllText)));
+        Encoding.UTF8.GetBytes(string.Join("\n---\n", Directory.GetFiles(folder,
+            "*.yaml").Order(StringComparer.Ordinal).Select(System.IO.File.ReadAllText)));
 
     private static int FreePort()
     {
