@@ -14,19 +14,41 @@ public sealed record ChartSchema(string Name, string Version, string AppVersion,
 
     public static ChartSchema Load(string folder, string name, string version)
     {
-        var chart = ReadYamlMap(Path.Combine(folder, ChartFile));
-        var appVersion = chart["appVersion"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "";
-        var defaults = ReadYamlMap(Path.Combine(folder, ValuesFile));
         var schemaFile = Path.Combine(folder, SchemaFile);
-        var schema = File.Exists(schemaFile) ? SchemaDocument.Parse(File.ReadAllText(schemaFile), schemaFile) : null;
+        return From(
+            folder,
+            name,
+            version,
+            File.ReadAllText(Path.Combine(folder, ChartFile)),
+            File.ReadAllText(Path.Combine(folder, ValuesFile)),
+            File.Exists(schemaFile) ? File.ReadAllText(schemaFile) : null);
+    }
+
+    /// <summary>The chart's own files from its package (a .tgz or chart folder, <see cref="ChartPackage"/>), or null when it lacks
+    /// Chart.yaml or values.yaml.</summary>
+    /// <exception cref="SchemaFileException">The package or one of its files cannot be read.</exception>
+    public static ChartSchema? FromPackage(string package, string name, string version)
+    {
+        var files = ChartPackage.Read(package, f => f is ChartFile or ValuesFile or SchemaFile);
+        return files.TryGetValue(ChartFile, out var chart) && files.TryGetValue(ValuesFile, out var values)
+            ? From(package, name, version, chart, values, files.GetValueOrDefault(SchemaFile))
+            : null;
+    }
+
+    private static ChartSchema From(string where, string name, string version, string chartText, string valuesText, string? schemaText)
+    {
+        var chart = ReadYamlMap(chartText, Path.Combine(where, ChartFile));
+        var appVersion = chart["appVersion"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "";
+        var defaults = ReadYamlMap(valuesText, Path.Combine(where, ValuesFile));
+        var schema = schemaText is null ? null : SchemaDocument.Parse(schemaText, Path.Combine(where, SchemaFile));
         return new ChartSchema(name, version, appVersion, defaults, schema);
     }
 
-    private static JsonObject ReadYamlMap(string file)
+    private static JsonObject ReadYamlMap(string text, string file)
     {
         try
         {
-            return YamlReader.Parse(File.ReadAllText(file), file) switch
+            return YamlReader.Parse(text, file) switch
             {
                 null => [],
                 JsonObject map => map,

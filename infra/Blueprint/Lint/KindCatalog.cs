@@ -3,22 +3,27 @@ using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Blueprint.Validation;
 using NJsonSchema;
 using Semver;
 
 namespace Bootstrap.Blueprint.Lint;
 
 /// <summary>
-/// Every kind one stack's cluster serves that the schema folder has a schema for: the built-in API of the stack's Kubernetes
-/// minor (or the nearest older one the folder has) and each CRD family at the version the cluster runs.
+/// Every kind one stack's cluster serves that the schema folders have a schema for: the built-in API of the stack's Kubernetes
+/// minor (or, with a warning, the nearest older one) and each CRD family at the version the cluster pins (Cilium's, registered
+/// at run time, may fall back to the nearest older release with a warning; no other family falls back).
 /// </summary>
 public sealed class KindCatalog
 {
     private readonly IReadOnlyList<CrdBundle> bundles;
     private readonly IReadOnlyList<FamilyGap> gaps;
 
-    private KindCatalog(KubernetesSchema? kubernetes, string? kubernetesNote, IReadOnlyList<CrdBundle> bundles, IReadOnlyList<FamilyGap> gaps)
+    private KindCatalog(
+        KubernetesSchema? kubernetes, string? kubernetesNote, IReadOnlyList<CrdBundle> bundles, IReadOnlyList<FamilyGap> gaps,
+            IReadOnlyList<Diagnostic> warnings)
     {
+        Warnings = warnings;
         Kubernetes = kubernetes;
         KubernetesNote = kubernetesNote;
         this.bundles = bundles;
@@ -26,6 +31,9 @@ public sealed class KindCatalog
     }
 
     public KubernetesSchema? Kubernetes { get; }
+
+    /// <summary>Older versions standing in for pinned ones that could not be had (Kubernetes OpenAPI, run-time CRDs).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>Why the built-in schemas are of another minor than the stack runs, or null when they match.</summary>
     public string? KubernetesNote { get; }
@@ -47,13 +55,19 @@ public sealed class KindCatalog
 
     public static KindCatalog For(ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
-        var (kubernetes, note) = BuiltIn(blueprint.Config.Cluster.KubernetesVersion, schemas);
-        var (apps, _) = CoreAppReader.ReadAll(repository, blueprint.Config.GitOps.Path);
+        var warnings = new List<Diagnostic>();
+        var (kubernetes, note) = BuiltIn(blueprint.Config.Cluster.KubernetesVersion, schemas, warnings);
+        var charts = SchemaPins.Charts(blueprint, repository);
+        var gatewayApi = CrdSource.GatewayApi(repository, blueprint.Config.GitOps.Path).Source;
         var bundles = new List<CrdBundle>();
         var gaps = new List<FamilyGap>();
         foreach (var family in CrdFamily.All)
         {
-            var (version, gap) = Version(family, apps, schemas);
+            var chart = family.Chart is null ? null : charts.FirstOrDefault(c => c.Chart == family.Chart);
+            var (version, gap) = family.Folder == CrdFamily.GatewayApi && gatewayApi is not null
+                ? Pinned(family, gatewayApi.Version, $"{gatewayApi.Kustomization}: resources", $"the Gateway API release {gatewayApi.Url}",
+                    schemas, warnings)
+                : Version(family, chart, schemas, warnings);
             if (gap is not null)
             {
                 gaps.Add(gap);
@@ -62,7 +76,7 @@ public sealed class KindCatalog
 
             try
             {
-                if (version is not null && schemas.Crds(family, version) is { } bundle)
+                if (version is not null && schemas.Crds(family, version.Value.Folder, version.Value.Version) is { } bundle)
                 {
                     bundles.Add(bundle);
                 }
@@ -73,7 +87,7 @@ public sealed class KindCatalog
             }
         }
 
-        return new KindCatalog(kubernetes, note, bundles, gaps);
+        return new KindCatalog(kubernetes, note, bundles, gaps, warnings);
     }
 
     /// <summary>The schema of a kind, "not served at this version", or null when the folder knows nothing of it.</summary>
@@ -96,7 +110,11 @@ public sealed class KindCatalog
     /// <summary>The metadata schema for custom resources, whose CRDs leave metadata to the API server.</summary>
     public JsonSchema? ObjectMeta => Kubernetes?.ObjectMeta;
 
-    private static (KubernetesSchema? Schema, string? Note) BuiltIn(string kubernetesVersion, SchemaSet schemas)
+    /// <summary>
+    /// The built-in API of the cluster's exact minor; when no folder has it (and it could not be fetched), the nearest older
+    /// minor stands in with a warning naming both: the API changes little between minors, unlike a chart's values.
+    /// </summary>
+    private static (KubernetesSchema? Schema, string? Note) BuiltIn(string kubernetesVersion, SchemaSet schemas, List<Diagnostic> warnings)
     {
         var wanted = SemVersion.TryParse(kubernetesVersion, SemVersionStyles.Any, out var parsed) ? parsed : null;
         var minors = schemas.Versions("kubernetes")
@@ -104,38 +122,55 @@ public sealed class KindCatalog
             .Where(m => m.Version is not null)
             .OrderByDescending(m => m.Version!, SemVersion.PrecedenceComparer)
             .ToList();
-        if (minors.Count == 0 || wanted is null)
+        if (wanted is null)
         {
             return (null, null);
         }
 
+        var minor = $"{wanted.Major}.{wanted.Minor}";
         var exact = minors.FirstOrDefault(m => m.Version!.Major == wanted.Major && m.Version.Minor == wanted.Minor);
-        var chosen = exact.Name ?? minors.FirstOrDefault(m => SemVersion.ComparePrecedence(m.Version!, wanted) < 0).Name ?? minors[^1].Name;
+        var older = minors.FirstOrDefault(m => SemVersion.ComparePrecedence(m.Version!, wanted) < 0);
+        var key = Keys.Of("kubernetesVersion");
+        if (exact.Name is null && older.Name is null)
+        {
+            warnings.Add(Diagnostic.Warning(
+                key,
+                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder ({schemas.Places($"kubernetes/{minor}")})"
+                + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}, nor any older minor, so built-in kinds are not validated",
+                "run lint where it can fetch the pinned files, or put them into the mirror given with --schemas"));
+            return (null, null);
+        }
+
+        var chosen = exact.Name ?? older.Name!;
+        if (exact.Name is null)
+        {
+            warnings.Add(Diagnostic.Warning(
+                key,
+                $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder"
+                + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}; "
+                + $"built-in kinds are checked against Kubernetes {chosen}, the nearest older minor",
+                $"run lint where it can fetch Kubernetes {minor}'s OpenAPI, or add it to the mirror given with --schemas"));
+        }
+
         var note = exact.Name is null
-            ? $"the stack runs Kubernetes {kubernetesVersion}; the schema folder has no kubernetes/{wanted.Major}.{wanted.Minor}, "
+            ? $"the stack runs Kubernetes {kubernetesVersion}; the schema folder has no kubernetes/{minor}, "
                 + $"so built-in kinds are checked against {chosen}"
             : null;
         return (schemas.Kubernetes(chosen), note);
     }
 
-    private static (string? Version, FamilyGap? Gap) Version(CrdFamily family, IReadOnlyList<CoreApp> apps, SchemaSet schemas)
+    private static ((string Folder, string Version)? Version, FamilyGap? Gap) Version(
+        CrdFamily family, ChartPin? app, SchemaSet schemas, List<Diagnostic> warnings)
     {
-        var present = schemas.Versions(family.Folder);
-        var app = family.Chart is null ? null : apps.FirstOrDefault(a => a.Chart == family.Chart);
         if (app is null)
         {
-            var newest = present
-                .Select(v => (Name: v, Version: SemVersion.TryParse(v.TrimStart('v'), SemVersionStyles.Any, out var s) ? s : null))
-                .Where(v => v.Version is not null)
-                .OrderByDescending(v => v.Version!, SemVersion.PrecedenceComparer)
-                .Select(v => v.Name)
-                .FirstOrDefault();
-            return (newest, null);
+            var newest = Newest(schemas.Versions(family.Folder));
+            return (newest is null ? null : (family.Folder, newest), null);
         }
 
-        var key = $"{app.File}: spec.sources[chart].targetRevision";
-        var version = app.Version;
-        if (family.ByAppVersion)
+        var key = app.PinnedAt;
+        var version = SchemaPins.VersionOf(family, app, schemas);
+        if (version is null)
         {
             ChartSchema? chart;
             try
@@ -152,30 +187,70 @@ public sealed class KindCatalog
             {
                 return (null, new FamilyGap(family, Diagnostic.Error(
                     key,
-                    $"pins {app.Chart} {app.Version}, whose Chart.yaml (with its appVersion) is not in the schema folder "
-                    + $"(looked in {schemas.ChartFolder(app.Chart, app.Version)}), "
+                    $"pins {app.Chart} {app.Version}, whose package (with its Chart.yaml appVersion) is in no chart folder "
+                    + $"(looked in {schemas.ChartFolder(app.Chart, app.Version)}){schemas.WhyMissing($"charts/{app.Chart}/{app.Version}")}, "
                     + $"so the {string.Join(", ", family.Groups)} objects cannot be checked against the CRDs of the release it installs",
-                    $"add {app.Chart} {app.Version}'s Chart.yaml and values.yaml to the schema folder")));
+                    $"run lint where it can fetch the chart from {app.RepoUrl}, or put its package into the mirror given with --charts")));
             }
 
             version = chart.AppVersion;
         }
 
-        if (present.Contains(version, StringComparer.Ordinal))
+        return Pinned(family, version, key, $"{app.Chart} {app.Version}", schemas, warnings);
+    }
+
+    /// <summary>The family's folder at exactly the pinned version; for CRDs registered at run time, else the nearest older release
+    /// with a warning naming both; else a gap naming what could not be had.</summary>
+    private static ((string Folder, string Version)? Version, FamilyGap? Gap) Pinned(
+        CrdFamily family, string version, string key, string what, SchemaSet schemas, List<Diagnostic> warnings)
+    {
+        if (schemas.Has($"{family.Folder}/{version}"))
         {
-            return (version, null);
+            return ((family.Folder, version), null);
         }
 
-        var folder = Path.Combine(schemas.Root, family.Folder, version);
+        var why = schemas.WhyMissing($"{family.Folder}/{version}");
+        var present = schemas.Versions(family.Folder);
+        if (family.RegisteredAtRunTime && NearestOlder(family, version, schemas) is { } older)
+        {
+            warnings.Add(Diagnostic.Warning(
+                key,
+                $"pins {what}, whose CRDs ({family.Folder} {version}) are in no schema folder{why}; "
+                + $"the {string.Join(", ", family.Groups)} objects are checked against {older.Folder} {older.Version}, the nearest older release",
+                $"run lint where it can fetch {family.Folder} {version}, or add it to the mirror given with --schemas"));
+            return (older, null);
+        }
+
         return (null, new FamilyGap(family, Diagnostic.Error(
             key,
-            $"pins {app.Chart} {app.Version}, so the {string.Join(", ", family.Groups)} objects must match its CRDs, "
-            + $"but the schema folder has none: looked for {folder}",
-            $"add the CRDs of {family.Folder} {version} there (see the schema folder's SOURCES.md)"
+            $"pins {what}, so the {string.Join(", ", family.Groups)} objects must match its CRDs, "
+            + $"but no schema folder has {family.Folder} {version} (looked in {schemas.Places($"{family.Folder}/{version}")}){why}",
+            $"run lint where it can fetch them, or add the CRDs of {family.Folder} {version} to the mirror given with --schemas"
             + (present.Count == 0 ? "" : family.ByAppVersion
-                ? $", or pin an {app.Chart} chart whose appVersion the folder has: {string.Join(", ", present)}"
+                ? $", or pin a chart whose appVersion the folders have: {string.Join(", ", present)}"
                 : $", or pin a version the folder has: {string.Join(", ", present)}"))));
     }
+
+    private static (string Folder, string Version)? NearestOlder(CrdFamily family, string version, SchemaSet schemas)
+    {
+        var wanted = Semantic(version);
+        return wanted is null ? null : new[] { family.Folder }.Concat(family.StandInFolders ?? [])
+            .SelectMany(f => schemas.Versions(f).Select(v => (Folder: f, Version: v, Semver: Semantic(v))))
+            .Where(v => v.Semver is not null && SemVersion.ComparePrecedence(v.Semver, wanted) < 0)
+            .OrderByDescending(v => v.Semver!, SemVersion.PrecedenceComparer)
+            .Select(v => ((string, string)?)(v.Folder, v.Version))
+            .FirstOrDefault();
+    }
+
+    private static string? Newest(IEnumerable<string> versions) =>
+        versions.Select(v => (Name: v, Version: Semantic(v)))
+            .Where(v => v.Version is not null)
+            .OrderByDescending(v => v.Version!, SemVersion.PrecedenceComparer)
+            .Select(v => v.Name)
+            .FirstOrDefault();
+
+    private static SemVersion? Semantic(string version) =>
+        SemVersion.TryParse(version.TrimStart('v'), SemVersionStyles.Any, out var parsed) ? parsed : null;
 }
 
 /// <summary>A CRD family the cluster pins but the schema folder lacks: reported once where an object needs it.</summary>

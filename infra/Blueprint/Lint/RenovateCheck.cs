@@ -11,6 +11,7 @@ namespace Bootstrap.Blueprint.Lint;
 public static class RenovateCheck
 {
     public const string File = "renovate.json";
+    public const string SchemaFile = "renovate-schema.json";
     public const string SchemaPath = "renovate/renovate-schema.json";
 
     public static IReadOnlyList<Diagnostic> Check(SchemaSet schemas, IRepository repository)
@@ -21,12 +22,15 @@ public static class RenovateCheck
             return [Diagnostic.Error(File, "does not exist", "restore renovate.json: it keeps chart, Talos and Kubernetes versions current")];
         }
 
-        var schemaFile = Path.Combine(schemas.Root, SchemaPath);
+        // The pinned release's schema (the cache keeps it by version), else a mirror's unversioned copy (../shared/schemas).
+        var schemaFile = schemas.Roots
+            .SelectMany(r => new[] { Path.Combine(r, "renovate", SchemaPins.RenovateVersion, SchemaFile), Path.Combine(r, SchemaPath) })
+            .FirstOrDefault(System.IO.File.Exists) ?? Path.Combine(schemas.Root, SchemaPath);
         if (!System.IO.File.Exists(schemaFile))
         {
             return [Diagnostic.Error(
                 File,
-                $"cannot be validated: no Renovate schema at {schemaFile}",
+                $"cannot be validated: no Renovate schema at {schemaFile}{schemas.WhyMissing($"renovate/{SchemaPins.RenovateVersion}")}",
                 "add renovate-schema.json from the renovate npm package to the schema folder")];
         }
 

@@ -18,6 +18,9 @@ public static class SchemaLint
         ClusterBlueprint blueprint, SchemaSet schemas, IRepository repository)
     {
         var (manifestFindings, coverage) = ManifestCheck.Run(blueprint, schemas, repository);
-        return ([.. TalosPatchCheck.Check(blueprint, schemas), .. ValuesCheck.Check(blueprint, schemas, repository), .. manifestFindings], coverage);
+        return (
+            [.. TalosPatchCheck.Check(blueprint, schemas), .. ValuesCheck.Check(blueprint, schemas, repository), .. coverage.StandIns,
+                .. manifestFindings],
+            coverage);
     }
 }

@@ -38,8 +38,11 @@ public static class TalosPatchCheck
             [
                 Diagnostic.Error(
                     Keys.Of("talosVersion"),
-                    $"is {version}, but the schema folder has no Talos {version} schema: looked for {schemas.TalosFile(version)}",
-                    $"add pkg/machinery/config/schemas/config.schema.json of siderolabs/talos {version} there, "
+                    $"is {version}, but no schema folder has the Talos {version} schema: "
+                    + $"looked for {schemas.Places($"talos/{version}/config.schema.json")}"
+                    + schemas.WhyMissing($"talos/{version}"),
+                    $"run lint where it can fetch it, or add pkg/machinery/config/schemas/config.schema.json of siderolabs/talos {version} "
+                    + "to the mirror given with --schemas, "
                     + (present.Count > 0 ? $"or use a version it has: {string.Join(", ", present)}" : "which has no Talos schema at all")),
             ];
         }

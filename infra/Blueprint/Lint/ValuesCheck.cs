@@ -82,14 +82,17 @@ public static class ValuesCheck
     private static Diagnostic MissingChart(CoreApp release, SchemaSet schemas)
     {
         var folder = schemas.ChartFolder(release.Chart, release.Version);
-        var present = schemas.Versions($"charts/{release.Chart}");
+        var present = schemas.ChartRoots.Select(r => Path.Combine(r, release.Chart)).Where(Directory.Exists)
+            .SelectMany(Directory.GetDirectories).Select(Path.GetFileName).OfType<string>()
+            .Concat(schemas.Versions($"charts/{release.Chart}")).Distinct().Order(StringComparer.Ordinal).ToList();
         return Diagnostic.Error(
             $"{release.File}: spec.sources[chart].targetRevision",
-            $"pins chart {release.Chart} {release.Version}, but the schema folder has no {ChartSchema.ChartFile} "
-            + $"and {ChartSchema.ValuesFile} for it: looked in {folder}",
-            $"add {release.Chart} {release.Version}'s {ChartSchema.ChartFile}, {ChartSchema.ValuesFile} (and {ChartSchema.SchemaFile} if the chart "
-            + "has one) to the schema folder, "
-            + (present.Count > 0 ? $"or pin a version it has: {string.Join(", ", present)}" : $"which has no version of {release.Chart} at all"));
+            $"pins chart {release.Chart} {release.Version}, but its package is in no chart folder: looked in {folder}"
+            + schemas.WhyMissing($"charts/{release.Chart}/{release.Version}"),
+            $"run lint where it can fetch the chart from {release.ChartRepoUrl}, or put its package into the mirror given with --charts "
+            + $"(<chart>/<version>/<chart>-<version>.tgz), "
+            + (present.Count > 0 ? $"or pin a version the folders have: {string.Join(", ", present)}"
+                : $"which has no version of {release.Chart} at all"));
     }
 
     /// <summary>Helm's merge of user values over chart defaults: maps merge, a null removes the key, anything else replaces.</summary>

@@ -5,6 +5,7 @@ using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Renovate;
 using Bootstrap.Blueprint.Repository;
+using Bootstrap.Cli.Pins;
 using Bootstrap.Cli.Render;
 
 namespace Bootstrap.Cli.Commands;
@@ -12,6 +13,7 @@ namespace Bootstrap.Cli.Commands;
 /// <summary><c>lint [stack...] [--schemas DIR] [--render [--charts DIR]]</c>: validates every stack (or the named ones) and gitops/.</summary>
 internal static class LintCommand
 {
+    public const string OfflineVariable = "BOOTSTRAP_OFFLINE";
     private const string SchemaLayout = "laid out like ../shared/schemas (talos/, charts/, argocd-crds/, kubernetes/, CRD folders)";
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -22,7 +24,10 @@ internal static class LintCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var repo = CommonOptions.Root();
-        var schemas = new Option<DirectoryInfo?>("--schemas") { Description = $"Upstream schema folder {SchemaLayout}." };
+        var schemas = new Option<DirectoryInfo?>("--schemas")
+        {
+            Description = $"Offline mirror of upstream schemas {SchemaLayout}, read before the cache; implies --pinned.",
+        };
         var render = new Option<bool>("--render")
         {
             Description = "Render every core app's chart with helm template (Helm 3) as Argo CD and Pulumi do, and check the output.",
@@ -32,10 +37,19 @@ internal static class LintCommand
             Description = "Pinned charts for --render, laid out like ../shared/charts (<chart>/<version>/ with a .tgz or the chart folder); "
                 + "others are pulled and cached.",
         };
-        var command = new Command(
-            "lint", "Check every stack and gitops/; with --schemas against the upstream schemas; with --render the rendered charts.")
+        var pinned = new Option<bool>("--pinned")
         {
-            stacks, repo, schemas, render, charts,
+            Description = "Check against the upstream schemas and chart packages of the exact versions the repository pins: "
+                + "from the --schemas/--charts mirrors, the cache (~/.cache/bootstrap), or fetched into it on first use. Implied by --schemas.",
+        };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = $"Never fetch: use only the mirrors and the cache (also {OfflineVariable}=1).",
+        };
+        var command = new Command(
+            "lint", "Check every stack and gitops/; with --schemas or --pinned against the upstream schemas; with --render the rendered charts.")
+        {
+            stacks, repo, schemas, render, charts, pinned, offline,
         };
         command.SetAction(async (result, cancel) =>
         {
@@ -66,7 +80,18 @@ internal static class LintCommand
 
             var root = CommonOptions.RepoRoot(result, repo);
             var names = result.GetValue(stacks) is { Length: > 0 } given ? given : StackLoader.Stacks(root).ToArray();
-            var schemaSet = result.GetValue(schemas) is { } schemaFolder ? new SchemaSet(schemaFolder.FullName) : null;
+            var noFetch = result.GetValue(offline) || Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true";
+            var store = result.GetValue(schemas) is not null || result.GetValue(pinned)
+                ? new PinStore(
+                    result.GetValue(schemas)?.FullName,
+                    result.GetValue(charts)?.FullName,
+                    PinStore.DefaultCache(),
+                    ChartSource.DefaultCache(),
+                    noFetch,
+                    Download.FromEnvironment(),
+                    new ChartFetch(Download.FromEnvironment(), helm))
+                : null;
+            var schemaSet = store?.Schemas;
             var repository = new RepoDirectory(root);
             var findings = new List<Diagnostic>();
             var shared = new List<Diagnostic>();
@@ -83,8 +108,9 @@ internal static class LintCommand
                 blueprints.Add(blueprint);
                 shared.AddRange(GitOpsLint.Check(blueprint, repository));
                 stdout.WriteLine(blueprint.Platform.IsolationLine(name));
-                if (schemaSet is not null)
+                if (store is not null && schemaSet is not null)
                 {
+                    await store.Prepare(blueprint, repository, cancel).ConfigureAwait(false);
                     var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);
                     shared.AddRange(found);
                     stdout.WriteLine(covered.Summary());
@@ -95,11 +121,18 @@ internal static class LintCommand
             shared.AddRange(new EnvironmentCopyRule().Findings(new EnvironmentCopies(blueprints.Select(b => b.Config), repository)));
             if (schemaSet is null)
             {
-                stdout.WriteLine("lint: schema checks skipped: no --schemas given (CI passes ../shared/schemas)");
+                stdout.WriteLine("lint: schema checks skipped: no --schemas or --pinned given (CI passes --pinned)");
             }
             else
             {
                 shared.AddRange(RenovateCheck.Check(schemaSet, repository));
+            }
+
+            if (store is not null)
+            {
+                var chartRoots = string.Join(", ", store.Schemas.ChartRoots);
+                stdout.WriteLine($"lint: pinned schemas from {string.Join(", ", store.Schemas.Roots)}; charts from {chartRoots}"
+                    + (store.Fetched > 0 ? $"; fetched {store.Fetched} pinned source(s) into the cache" : ""));
             }
 
             var renovate = RenovateCoverage.Check(repository);
@@ -109,7 +142,8 @@ internal static class LintCommand
             if (helm is not null)
             {
                 var chartFolder = result.GetValue(charts)?.FullName;
-                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel).ConfigureAwait(false);
+                var report = await RenderLint.Run(blueprints, schemaSet, chartFolder, root, repository, helm, stdout, cancel,
+                    noFetch).ConfigureAwait(false);
                 shared.AddRange(report.Findings);
             }
 

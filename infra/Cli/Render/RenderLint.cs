@@ -21,7 +21,8 @@ internal static class RenderLint
         IRepository repository,
         Helm helm,
         TextWriter stdout,
-        CancellationToken cancel)
+        CancellationToken cancel,
+        bool offline = false)
     {
         if (schemas is null)
         {
@@ -33,7 +34,7 @@ internal static class RenderLint
             var apis = schemas is null ? [] : KindCatalog.For(b, schemas, repository).ApiVersions;
             return new RenderStack(b, apis, apis.Where(a => a.StartsWith(CiliumGroup, StringComparison.Ordinal)).ToList());
         }).ToList();
-        var charts = new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm);
+        var charts = new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm, offline);
         var runs = new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);
         var report = await RenderRun.Run(stacks, root, repository, helm, charts, cancel, runs).ConfigureAwait(false);
         foreach (var line in report.Lines)

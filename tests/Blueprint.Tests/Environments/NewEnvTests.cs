@@ -75,7 +75,7 @@ public sealed class NewEnvTests : NewEnvSession
     {
         Assert.Equal(ExitCodes.Ok, Run(Lab));
 
-        Assert.Equal(ExitCodes.Ok, Run("lint", "--schemas", Repo.Schemas));
+        Assert.Equal(ExitCodes.Ok, Run("lint", "--schemas", Repo.Schemas, "--charts", Repo.Charts));
         Assert.Contains("3 stack(s) OK against", Out.ToString(), StringComparison.Ordinal);
     }
 

@@ -22,7 +22,7 @@ public class LintCommandTests : CliSession
     [SchemaFact]
     public void The_repository_lints_clean_against_the_upstream_schemas()
     {
-        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder);
+        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder, "--charts", Repo.Charts);
 
         Assert.True(exit == ExitCodes.Ok, Err.ToString());
         Assert.Contains("2 stack(s) OK", Out.ToString(), StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public class LintCommandTests : CliSession
         Repository.Edit(
             "stacks/common/values/cilium.yaml", "  hostRoot: /sys/fs/cgroup", "  hostRoot: /sys/fs/cgroup\n  automount:\n    enabled: false");
 
-        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder);
+        var exit = Run("lint", "--schemas", UpstreamSchemas.Folder, "--charts", Repo.Charts);
 
         Assert.Equal(ExitCodes.Invalid, exit);
         var line = Assert.Single(Err.ToString().Split('\n'), l => l.Contains("cgroup.automount", StringComparison.Ordinal));

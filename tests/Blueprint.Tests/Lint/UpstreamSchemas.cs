@@ -16,7 +16,8 @@ internal static class UpstreamSchemas
     /// <summary>Null where the schema tests run; the skip reason where the folder is missing on a developer machine.</summary>
     public static string? SkipReason => Repo.SkipReason(Repo.Schemas, "BOOTSTRAP_SCHEMAS", "upstream schemas");
 
-    private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet(Folder));
+    // Charts' values come from their packages (../shared/charts, as `lint --charts` reads them), the rest from the schema folder.
+    private static readonly Lazy<SchemaSet> Shared = new(() => new SchemaSet([Folder], Directory.Exists(Repo.Charts) ? [Repo.Charts] : []));
 
     /// <summary>One schema set for all tests: each schema file is parsed once per test run.</summary>
     public static SchemaSet Set => Shared.Value;
