@@ -6,9 +6,9 @@ using Bootstrap.Blueprint.Tests.Support;
 namespace Bootstrap.Blueprint.Tests.Renovate;
 
 /// <summary>
-/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs the Renovate .ci/renovate pins offline on a git
-/// copy of the fixture repository and both must list the same dependencies in the platform's files. Runs in CI (.ci/run installs Renovate into .tools/
-/// first) and wherever that script has installed it; elsewhere it is reported as skipped.
+/// lint's model of Renovate against the real one: bench/renovate-extract.sh runs the Renovate .ci/renovate pins offline on a
+/// git copy of the fixture repository and both must list the same dependencies in the platform's files. Runs in CI (.ci/run
+/// installs Renovate into .tools/ first) and wherever that script has installed it; elsewhere it is reported as skipped.
 /// </summary>
 public class RealRenovateTests
 {
