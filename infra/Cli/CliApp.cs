@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Cli.Commands;
+using Bootstrap.Cli.Output;
 
 namespace Bootstrap.Cli;
 
@@ -21,7 +22,15 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>Runs one command; everything it prints passes the one redaction (<see cref="RedactingWriter"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    {
+        using var shownOut = new RedactingWriter(stdout);
+        using var shownErr = new RedactingWriter(stderr);
+        return RunShown(args, shownOut, shownErr, stdin);
+    }
+
+    private static int RunShown(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
         var root = Commands(stdout, stderr, stdin);
         var parsed = root.Parse(args);

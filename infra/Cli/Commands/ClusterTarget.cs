@@ -36,9 +36,18 @@ internal sealed class ClusterTarget
         Description = "Stack whose blueprint applies (Pulumi.<stack>.yaml). Required when the repository has more than one stack.",
     };
 
-    /// <summary>The Blueprint and kubeconfig, or the exit code after the problem was printed.</summary>
-    public static (ClusterTarget? Target, int Exit) Load(
-        ParseResult result, Option<string?> stack, Option<DirectoryInfo?> repo, Option<FileInfo> kubeconfig, TextWriter stderr)
+    /// <summary>
+    /// The Blueprint and kubeconfig, or the exit code after the problem was printed. The kubeconfig's credential plugin, if
+    /// any, gets at most <paramref name="pluginBudget"/>: one that hangs is ended and the cluster reported unreachable.
+    /// </summary>
+    public static async Task<(ClusterTarget? Target, int Exit)> Load(
+        ParseResult result,
+        Option<string?> stack,
+        Option<DirectoryInfo?> repo,
+        Option<FileInfo> kubeconfig,
+        TextWriter stderr,
+        TimeSpan pluginBudget,
+        CancellationToken cancel)
     {
         var root = CommonOptions.RepoRoot(result, repo);
         var known = StackLoader.Stacks(root);
@@ -63,7 +72,13 @@ internal sealed class ClusterTarget
             return (null, exit);
         }
 
-        var (config, problem) = Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!);
+        var (config, problem, timedOut) = await Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!, pluginBudget, cancel).ConfigureAwait(false);
+        if (timedOut)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return (null, ExitCodes.Unreachable);
+        }
+
         if (config is null)
         {
             throw new UsageException(problem!);

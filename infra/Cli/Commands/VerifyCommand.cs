@@ -41,17 +41,13 @@ internal static class VerifyCommand
         };
         command.SetAction(async (result, cancel) =>
         {
-            if (!Duration.TryParse(result.GetValue(timeout), out var limit))
-            {
-                throw new UsageException($"--timeout {result.GetValue(timeout)}: not a duration; use {Duration.Expected}");
-            }
+            var limit = Duration.Parse("--timeout", result.GetValue(timeout), positive: false);
+            var every = Duration.Parse("--interval", result.GetValue(interval), positive: true);
 
-            if (!Duration.TryParse(result.GetValue(interval), out var every) || every <= TimeSpan.Zero)
-            {
-                throw new UsageException($"--interval {result.GetValue(interval)}: not a positive duration; use {Duration.Expected}");
-            }
-
-            var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
+            // --timeout bounds the whole command: the credential plugin gets what is left of it (10s at least, for --timeout 0s).
+            var clock = Stopwatch.StartNew();
+            var (target, exit) = await ClusterTarget.Load(
+                result, stack, repo, kubeconfig, stderr, limit > TimeSpan.Zero ? limit : AttemptTimeout, cancel).ConfigureAwait(false);
             if (target is null)
             {
                 return exit;
@@ -60,9 +56,19 @@ internal static class VerifyCommand
             var expected = ClusterExpectation.For(target.Blueprint);
             using var api = new ClusterApi(target.Config, retries: 2, AttemptTimeout);
             stdout.WriteLine($"verify {target.Stack} at {api.Server}: polling every {Duration.Format(every)} for up to {Duration.Format(limit)}");
+            // The last poll may run past the limit by one attempt, never more: a plugin that hangs when the token is
+            // refreshed blocks inside the client library, so the polling is abandoned at the hard deadline.
+            var hardLimit = limit - clock.Elapsed + AttemptTimeout;
             try
             {
-                return await Poll(api, expected, limit, every, stdout, stderr, cancel).ConfigureAwait(false);
+                return await Poll(api, expected, limit - clock.Elapsed, every, stdout, stderr, cancel)
+                    .WaitAsync(hardLimit > TimeSpan.Zero ? hardLimit : AttemptTimeout, cancel).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                stderr.WriteLine($"error: the Kubernetes API at {api.Server} (or the kubeconfig's credential plugin) did not answer "
+                    + $"within --timeout {Duration.Format(limit)}; check that the server and the plugin answer on their own");
+                return ExitCodes.Unreachable;
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
