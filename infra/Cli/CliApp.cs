@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Lint;
 using Bootstrap.Cli.Commands;
 using Bootstrap.Cli.Output;
 
@@ -71,6 +72,13 @@ public static class CliApp
         {
             // Input that cannot become a Blueprint (a symlink out of the repository, an unreadable file), wherever it is found.
             return DiagnosticsReport.Print(e.Diagnostics, stderr);
+        }
+        catch (SchemaFileException e)
+        {
+            // A file of the --schemas folder that is there but unusable: the folder is an argument, so a usage error.
+            stderr.WriteLine($"error: --schemas: {Excerpt.Of(e.File)}: {Excerpt.Of(e.Problem)}; "
+                + "pass a schema folder laid out like ../shared/schemas, with the files its SOURCES.md names");
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,7 +18,7 @@ public sealed record ChartSchema(string Name, string Version, string AppVersion,
         var appVersion = chart["appVersion"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : "";
         var defaults = ReadYamlMap(Path.Combine(folder, ValuesFile));
         var schemaFile = Path.Combine(folder, SchemaFile);
-        var schema = File.Exists(schemaFile) ? SchemaDocument.Parse(File.ReadAllText(schemaFile), schemaFile) : null;
+        var schema = File.Exists(schemaFile) ? SchemaDocument.Parse(SchemaText.Read(schemaFile), schemaFile) : null;
         return new ChartSchema(name, version, appVersion, defaults, schema);
     }
 
@@ -26,7 +26,7 @@ public sealed record ChartSchema(string Name, string Version, string AppVersion,
     {
         try
         {
-            return YamlReader.Parse(File.ReadAllText(file), file) switch
+            return YamlReader.Parse(SchemaText.Read(file), file) switch
             {
                 null => [],
                 JsonObject map => map,

@@ -92,7 +92,7 @@ public sealed class CrdBundle
 
         try
         {
-            return CrdSchema.FromOpenApi(JsonNode.Parse(File.ReadAllText(entry.File)) as JsonObject ?? [], entry.File);
+            return CrdSchema.FromOpenApi(JsonNode.Parse(SchemaText.Read(entry.File)) as JsonObject ?? [], entry.File);
         }
         catch (JsonException e)
         {
@@ -108,7 +108,7 @@ public sealed class CrdBundle
     {
         try
         {
-            var description = GitOpsObject.Text(JsonNode.Parse(File.ReadAllText(file))?["description"]) ?? "";
+            var description = GitOpsObject.Text(JsonNode.Parse(SchemaText.Read(file))?["description"]) ?? "";
             var first = description.Split(' ', 2)[0];
             return string.Equals(first, lowerCaseKind, StringComparison.OrdinalIgnoreCase) ? first : lowerCaseKind;
         }
@@ -122,7 +122,7 @@ public sealed class CrdBundle
     {
         try
         {
-            return YamlReader.ParseAll(File.ReadAllText(file), file).OfType<JsonObject>().ToList();
+            return YamlReader.ParseAll(SchemaText.Read(file), file).OfType<JsonObject>().ToList();
         }
         catch (YamlFormatException e)
         {

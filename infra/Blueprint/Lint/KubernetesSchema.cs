@@ -98,7 +98,7 @@ public sealed class KubernetesSchema
         JsonNode? document;
         try
         {
-            document = JsonNode.Parse(File.ReadAllText(file));
+            document = JsonNode.Parse(SchemaText.Read(file));
         }
         catch (JsonException e)
         {

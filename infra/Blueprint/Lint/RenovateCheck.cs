@@ -40,7 +40,7 @@ public static class RenovateCheck
             return [Diagnostic.Error(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax")];
         }
 
-        var schemaText = System.IO.File.ReadAllText(schemaFile);
+        var schemaText = SchemaText.Read(schemaFile);
         NJsonSchema.JsonSchema schema;
         try
         {
