@@ -44,6 +44,11 @@ public static class RenovateCheck
         NJsonSchema.JsonSchema schema;
         try
         {
+            if (JsonNode.Parse(schemaText, documentOptions: new() { MaxDepth = 512 }) is not JsonObject)
+            {
+                throw new SchemaFileException(schemaFile, "is not a JSON Schema: its top level is not a JSON object");
+            }
+
             // Each manager's options object refers back to the whole schema ("$ref": "#"), a cycle NJsonSchema cannot
             // resolve. Dropping that back-reference only stops checking root options nested inside a manager object.
             schema = SchemaDocument.Parse(WithoutRootReferences(schemaText), schemaFile);
@@ -51,6 +56,10 @@ public static class RenovateCheck
         catch (SchemaFileException e)
         {
             return [Diagnostic.Error(e.File, e.Problem, "use renovate-schema.json from the renovate npm package")];
+        }
+        catch (JsonException e)
+        {
+            return [Diagnostic.Error(schemaFile, $"is not JSON ({e.Message})", "use renovate-schema.json from the renovate npm package")];
         }
 
         var known = (JsonNode.Parse(schemaText)?["properties"] as JsonObject ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);

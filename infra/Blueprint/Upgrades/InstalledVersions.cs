@@ -62,7 +62,7 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
         {
             throw new BlueprintException([Diagnostic.Error(
                 source,
-                $"has no {(talos is null ? TalosOutput : KubernetesOutput)} stack output beside {(talos is null ? KubernetesOutput : TalosOutput)}",
+                $"has no {TalosOutput} and {KubernetesOutput} stack outputs",
                 $"write it with {Command} after a `pulumi up` of this version of the program")]);
         }
 

@@ -15,6 +15,9 @@ internal static class VerifyCommand
     /// <summary>Each request may take this long (a small cluster answers in well under a second); two retries follow a failure.</summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far the last poll may run past --timeout: one poll's requests, each bounded by <see cref="AttemptTimeout"/>.</summary>
+    private static readonly TimeSpan PollGrace = TimeSpan.FromSeconds(60);
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
@@ -56,13 +59,13 @@ internal static class VerifyCommand
             var expected = ClusterExpectation.For(target.Blueprint);
             using var api = new ClusterApi(target.Config, retries: 2, AttemptTimeout);
             stdout.WriteLine($"verify {target.Stack} at {api.Server}: polling every {Duration.Format(every)} for up to {Duration.Format(limit)}");
-            // The last poll may run past the limit by one attempt, never more: a plugin that hangs when the token is
-            // refreshed blocks inside the client library, so the polling is abandoned at the hard deadline.
-            var hardLimit = limit - clock.Elapsed + AttemptTimeout;
+            // The last poll may run past the limit (no request is cut short), by at most PollGrace: a plugin that hangs when
+            // the token is refreshed blocks inside the client library, so the polling is abandoned at that hard deadline.
+            var hardLimit = limit - clock.Elapsed + PollGrace;
             try
             {
                 return await Poll(api, expected, limit - clock.Elapsed, every, stdout, stderr, cancel)
-                    .WaitAsync(hardLimit > TimeSpan.Zero ? hardLimit : AttemptTimeout, cancel).ConfigureAwait(false);
+                    .WaitAsync(hardLimit > TimeSpan.Zero ? hardLimit : PollGrace, cancel).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
