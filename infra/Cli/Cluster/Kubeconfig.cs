@@ -60,6 +60,9 @@ internal static class Kubeconfig
             var config = KubernetesClientConfiguration.BuildConfigFromConfigObject(parsed);
             return string.IsNullOrEmpty(config.Host)
                 ? (null, $"--kubeconfig {file.FullName}: the current context names no server; {Hint}")
+                : !Uri.TryCreate(config.Host, UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http")
+                ? (null, $"--kubeconfig {file.FullName}: the current context's server '{Excerpt.Of(Redaction.Url(config.Host))}' is not an "
+                    + $"https:// URL (the Kubernetes client speaks only HTTP(S)); {Hint}")
                 : (config, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
