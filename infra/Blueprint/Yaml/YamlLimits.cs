@@ -50,7 +50,8 @@ public static class YamlLimits
 
             if (depth > YamlReader.MaxDepth)
             {
-                throw new YamlFormatException(source, root.Line, root.Column, $"nests deeper than {YamlReader.MaxDepth} levels once its aliases are expanded");
+                throw new YamlFormatException(
+                    source, root.Line, root.Column, $"nests deeper than {YamlReader.MaxDepth} levels once its aliases are expanded");
             }
         }
     }

@@ -45,7 +45,8 @@ internal static class Kubeconfig
         catch (YamlFormatException e)
         {
             // The file holds credentials: say where it is wrong, never echo its content.
-            return (null, $"--kubeconfig {file.FullName}: line {e.Line}, column {e.Column}: {Excerpt.Of(e.Problem)}; {Hint}");
+            return (null,
+                $"--kubeconfig {file.FullName}: not a usable kubeconfig (line {e.Line}, column {e.Column}: {Excerpt.Of(e.Problem)}); {Hint}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -11,11 +11,15 @@ namespace Bootstrap.Cli.Commands;
 /// </summary>
 internal sealed class ClusterTarget
 {
-    private ClusterTarget(ClusterBlueprint blueprint, KubernetesClientConfiguration config)
+    private ClusterTarget(ClusterBlueprint blueprint, KubernetesClientConfiguration config, TimeSpan kubeconfigTime)
     {
         Blueprint = blueprint;
         Config = config;
+        KubeconfigTime = kubeconfigTime;
     }
+
+    /// <summary>How long reading the kubeconfig took, its credential plugin included: verify's --timeout counts it.</summary>
+    public TimeSpan KubeconfigTime { get; }
 
     public ClusterBlueprint Blueprint { get; }
 
@@ -72,6 +76,7 @@ internal sealed class ClusterTarget
             return (null, exit);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (config, problem, timedOut) = await Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!, pluginBudget, cancel).ConfigureAwait(false);
         if (timedOut)
         {
@@ -84,6 +89,6 @@ internal sealed class ClusterTarget
             throw new UsageException(problem!);
         }
 
-        return (new ClusterTarget(blueprint, config), ExitCodes.Ok);
+        return (new ClusterTarget(blueprint, config, clock.Elapsed), ExitCodes.Ok);
     }
 }

@@ -47,8 +47,7 @@ internal static class VerifyCommand
             var limit = Duration.Parse("--timeout", result.GetValue(timeout), positive: false);
             var every = Duration.Parse("--interval", result.GetValue(interval), positive: true);
 
-            // --timeout bounds the whole command: the credential plugin gets what is left of it (10s at least, for --timeout 0s).
-            var clock = Stopwatch.StartNew();
+            // --timeout bounds the whole command: the credential plugin gets it (10s at least, for --timeout 0s), polling the rest.
             var (target, exit) = await ClusterTarget.Load(
                 result, stack, repo, kubeconfig, stderr, limit > TimeSpan.Zero ? limit : AttemptTimeout, cancel).ConfigureAwait(false);
             if (target is null)
@@ -61,10 +60,11 @@ internal static class VerifyCommand
             stdout.WriteLine($"verify {target.Stack} at {api.Server}: polling every {Duration.Format(every)} for up to {Duration.Format(limit)}");
             // The last poll may run past the limit (no request is cut short), by at most PollGrace: a plugin that hangs when
             // the token is refreshed blocks inside the client library, so the polling is abandoned at that hard deadline.
-            var hardLimit = limit - clock.Elapsed + PollGrace;
+            var left = limit - target.KubeconfigTime;
+            var hardLimit = left + PollGrace;
             try
             {
-                return await Poll(api, expected, limit - clock.Elapsed, every, stdout, stderr, cancel)
+                return await Poll(api, expected, (limit, left), every, stdout, stderr, cancel)
                     .WaitAsync(hardLimit > TimeSpan.Zero ? hardLimit : PollGrace, cancel).ConfigureAwait(false);
             }
             catch (TimeoutException)
@@ -87,8 +87,15 @@ internal static class VerifyCommand
     /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> probes once and reports what it saw.
     /// </summary>
     private static async Task<int> Poll(
-        ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+        ClusterApi api,
+        ClusterExpectation expected,
+        (TimeSpan Limit, TimeSpan Left) time,
+        TimeSpan every,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancel)
     {
+        var (limit, left) = time;
         var clock = Stopwatch.StartNew();
         HealthReport? report = null;
         ClusterAccessException? failure;
@@ -111,7 +118,7 @@ internal static class VerifyCommand
                 return ExitCodes.Ok;
             }
 
-            if (failure is { Transient: false } || clock.Elapsed + every > limit)
+            if (failure is { Transient: false } || clock.Elapsed + every > left)
             {
                 break;
             }

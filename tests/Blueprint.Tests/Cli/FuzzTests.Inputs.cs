@@ -24,7 +24,8 @@ public sealed partial class FuzzTests
         "5", "1d", "1.5s", "0x10s", "9999999999ms", "1h1h1h1h", "\u0000s", "1s ", "1ｓ", new string('9', 200) + "s"];
 
     private static readonly string[] Addresses = ["192.168.61.0/24", "192.168.61.1", "192.168.61.60", "192.168.61.70-192.168.61.89", "10.0.0.0/8",
-        "192.168.40.0/24", "192.168.40.61", "::1", "fe80::/10", "192.168.61.300", "192.168.61.0/33", "0.0.0.0/0", "", "-", "1-2", "a,b", "x".PadRight(300, 'x'),
+        "192.168.40.0/24", "192.168.40.61", "::1", "fe80::/10", "192.168.61.300", "192.168.61.0/33", "0.0.0.0/0", "", "-", "1-2", "a,b",
+        "x".PadRight(300, 'x'),
         "192.168.61.89-192.168.61.70", "192.168.61.255", "\u001b[2J"];
 
     [Fact]
@@ -38,7 +39,8 @@ public sealed partial class FuzzTests
         var files = Files();
         var failures = new List<string>();
         var report = new List<string>();
-        var kubeconfig = File.ReadAllText(cluster.Kubeconfig).Replace("http://127.0.0.1", $"http://fuzz:{Secret}@127.0.0.1", StringComparison.Ordinal);
+        var kubeconfig = File.ReadAllText(cluster.Kubeconfig)
+            .Replace("http://127.0.0.1", $"http://fuzz:{Secret}@127.0.0.1", StringComparison.Ordinal);
         var config = Repository.Read("gitops/apps/apps-dev/nginx/config.json");
         var secrets = TalosSecretsFixture.Yaml();
         const string installed = """{"talosVersion": "v1.13.9", "kubernetesVersion": "1.36.3", "kubeconfig": "[secret]"}""";
@@ -52,7 +54,8 @@ public sealed partial class FuzzTests
             var source = Pick(random, "-", Path.Combine(scratch, "secrets.yaml"), "/dev/zero", "/dev/null", scratch, Path.Combine(scratch, "none"));
             return [
                 "backup", "--kubeconfig", Path.Combine(scratch, "kubeconfig"), "--stack", Pick(random, "dev", "ops", "", "../dev"),
-                "--out", Pick(random, Path.Combine(scratch, "out"), Repository.File("vault/b"), "/dev/null", scratch, Repository.File("Pulumi.dev.yaml")),
+                "--out",
+                Pick(random, Path.Combine(scratch, "out"), Repository.File("vault/b"), "/dev/null", scratch, Repository.File("Pulumi.dev.yaml")),
                 "--talos-secrets", source];
         }, stdin: () => Encoding.UTF8.GetString(MutateStackFile(secrets, random).Bytes));
         Kind("kubeconfig shapes", InputCases * 3 / 10, i =>
@@ -203,7 +206,8 @@ public sealed partial class FuzzTests
     /// <summary>Stack outputs with versions of every JSON type.</summary>
     private static string Installed(Random random, string installed)
     {
-        string Value() => Pick(random, "\"v1.13.9\"", "\"1.36.3\"", "null", "1.13", "true", "[]", "{}", "\"\"", "\"v99.0.0\"", "\"v1.12.0\"", "\"[secret]\"",
+        string Value() => Pick(random, "\"v1.13.9\"", "\"1.36.3\"", "null", "1.13", "true", "[]", "{}", "\"\"", "\"v99.0.0\"", "\"v1.12.0\"",
+            "\"[secret]\"",
             "\"x\"", "1e400", "\"1.35.0\"");
         return random.Next(4) == 0
             ? Pick(random, "[]", "null", "\"x\"", "{}", "", "{\"talosVersion\": {\"a\": [[[[[[[[[[1]]]]]]]]]]}}", new string('[', 100))

@@ -63,7 +63,7 @@ public sealed class HostileLimitTests : HostileInputSession
         _elsewhere.Write("kubeconfig", YamlLimitsTests.Bomb() + "token: do-not-echo\n");
 
         Assert.Equal(ExitCodes.Usage, Run("verify", "--kubeconfig", Elsewhere("kubeconfig"), "--stack", "dev", "--timeout", "0s"));
-        Assert.Matches("--kubeconfig .*: line 1, column 10: document contains excessive aliasing", Err.ToString());
+        Assert.Matches("--kubeconfig .*: not a usable kubeconfig \\(line 1, column 10: document contains excessive aliasing", Err.ToString());
         Assert.DoesNotContain("do-not-echo", Out.ToString() + Err.ToString(), StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public sealed class HostileLimitTests : HostileInputSession
             apiVersion: v1
             kind: Config
             clusters: [{Flow("name: c, cluster: {server: \"http://127.0.0.1:9\"}")}]
-            users: [{Flow($"name: u, user: {{exec: {{apiVersion: client.authentication.k8s.io/v1beta1, command: {plugin}, interactiveMode: Never}}}}")}]
+            users: [{Flow($"name: u, user: {{exec: {{apiVersion: {ExecApi}, command: {plugin}, interactiveMode: Never}}}}")}]
             contexts: [{Flow("name: x, context: {cluster: c, user: u}")}]
             current-context: x
             """);
@@ -119,6 +119,8 @@ public sealed class HostileLimitTests : HostileInputSession
             Assert.DoesNotContain("internal error", Err.ToString(), StringComparison.Ordinal);
         }
     }
+
+    private const string ExecApi = "client.authentication.k8s.io/v1beta1";
 
     private static string Flow(string entries) => "{" + entries + "}";
 
