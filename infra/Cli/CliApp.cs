@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Lint;
 using Bootstrap.Cli.Commands;
+using Bootstrap.Cli.Output;
 
 namespace Bootstrap.Cli;
 
@@ -21,7 +23,15 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>Runs one command; everything it prints passes the one redaction (<see cref="RedactingWriter"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
+    {
+        using var shownOut = new RedactingWriter(stdout);
+        using var shownErr = new RedactingWriter(stderr);
+        return RunShown(args, shownOut, shownErr, stdin);
+    }
+
+    private static int RunShown(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin)
     {
         var root = Commands(stdout, stderr, stdin);
         var parsed = root.Parse(args);
@@ -62,6 +72,13 @@ public static class CliApp
         {
             // Input that cannot become a Blueprint (a symlink out of the repository, an unreadable file), wherever it is found.
             return DiagnosticsReport.Print(e.Diagnostics, stderr);
+        }
+        catch (SchemaFileException e)
+        {
+            // A file of the --schemas folder that is there but unusable: the folder is an argument, so a usage error.
+            stderr.WriteLine($"error: --schemas: {Excerpt.Of(e.File)}: {Excerpt.Of(e.Problem)}; "
+                + "pass a schema folder laid out like ../shared/schemas, with the files its SOURCES.md names");
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Backup;
 
@@ -21,7 +22,7 @@ public static class BackupManifest
         new JsonObject
         {
             ["stack"] = stack,
-            ["server"] = server,
+            ["server"] = Redaction.Url(server), // the kubeconfig's URL may carry user:password@
             ["created"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
             ["files"] = new JsonArray(files
                 .OrderBy(f => f.Name, StringComparer.Ordinal)

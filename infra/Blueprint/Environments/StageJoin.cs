@@ -13,11 +13,22 @@ internal static class StageJoin
     {
         var findings = new List<Diagnostic>();
         var text = repository.ReadFile(RenovateSetup.File);
-        if (text is null || RenovateSetup.Read(repository, findings) is not { } setup || findings.Any(f => f.Severity == Severity.Error))
+        if (text is null)
         {
             return (null, null, request.Stage is null
                 ? []
-                : [Diagnostic.Error($"--stage {request.Stage}", $"{RenovateSetup.File} is missing or invalid", "restore it, or leave --stage out")]);
+                : [Diagnostic.Error($"--stage {request.Stage}", $"{RenovateSetup.File} is missing", "restore it, or leave --stage out")]);
+        }
+
+        if (RenovateSetup.Read(repository, findings) is not { } setup || findings.Any(f => f.Severity == Severity.Error))
+        {
+            // All or nothing: an environment left out of every rollout stage would fail lint right after new-env wrote it.
+            return (null, null, [
+                .. findings.Where(f => f.Severity == Severity.Error),
+                Diagnostic.Error(
+                    RenovateSetup.File,
+                    "cannot be read, so the new environment cannot join a rollout stage; nothing was written",
+                    $"fix {RenovateSetup.File} first (lint names what is wrong), then run new-env again")]);
         }
 
         var stage = request.Stage is { } env ? setup.Stages.LastOrDefault(s => s.Covers(StackFile.NameFor(env))) : StageEdit.First(setup.Stages);

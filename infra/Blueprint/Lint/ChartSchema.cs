@@ -19,9 +19,9 @@ public sealed record ChartSchema(string Name, string Version, string AppVersion,
             folder,
             name,
             version,
-            File.ReadAllText(Path.Combine(folder, ChartFile)),
-            File.ReadAllText(Path.Combine(folder, ValuesFile)),
-            File.Exists(schemaFile) ? File.ReadAllText(schemaFile) : null);
+            SchemaText.Read(Path.Combine(folder, ChartFile)),
+            SchemaText.Read(Path.Combine(folder, ValuesFile)),
+            File.Exists(schemaFile) ? SchemaText.Read(schemaFile) : null);
     }
 
     /// <summary>The chart's own files from its package (a .tgz or chart folder, <see cref="ChartPackage"/>), or null when it lacks

@@ -92,7 +92,10 @@ public sealed class CrdBundle
 
         try
         {
-            return CrdSchema.FromOpenApi(JsonNode.Parse(File.ReadAllText(entry.File)) as JsonObject ?? [], entry.File);
+            return CrdSchema.FromOpenApi(
+                JsonNode.Parse(SchemaText.Read(entry.File)) as JsonObject
+                    ?? throw new SchemaFileException(entry.File, "is not a JSON Schema: its top level is not a JSON object"),
+                entry.File);
         }
         catch (JsonException e)
         {
@@ -108,7 +111,7 @@ public sealed class CrdBundle
     {
         try
         {
-            var description = GitOpsObject.Text(JsonNode.Parse(File.ReadAllText(file))?["description"]) ?? "";
+            var description = GitOpsObject.Text((JsonNode.Parse(SchemaText.Read(file)) as JsonObject)?["description"]) ?? "";
             var first = description.Split(' ', 2)[0];
             return string.Equals(first, lowerCaseKind, StringComparison.OrdinalIgnoreCase) ? first : lowerCaseKind;
         }
@@ -122,7 +125,7 @@ public sealed class CrdBundle
     {
         try
         {
-            return YamlReader.ParseAll(File.ReadAllText(file), file).OfType<JsonObject>().ToList();
+            return YamlReader.ParseAll(SchemaText.Read(file), file).OfType<JsonObject>().ToList();
         }
         catch (YamlFormatException e)
         {

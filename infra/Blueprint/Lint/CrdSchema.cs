@@ -13,7 +13,7 @@ public static class CrdSchema
         JsonNode? crd;
         try
         {
-            crd = YamlReader.Parse(File.ReadAllText(file), file);
+            crd = YamlReader.Parse(SchemaText.Read(file), file);
         }
         catch (YamlFormatException e)
         {

@@ -98,14 +98,15 @@ public sealed class KubernetesSchema
         JsonNode? document;
         try
         {
-            document = JsonNode.Parse(File.ReadAllText(file));
+            document = JsonNode.Parse(SchemaText.Read(file));
         }
         catch (JsonException e)
         {
             throw new SchemaFileException(file, $"is not JSON: {e.Message}");
         }
 
-        return document?["components"]?["schemas"] as JsonObject
+        // Any JSON may stand in the file: indexing a list or a value by name would throw, so only objects are walked.
+        return ((document as JsonObject)?["components"] as JsonObject)?["schemas"] as JsonObject
             ?? throw new SchemaFileException(file, "has no components.schemas; is it a Kubernetes OpenAPI v3 document (api/openapi-spec/v3)?");
     }
 

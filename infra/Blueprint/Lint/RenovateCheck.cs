@@ -44,10 +44,15 @@ public static class RenovateCheck
             return [Diagnostic.Error(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax")];
         }
 
-        var schemaText = System.IO.File.ReadAllText(schemaFile);
+        var schemaText = SchemaText.Read(schemaFile);
         NJsonSchema.JsonSchema schema;
         try
         {
+            if (JsonNode.Parse(schemaText, documentOptions: new() { MaxDepth = 512 }) is not JsonObject)
+            {
+                throw new SchemaFileException(schemaFile, "is not a JSON Schema: its top level is not a JSON object");
+            }
+
             // Each manager's options object refers back to the whole schema ("$ref": "#"), a cycle NJsonSchema cannot
             // resolve. Dropping that back-reference only stops checking root options nested inside a manager object.
             schema = SchemaDocument.Parse(WithoutRootReferences(schemaText), schemaFile);
@@ -55,6 +60,10 @@ public static class RenovateCheck
         catch (SchemaFileException e)
         {
             return [Diagnostic.Error(e.File, e.Problem, "use renovate-schema.json from the renovate npm package")];
+        }
+        catch (JsonException e)
+        {
+            return [Diagnostic.Error(schemaFile, $"is not JSON ({e.Message})", "use renovate-schema.json from the renovate npm package")];
         }
 
         var known = (JsonNode.Parse(schemaText)?["properties"] as JsonObject ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);

@@ -16,7 +16,17 @@ internal static class SchemaDocument
             .Replace("\"#/$defs/", "\"#/definitions/", StringComparison.Ordinal);
         try
         {
+            // NJsonSchema returns null for "null" and fails in its own ways on other non-objects: a schema is a JSON object.
+            if (System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: new() { MaxDepth = 512 }) is not System.Text.Json.Nodes.JsonObject)
+            {
+                throw new SchemaFileException(source, "is not a JSON Schema: its top level is not a JSON object");
+            }
+
             return JsonSchema.FromJsonAsync(text, null, schema => new OfflineReferences(schema)).GetAwaiter().GetResult();
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new SchemaFileException(source, $"is not JSON: {e.Message}");
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
         {

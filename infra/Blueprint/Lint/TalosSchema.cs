@@ -31,7 +31,7 @@ public sealed class TalosSchema
 
     public static TalosSchema Load(string file, string version)
     {
-        var schema = SchemaDocument.Parse(File.ReadAllText(file), file);
+        var schema = SchemaDocument.Parse(SchemaText.Read(file), file);
         if (!schema.Definitions.TryGetValue(ConfigDefinition, out var config))
         {
             throw new SchemaFileException(file, $"has no {ConfigDefinition} definition; is it a Talos config.schema.json?");

@@ -21,10 +21,10 @@ public sealed partial class RegexExtractor(string description, IReadOnlyList<str
 
     /// <summary>Why this entry cannot be modelled, or null when it can.</summary>
     public string? Unmodelled =>
-        (string?)config["matchStringsStrategy"] is { } strategy && strategy != "any"
+        RenovateSetup.Text(config["matchStringsStrategy"]) is { } strategy && strategy != "any"
             ? $"matchStringsStrategy \"{strategy}\""
             : config.Where(p => p.Key.EndsWith("Template", StringComparison.Ordinal)
-                    && ((string?)p.Value ?? "").Contains("{{#", StringComparison.Ordinal))
+                    && (RenovateSetup.Text(p.Value) ?? "").Contains("{{#", StringComparison.Ordinal))
                 .Select(p => $"the Handlebars helper in {p.Key}").FirstOrDefault();
 
     public IEnumerable<ExtractedDependency> Extract(string file, string content)
@@ -35,7 +35,7 @@ public sealed partial class RegexExtractor(string description, IReadOnlyList<str
             {
                 string? Field(string name)
                 {
-                    if ((string?)config[$"{name}Template"] is { } template)
+                    if (RenovateSetup.Text(config[$"{name}Template"]) is { } template)
                     {
                         return Render(template, match, file);
                     }

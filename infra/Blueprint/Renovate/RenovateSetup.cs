@@ -64,7 +64,7 @@ public sealed class RenovateSetup
         var enabled = Strings(config["enabledManagers"]);
         bool On(string name, JsonObject? own) =>
             (enabled.Count == 0 || enabled.Contains(name) || (name == RegexExtractor.Manager && enabled.Contains("custom.regex")))
-            && (bool?)own?["enabled"] != false;
+            && own?["enabled"]?.GetValueKind() != JsonValueKind.False;
 
         var managers = new List<ManagerScope>();
         foreach (var (name, defaults, extract) in new (string, IReadOnlyList<string>, Func<string, string, IEnumerable<ExtractedDependency>>)[]
@@ -84,14 +84,14 @@ public sealed class RenovateSetup
         for (var i = 0; i < custom.Count; i++)
         {
             var key = $"{File}: customManagers[{i}]";
-            if ((string?)custom[i]["customType"] != "regex")
+            if (Text(custom[i]["customType"]) != "regex")
             {
-                var type = (string?)custom[i]["customType"];
+                var type = Text(custom[i]["customType"]);
                 findings.Add(Diagnostic.Error(key, $"customType \"{type}\" is not modelled by lint", "use a regex custom manager"));
                 continue;
             }
 
-            var regex = new RegexExtractor((string?)custom[i]["description"] ?? key, Strings(custom[i]["matchStrings"]), custom[i]);
+            var regex = new RegexExtractor(Text(custom[i]["description"]) ?? key, Strings(custom[i]["matchStrings"]), custom[i]);
             if (regex.Unmodelled is { } what)
             {
                 findings.Add(Diagnostic.Error(key, $"uses {what}, which lint does not model",
@@ -120,9 +120,16 @@ public sealed class RenovateSetup
             .ToList();
     }
 
+    /// <summary>
+    /// A string value, or null for anything else: a hand-edited renovate.json may hold any JSON type anywhere, and a cast
+    /// of a number or a list to string would throw.
+    /// </summary>
+    internal static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
     internal static IReadOnlyList<string> Strings(JsonNode? node) => node switch
     {
-        JsonArray list => list.Select(n => (string?)n).OfType<string>().ToList(),
+        JsonArray list => list.Select(n => Text(n)).OfType<string>().ToList(),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => [value.GetValue<string>()],
         _ => [],
     };

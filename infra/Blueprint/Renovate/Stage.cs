@@ -26,13 +26,13 @@ public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<
         var stages = new List<Stage>();
         for (var i = 0; i < rules.Count; i++)
         {
-            if (rules[i] is not JsonObject rule || (string?)rule["additionalBranchPrefix"] is not { Length: > 0 } prefix)
+            if (rules[i] is not JsonObject rule || RenovateSetup.Text(rule["additionalBranchPrefix"]) is not { Length: > 0 } prefix)
             {
                 continue;
             }
 
             var files = RenovateSetup.Strings(rule["matchFileNames"]);
-            var ageText = (string?)rule["minimumReleaseAge"];
+            var ageText = RenovateSetup.Text(rule["minimumReleaseAge"]);
             var age = ageText is null ? TimeSpan.Zero : Duration(ageText);
             if (age is null)
             {

@@ -16,9 +16,12 @@ internal static class YamlDocuments
         var stream = new YamlStream();
         try
         {
+            // An alias bomb would make every walk below run for minutes: over the limits, the file yields nothing here
+            // (lint reports it, YamlFilesRule).
+            YamlLimits.Check(text, "renovate");
             stream.Load(new StringReader(text));
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or YamlFormatException)
         {
             return null;
         }

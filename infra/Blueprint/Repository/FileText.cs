@@ -18,17 +18,21 @@ public static class FileText
     /// </summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>The file's text; problems come back as a <see cref="BlueprintException"/> naming <paramref name="shownAs"/>.</summary>
-    public static string Read(string fullPath, string shownAs)
+    /// <summary>
+    /// The file's text, read to at most <paramref name="maxBytes"/> bytes actually read (a device or pipe reports no size);
+    /// problems come back as a <see cref="BlueprintException"/> naming <paramref name="shownAs"/>. Every file the tools read
+    /// comes through here.
+    /// </summary>
+    public static string Read(string fullPath, string shownAs, int maxBytes = MaxBytes)
     {
         byte[] bytes;
         try
         {
-            bytes = ReadBounded(fullPath);
+            bytes = ReadBounded(fullPath, maxBytes);
         }
         catch (InvalidDataException e)
         {
-            throw Problem(shownAs, e.Message, $"keep input files under {MaxBytes / 1024 / 1024} MiB");
+            throw Problem(shownAs, e.Message, $"pass the right file: input files of this kind are {Size(maxBytes)} at most");
         }
 
         return Decode(bytes, shownAs);
@@ -61,7 +65,9 @@ public static class FileText
         return new string(chars, 0, written);
     }
 
-    private static byte[] ReadBounded(string path)
+    private static string Size(int bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024} MiB" : $"{bytes / 1024} KiB";
+
+    private static byte[] ReadBounded(string path, int maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         var buffer = new MemoryStream();
@@ -71,9 +77,9 @@ public static class FileText
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
-                    throw new InvalidDataException($"is larger than {MaxBytes / 1024 / 1024} MiB");
+                    throw new InvalidDataException($"is larger than {Size(maxBytes)}");
                 }
 
                 buffer.Write(chunk, 0, read);

@@ -13,11 +13,11 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
     public string Text(string section, string field)
     {
         var value = Optional(section, field);
-        if (value is null)
+        if (value is null && !Reported(section, field))
         {
             Findings.Add(Diagnostic.Error(At(section, field), "is missing", TalosSecretsBundle.Hint));
         }
-        else if (field == "bootstraptoken" && !BootstrapToken().IsMatch(value))
+        else if (value is not null && field == "bootstraptoken" && !BootstrapToken().IsMatch(value))
         {
             // Kubernetes accepts only [a-z0-9]{6}.[a-z0-9]{16} (k8s.io/cluster-bootstrap token/api BootstrapTokenPattern).
             Findings.Add(Diagnostic.Error(
@@ -29,8 +29,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         return value ?? "";
     }
 
-    public string? Optional(string section, string field) =>
-        root[section]?[field] is JsonValue value && value.ToString() is { Length: > 0 } text ? text : null;
+    public string? Optional(string section, string field) => Scalar(section, field);
 
     /// <summary>A CA: certificate and key, each base64 PEM, the key belonging to the certificate.</summary>
     public TalosCertificate CertificateAuthority(string name)
@@ -102,14 +101,61 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
 
     private string? Field(string name, string field)
     {
-        var value = root["certs"]?[name]?[field] is JsonValue v && v.ToString() is { Length: > 0 } text ? text : null;
-        if (value is null)
+        var value = Scalar("certs", name, field);
+        if (value is null && !Reported("certs", name, field))
         {
             Findings.Add(Diagnostic.Error(At("certs", name, field), "is missing", TalosSecretsBundle.Hint));
         }
 
         return value;
     }
+
+    /// <summary>
+    /// The text at a path, or null when absent; a section that is not a mapping, or a field that is a mapping or a list, is a
+    /// finding (once per place) instead of an exception: Talos' own YAML decoding (go-yaml into the Bundle's structs) refuses it.
+    /// </summary>
+    private string? Scalar(params string[] path)
+    {
+        JsonNode? node = root;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            if (node is not JsonObject mapping)
+            {
+                WrongType(path[..i], node, "a mapping");
+                return null;
+            }
+
+            node = mapping[path[i]];
+        }
+
+        if (node is JsonObject or JsonArray)
+        {
+            WrongType(path, node, "text");
+            return null;
+        }
+
+        return node is JsonValue value && value.ToString() is { Length: > 0 } text ? text : null;
+    }
+
+    private void WrongType(string[] path, JsonNode node, string expected)
+    {
+        var at = At(path);
+        if (_wrongType.Add(at))
+        {
+            var actual = node switch { JsonObject => "a mapping", JsonArray => "a list", _ => "a single value" };
+            Findings.Add(Diagnostic.Error(at, $"is {actual}, not {expected}", TalosSecretsBundle.Hint));
+        }
+    }
+
+    private readonly HashSet<string> _wrongType = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the place, or a section holding it, was already reported as the wrong type.</summary>
+    private bool Reported(params string[] path) => Enumerable.Range(1, path.Length).Any(n => _wrongType.Contains(At(path[..n])));
 
     private static byte[]? Decode(string base64)
     {

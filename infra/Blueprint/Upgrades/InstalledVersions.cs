@@ -23,16 +23,37 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
         JsonObject? outputs;
         try
         {
-            outputs = JsonNode.Parse(json, documentOptions: new() { AllowDuplicateProperties = false }) as JsonObject;
+            outputs = JsonNode.Parse(json, documentOptions: new() { AllowDuplicateProperties = false, MaxDepth = Yaml.YamlReader.MaxDepth })
+                as JsonObject;
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            outputs = null;
+            throw new BlueprintException([Diagnostic.Error(
+                source, $"is not JSON ({Excerpt.Of(e.Message.Split(". ")[0])})", $"write it with {Command}")]);
         }
 
-        var talos = Text(outputs?[TalosOutput]);
-        var kubernetes = Text(outputs?[KubernetesOutput]);
-        if (outputs is not null && talos is null && kubernetes is null)
+        if (outputs is null)
+        {
+            throw new BlueprintException([Diagnostic.Error(
+                source, "is not a JSON object of stack outputs", $"write it with {Command}")]);
+        }
+
+        // A key that is there but not a string would otherwise read as "never deployed" and skip every upgrade rule.
+        var wrong = new[] { TalosOutput, KubernetesOutput }
+            .Where(key => outputs.ContainsKey(key) && Text(outputs[key]) is null)
+            .Select(key => Diagnostic.Error(
+                $"{source}: {key}",
+                $"is {Kind(outputs[key])}, not a version string",
+                $"the stack output is a string such as \"{(key == TalosOutput ? "v1.13.9" : "1.36.3")}\"; write the file with {Command}"))
+            .ToList();
+        if (wrong.Count > 0)
+        {
+            throw new BlueprintException(wrong);
+        }
+
+        var talos = Text(outputs[TalosOutput]);
+        var kubernetes = Text(outputs[KubernetesOutput]);
+        if (talos is null && kubernetes is null)
         {
             return null;
         }
@@ -42,11 +63,27 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
             throw new BlueprintException([Diagnostic.Error(
                 source,
                 $"has no {TalosOutput} and {KubernetesOutput} stack outputs",
-                "write it with `pulumi stack output --json -s <stack> > FILE` after a `pulumi up` of this version of the program")]);
+                $"write it with {Command} after a `pulumi up` of this version of the program")]);
         }
 
         return new InstalledVersions(talos, kubernetes);
     }
+
+    private const string Command = "`pulumi stack output --json -s <stack> > FILE`";
+
+    private static string Kind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "an object",
+        JsonArray => "a list",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.Number => $"the number {Excerpt.Of(v.ToJsonString())}",
+            JsonValueKind.True or JsonValueKind.False => $"the boolean {v.ToJsonString()}",
+            _ => "not a string",
+        },
+        _ => "not a string",
+    };
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -33,7 +33,7 @@ internal sealed class BackupFolder
             return (null, $"--out {full}: is not empty; pass a new folder, e.g. backups/<stack>-<date>, so one backup never mixes with another");
         }
 
-        return (new BackupFolder(full), null);
+        return GitExposure.Problem(full) is { } exposed ? (null, $"--out {full}: {exposed}") : (new BackupFolder(full), null);
     }
 
     public string PathOf(string name) => System.IO.Path.Combine(Path, name);

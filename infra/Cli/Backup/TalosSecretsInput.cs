@@ -1,4 +1,6 @@
+using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Secrets;
 
 namespace Bootstrap.Cli.Backup;
@@ -34,13 +36,17 @@ internal static class TalosSecretsInput
         {
             return (null, ExitCodes.Usage, [$"{Option} {Excerpt.Of(value)}: no such file; pass the file, or - to read stdin"]);
         }
-        else if (new FileInfo(value).Length > MaxChars)
-        {
-            return (null, ExitCodes.Usage, [$"{Option} {Excerpt.Of(value)}: is larger than a Talos secrets file ({MaxChars / 1024} KiB at most)"]);
-        }
         else
         {
-            text = File.ReadAllText(value);
+            try
+            {
+                // Bounded by the bytes actually read: a device (/dev/zero) or a pipe reports a size of 0.
+                text = FileText.Read(value, $"{Option} {Excerpt.Of(value)}", MaxChars);
+            }
+            catch (BlueprintException e)
+            {
+                return (null, ExitCodes.Usage, [.. e.Diagnostics.Select(d => $"{d.Key}: {d.Problem}; {d.Fix}")]);
+            }
         }
 
         if (text.Length > MaxChars)
@@ -57,7 +63,7 @@ internal static class TalosSecretsInput
             return (null, ExitCodes.Invalid, [
                 $"{Option}: not the Talos secrets of a cluster; nothing was written (pipe the stack's output: "
                     + $"pulumi stack output talosSecrets --show-secrets --stack <stack> | ... {Option} -)",
-                .. e.Diagnostics.Select(d => d.ToString())]);
+                .. e.Diagnostics.Select(d => $"{d.Key}: {d.Problem}; {d.Fix}")]);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Bootstrap.Blueprint.Diagnostics;
 using k8s;
 using k8s.Autorest;
 using Polly;
@@ -20,7 +21,7 @@ internal sealed class ClusterApi : IDisposable
 
     public ClusterApi(KubernetesClientConfiguration config, int retries, TimeSpan attemptTimeout)
     {
-        Server = config.Host;
+        Server = Redaction.Url(config.Host); // the only form of the server any message shows
         _attemptTimeout = attemptTimeout;
         Client = new Kubernetes(config);
         _pipeline = new ResiliencePipelineBuilder()
@@ -38,6 +39,7 @@ internal sealed class ClusterApi : IDisposable
             .Build();
     }
 
+    /// <summary>The server's URL with any user info redacted, as messages and manifest.json show it.</summary>
     public string Server { get; }
 
     public IKubernetes Client { get; }

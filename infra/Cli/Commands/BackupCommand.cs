@@ -14,6 +14,9 @@ namespace Bootstrap.Cli.Commands;
 /// </summary>
 internal static class BackupCommand
 {
+    /// <summary>How long one request, and the kubeconfig's credential plugin, may take.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
     public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
@@ -52,14 +55,14 @@ internal static class BackupCommand
                 return secretsExit;
             }
 
-            var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
+            var (target, exit) = await ClusterTarget.Load(result, stack, repo, kubeconfig, stderr, AttemptTimeout, cancel).ConfigureAwait(false);
             if (target is null)
             {
                 return exit;
             }
 
             var keysNamespace = target.Blueprint.Addons.SealedSecretsNamespace;
-            using var api = new ClusterApi(target.Config, retries: 3, TimeSpan.FromSeconds(30));
+            using var api = new ClusterApi(target.Config, retries: 3, AttemptTimeout);
             BackupObjects objects;
             try
             {

@@ -11,11 +11,15 @@ namespace Bootstrap.Cli.Commands;
 /// </summary>
 internal sealed class ClusterTarget
 {
-    private ClusterTarget(ClusterBlueprint blueprint, KubernetesClientConfiguration config)
+    private ClusterTarget(ClusterBlueprint blueprint, KubernetesClientConfiguration config, TimeSpan kubeconfigTime)
     {
         Blueprint = blueprint;
         Config = config;
+        KubeconfigTime = kubeconfigTime;
     }
+
+    /// <summary>How long reading the kubeconfig took, its credential plugin included: verify's --timeout counts it.</summary>
+    public TimeSpan KubeconfigTime { get; }
 
     public ClusterBlueprint Blueprint { get; }
 
@@ -36,9 +40,18 @@ internal sealed class ClusterTarget
         Description = "Stack whose blueprint applies (Pulumi.<stack>.yaml). Required when the repository has more than one stack.",
     };
 
-    /// <summary>The Blueprint and kubeconfig, or the exit code after the problem was printed.</summary>
-    public static (ClusterTarget? Target, int Exit) Load(
-        ParseResult result, Option<string?> stack, Option<DirectoryInfo?> repo, Option<FileInfo> kubeconfig, TextWriter stderr)
+    /// <summary>
+    /// The Blueprint and kubeconfig, or the exit code after the problem was printed. The kubeconfig's credential plugin, if
+    /// any, gets at most <paramref name="pluginBudget"/>: one that hangs is ended and the cluster reported unreachable.
+    /// </summary>
+    public static async Task<(ClusterTarget? Target, int Exit)> Load(
+        ParseResult result,
+        Option<string?> stack,
+        Option<DirectoryInfo?> repo,
+        Option<FileInfo> kubeconfig,
+        TextWriter stderr,
+        TimeSpan pluginBudget,
+        CancellationToken cancel)
     {
         var root = CommonOptions.RepoRoot(result, repo);
         var known = StackLoader.Stacks(root);
@@ -63,12 +76,19 @@ internal sealed class ClusterTarget
             return (null, exit);
         }
 
-        var (config, problem) = Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (config, problem, timedOut) = await Cluster.Kubeconfig.Load(result.GetValue(kubeconfig)!, pluginBudget, cancel).ConfigureAwait(false);
+        if (timedOut)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return (null, ExitCodes.Unreachable);
+        }
+
         if (config is null)
         {
             throw new UsageException(problem!);
         }
 
-        return (new ClusterTarget(blueprint, config), ExitCodes.Ok);
+        return (new ClusterTarget(blueprint, config, clock.Elapsed), ExitCodes.Ok);
     }
 }

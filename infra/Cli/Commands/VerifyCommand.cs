@@ -15,6 +15,9 @@ internal static class VerifyCommand
     /// <summary>Each request may take this long (a small cluster answers in well under a second); two retries follow a failure.</summary>
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How far the last poll may run past --timeout: one poll's requests, each bounded by <see cref="AttemptTimeout"/>.</summary>
+    private static readonly TimeSpan PollGrace = TimeSpan.FromSeconds(60);
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var kubeconfig = ClusterTarget.Kubeconfig();
@@ -41,17 +44,12 @@ internal static class VerifyCommand
         };
         command.SetAction(async (result, cancel) =>
         {
-            if (!Duration.TryParse(result.GetValue(timeout), out var limit))
-            {
-                throw new UsageException($"--timeout {result.GetValue(timeout)}: not a duration; use {Duration.Expected}");
-            }
+            var limit = Duration.Parse("--timeout", result.GetValue(timeout), positive: false);
+            var every = Duration.Parse("--interval", result.GetValue(interval), positive: true);
 
-            if (!Duration.TryParse(result.GetValue(interval), out var every) || every <= TimeSpan.Zero)
-            {
-                throw new UsageException($"--interval {result.GetValue(interval)}: not a positive duration; use {Duration.Expected}");
-            }
-
-            var (target, exit) = ClusterTarget.Load(result, stack, repo, kubeconfig, stderr);
+            // --timeout bounds the whole command: the credential plugin gets it (10s at least, for --timeout 0s), polling the rest.
+            var (target, exit) = await ClusterTarget.Load(
+                result, stack, repo, kubeconfig, stderr, limit > TimeSpan.Zero ? limit : AttemptTimeout, cancel).ConfigureAwait(false);
             if (target is null)
             {
                 return exit;
@@ -60,9 +58,20 @@ internal static class VerifyCommand
             var expected = ClusterExpectation.For(target.Blueprint);
             using var api = new ClusterApi(target.Config, retries: 2, AttemptTimeout);
             stdout.WriteLine($"verify {target.Stack} at {api.Server}: polling every {Duration.Format(every)} for up to {Duration.Format(limit)}");
+            // The last poll may run past the limit (no request is cut short), by at most PollGrace: a plugin that hangs when
+            // the token is refreshed blocks inside the client library, so the polling is abandoned at that hard deadline.
+            var left = limit - target.KubeconfigTime;
+            var hardLimit = left + PollGrace;
             try
             {
-                return await Poll(api, expected, limit, every, stdout, stderr, cancel).ConfigureAwait(false);
+                return await Poll(api, expected, (limit, left), every, stdout, stderr, cancel)
+                    .WaitAsync(hardLimit > TimeSpan.Zero ? hardLimit : PollGrace, cancel).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                stderr.WriteLine($"error: the Kubernetes API at {api.Server} (or the kubeconfig's credential plugin) did not answer "
+                    + $"within --timeout {Duration.Format(limit)}; check that the server and the plugin answer on their own");
+                return ExitCodes.Unreachable;
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -78,8 +87,15 @@ internal static class VerifyCommand
     /// <see cref="AttemptTimeout"/>), so even <c>--timeout 0s</c> probes once and reports what it saw.
     /// </summary>
     private static async Task<int> Poll(
-        ClusterApi api, ClusterExpectation expected, TimeSpan limit, TimeSpan every, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+        ClusterApi api,
+        ClusterExpectation expected,
+        (TimeSpan Limit, TimeSpan Left) time,
+        TimeSpan every,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancel)
     {
+        var (limit, left) = time;
         var clock = Stopwatch.StartNew();
         HealthReport? report = null;
         ClusterAccessException? failure;
@@ -102,7 +118,7 @@ internal static class VerifyCommand
                 return ExitCodes.Ok;
             }
 
-            if (failure is { Transient: false } || clock.Elapsed + every > limit)
+            if (failure is { Transient: false } || clock.Elapsed + every > left)
             {
                 break;
             }

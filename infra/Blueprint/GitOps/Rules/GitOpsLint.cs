@@ -21,6 +21,8 @@ public static class GitOpsLint
         new NetworkIsolationRule(),
         new GatewayRule(),
         new MonitoringRule(),
+        new YamlFilesRule(),
+        new ApplicationPathRule(),
     ];
 
     public static IReadOnlyList<Diagnostic> Check(ClusterBlueprint blueprint, IRepository repository)
