@@ -119,8 +119,6 @@ public static class ChartPackage
         return files;
     }
 
-    private static string ReadBounded(string file) =>
-        new FileInfo(file).Length > MaxFileBytes
-            ? throw new SchemaFileException(file, $"is larger than the {MaxFileBytes / (1024 * 1024)} MiB Helm reads from a chart")
-            : File.ReadAllText(file);
+    // The one bounded reader: it counts the bytes it reads, so a device or a pipe in a chart folder stops at the limit too.
+    private static string ReadBounded(string file) => SchemaText.Read(file);
 }

@@ -43,7 +43,9 @@ public sealed class CrdBundle
                     .Select(v => GitOpsObject.Text(v["name"]))
                     .OfType<string>()
                     .ToList();
-                kinds[(group, kind.ToLowerInvariant())] = new Entry(kind, versions, AllVersions: true, file, crd);
+                var scope = GitOpsObject.Text(crd["spec"]?["scope"]);
+                var namespaced = scope == "Namespaced" ? true : scope == "Cluster" ? false : (bool?)null;
+                kinds[(group, kind.ToLowerInvariant())] = new Entry(kind, versions, AllVersions: true, file, crd, namespaced);
             }
         }
 
@@ -55,7 +57,7 @@ public sealed class CrdBundle
             if (split > 0)
             {
                 var kind = KindFromDescription(file, stem[..split]);
-                kinds[(jsonSchemaGroup!, stem[..split])] = new Entry(kind, [stem[(split + 1)..]], AllVersions: false, file, null);
+                kinds[(jsonSchemaGroup!, stem[..split])] = new Entry(kind, [stem[(split + 1)..]], AllVersions: false, file, null, null);
             }
         }
 
@@ -82,6 +84,11 @@ public sealed class CrdBundle
             .Value;
         return KindSchema.Found(Label, schema, CustomResource: true);
     }
+
+    /// <summary>The kind's CRD <c>spec.scope</c> (Namespaced: true, Cluster: false), or null when this bundle does not define the
+    /// kind or holds only a JSON Schema converted from its CRD, which keeps no scope.</summary>
+    public bool? IsNamespaced(string group, string kind) =>
+        kinds.TryGetValue((group, kind.ToLowerInvariant()), out var entry) && entry.Kind == kind ? entry.Namespaced : null;
 
     private static JsonSchema Build(Entry entry, string version)
     {
@@ -133,7 +140,7 @@ public sealed class CrdBundle
         }
     }
 
-    private sealed record Entry(string Kind, IReadOnlyList<string> Versions, bool AllVersions, string File, JsonObject? Crd);
+    private sealed record Entry(string Kind, IReadOnlyList<string> Versions, bool AllVersions, string File, JsonObject? Crd, bool? Namespaced);
 }
 
 /// <summary>What the schema folder knows about one kind: its schema, or that the API serves the kind only at other versions.</summary>

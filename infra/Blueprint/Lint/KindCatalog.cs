@@ -104,6 +104,15 @@ public sealed class KindCatalog
         return bundles.Select(b => b.Find(kind)).FirstOrDefault(k => k is not null);
     }
 
+    /// <summary>Whether a kind is namespaced, as the pinned sources say: the Kubernetes OpenAPI's REST paths for built-in kinds, a
+    /// CRD's <c>spec.scope</c> for custom ones; null when none of them knows the kind's scope.</summary>
+    public bool? IsNamespaced(string group, string kind) =>
+        Kubernetes?.IsNamespaced(group, kind) ?? bundles.Select(b => b.IsNamespaced(group, kind)).FirstOrDefault(n => n is not null);
+
+    /// <summary>What <see cref="IsNamespaced"/> reads, for "scope unknown" messages.</summary>
+    public string ScopeSources =>
+        Sources.Count == 0 ? "no schema folder source" : $"the pinned {string.Join(", ", Sources)} (its OpenAPI paths and CRD scopes)";
+
     /// <summary>Why the kinds of a group cannot be checked although the cluster pins their schemas' version.</summary>
     public FamilyGap? GapFor(string group) => gaps.FirstOrDefault(g => g.Family.Groups.Contains(group));
 

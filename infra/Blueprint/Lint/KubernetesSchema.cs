@@ -20,13 +20,17 @@ public sealed class KubernetesSchema
     public const string ObjectMetaName = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private const string ComponentsRef = "#/components/schemas/";
 
+    private const string NamespacedSegment = "/namespaces/{namespace}/";
+
     private readonly Dictionary<ApiKind, (string File, string Name)> kinds;
+    private readonly Dictionary<(string Group, string Kind), bool> namespaced;
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> documents = new(StringComparer.Ordinal);
 
-    private KubernetesSchema(string minor, Dictionary<ApiKind, (string File, string Name)> kinds)
+    private KubernetesSchema(string minor, Dictionary<ApiKind, (string File, string Name)> kinds, Dictionary<(string, string), bool> namespaced)
     {
         Minor = minor;
         this.kinds = kinds;
+        this.namespaced = namespaced;
     }
 
     public string Minor { get; }
@@ -38,9 +42,16 @@ public sealed class KubernetesSchema
     public static KubernetesSchema Load(string folder, string minor)
     {
         var kinds = new Dictionary<ApiKind, (string File, string Name)>();
+        var namespaced = new Dictionary<(string, string), bool>();
         foreach (var file in Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            foreach (var (name, schema) in Components(file))
+            var document = Document(file);
+            foreach (var (kind, isNamespaced) in PathKinds(document))
+            {
+                namespaced[kind] = namespaced.GetValueOrDefault(kind) || isNamespaced;
+            }
+
+            foreach (var (name, schema) in Components(document, file))
             {
                 foreach (var kind in (schema?["x-kubernetes-group-version-kind"] as JsonArray ?? []).OfType<JsonObject>().Select(KindOf))
                 {
@@ -55,8 +66,17 @@ public sealed class KubernetesSchema
             }
         }
 
-        return new KubernetesSchema(minor, kinds);
+        return new KubernetesSchema(minor, kinds, namespaced);
     }
+
+    /// <summary>Whether this release serves a kind in namespaces (true), cluster-wide (false), or not at all (null): as discovery's
+    /// <c>namespaced</c>, read from the kind's REST paths.</summary>
+    /// <remarks>The API server registers a namespaced resource's endpoints below <c>namespaces/{namespace}/&lt;resource&gt;</c> and a
+    /// cluster-scoped one's without it (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/installer.go
+    /// registerResourceHandlers); the OpenAPI documents list those paths, each operation naming its
+    /// <c>x-kubernetes-group-version-kind</c>. A namespaced kind also has an all-namespaces list path, so any namespaced path decides.
+    /// </remarks>
+    public bool? IsNamespaced(string group, string kind) => namespaced.TryGetValue((group, kind), out var value) ? value : null;
 
     /// <summary>The schema of a built-in kind, or null when no document of this release serves it.</summary>
     public JsonSchema? For(ApiKind kind) =>
@@ -93,18 +113,30 @@ public sealed class KubernetesSchema
         return SchemaDocument.Parse(text, file);
     }
 
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> Components(string file)
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Components(string file) => Components(Document(file), file);
+
+    private static JsonNode? Document(string file)
     {
-        JsonNode? document;
         try
         {
-            document = JsonNode.Parse(SchemaText.Read(file));
+            return JsonNode.Parse(SchemaText.Read(file));
         }
         catch (JsonException e)
         {
             throw new SchemaFileException(file, $"is not JSON: {e.Message}");
         }
+    }
 
+    /// <summary>Each operation's kind, and whether its path is below a namespace (a path item also holds "parameters", a list).</summary>
+    private static IEnumerable<((string Group, string Kind) Kind, bool Namespaced)> PathKinds(JsonNode? document) =>
+        ((document as JsonObject)?["paths"] as JsonObject ?? [])
+            .SelectMany(path => (path.Value as JsonObject ?? [])
+                .Select(operation => (operation.Value as JsonObject)?["x-kubernetes-group-version-kind"] as JsonObject)
+                .OfType<JsonObject>()
+                .Select(gvk => ((Text(gvk["group"]), Text(gvk["kind"])), path.Key.Contains(NamespacedSegment, StringComparison.Ordinal))));
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Components(JsonNode? document, string file)
+    {
         // Any JSON may stand in the file: indexing a list or a value by name would throw, so only objects are walked.
         return ((document as JsonObject)?["components"] as JsonObject)?["schemas"] as JsonObject
             ?? throw new SchemaFileException(file, "has no components.schemas; is it a Kubernetes OpenAPI v3 document (api/openapi-spec/v3)?");

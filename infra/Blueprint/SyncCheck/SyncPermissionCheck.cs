@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.SyncCheck;
@@ -22,10 +23,13 @@ public static class SyncPermissionCheck
     private const string Crd = "CustomResourceDefinition";
 
     /// <param name="outputs">helm's output for each chart source of each app (<see cref="SyncedApp.Charts"/>).</param>
+    /// <param name="catalog">The stack's pinned schemas, which say which kinds are namespaced; null when lint has no schema folder,
+    /// and then only rendered CRDs do (see <see cref="KindScope"/>).</param>
     public static SyncCheckResult Check(
         SyncPlan plan,
         IReadOnlyDictionary<SyncedApp, IReadOnlyList<RenderOutput>> outputs,
-        RenderedManifest manifests)
+        RenderedManifest manifests,
+        KindCatalog? catalog)
     {
         var findings = new List<Diagnostic>();
         var rendered = 0;
@@ -69,7 +73,7 @@ public static class SyncPermissionCheck
             objects[app] = all;
         }
 
-        var scope = new KindScope(objects.Values.SelectMany(o => o));
+        var scope = new KindScope(objects.Values.SelectMany(o => o), catalog);
         var refusals = new List<Diagnostic>();
         foreach (var app in plan.Apps)
         {
@@ -78,7 +82,8 @@ public static class SyncPermissionCheck
 
         findings.AddRange(refusals);
         findings.AddRange(FirstSyncOrder(plan, objects));
-        return new SyncCheckResult(findings, plan.Apps.Count, rendered, objects.Values.Sum(o => o.Count), refusals.Count);
+        return new SyncCheckResult(
+            findings, plan.Apps.Count, rendered, objects.Values.Sum(o => o.Count), refusals.Count(r => r.Severity == Severity.Error));
     }
 
     private static IEnumerable<Diagnostic> Refusals(SyncedApp app, ProjectPolicy? project, List<RenderedObject> objects, KindScope scope)
@@ -110,32 +115,70 @@ public static class SyncPermissionCheck
                 $"add the namespace to the destinations of project {project.Name}");
         }
 
-        foreach (var item in objects)
+        var undecided = new List<(RenderedObject Item, Diagnostic Refusal, bool IfNamespaced)>();
+        foreach (var item in objects.Where(o => o.Kind is not null))
         {
-            var kind = item.Kind;
-            if (kind is null)
+            var (group, name) = (item.Kind!.Value.Group, item.Kind.Value.Kind);
+            if (scope.IsNamespaced(group, name) is { } namespaced)
             {
+                if (ObjectRefusal(app, project, item, namespaced, server, cluster) is { } refusal)
+                {
+                    yield return refusal;
+                }
+
                 continue;
             }
 
-            var namespaced = scope.IsNamespaced(kind.Value.Group, kind.Value.Kind);
-            var ns = namespaced ? GitOpsObject.Text(GitOpsObject.At(item.Body, "metadata", "namespace")) ?? app.Namespace : "";
-            var id = new ObjectId(kind.Value.Group, kind.Value.Kind, ns, item.Name);
-            var where = $"{id} ({item.Template})";
-            var (group, name) = (kind.Value.Group, kind.Value.Kind);
-            if (!project.IsKindPermitted(group, name, item.Name, namespaced))
+            // No pinned source knows the scope: what Argo CD does is certain only when both scopes give the same answer.
+            var asNamespaced = ObjectRefusal(app, project, item, true, server, cluster);
+            var asCluster = ObjectRefusal(app, project, item, false, server, cluster);
+            if (asNamespaced is not null && asCluster is not null)
             {
-                yield return Refused(app, where, $"resource {group}:{name} is not permitted in project {project.Name}",
-                    namespaced
-                        ? $"take {name} off the namespaceResourceBlacklist of project {project.Name} (or onto its whitelist), or do not render it"
-                        : $"whitelist {group}/{name} in clusterResourceWhitelist of project {project.Name}, or do not render it");
+                yield return asCluster with
+                {
+                    Problem = $"{asCluster.Problem}, whether {name} is cluster-scoped or namespaced ({Unknown(group, name, scope)})",
+                };
             }
-            else if (namespaced && !project.IsDestinationPermitted(server, cluster, ns))
+            else if ((asNamespaced ?? asCluster) is { } either)
             {
-                yield return Refused(app, where, $"namespace {ns} is not permitted in project '{project.Name}'",
-                    $"add namespace {ns} to the destinations of project {project.Name}, or render the object into a permitted namespace");
+                undecided.Add((item, either, asNamespaced is not null));
             }
         }
+
+        // One warning per kind, not per object: the missing fact is the kind's scope.
+        foreach (var kind in undecided.GroupBy(u => (u.Item.Kind!.Value.Group, u.Item.Kind!.Value.Kind, u.IfNamespaced)))
+        {
+            var (group, name, ifNamespaced) = kind.Key;
+            var first = kind.First().Refusal;
+            yield return Diagnostic.Warning(
+                $"{app.Where}: {name} {string.Join(", ", kind.Select(u => u.Item.Name).Distinct().Take(3))}",
+                $"{Unknown(group, name, scope)}, and Argo CD refuses {kind.Count()} object(s) of it only if it is "
+                + $"{(ifNamespaced ? "namespaced" : "cluster-scoped")}: {first.Problem}",
+                $"give lint the schemas that define {name} (--schemas, or its CRDs' pinned release), or: {first.Fix}");
+        }
+    }
+
+    private static string Unknown(string group, string kind, KindScope scope) => $"the scope of {group}/{kind} is in none of {scope.Sources}";
+
+    /// <summary>Argo CD's refusal of one object (controller/sync.go validateSyncPermissions), or null when the project permits it.</summary>
+    private static Diagnostic? ObjectRefusal(
+        SyncedApp app, ProjectPolicy project, RenderedObject item, bool namespaced, string server, string cluster)
+    {
+        var (group, name) = (item.Kind!.Value.Group, item.Kind.Value.Kind);
+        var ns = namespaced ? GitOpsObject.Text(GitOpsObject.At(item.Body, "metadata", "namespace")) ?? app.Namespace : "";
+        var where = $"{new ObjectId(group, name, ns, item.Name)} ({item.Template})";
+        if (!project.IsKindPermitted(group, name, item.Name, namespaced))
+        {
+            return Refused(app, where, $"resource {group}:{name} is not permitted in project {project.Name}",
+                namespaced
+                    ? $"take {name} off the namespaceResourceBlacklist of project {project.Name} (or onto its whitelist), or do not render it"
+                    : $"whitelist {group}/{name} in clusterResourceWhitelist of project {project.Name}, or do not render it");
+        }
+
+        return namespaced && !project.IsDestinationPermitted(server, cluster, ns)
+            ? Refused(app, where, $"namespace {ns} is not permitted in project '{project.Name}'",
+                $"add namespace {ns} to the destinations of project {project.Name}, or render the object into a permitted namespace")
+            : null;
     }
 
     private static Diagnostic Refused(SyncedApp app, string where, string message, string fix) =>

@@ -31,8 +31,9 @@ internal static class RenderLint
 
         var stacks = blueprints.Select(b =>
         {
-            var apis = schemas is null ? [] : KindCatalog.For(b, schemas, repository).ApiVersions;
-            return new RenderStack(b, apis, apis.Where(a => a.StartsWith(CiliumGroup, StringComparison.Ordinal)).ToList());
+            var catalog = schemas is null ? null : KindCatalog.For(b, schemas, repository);
+            var apis = catalog?.ApiVersions ?? [];
+            return new RenderStack(b, apis, apis.Where(a => a.StartsWith(CiliumGroup, StringComparison.Ordinal)).ToList(), catalog);
         }).ToList();
         var charts = new ChartSource(chartsFolder, ChartSource.DefaultCache(), helm, offline);
         var runs = new ConcurrentDictionary<string, Lazy<Task<RenderOutput>>>(StringComparer.Ordinal);

@@ -5,13 +5,15 @@ using System.Text;
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Cli.Render;
 
 /// <summary>One stack to render: its blueprint and the API versions its cluster serves (all, and at Pulumi's bootstrap).</summary>
-internal sealed record RenderStack(ClusterBlueprint Blueprint, IReadOnlyList<string> ApiVersions, IReadOnlyList<string> BootstrapApiVersions);
+internal sealed record RenderStack(
+    ClusterBlueprint Blueprint, IReadOnlyList<string> ApiVersions, IReadOnlyList<string> BootstrapApiVersions, KindCatalog? Catalog);
 
 /// <summary>What <c>lint --render</c> did: its findings, a line per stack, and how long it took.</summary>
 internal sealed record RenderReport(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<string> Lines, int HelmRuns, int Charts, TimeSpan Elapsed);

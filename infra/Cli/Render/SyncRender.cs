@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Lint;
+using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.SyncCheck;
 using Bootstrap.Blueprint.Yaml;
 
@@ -42,9 +43,9 @@ internal static partial class SyncRender
                 var outputs = plan.Apps.ToDictionary(
                     app => app,
                     app => Task.WhenAll(app.Charts.Select(t => RenderRun.Render(t, repoRoot, scratch.FullName, runs, slots, helm, charts, cancel))));
-                return (plan, outputs);
+                return (stack, plan, outputs);
             }).ToList();
-            foreach (var (plan, outputs) in planned)
+            foreach (var (stack, plan, outputs) in planned)
             {
                 var done = new Dictionary<SyncedApp, IReadOnlyList<RenderOutput>>();
                 foreach (var (app, task) in outputs)
@@ -52,7 +53,7 @@ internal static partial class SyncRender
                     done[app] = await task.ConfigureAwait(false);
                 }
 
-                var result = SyncPermissionCheck.Check(plan, done, manifests);
+                var result = SyncPermissionCheck.Check(plan, done, manifests, stack.Catalog);
                 findings.AddRange(result.Findings);
                 lines.Add($"sync {plan.Stack}: {result.Applications} Applications checked against their AppProjects "
                     + $"({result.Rendered} charts rendered, {result.Objects} objects), {result.Refusals} refusal(s)");
@@ -78,7 +79,7 @@ internal static partial class SyncRender
         }
 
         return Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
-            .SelectMany(f => YamlReader.ParseAll(File.ReadAllText(f), f))
+            .SelectMany(f => YamlReader.ParseAll(FileText.Read(f, f), f))
             .OfType<JsonObject>()
             .ToList();
     }

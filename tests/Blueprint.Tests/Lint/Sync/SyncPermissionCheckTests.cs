@@ -1,5 +1,6 @@
 using Bootstrap.Blueprint.ChartRender;
 using Bootstrap.Blueprint.Diagnostics;
+using Bootstrap.Blueprint.Lint;
 using Bootstrap.Blueprint.SyncCheck;
 using Bootstrap.Blueprint.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class SyncPermissionCheckTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    [Fact]
+    [SchemaFact]
     public void The_Cilium_chart_rendering_into_cilium_secrets_is_refused_by_the_old_core_project_and_synced_by_the_fixed_one()
     {
         var fixedRepo = Check("cilium", CiliumSecretsRole);
@@ -34,7 +35,7 @@ public sealed class SyncPermissionCheckTests : IDisposable
         Assert.Contains("namespace cilium-secrets is not permitted in project 'core'", refusal.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SchemaFact]
     public void A_cluster_scoped_kind_outside_the_whitelist_is_refused_and_the_apps_namespace_is_not()
     {
         var refused = Check("dev-redis", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: redis}\n");
@@ -45,7 +46,7 @@ public sealed class SyncPermissionCheckTests : IDisposable
         Assert.Empty(Errors(synced));
     }
 
-    [Fact]
+    [SchemaFact]
     public void A_blacklisted_namespaced_kind_is_refused_and_others_are_not()
     {
         var refused = Check("dev-redis", "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: redis}\n");
@@ -55,7 +56,7 @@ public sealed class SyncPermissionCheckTests : IDisposable
         Assert.Empty(Errors(synced));
     }
 
-    [Fact]
+    [SchemaFact]
     public void A_namespaced_object_in_another_apps_namespace_is_refused()
     {
         var refused = Check("dev-redis", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: redis, namespace: kube-system}\n");
@@ -78,7 +79,7 @@ public sealed class SyncPermissionCheckTests : IDisposable
             StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SchemaFact]
     public void A_destination_namespace_outside_the_project_is_refused()
     {
         _repo.Edit("gitops/apps/apps-dev/redis/config.json", "\"namespace\": \"dev-redis\"", "\"namespace\": \"ops-redis\"");
@@ -130,16 +131,90 @@ public sealed class SyncPermissionCheckTests : IDisposable
         Assert.DoesNotContain(findings, f => f.Problem.Contains("Certificate.cert-manager.io", StringComparison.Ordinal));
     }
 
+    [SchemaFact]
+    public void A_cluster_scoped_custom_kind_of_a_pinned_CRD_is_checked_against_the_cluster_whitelist()
+    {
+        // cert-manager v1.21.1's CRDs (the release the cluster pins) make ClusterIssuer cluster-scoped; no Application renders them.
+        var refused = Check("dev-redis", "apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: redis}\n");
+        var synced = Check("dev-redis", "apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata: {name: redis}\n");
+
+        var refusal = Assert.Single(Errors(refused));
+        Assert.Equal("gitops/apps/apps-dev/redis/config.json (dev-redis): ClusterIssuer redis (test)", refusal.Key);
+        Assert.Contains("whitelist cert-manager.io/ClusterIssuer in clusterResourceWhitelist of project dev", refusal.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain(synced, f => f.Key.Contains("Issuer", StringComparison.Ordinal));
+    }
+
+    [SchemaFact]
+    public void A_cluster_scoped_built_in_kind_of_the_pinned_OpenAPI_is_checked_against_the_cluster_whitelist()
+    {
+        // The cluster's Kubernetes 1.36 OpenAPI with storagemigration.k8s.io/v1beta1 (kubernetes/kubernetes api/openapi-spec/v3/
+        // apis__storagemigration.k8s.io__v1beta1_openapi.json, trimmed to one path): a cluster-scoped resource has no namespace in it.
+        using var folder = new TempFolder().CopyFrom(UpstreamSchemas.Folder, "kubernetes/1.35");
+        Directory.Move(folder.File("kubernetes/1.35"), folder.File("kubernetes/1.36"));
+        folder.Write("kubernetes/1.36/apis/storagemigration.k8s.io/v1beta1.json", StorageMigrationOpenApi);
+        const string migration = "apiVersion: storagemigration.k8s.io/v1beta1\nkind: StorageVersionMigration\nmetadata: {name: redis}\n";
+
+        var refused = Check("dev-redis", migration, new SchemaSet(folder.Path));
+
+        var refusal = Assert.Single(Errors(refused));
+        Assert.Equal("gitops/apps/apps-dev/redis/config.json (dev-redis): StorageVersionMigration redis (test)", refusal.Key);
+        Assert.Contains("resource storagemigration.k8s.io:StorageVersionMigration is not permitted in project dev", refusal.Problem,
+            StringComparison.Ordinal);
+    }
+
+    [SchemaFact]
+    public void A_kind_no_pinned_source_knows_is_reported_where_its_scope_decides_and_not_guessed()
+    {
+        var findings = Check("dev-redis", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: redis}\n");
+
+        Assert.Empty(Errors(findings));
+        var warning = Assert.Single(findings, f => f.Severity == Severity.Warning && f.Problem.Contains("Widget", StringComparison.Ordinal));
+        Assert.Equal("gitops/apps/apps-dev/redis/config.json (dev-redis): Widget redis", warning.Key);
+        Assert.Contains("the scope of example.com/Widget is in none of the rendered CRDs and the pinned Kubernetes", warning.Problem,
+            StringComparison.Ordinal);
+        Assert.Contains("Argo CD refuses 1 object(s) of it only if it is cluster-scoped", warning.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_schemas_a_kind_refused_under_either_scope_is_still_an_error_and_one_permitted_under_both_passes()
+    {
+        var refused = Check("dev-redis", "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: redis, namespace: kube-system}\n", noSchemas: true);
+        var synced = Check("dev-redis", "apiVersion: v1\nkind: Namespace\nmetadata: {name: dev-redis}\n", noSchemas: true);
+
+        Assert.Contains("whether ResourceQuota is cluster-scoped or namespaced (the scope of /ResourceQuota is in none of the rendered CRDs only",
+            Assert.Single(Errors(refused)).Problem, StringComparison.Ordinal);
+        // A Namespace is whitelisted cluster-wide in dev, and dev-redis is one of its destinations: permitted under either scope.
+        Assert.Empty(Errors(synced));
+        Assert.DoesNotContain(synced, f => f.Key.Contains("Namespace", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_chart_that_cannot_be_had_is_named_as_unchecked()
     {
         var findings = Check("dev-redis", null);
 
-        var warning = Assert.Single(findings, f => f.Severity == Severity.Warning);
+        // Other warnings: the scope of CiliumNetworkPolicy, which ../shared/schemas has only as JSON Schemas (see KindScopeTests).
+        var warning = Assert.Single(findings, f => f.Severity == Severity.Warning && f.Key.EndsWith("5.2.1", StringComparison.Ordinal));
         Assert.Equal("gitops/apps/apps-dev/redis/config.json (dev-redis): app-template 5.2.1", warning.Key);
         Assert.Contains("not rendered (chart app-template 5.2.1 is unreachable), so what it renders is not checked against project dev",
             warning.Problem, StringComparison.Ordinal);
     }
+
+    // The shape of kubernetes/kubernetes api/openapi-spec/v3/apis__storagemigration.k8s.io__v1beta1_openapi.json: the kind's schema
+    // under components.schemas and its REST paths, each operation naming the kind; cluster-scoped, so no /namespaces/{namespace}/.
+    private const string StorageMigrationOpenApi = """
+        {
+          "components": {"schemas": {"io.k8s.api.storagemigration.v1beta1.StorageVersionMigration": {
+            "type": "object", "properties": {"metadata": {"type": "object"}},
+            "x-kubernetes-group-version-kind": [{"group": "storagemigration.k8s.io", "kind": "StorageVersionMigration", "version": "v1beta1"}]}}},
+          "paths": {
+            "/apis/storagemigration.k8s.io/v1beta1/storageversionmigrations": {"post": {"x-kubernetes-action": "post",
+              "x-kubernetes-group-version-kind": {"group": "storagemigration.k8s.io", "kind": "StorageVersionMigration", "version": "v1beta1"}}},
+            "/apis/storagemigration.k8s.io/v1beta1/storageversionmigrations/{name}": {"get": {"x-kubernetes-action": "get",
+              "x-kubernetes-group-version-kind": {"group": "storagemigration.k8s.io", "kind": "StorageVersionMigration", "version": "v1beta1"}}}
+          }
+        }
+        """;
 
     private const string BundleCrd = """
         apiVersion: apiextensions.k8s.io/v1
@@ -159,9 +234,12 @@ public sealed class SyncPermissionCheckTests : IDisposable
 
     /// <summary>The dev environment's check, with <paramref name="manifest"/> as helm's output for <paramref name="app"/>'s chart
     /// (null: the chart is unreachable) and empty output for every other chart.</summary>
-    private IReadOnlyList<Diagnostic> Check(string app, string? manifest)
+    /// <param name="schemas">The schema folders lint reads (default: ../shared/schemas); null: lint runs without --schemas.</param>
+    private IReadOnlyList<Diagnostic> Check(string app, string? manifest, SchemaSet? schemas = null, bool noSchemas = false)
     {
-        var (plan, _) = SyncRenderPlan.For(StackInput.Of("dev").Blueprint(), _repo, [], _ => null);
+        var blueprint = StackInput.Of("dev").Blueprint();
+        var catalog = noSchemas ? null : KindCatalog.For(blueprint, schemas ?? UpstreamSchemas.Set, _repo);
+        var (plan, _) = SyncRenderPlan.For(blueprint, _repo, [], _ => null);
         var outputs = plan.Apps.ToDictionary(
             a => a,
             a => (IReadOnlyList<RenderOutput>)a.Charts.Select(t => a.Name != app
@@ -169,6 +247,6 @@ public sealed class SyncPermissionCheckTests : IDisposable
                 : manifest is null
                     ? new RenderOutput(t, null, $"chart {t.Chart} {t.Version} is unreachable")
                     : new RenderOutput(t, $"---\n# Source: test\n{manifest}", null)).ToList());
-        return SyncPermissionCheck.Check(plan, outputs, new RenderedManifest()).Findings;
+        return SyncPermissionCheck.Check(plan, outputs, new RenderedManifest(), catalog).Findings;
     }
 }
