@@ -14,7 +14,7 @@ public sealed class CoreAppRule : IRule<GitOpsContext>
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         // A namespace CreateNamespace=true makes gets managedNamespaceMetadata's annotations with sync-options replaced by
-        // ServerSideApply=true, and no tracking (argo-cd v3.4.4 controller/sync_namespace.go appendSSAAnnotation, TODO
+        // ServerSideApply=true, and no tracking (argo-cd v3.4.4 controller/sync_namespace.go appendSSAAnnotation and its note on
         // argo-cd#11196): it is not one of the Application's resources, so neither prune nor deleting the Application deletes
         // it. A sync option written there protects nothing and only suggests it does.
         foreach (var app in context.Cluster.Applications)
