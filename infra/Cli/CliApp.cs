@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Cli.Commands;
 using Bootstrap.Cli.Output;
 

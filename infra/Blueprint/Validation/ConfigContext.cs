@@ -7,7 +7,7 @@ namespace Bootstrap.Blueprint.Validation;
 public sealed record ConfigContext(StackConfig Config, IRepository Repository);
 
 /// <summary>The config keys rules report against.</summary>
-internal static class Keys
+public static class Keys
 {
     public static readonly string Cluster = ConfigKey.Of(ConfigBinder.Cluster);
     public static readonly string GitOps = ConfigKey.Of(ConfigBinder.GitOps);

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 
 namespace Bootstrap.Cli.Backup;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 
 namespace Bootstrap.Cli.Backup;
 

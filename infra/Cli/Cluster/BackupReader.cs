@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 using Bootstrap.Blueprint.Secrets;
 using k8s;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 using k8s;
 
 namespace Bootstrap.Cli.Cluster;

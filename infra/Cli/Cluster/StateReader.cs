@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 using k8s;
 using k8s.Models;
 

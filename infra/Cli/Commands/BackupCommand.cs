@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Secrets;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.GitOps.Rules;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.GitOps;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;
-using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Analyser.Renovate;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Cli.Pins;
 using Bootstrap.Cli.Render;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Apps;
+using Bootstrap.Tools.Apps;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;

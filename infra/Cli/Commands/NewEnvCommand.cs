@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Environments;
+using Bootstrap.Tools.Environments;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Validation;
 using Bootstrap.Cli.Output;

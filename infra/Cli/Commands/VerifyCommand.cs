@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 using Bootstrap.Cli.Cluster;
 
 namespace Bootstrap.Cli.Commands;

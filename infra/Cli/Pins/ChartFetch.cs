@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Cli.Render;
 using YamlDotNet.Serialization;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Bootstrap.Blueprint.ChartRender;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.ChartRender;
+using Bootstrap.Analyser.Lint;
 
 namespace Bootstrap.Cli.Render;
 

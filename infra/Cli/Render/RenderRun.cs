@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;
 

@@ -3,11 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Repository;
-using Bootstrap.Blueprint.SyncCheck;
+using Bootstrap.Analyser.SyncCheck;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Cli.Render;

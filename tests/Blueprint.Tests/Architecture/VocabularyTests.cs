@@ -1,20 +1,21 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Architecture;
 
 /// <summary>
 /// One word per concept (docs/architecture.md): a Check is an offline lint, a Probe reads a running cluster, and every Rule
-/// has the one rule shape, <see cref="IRule{TInput}"/>. Read by reflection from the Blueprint assembly.
+/// has the one rule shape, <see cref="IRule{TInput}"/>. Read by reflection from the core, analyser and tools assemblies.
 /// </summary>
 public class VocabularyTests
 {
-    private const string VerifyNamespace = "Bootstrap.Blueprint.Verify";
+    private const string VerifyNamespace = "Bootstrap.Tools.Verify";
 
-    private static readonly IReadOnlyList<Type> Types = typeof(IRule<>).Assembly.GetTypes()
-        .Where(t => t.Namespace?.StartsWith("Bootstrap.Blueprint", StringComparison.Ordinal) == true)
+    private static readonly IReadOnlyList<Type> Types = new[] { typeof(IRule<>), typeof(Analyser.Lint.SchemaDocument), typeof(ProbeResult) }
+        .SelectMany(t => t.Assembly.GetTypes())
+        .Where(t => t.Namespace?.StartsWith("Bootstrap.", StringComparison.Ordinal) == true)
         .Where(t => !t.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) && !t.Name.Contains('<', StringComparison.Ordinal))
         .ToList();
 

@@ -1,6 +1,6 @@
 using Bootstrap.Blueprint.Scripts;
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Backup;

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Cli;

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Backup;
+using Bootstrap.Tools.Backup;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Blueprint.Yaml;

@@ -57,7 +57,7 @@ public partial class DocumentedCommandsTests
         var lines = blueprint.Scripts.Values.SelectMany(s => new[] { s.Script, s.DeleteScript ?? "" })
             .SelectMany(text => TalosctlCall().Matches(text).Select(m => m.Value.Trim()))
             .Where(l => !l.StartsWith("talosctl is", StringComparison.Ordinal))
-            .Append(Bootstrap.Blueprint.Backup.EtcdSnapshot.Command(blueprint.Talos, "etcd.snapshot"))
+            .Append(Bootstrap.Tools.Backup.EtcdSnapshot.Command(blueprint.Talos, "etcd.snapshot"))
             .ToList();
 
         Assert.Contains(lines, l => l.Contains(" get disks --insecure", StringComparison.Ordinal));

@@ -11,7 +11,7 @@ public abstract class NewEnvSession : CliSession
         "--pool", "192.168.60.70-192.168.60.89", "--hosts", "pve1,pve2,pve3", "--vlan", "60",
     ];
 
-    protected static Blueprint.Environments.NewEnvironmentRequest Request() =>
+    protected static Tools.Environments.NewEnvironmentRequest Request() =>
         new("lab", "dev", "192.168.60.0/24", "192.168.60.1", "192.168.60.60", "192.168.60.70-192.168.60.89", ["pve1", "pve2", "pve3"], Vlan: 60);
 
     protected static string[] Args((string From, string To) change) => Lab.Select(a => a == change.From ? change.To : a).ToArray();

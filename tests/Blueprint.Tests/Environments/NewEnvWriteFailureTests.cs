@@ -13,7 +13,7 @@ public sealed class NewEnvWriteFailureTests : NewEnvSession
         var before = Snapshot();
         // Lets new-env plan, then makes one of its later files appear before it is written (another process, say).
         var repository = new RepoDirectory(Repository.Path);
-        var (planned, problems) = Blueprint.Environments.NewEnvironment.Plan(Request(), repository);
+        var (planned, problems) = Tools.Environments.NewEnvironment.Plan(Request(), repository);
         Assert.Empty(problems);
         Repository.Write("stacks/lab/values/trust-manager.yaml", "someone else's\n");
 
@@ -30,7 +30,7 @@ public sealed class NewEnvWriteFailureTests : NewEnvSession
     public void A_renovate_json_changed_since_the_plan_is_not_overwritten_and_nothing_stays()
     {
         var repository = new RepoDirectory(Repository.Path);
-        var (planned, _) = Blueprint.Environments.NewEnvironment.Plan(Request(), repository);
+        var (planned, _) = Tools.Environments.NewEnvironment.Plan(Request(), repository);
         File.AppendAllText(Repository.File("renovate.json"), "\n");
         var before = Snapshot();
 

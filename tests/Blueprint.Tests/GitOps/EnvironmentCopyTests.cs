@@ -1,7 +1,7 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.GitOps.Rules;
+using Bootstrap.Analyser.GitOps;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.GitOps.Rules;
+using Bootstrap.Analyser.GitOps;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Tests.Support;
 

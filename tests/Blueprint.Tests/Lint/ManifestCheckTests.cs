@@ -3,7 +3,7 @@ using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;

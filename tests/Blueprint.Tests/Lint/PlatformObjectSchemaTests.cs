@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using NJsonSchema;
 using Bootstrap.Blueprint.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint;

@@ -1,6 +1,6 @@
 using Bootstrap.Blueprint.Tests.Support;
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Talos;
 

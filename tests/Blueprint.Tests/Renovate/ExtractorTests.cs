@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Analyser.Renovate;
 
 namespace Bootstrap.Blueprint.Tests.Renovate;
 

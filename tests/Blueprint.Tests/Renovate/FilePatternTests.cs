@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Analyser.Renovate;
 
 namespace Bootstrap.Blueprint.Tests.Renovate;
 

@@ -1,6 +1,6 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Analyser.Renovate;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Renovate;

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Renovate;
+using Bootstrap.Analyser.Renovate;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Cli;
 

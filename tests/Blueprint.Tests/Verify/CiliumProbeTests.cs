@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 

@@ -1,5 +1,5 @@
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 

@@ -1,7 +1,7 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Talos;
 using Bootstrap.Blueprint.Tests.Support;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 

@@ -1,6 +1,6 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Talos;
-using Bootstrap.Blueprint.Verify;
+using Bootstrap.Tools.Verify;
 
 namespace Bootstrap.Blueprint.Tests.Verify;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
-using Bootstrap.Blueprint.Lint;
+using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Cli.Pins;

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;

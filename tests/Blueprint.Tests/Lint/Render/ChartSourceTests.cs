@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Cli.Render;
 using WireMock.RequestBuilders;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Render;

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Render;
 

@@ -1,4 +1,4 @@
-using Bootstrap.Blueprint.SyncCheck;
+using Bootstrap.Analyser.SyncCheck;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Sync;
 

@@ -1,6 +1,6 @@
-using Bootstrap.Blueprint.ChartRender;
-using Bootstrap.Blueprint.Lint;
-using Bootstrap.Blueprint.SyncCheck;
+using Bootstrap.Analyser.ChartRender;
+using Bootstrap.Analyser.Lint;
+using Bootstrap.Analyser.SyncCheck;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Sync;

@@ -1,7 +1,7 @@
-using Bootstrap.Blueprint.ChartRender;
+using Bootstrap.Analyser.ChartRender;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.Lint;
-using Bootstrap.Blueprint.SyncCheck;
+using Bootstrap.Analyser.Lint;
+using Bootstrap.Analyser.SyncCheck;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Lint.Sync;

@@ -1,0 +1,48 @@
+using Bootstrap.Analyser.ChartRender;
+using Bootstrap.Blueprint.GitOps;
+using Bootstrap.Analyser.Lint;
+
+namespace Bootstrap.Analyser.SyncCheck;
+
+/// <summary>
+/// Whether a kind is namespaced, as the API server's discovery tells Argo CD (metav1.APIResource.Namespaced), from facts of the
+/// versions the repository pins only: the <c>spec.scope</c> of every CustomResourceDefinition the environment's Applications
+/// render, then the stack's <see cref="KindCatalog"/> (the Kubernetes OpenAPI of its minor, the pinned CRD releases).
+/// A kind none of them knows has no scope here (null): the check reports it rather than guess.
+/// </summary>
+public sealed class KindScope
+{
+    private readonly Dictionary<(string, string), bool> crds = [];
+    private readonly KindCatalog? catalog;
+
+    /// <param name="objects">Every object the environment's Applications render: their CRDs give their kinds' scope.</param>
+    /// <param name="catalog">The stack's pinned schemas, or null when lint runs without a schema folder.</param>
+    public KindScope(IEnumerable<RenderedObject> objects, KindCatalog? catalog)
+    {
+        this.catalog = catalog;
+        foreach (var crd in objects.Where(o => o.Kind?.Kind == "CustomResourceDefinition"))
+        {
+            var group = GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "group")) ?? "";
+            var kind = GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "names", "kind")) ?? "";
+            switch (GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "scope")))
+            {
+                case "Cluster":
+                    crds[(group, kind)] = false;
+                    break;
+                case "Namespaced":
+                    crds[(group, kind)] = true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>What was consulted, for "scope unknown" messages.</summary>
+    public string Sources =>
+        catalog is null
+            ? "the rendered CRDs only (lint runs without --schemas, so the Kubernetes OpenAPI and pinned CRDs are not read)"
+            : $"the rendered CRDs and {catalog.ScopeSources}";
+
+    /// <summary>True: namespaced; false: cluster-scoped; null: no pinned source knows the kind.</summary>
+    public bool? IsNamespaced(string group, string kind) =>
+        crds.TryGetValue((group, kind), out var namespaced) ? namespaced : catalog?.IsNamespaced(group, kind);
+}
