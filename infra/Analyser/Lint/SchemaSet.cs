@@ -14,8 +14,6 @@ namespace Bootstrap.Analyser.Lint;
 /// </summary>
 public sealed class SchemaSet
 {
-    public const string ArgoCdApiVersion = "v1alpha1";
-
     /// <summary>The Argo CD kinds and the CRD files that define them.</summary>
     public static readonly IReadOnlyDictionary<string, string> ArgoCdCrdFiles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -26,7 +24,6 @@ public sealed class SchemaSet
 
     private readonly ConcurrentDictionary<string, Lazy<TalosSchema?>> talos = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ChartSchema?>> charts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<JsonSchema?>> crds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<KubernetesSchema?>> kubernetes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<CrdBundle?>> bundles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> unavailable = new(StringComparer.Ordinal);
@@ -60,8 +57,6 @@ public sealed class SchemaSet
         string.Join(", ", [
             .. ChartRoots.Select(r => Path.Combine(r, chart, version)),
             .. Roots.Select(r => Path.Combine(r, "charts", chart, version))]);
-
-    public string ArgoCdCrdFile(string argoCdVersion, string kind) => Existing(Path.Combine("argocd-crds", argoCdVersion, ArgoCdCrdFiles[kind]));
 
     /// <summary>Records why a pinned source could not be had (the URL and the failure), keyed <c>folder/version</c>.</summary>
     public void Unavailable(string key, string reason) => unavailable[key] = reason;
@@ -100,13 +95,6 @@ public sealed class SchemaSet
 
     /// <summary>The chart package of this version in the chart folders, or null.</summary>
     public string? ChartPackagePath(string chart, string version) => ChartPackage.Find(ChartRoots, chart, version).Path;
-
-    /// <summary>The v1alpha1 schema of an Argo CD kind (Application, ApplicationSet, AppProject) in that Argo CD release,
-    /// or null when missing.</summary>
-    /// <exception cref="SchemaFileException">The CRD file is there but unreadable.</exception>
-    public JsonSchema? ArgoCdCrd(string argoCdVersion, string kind) =>
-        Cached(crds, $"{argoCdVersion}/{kind}", () =>
-            File.Exists(ArgoCdCrdFile(argoCdVersion, kind)) ? CrdSchema.Load(ArgoCdCrdFile(argoCdVersion, kind), ArgoCdApiVersion) : null);
 
     /// <summary>The built-in API of a Kubernetes minor (e.g. 1.35), or null when no folder has kubernetes/&lt;minor&gt;/.</summary>
     /// <exception cref="SchemaFileException">A document is there but unreadable.</exception>
