@@ -4,10 +4,7 @@ namespace Bootstrap.Blueprint.Config;
 /// One configuration key as a user reads it. <see cref="KeyTable"/> holds them all; Pulumi.yaml's comments, the README's
 /// key table and the binder's lists of valid keys are made from it.
 /// </summary>
-/// <param name="Path">
-/// The full key, e.g. <c>bootstrap:cluster.network.cidr</c>; a segment in angle brackets (<c>&lt;hostname&gt;</c>) stands for
-/// any name of a mapping.
-/// </param>
+/// <param name="Path">The full key, e.g. <c>bootstrap:cluster.network.cidr</c>; <c>&lt;hostname&gt;</c> stands for any entry's name.</param>
 /// <param name="Meaning">One line: what the value is, without its default or example.</param>
 /// <param name="Default">What applies when the key is left out, as the user would write it (null: required, or nothing).</param>
 /// <param name="Example">A value as written in the stack file.</param>
