@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Bootstrap.Blueprint.Config;
 
-// The shape of `bootstrap:cluster` in Pulumi.<stack>.yaml. Property names bind camelCase; defaults are the documented ones in Pulumi.yaml.
+// The shape of `bootstrap:cluster` in Pulumi.<stack>.yaml, bound camelCase. What each key means: KeyTable (tests hold the two equal).
 
 public sealed record ClusterSettings(
     string Name,

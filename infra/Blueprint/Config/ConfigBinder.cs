@@ -18,14 +18,13 @@ public static class ConfigBinder
     public const string TalosSecrets = "talosSecrets";
     public const string EtcdSnapshot = "etcdSnapshot";
 
-    /// <summary>The keys of the bootstrap namespace, in the order Pulumi.yaml documents them.</summary>
-    public static readonly IReadOnlyList<string> BootstrapKeys =
-        [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets, EtcdSnapshot];
+    /// <summary>The keys of the bootstrap namespace, in <see cref="KeyTable"/>'s order.</summary>
+    public static readonly IReadOnlyList<string> BootstrapKeys = KeyTable.TopLevel(ConfigKey.Namespace);
 
-    private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets];
+    private static readonly string[] SecretKeys = [.. BootstrapKeys.Where(k => KeyTable.Get(ConfigKey.Of(k)).Secret)];
 
     /// <summary>The fields of <c>bootstrap:gitopsCredentials</c> (ArgoCdSecrets.RepositoryData reads them).</summary>
-    public static readonly IReadOnlyList<string> GitOpsCredentialKeys = ["username", "password", "sshPrivateKey"];
+    public static readonly IReadOnlyList<string> GitOpsCredentialKeys = KeyTable.ChildrenOf(ConfigKey.Of(GitOpsCredentials));
 
     /// <summary>The options every value binds with; <see cref="ShapeCheck"/> tries leaves with them, so binding cannot fail after it.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -63,8 +62,8 @@ public static class ConfigBinder
 
         var cluster = Required(config, ConfigKey.Of(Cluster), typeof(ClusterSettings), findings);
         var gitops = Required(config, ConfigKey.Of(GitOps), typeof(GitOpsSettings), findings);
-        var endpoint = ProviderString(config, "proxmoxve:endpoint", findings, required: true);
-        var insecure = ProviderString(config, "proxmoxve:insecure", findings, required: false);
+        var endpoint = ProviderString(config, "proxmoxve:endpoint", findings);
+        var insecure = ProviderString(config, "proxmoxve:insecure", findings);
         if (insecure is not null and not ("true" or "false"))
         {
             findings.Add(Diagnostic.Error(
@@ -153,11 +152,11 @@ public static class ConfigBinder
         return node;
     }
 
-    private static string? ProviderString(Dictionary<string, JsonNode?> config, string key, List<Diagnostic> findings, bool required)
+    private static string? ProviderString(Dictionary<string, JsonNode?> config, string key, List<Diagnostic> findings)
     {
         if (!config.TryGetValue(key, out var node) || node is null)
         {
-            if (required)
+            if (KeyTable.Get(key).Need == Need.Required)
             {
                 findings.Add(Diagnostic.Error(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
             }

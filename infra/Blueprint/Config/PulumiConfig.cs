@@ -4,10 +4,8 @@ using System.Text.Json.Nodes;
 namespace Bootstrap.Blueprint.Config;
 
 /// <summary>
-/// The Pulumi program's way in. The language host hands a program its whole stack config as PULUMI_CONFIG (a JSON map of
-/// "namespace:key" to string, structured values as JSON text) and names the secret keys in PULUMI_CONFIG_SECRET_KEYS.
-/// Reading both gives the binder the same map the CLI reads from the stack file: every key (so unknown ones are caught)
-/// and secrets as opaque markers, their decrypted values never entering the Blueprint.
+/// The Pulumi program's way in: PULUMI_CONFIG (every "namespace:key", structured values as JSON text) and
+/// PULUMI_CONFIG_SECRET_KEYS give the binder the map the CLI reads from the stack file, secrets as opaque markers.
 /// </summary>
 public static class PulumiConfig
 {

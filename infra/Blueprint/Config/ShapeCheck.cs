@@ -17,7 +17,7 @@ public static class ShapeCheck
     public static IReadOnlyList<Diagnostic> Check(JsonNode? node, Type type, string key)
     {
         var findings = new List<Diagnostic>();
-        Visit(node, type, key, findings);
+        Visit(node, type, key, key, findings);
         return findings;
     }
 
@@ -25,7 +25,8 @@ public static class ShapeCheck
     public static IReadOnlyList<string> KeysOf(Type record) =>
         Parameters(record).Select(p => JsonName(p.Name!)).ToList();
 
-    private static void Visit(JsonNode? node, Type type, string key, List<Diagnostic> findings)
+    /// <param name="shape">The key's path in <see cref="KeyTable"/>: <paramref name="key"/> with each mapping entry as <c>&lt;&gt;</c>.</param>
+    private static void Visit(JsonNode? node, Type type, string key, string shape, List<Diagnostic> findings)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (node is null)
@@ -69,7 +70,7 @@ public static class ShapeCheck
                     continue;
                 }
 
-                Visit(value, mapArgs[1], child, findings);
+                Visit(value, mapArgs[1], child, ConfigKey.Child(shape, "<>"), findings);
             }
         }
         else if (Generic(underlying, typeof(IReadOnlyList<>)) is { } listArgs)
@@ -89,23 +90,24 @@ public static class ShapeCheck
                     continue;
                 }
 
-                Visit(list[i], listArgs[0], item, findings);
+                Visit(list[i], listArgs[0], item, shape, findings);
             }
         }
         else
         {
-            CheckRecord(node, underlying, key, findings);
+            CheckRecord(node, underlying, key, shape, findings);
         }
     }
 
-    private static void CheckRecord(JsonNode node, Type record, string key, List<Diagnostic> findings)
+    private static void CheckRecord(JsonNode node, Type record, string key, string shape, List<Diagnostic> findings)
     {
+        var documented = string.Join(", ", KeyTable.ChildrenOf(shape));
         if (node is not JsonObject map)
         {
             findings.Add(Diagnostic.Error(
                 key,
                 $"expected a mapping, got {Describe(node)}",
-                $"write it as a mapping with the keys {string.Join(", ", KeysOf(record))}"));
+                $"write it as a mapping with the keys {documented}"));
             return;
         }
 
@@ -119,7 +121,7 @@ public static class ShapeCheck
                 findings.Add(Diagnostic.Error(
                     child,
                     $"is not a known key",
-                    (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", parameters.Keys)}"));
+                    (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {documented}"));
                 continue;
             }
 
@@ -129,7 +131,7 @@ public static class ShapeCheck
                 continue;
             }
 
-            Visit(value, parameter.ParameterType, child, findings);
+            Visit(value, parameter.ParameterType, child, ConfigKey.Child(shape, name), findings);
         }
 
         foreach (var (name, parameter) in parameters)

@@ -93,10 +93,8 @@ public static class StackFile
     }
 
     /// <summary>
-    /// A config value as the Pulumi program receives it in PULUMI_CONFIG (pulumi/pulumi sdk/go/common/resource/config,
-    /// object.go MarshalString): mappings and lists as JSON, anything else as its text (a YAML null as "null", a number
-    /// as Go writes it); the program then reads that text with <see cref="PulumiConfig.Value"/>. Going the same way
-    /// keeps plan and pulumi up in agreement.
+    /// A value as the program receives it in PULUMI_CONFIG (pulumi/pulumi sdk/go/common/resource/config/object.go,
+    /// MarshalString): mappings and lists as JSON, anything else as its text; read back the same way, plan and up agree.
     /// </summary>
     private static JsonNode? AsPulumiPasses(JsonNode? value) => value switch
     {

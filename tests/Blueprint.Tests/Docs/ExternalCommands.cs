@@ -1,10 +1,9 @@
 namespace Bootstrap.Blueprint.Tests.Docs;
 
 /// <summary>
-/// The talosctl and pulumi subcommands and flags the docs and generated scripts may use, copied from their CLI
-/// references (Talos v1.13 talosctl reference; Pulumi CLI docs). Neither tool is installed here, so this vetted table
-/// stands in for their --help: a typo or an invented flag fails the test. Checked against siderolabs/talos v1.13.9
-/// cmd/talosctl/cmd/talos (version.go: the hidden --json; get.go: --insecure for the maintenance service).
+/// The talosctl and pulumi subcommands and flags the docs and generated scripts may use; neither tool is installed here,
+/// so this table stands in for their --help. From siderolabs/talos cmd/talosctl/cmd/talos (version.go: the hidden --json;
+/// get.go: --insecure for the maintenance service) and the Pulumi CLI reference (pulumi/pulumi pkg/cmd/pulumi).
 /// </summary>
 internal static class ExternalCommands
 {
