@@ -15,11 +15,9 @@ public sealed record PinnedFile(string Name, string Url, string? Digest = null, 
 /// </summary>
 public sealed record ChartPin(string Chart, string Version, string RepoUrl, string PinnedAt);
 
-/// <summary>
-/// A schema source the cluster pins, kept as <c>&lt;Folder&gt;/&lt;Version&gt;/&lt;file&gt;</c> exactly as ../shared/schemas lays it out,
-/// so an offline mirror and the cache are read alike: downloaded from <see cref="Files"/>, or, when <see cref="FromChart"/> is
-/// set, taken out of that chart's package (the files below <see cref="ChartFolder"/>).
-/// </summary>
+/// <summary>A pinned schema source, kept as <c>&lt;Folder&gt;/&lt;Version&gt;/&lt;file&gt;</c> like ../shared/schemas so mirror and cache
+/// read alike: downloaded from <see cref="Files"/>, or, with <see cref="FromChart"/>, taken from the chart package below
+/// <see cref="ChartFolder"/>.</summary>
 public sealed record SchemaPin(
     string Folder,
     string Version,
@@ -43,9 +41,8 @@ public sealed record SchemaPin(
 }
 
 /// <summary>
-/// Every upstream artifact <c>lint</c> checks one stack against, at the exact version the repository pins: the Talos config
-/// schema of <c>talosVersion</c>, the Kubernetes OpenAPI of <c>kubernetesVersion</c>'s minor, each core chart and the monitoring
-/// chart, and the CRDs the pinned charts and releases ship. Pure: it names what to fetch; the CLI fetches and caches.
+/// Every upstream artifact <c>lint</c> checks a stack against, at the version the repository pins: Talos config schema,
+/// Kubernetes OpenAPI of the minor, core and monitoring charts, and the CRDs they ship. Pure: the CLI fetches and caches.
 /// </summary>
 public static class SchemaPins
 {

@@ -3,15 +3,9 @@ using NJsonSchema;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// The upstream schemas lint checks against, read from one or more folders laid out like ../shared/schemas (an offline mirror
-/// given with --schemas, then the cache the CLI fetches pinned versions into):
-/// <c>talos/&lt;version&gt;/config.schema.json</c>, <c>argocd-crds/&lt;version&gt;/{application,applicationset,appproject}-crd.yaml</c>,
-/// <c>kubernetes/&lt;minor&gt;/</c> (OpenAPI v3) and the CRD families of <see cref="CrdFamily"/>. A chart's values come from its
-/// package in the chart folders (laid out like ../shared/charts), else from <c>charts/&lt;chart&gt;/&lt;version&gt;/</c> of a schema folder.
-/// Each file is read on first use and kept, so linting several stacks reads and parses it once; a lookup of a version
-/// that is not there returns null, and the caller reports it with why it could not be fetched (never passes silently).
-/// </summary>
+/// <summary>The upstream schemas lint checks against, from folders laid out like ../shared/schemas (the --schemas mirror,
+/// then the CLI's cache; layout in docs/gitops.md "Schema folders"). Each file is parsed once and kept across stacks; a
+/// version that is not there is null, which the caller reports with why it could not be fetched.</summary>
 public sealed class SchemaSet
 {
     /// <summary>The Argo CD kinds and the CRD files that define them.</summary>

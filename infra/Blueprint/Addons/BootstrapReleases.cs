@@ -16,13 +16,9 @@ public static class BootstrapReleases
     /// <summary>What a cluster needs before Argo CD can take over: a CNI, certificates, secret decryption, and Argo CD itself.</summary>
     public static readonly IReadOnlyList<string> Apps = ["cilium", "cert-manager", "sealed-secrets", "argocd"];
 
-    /// <summary>
-    /// Releases Pulumi does not wait for. Cilium is the CNI: Helm would wait for every object of the chart, among them
-    /// Hubble's pods, which need the network Cilium itself brings, and, with the ingress controller on, its shared Service
-    /// of type LoadBalancer (cilium 1.20.0 templates/cilium-ingress-service.yaml), which gets an address only from the pool
-    /// Pulumi can create once cilium-operator has registered its CRD. Readiness gates wait for what matters instead: the
-    /// CRDs before the pool, Ready nodes before the other releases.
-    /// </summary>
+    /// <summary>Releases Pulumi does not wait for. Cilium, the CNI: Helm would wait for Hubble pods that need Cilium's network
+    /// and for its ingress LoadBalancer Service (cilium/cilium install/kubernetes/cilium/templates/cilium-ingress-service.yaml),
+    /// which gets an address only once Pulumi creates the pool after the CRDs exist. Readiness gates wait for what matters.</summary>
     public static readonly IReadOnlyList<string> NotAwaited = ["cilium"];
 
     public static (IReadOnlyList<HelmRelease> Releases, IReadOnlyList<Diagnostic> Diagnostics) Build(StackConfig config, IRepository repository)

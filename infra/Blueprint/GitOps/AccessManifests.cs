@@ -5,12 +5,9 @@ using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.GitOps;
 
-/// <summary>
-/// Renders an app's access.yaml from its config.json: default-deny for ingress and egress in its namespace, the baseline
-/// allows (its own namespace, DNS, the Gateway data path, the monitoring scrape), the extra allows config.json declares,
-/// and an HTTPRoute per host. Standard NetworkPolicy where it suffices; CiliumNetworkPolicy where only Cilium can say it
-/// (entities, FQDNs). Kubernetes NetworkPolicies and Cilium's policies add up: a flow passes if any of them allows it.
-/// </summary>
+/// <summary>Renders an app's access.yaml from its config.json: default-deny both ways, the baseline allows (own namespace,
+/// DNS, Gateway, monitoring scrape), declared allows, an HTTPRoute per host. NetworkPolicy where it suffices, else
+/// CiliumNetworkPolicy (entities, FQDNs); the policies add up: a flow passes if any allows it.</summary>
 public static class AccessManifests
 {
     /// <summary>Prometheus runs here (apps-monitoring's kube-prometheus-stack); every app namespace lets it scrape.</summary>
@@ -168,11 +165,9 @@ public static class AccessManifests
         }
     }
 
-    /// <summary>
-    /// toFQDNs only learns addresses from DNS answers Cilium's DNS proxy sees, so the same policy sends the pods' lookups to
-    /// kube-dns through the proxy (toPorts.rules.dns, matchPattern "*" keeps every lookup allowed); docs.cilium.io
-    /// security/policy/language "DNS based" and examples/policies/l3/fqdn/fqdn.yaml.
-    /// </summary>
+    /// <summary>toFQDNs learns addresses only from DNS answers Cilium's DNS proxy sees, so the policy also sends the pods'
+    /// lookups to kube-dns through the proxy (toPorts.rules.dns, matchPattern "*"); docs.cilium.io security/policy/language
+    /// "DNS based", cilium/cilium examples/policies/l3/fqdn/fqdn.yaml.</summary>
     private static JsonArray Fqdn(IReadOnlyList<AppPeer> fqdns)
     {
         var rules = new List<JsonNode>

@@ -21,11 +21,8 @@ public sealed record AppPeer(PeerKind Kind, string Value, IReadOnlyList<int> Por
     public string Describe() => $"{Kind.ToString().ToLowerInvariant()} {Value}{(Ports.Count == 0 ? "" : $" {Protocol} {string.Join(",", Ports)}")}";
 }
 
-/// <summary>
-/// The network access config.json declares for an app: its routes (host → Service port) and the allows beyond the baseline
-/// every app namespace gets. Read leniently: entries that break gitops/apps/config.schema.json are skipped here and
-/// reported by lint.
-/// </summary>
+/// <summary>The network access config.json declares for an app: routes (host → Service port) and allows beyond the
+/// baseline. Read leniently: entries breaking gitops/apps/config.schema.json are skipped here and reported by lint.</summary>
 public sealed record AppAccess(string Namespace, IReadOnlyList<AppRoute> Routes, IReadOnlyList<AppPeer> Ingress, IReadOnlyList<AppPeer> Egress)
 {
     /// <summary>The generated file in the app's folder: its NetworkPolicies, CiliumNetworkPolicies and HTTPRoutes.</summary>

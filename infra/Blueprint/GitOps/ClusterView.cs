@@ -17,11 +17,9 @@ public sealed record DeployedApplication(GitOpsObject App, GitOpsObject Delivere
     public JsonObject? Destination => App.Spec["destination"] as JsonObject;
 }
 
-/// <summary>
-/// What Argo CD would run on one cluster, followed from its root Application: every object in the root's directory,
-/// then in every directory an Application there points at (in this repository), and every Application the
-/// ApplicationSets generate from config.json files, with the objects they deploy from this repository.
-/// </summary>
+/// <summary>What Argo CD would run on one cluster, followed from its root Application: the root's directory, every
+/// directory an Application there points at in this repository, and the Applications (and their objects) the
+/// ApplicationSets generate from config.json files.</summary>
 public sealed class ClusterView
 {
     private ClusterView(string repoUrl, IReadOnlyList<DeliveredObject> delivered, IReadOnlyList<DeployedApplication> applications)

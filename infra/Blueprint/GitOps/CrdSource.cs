@@ -7,11 +7,9 @@ using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.GitOps;
 
-/// <summary>
-/// CRDs Pulumi installs before a core app needs them and Argo CD owns afterwards, from one URL both read in Git: the
-/// cluster's Application (<c>&lt;gitops.path&gt;/gateway-api.yaml</c>) points at a kustomization whose only resource is
-/// the upstream release manifest. Pulumi applies that URL; Argo CD builds the same kustomization.
-/// </summary>
+/// <summary>CRDs Pulumi installs before a core app needs them and Argo CD owns afterwards, from one URL in Git: the
+/// Application <c>&lt;gitops.path&gt;/gateway-api.yaml</c> points at a kustomization whose only resource is the upstream
+/// release manifest; Pulumi applies that URL, Argo CD builds the kustomization.</summary>
 public sealed partial record CrdSource(string Application, string Kustomization, string Url, string Version)
 {
     public const string GatewayApiFile = "gateway-api.yaml";

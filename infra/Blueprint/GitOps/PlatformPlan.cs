@@ -18,12 +18,9 @@ public sealed record GatewayPlan(string Namespace, string Name, string Address, 
     public IReadOnlyList<DnsRecord> DnsRecords => Hosts.Select(h => new DnsRecord(h, "A", Address)).ToList();
 }
 
-/// <summary>
-/// The monitoring stack (kube-prometheus-stack) a cluster runs and the workloads its chart and operator create: the
-/// chart names them after its fullname (the release name when it contains the chart name; templates/_helpers.tpl
-/// kube-prometheus-stack.fullname, ...prometheus.crname, ...alertmanager.crname) and the Prometheus Operator prefixes its
-/// StatefulSets with "prometheus-" and "alertmanager-".
-/// </summary>
+/// <summary>The monitoring stack (kube-prometheus-stack) and the workloads it creates, named after the chart's fullname,
+/// which is the release name when that contains the chart name (prometheus-community/helm-charts kube-prometheus-stack
+/// templates/_helpers.tpl); the Prometheus Operator prefixes its StatefulSets with "prometheus-" and "alertmanager-".</summary>
 public sealed record MonitoringPlan(string Namespace, string Release)
 {
     public string PrometheusStatefulSet => $"prometheus-{Release}-prometheus";

@@ -4,12 +4,9 @@ using Bootstrap.Blueprint.Network;
 
 namespace Bootstrap.Blueprint.Network;
 
-/// <summary>
-/// The cluster's one shared HTTPS Gateway and the address it keeps across rebuilds: the first address of
-/// network.loadBalancerPool. That address gets its own Cilium pool, which only the Gateway's Service may use, and the
-/// general pool starts one address later, so no other LoadBalancer Service can take it first (LB IPAM hands out any
-/// free address of a pool whose serviceSelector matches; docs.cilium.io network/lb-ipam "Service Selectors").
-/// </summary>
+/// <summary>The cluster's shared HTTPS Gateway and its stable address, the first of network.loadBalancerPool. That address
+/// has its own Cilium pool only the Gateway's Service may use, and the general pool starts one later, so no other Service
+/// takes it first (docs.cilium.io network/lb-ipam "Service Selectors").</summary>
 public static class GatewayAddress
 {
     /// <summary>The Gateway in Git (gitops/platform/gateway/&lt;cluster&gt;/gateway.yaml).</summary>
@@ -26,8 +23,8 @@ public static class GatewayAddress
     /// </summary>
     public const string ServiceName = $"cilium-gateway-{Name}";
 
-    /// <summary>The address the Gateway asks for in spec.addresses (Cilium 1.16+ honours it through LB IPAM:
-    /// Documentation/network/servicemesh/gateway-api/addresses.rst).</summary>
+    /// <summary>The address the Gateway asks for in spec.addresses (Cilium honours it through LB IPAM:
+    /// cilium/cilium Documentation/network/servicemesh/gateway-api/addresses.rst).</summary>
     public static IPAddress For(ClusterSettings cluster) => Ipv4Range.Parse(cluster.Network.LoadBalancerPool).First;
 
     /// <summary>What the other LoadBalancer Services share: the pool without the Gateway's address.</summary>

@@ -17,11 +17,9 @@ public sealed record HostShare(string Host, IReadOnlyList<string> ControlPlanes,
     public bool LosesEveryWorker { get; init; }
 }
 
-/// <summary>
-/// How the nodes spread over the Proxmox hosts. Every control plane runs an etcd member (Talos), and etcd needs a quorum of
-/// (n/2)+1 members to accept writes (etcd docs, FAQ "Why an odd number of cluster members?", https://etcd.io/docs/v3.5/faq/):
-/// a host holding more than n - quorum control planes takes the cluster API down with it.
-/// </summary>
+/// <summary>How the nodes spread over the Proxmox hosts. Every control plane runs an etcd member, and etcd accepts writes
+/// only with a quorum of (n/2)+1 (etcd.io FAQ "Why an odd number of cluster members?"), so a host holding more than
+/// n - quorum control planes takes the cluster API down with it.</summary>
 public static class Placement
 {
     public static int Quorum(int members) => members / 2 + 1;

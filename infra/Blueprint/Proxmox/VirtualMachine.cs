@@ -46,21 +46,15 @@ public sealed record VirtualMachine(
     /// <summary>Proxmox's balloon target; 0 removes the balloon device (Talos wants fixed memory).</summary>
     public const int BalloonMiB = 0;
 
-    /// <summary>
-    /// VM arguments Pulumi stops tracking once the VM exists: a new Talos version downloads a new boot image, but running
-    /// nodes are upgraded in place (talosctl upgrade), never re-created from it. The provider already ignores a changed
-    /// import_from after creation (bpg proxmoxtf/resource/vm/disk/schema.go: "changes after creation are ignored"); this
-    /// keeps `pulumi preview` from showing the change at all.
-    /// </summary>
+    /// <summary>VM arguments Pulumi stops tracking once the VM exists: a new Talos version brings a new boot image, but nodes
+    /// are upgraded in place (talosctl upgrade), never re-created. The provider already ignores a later import_from
+    /// (bpg proxmoxtf/resource/vm/disk/schema.go); this keeps `pulumi preview` from showing the change.</summary>
     public static readonly IReadOnlyList<string> IgnoredAfterCreate = ["disks[0].importFrom"];
     public const bool StartOnBoot = true;
 
-    /// <summary>
-    /// A new host migrates the VM (online, with its local disks) instead of re-creating it: without <c>migrate</c> a
-    /// changed node_name forces a new VM (bpg proxmoxtf/resource/vm/vm.go CustomizeDiff ForceNewIf node_name; vmUpdate
-    /// migrateVM, migrateNonHAVM with-local-disks and online). A re-created VM would keep the fixed vm_id, which Pulumi's
-    /// create-before-delete cannot create while the old one exists, and would boot a blank disk in maintenance mode.
-    /// </summary>
+    /// <summary>A new host migrates the VM online with its local disks instead of re-creating it, which a changed node_name
+    /// forces without <c>migrate</c> (bpg proxmoxtf/resource/vm/vm.go CustomizeDiff, migrateVM). A re-created VM would keep
+    /// its fixed vm_id, which create-before-delete cannot create while the old exists, and boot a blank disk.</summary>
     public const bool MigrateOnHostChange = true;
 
     /// <summary>

@@ -5,11 +5,9 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Repository;
 
-/// <summary>
-/// Reads an input file as text the way Pulumi's YAML reader (go-yaml v3, readerc.go) takes bytes: UTF-8, or UTF-16 when a
-/// byte order mark says so; a byte that is not valid UTF-8 is an error naming its line and column, never silently replaced.
-/// Reads are bounded, so a device such as /dev/zero or a runaway file cannot exhaust memory.
-/// </summary>
+/// <summary>Reads an input file as text as Pulumi's YAML reader takes bytes (go-yaml v3 readerc.go): UTF-8, or UTF-16 with a
+/// byte order mark; invalid UTF-8 is an error naming line and column, never replaced. Reads are bounded, so /dev/zero or a
+/// runaway file cannot exhaust memory.</summary>
 public static class FileText
 {
     /// <summary>
@@ -18,11 +16,8 @@ public static class FileText
     /// </summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    /// <summary>
-    /// The file's text, read to at most <paramref name="maxBytes"/> bytes actually read (a device or pipe reports no size);
-    /// problems come back as a <see cref="BlueprintException"/> naming <paramref name="shownAs"/>. Every file the tools read
-    /// comes through here.
-    /// </summary>
+    /// <summary>The file's text, reading at most <paramref name="maxBytes"/> bytes (a device or pipe reports no size); problems
+    /// come back as a <see cref="BlueprintException"/> naming <paramref name="shownAs"/>. Every file the tools read comes here.</summary>
     public static string Read(string fullPath, string shownAs, int maxBytes = MaxBytes)
     {
         byte[] bytes;

@@ -4,13 +4,9 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Repository;
 
-/// <summary>
-/// The repository as it is on disk, and nothing outside it. Paths are refused when they climb out ('..', absolute) or
-/// pass through a symlink that leaves the repository, by Argo CD's rule (argo-cd util/app/path/path.go,
-/// CheckOutOfBoundsSymlinks: every absolute symlink, and every relative one whose target steps out of the root at any
-/// point, is "out of bounds"; reposerver also refuses a symlink whose resolved target is outside, files.Inbound).
-/// Listings do not descend into symlinked folders, as Argo CD's directory walk (filepath.Walk) does not.
-/// </summary>
+/// <summary>The repository on disk and nothing outside it: paths that climb out ('..', absolute) or pass a symlink that
+/// leaves it are refused, by Argo CD's rule (argoproj/argo-cd util/app/path/path.go CheckOutOfBoundsSymlinks: any absolute
+/// symlink, or relative one stepping out at any point). Listings skip symlinked folders, as Argo CD's filepath.Walk does.</summary>
 public sealed class RepoDirectory(string root) : IRepository
 {
     private const string Fix = "Argo CD refuses symlinks that leave the repository (out of bounds symlink); commit the file itself instead";

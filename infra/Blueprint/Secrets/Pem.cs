@@ -9,11 +9,9 @@ using OpenSslPem = Org.BouncyCastle.OpenSsl;
 
 namespace Bootstrap.Blueprint.Secrets;
 
-/// <summary>
-/// The PEM blocks Talos writes (siderolabs/crypto x509): CERTIFICATE, ED25519 PRIVATE KEY (PKCS#8, the Talos API CA),
-/// EC PRIVATE KEY (SEC 1, the Kubernetes and etcd CAs), RSA PRIVATE KEY (older service-account keys), PRIVATE KEY (PKCS#8).
-/// Any failure comes back as null: the caller names the field.
-/// </summary>
+/// <summary>The PEM blocks Talos writes (siderolabs/crypto x509): CERTIFICATE, ED25519 PRIVATE KEY (PKCS#8, Talos API CA),
+/// EC PRIVATE KEY (SEC 1, Kubernetes and etcd CAs), RSA PRIVATE KEY (older service-account keys), PRIVATE KEY (PKCS#8).
+/// Any failure is null: the caller names the field.</summary>
 internal static class Pem
 {
     public static X509Certificate? Certificate(byte[] pem)

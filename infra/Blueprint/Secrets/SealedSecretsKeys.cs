@@ -6,11 +6,9 @@ using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Blueprint.Secrets;
 
-/// <summary>
-/// Restores sealed-secrets keys on a rebuild: the controller, when it starts, adopts every kubernetes.io/tls Secret in its
-/// namespace labelled sealedsecrets.bitnami.com/sealed-secrets-key, so the SealedSecrets in Git decrypt again.
-/// Input is what `backup` saved (a Secret list or multi-document YAML); output is clean manifests without cluster state.
-/// </summary>
+/// <summary>Restores sealed-secrets keys on a rebuild: on start the controller adopts every kubernetes.io/tls Secret in its
+/// namespace labelled sealedsecrets.bitnami.com/sealed-secrets-key, so Git's SealedSecrets decrypt again. Input is what
+/// `backup` saved (a Secret list or multi-document YAML); output is clean manifests without cluster state.</summary>
 public static class SealedSecretsKeys
 {
     public const string KeyLabel = "sealedsecrets.bitnami.com/sealed-secrets-key";

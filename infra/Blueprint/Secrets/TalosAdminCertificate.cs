@@ -14,15 +14,9 @@ namespace Bootstrap.Blueprint.Secrets;
 /// <summary>What the Talos provider and talosctl authenticate with: the Talos API CA, a client certificate and its key (base64 PEM).</summary>
 public sealed record TalosClientCredentials(string CaCertificate, string ClientCertificate, string ClientKey);
 
-/// <summary>
-/// The admin client certificate for restored secrets. A generated bundle gets one from the provider's machine secrets
-/// resource; restored secrets have none, so it is derived here exactly as terraform-provider-talos derives one from
-/// machine secrets (pkg/talos/util.go generateClientConfiguration, v0.11): HKDF-SHA256 over the OS CA's key PEM, salt
-/// "talos-clientconfig-v1", info "talos-clientconfig:v1:&lt;cluster&gt;:&lt;notBefore&gt;:&lt;notAfter&gt;"; 16 bytes of serial, then
-/// the key seed; Organization os:admin (siderolabs/talos pkg/machinery/role: Admin), KeyUsage digitalSignature,
-/// ExtKeyUsage clientAuth (secrets/ca.go NewAdminCertificateAndKey); valid as long as the CA (resolveClientConfigTimestamps).
-/// Same secrets, same certificate: a rebuild's preview shows no change to anything that carries it.
-/// </summary>
+/// <summary>The admin client certificate for restored secrets, which lack the one the provider's machine secrets resource makes:
+/// derived exactly as siderolabs/terraform-provider-talos pkg/talos/util.go generateClientConfiguration does (HKDF-SHA256
+/// over the OS CA key PEM, then serial and key seed). Same secrets, same certificate: a rebuild's preview shows no change.</summary>
 public static class TalosAdminCertificate
 {
     private const string AdminRole = "os:admin";
@@ -48,6 +42,9 @@ public static class TalosAdminCertificate
         // Talos API CAs are Ed25519 (secrets/ca.go NewTalosCA sets no RSA or ECDSA option; siderolabs/crypto defaults to
         // Ed25519); TalosSecretsReader refuses any other.
         var key = new Ed25519PrivateKeyParameters(seed);
+
+        // As siderolabs/talos secrets/ca.go NewAdminCertificateAndKey: O=os:admin (pkg/machinery/role Admin), digitalSignature,
+        // clientAuth; valid as long as the CA (terraform-provider-talos resolveClientConfigTimestamps).
         var generator = new X509V3CertificateGenerator();
         generator.SetSerialNumber(new BigInteger(1, serial));
         generator.SetIssuerDN(ca.SubjectDN);

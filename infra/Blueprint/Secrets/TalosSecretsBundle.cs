@@ -8,13 +8,10 @@ namespace Bootstrap.Blueprint.Secrets;
 /// <summary>A CA (or key) as the secrets file holds it: base64 of the PEM text, as the Talos provider takes it too.</summary>
 public sealed record TalosCertificate(string Crt, string Key);
 
-/// <summary>
-/// A cluster's Talos machine secrets in the format <c>talosctl gen secrets</c> writes and reads (siderolabs/talos
-/// pkg/machinery/config/generate/secrets: Bundle in secrets.go, field names lower-cased by go-yaml; certificates and keys
-/// base64 PEM, siderolabs/crypto x509 PEMEncodedCertificateAndKey). The same file goes into a backup and, through
-/// <c>bootstrap:talosSecrets</c>, into a rebuild that must keep the cluster's identity (an etcd snapshot is readable only
-/// with the secretbox key and service-account key it was written with).
-/// </summary>
+/// <summary>A cluster's Talos machine secrets as <c>talosctl gen secrets</c> writes them (siderolabs/talos
+/// pkg/machinery/config/generate/secrets/secrets.go Bundle; keys lower-cased by go-yaml, certificates and keys base64 PEM).
+/// Backups keep it and <c>bootstrap:talosSecrets</c> feeds it to a rebuild that must keep the cluster's identity (an etcd
+/// snapshot is readable only with the secretbox and service-account keys it was written with).</summary>
 public sealed record TalosSecretsBundle(
     string ClusterId,
     string ClusterSecret,

@@ -18,9 +18,8 @@ public sealed record TalosRelease(int Major, int Minor, SemVersion MinKubernetes
 
 public static class Compatibility
 {
-    /// <summary>
-    /// talos113.go: MinimumKubernetesVersion 1.31.0, MaximumKubernetesVersion 1.36.99; constants.go: DefaultKubernetesVersion 1.36.3.
-    /// </summary>
+    /// <summary>One row per supported Talos minor, copied from siderolabs/talos pkg/machinery/compatibility/talos1NN/talos1NN.go
+    /// (Minimum/MaximumKubernetesVersion) and pkg/machinery/constants/constants.go (DefaultKubernetesVersion).</summary>
     public static readonly IReadOnlyList<TalosRelease> Releases =
     [
         new(

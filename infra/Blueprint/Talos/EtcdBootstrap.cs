@@ -2,17 +2,10 @@ using Bootstrap.Blueprint.Scripts;
 
 namespace Bootstrap.Blueprint.Talos;
 
-/// <summary>
-/// Bootstraps etcd once, from a snapshot when one is configured. A script rather than the provider's bootstrap resource,
-/// because neither a restore nor a second run fits that resource: it can only bootstrap empty (no recover-from input) and
-/// it fails on a cluster that already runs, retrying Talos' AlreadyExists for its whole timeout
-/// (siderolabs/terraform-provider-talos pkg/talos/talos_machine_bootstrap_resource.go Create). This script asks first:
-/// if etcd answers on any control plane (`talosctl etcd status`, machined EtcdStatus queries the local member), the
-/// cluster is bootstrapped and nothing is done; bootstrapping a second node would start a second etcd cluster. Otherwise it
-/// runs `talosctl bootstrap [--recover-from FILE]` on the first control plane until the node accepts it: machined's
-/// Bootstrap answers FailedPrecondition until the node is ready, InvalidArgument when the config has no etcd (final), and
-/// AlreadyExists when etcd has data (done) (siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go).
-/// </summary>
+/// <summary>Bootstraps etcd once, from a snapshot when configured. A script, not the provider's bootstrap resource, which can
+/// neither restore (no recover-from) nor run twice: it retries AlreadyExists for its whole timeout (siderolabs/terraform-provider-talos
+/// pkg/talos/talos_machine_bootstrap_resource.go Create). If etcd answers on any control plane nothing is done, since a
+/// second bootstrap would start a second etcd cluster; else it runs `talosctl bootstrap` on the first control plane.</summary>
 public static class EtcdBootstrap
 {
     /// <summary>How long one probe of a control plane may take: an etcd client waiting for a member that is down blocks.</summary>
@@ -41,6 +34,9 @@ public static class EtcdBootstrap
                 """);
         }
 
+        // machined's Bootstrap answers FailedPrecondition until the node is ready (retry), InvalidArgument when the config has
+        // no etcd (final) and AlreadyExists when etcd has data (done); EtcdStatus queries the local member
+        // (siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go).
         script.Append($$"""
             # At most {{probeSeconds}}s per control plane, in plain bash: coreutils timeout is not on every admin machine (macOS).
             etcd_answers() {

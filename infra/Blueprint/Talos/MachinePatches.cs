@@ -3,10 +3,8 @@ using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.Talos;
 
-/// <summary>
-/// The machine-config patches for Talos 1.13, where host networking lives in typed documents, not in v1alpha1 machine.network.
-/// Common to all nodes, per role, and per node; the Pulumi layer passes them to the Talos provider unchanged.
-/// </summary>
+/// <summary>The machine-config patches, common, per role and per node, for the Talos minors <see cref="Compatibility.Releases"/>
+/// lists, where host networking lives in typed documents, not v1alpha1 machine.network. Passed to the Talos provider unchanged.</summary>
 public static class MachinePatches
 {
     /// <summary>The stable name every node's NIC gets, so the VIP and addresses never depend on kernel interface naming.</summary>

@@ -10,12 +10,9 @@ public sealed record TalosImage(Schematic Schematic, string Version)
     public const string Platform = "nocloud";
     public const string Architecture = "amd64";
 
-    /// <summary>
-    /// Uncompressed qcow2: Proxmox imports a disk through its API (no SSH) only from an uncompressed image of content type
-    /// "import" (bpg/terraform-provider-proxmox docs/resources/virtual_environment_vm.md, import_from). The Image Factory
-    /// serves <c>&lt;platform&gt;-&lt;arch&gt;.qcow2</c> without compression (siderolabs/image-factory
-    /// internal/profile/profile.go: no .gz/.xz/.zst suffix means raw output, .qcow2 the disk format).
-    /// </summary>
+    /// <summary>Uncompressed qcow2: Proxmox imports a disk through its API (no SSH) only from an uncompressed "import" image
+    /// (bpg/terraform-provider-proxmox docs/resources/virtual_environment_vm.md, import_from); the Image Factory serves
+    /// <c>&lt;platform&gt;-&lt;arch&gt;.qcow2</c> raw (siderolabs/image-factory internal/profile/profile.go).</summary>
     public const string DiskFormat = "qcow2";
 
     public string DiskImageUrl => $"https://{Factory}/image/{Schematic.Id}/{Version}/{Platform}-{Architecture}.{DiskFormat}";

@@ -4,15 +4,9 @@ using Bootstrap.Blueprint.Talos;
 
 namespace Bootstrap.Blueprint.Upgrades;
 
-/// <summary>
-/// How `pulumi up` moves a running cluster to the stack's versions (Talos docs: upgrades): Talos node by node, control
-/// planes one at a time (etcd keeps quorum) then workers, each between health checks; then Kubernetes with
-/// `talosctl upgrade-k8s`, which upgrades the control plane before the kubelets. Only then does Pulumi apply the machine
-/// configs, so a new Kubernetes version never reaches all nodes at once through a config apply.
-/// Each script fails closed: it skips a node only when that node verifiably runs the maintenance-mode API (a new node);
-/// a missing talosctl, a TLS error or an unreachable node stops `pulumi up` with the node and the cause.
-/// Scripts name only their own node and the bootstrap node, so adding or removing another node changes none of them.
-/// </summary>
+/// <summary>How `pulumi up` moves a running cluster to the stack's versions: Talos node by node (control planes first, one
+/// at a time), then Kubernetes with `talosctl upgrade-k8s`, then the machine configs. Each script fails closed and names
+/// only its node and the bootstrap node; order and failure rules in docs/runbooks/upgrades.md.</summary>
 public static class UpgradeScripts
 {
     public const string HealthTimeout = "10m";
@@ -21,13 +15,9 @@ public static class UpgradeScripts
     /// <summary>The Image Factory's virtual extension that carries the schematic id as its version.</summary>
     public const string SchematicExtension = "schematic";
 
-    /// <summary>
-    /// One node to the stack's Talos version and image schematic. A node counts as done only when both match: an
-    /// extension change keeps the version but changes the schematic, which the Image Factory bakes into every image as a
-    /// virtual extension named <c>schematic</c> whose version is the schematic id (siderolabs/image-factory
-    /// internal/artifacts/schematic.go schematicExtension, pkg/constants SchematicIDExtensionName); Talos lists it among the
-    /// ExtensionStatus resources (<c>talosctl get extensions</c>). The same version with another schematic is upgraded in place.
-    /// </summary>
+    /// <summary>One node to the stack's Talos version and schematic; done only when both match. The Image Factory bakes the schematic
+    /// into every image as a virtual extension <c>schematic</c> versioned by its id (siderolabs/image-factory
+    /// internal/artifacts/schematic.go), listed by <c>talosctl get extensions</c>; another schematic is upgraded in place.</summary>
     public static LocalScript Talos(
         string node, string ip, string bootstrapIp, string target, string installerImage, string schematicId, TalosRelease release)
     {
@@ -90,13 +80,9 @@ public static class UpgradeScripts
             $"Kubernetes {target} (talosctl upgrade-k8s via {bootstrapNode})", script.ToString(), [target], ScriptCredentials.Talosconfig);
     }
 
-    /// <summary>
-    /// Asks the node with the cluster's credentials until it answers into <paramref name="answer"/>. A node that refuses
-    /// them but lists its disks over an insecure connection runs the maintenance-mode API: it is new and has nothing to
-    /// upgrade, so the script exits 0. That probe is the one the Talos provider uses to detect maintenance mode
-    /// (siderolabs/terraform-provider-talos pkg/talos/util.go talosClientOp) and the Talos Proxmox guide's
-    /// `talosctl get disks --insecure`. Anything else, until the deadline, fails with the node and the last error.
-    /// </summary>
+    /// <summary>Asks the node with the cluster's credentials until it answers into <paramref name="answer"/>. A node refusing them
+    /// but listing disks insecurely is new, in maintenance mode: exit 0 (the Talos provider's probe, siderolabs/terraform-provider-talos
+    /// pkg/talos/util.go talosClientOp). Anything else fails at the deadline with the node and last error.</summary>
     /// <param name="newNode">What a node in maintenance mode means for this step (it exits 0 with it).</param>
     internal static string WaitForAnswer(string name, string node, string ip, string query, string answer, string newNode = "nothing to upgrade")
     {
@@ -118,11 +104,8 @@ public static class UpgradeScripts
             """;
     }
 
-    /// <summary>
-    /// Server-side health from the bootstrap node without node lists: Talos discovers the members itself (discovery service,
-    /// then Kubernetes nodes; siderolabs/talos internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go
-    /// buildClusterInfo), so a script does not change when another node is added or removed.
-    /// </summary>
+    /// <summary>Server-side health from the bootstrap node without node lists: Talos discovers the members itself (siderolabs/talos
+    /// internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go buildClusterInfo), so the script survives node changes.</summary>
     private static string Health(string bootstrapIp) =>
         $"talosctl --endpoints {bootstrapIp} --nodes {bootstrapIp} health --wait-timeout {HealthTimeout}";
 }

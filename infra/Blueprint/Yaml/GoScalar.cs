@@ -32,12 +32,9 @@ internal readonly record struct GoValue(GoKind Kind, string Text)
     };
 }
 
-/// <summary>
-/// go-yaml v3.0.1's scalar resolution, rule for rule (resolve.go): YAML 1.2 booleans and nulls only; integers in Go's
-/// base-prefixed syntax with underscores dropped (0x1F, 0o17, 0b11, and 1.1-style octal 0777); floats matching
-/// yamlStyleFloat; timestamps (which Pulumi turns into Go's time.String()); explicit tags checked. Numbers are written as
-/// Go's encoding/json writes them (1e9 as 1000000000), since that is the text the Pulumi program receives.
-/// </summary>
+/// <summary>go-yaml v3's plain-scalar resolution rule for rule (go-yaml/yaml resolve.go): YAML 1.2 booleans and nulls, Go
+/// integer syntax (0x1F, 0o17, 0b11, octal 0777, underscores dropped), yamlStyleFloat, timestamps, checked tags. Numbers
+/// are written as Go's encoding/json writes them (1e9 as 1000000000): the text the Pulumi program receives.</summary>
 internal static partial class GoScalar
 {
     private const string LongTagPrefix = "tag:yaml.org,2002:";
@@ -183,11 +180,8 @@ internal static partial class GoScalar
         return double.IsInfinity(value) ? null : new(GoKind.Float, FormatJson(value));
     }
 
-    /// <summary>
-    /// go-yaml's timestamp formats (resolve.go, allowedTimestampFormats) as Pulumi passes them on: time.Time.String(),
-    /// e.g. "2001-12-14 00:00:00 +0000 UTC" (config/object.go turns a time.Time into that string). Offsets other than
-    /// UTC print as Go's fabricated zone ("-0500 -0500"), as on a machine whose local zone is UTC.
-    /// </summary>
+    /// <summary>go-yaml's timestamp formats (resolve.go allowedTimestampFormats) as Pulumi passes them on: Go's time.Time.String(),
+    /// e.g. "2001-12-14 00:00:00 +0000 UTC" (pulumi/pulumi config/object.go); other offsets print Go's fabricated zone ("-0500 -0500").</summary>
     private static string? Timestamp(string text)
     {
         var match = GoTimestamp().Match(text);

@@ -1,10 +1,8 @@
 namespace Bootstrap.Blueprint.Yaml;
 
-/// <summary>
-/// The characters go-yaml accepts in a YAML stream (readerc.go, yaml_parser_update_buffer): tab, line feed, carriage
-/// return, printable ASCII, NEL, U+00A0–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. Anything else is "control characters
-/// are not allowed", even inside quotes or comments.
-/// </summary>
+/// <summary>The characters go-yaml accepts in a stream (readerc.go yaml_parser_update_buffer): tab, LF, CR, printable ASCII,
+/// NEL, U+00A0–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF. Anything else is "control characters are not allowed", even in
+/// quotes or comments.</summary>
 internal static class YamlCharacters
 {
     public static void Check(string text, string source)

@@ -38,11 +38,9 @@ internal sealed class YamlTreeNode
     public bool IsEmptyScalar => Kind == YamlKind.Scalar && Plain && Value.Length == 0 && Tag.Length == 0;
 }
 
-/// <summary>
-/// Turns YAMLDotNet's event stream into go-yaml's node tree: anchors are registered when their node starts (so an alias
-/// inside its own anchor is caught when decoding, as go-yaml does), an alias to an unknown anchor is an error at the alias,
-/// and nesting stops at <see cref="YamlReader.MaxDepth"/>. Built without recursion, so no input can exhaust the stack.
-/// </summary>
+/// <summary>Turns YamlDotNet's events into go-yaml's node tree: anchors register when their node starts (so a self-alias is
+/// caught when decoding, as in go-yaml), an unknown alias is an error at the alias, nesting stops at
+/// <see cref="YamlReader.MaxDepth"/>. No recursion, so no input can exhaust the stack.</summary>
 internal static class YamlComposer
 {
     public static List<YamlTreeNode> Compose(string yaml, string source)
@@ -158,13 +156,9 @@ internal static class YamlComposer
 
     private static string TagOf(TagName tag) => tag.IsEmpty ? "" : tag.IsNonSpecific ? "!" : tag.Value;
 
-    /// <summary>
-    /// YamlDotNet's message at the right place. Its tab errors do not point at the tab: "while scanning a mapping, found
-    /// invalid tab" carries no position at all (Scanner.FetchNextToken throws it without marks, so it reads 1:1) and "while
-    /// scanning a plain scalar" starts at the scalar. The scanner throws on reaching the tab, so the tab is the first one in a
-    /// line's indentation after both the error's start and the last event read (<paramref name="last"/>); go-yaml reports that
-    /// line ("found character that cannot start any token", scannerc.go yaml_parser_fetch_next_token).
-    /// </summary>
+    /// <summary>YamlDotNet's message at the line go-yaml reports ("found character that cannot start any token", scannerc.go).
+    /// YamlDotNet's tab errors miss the tab (one has no position, reading 1:1); it throws on reaching it, so the tab is the first
+    /// in a line's indentation after both the error's start and the last event read (<paramref name="last"/>).</summary>
     private static YamlFormatException Syntax(string yaml, string source, YamlException e, Mark last, Stack<(YamlTreeNode Node, bool Flow)> open)
     {
         var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);

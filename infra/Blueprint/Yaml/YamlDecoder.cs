@@ -2,12 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Bootstrap.Blueprint.Yaml;
 
-/// <summary>
-/// Decodes one document's node tree into JSON as go-yaml v3 decodes it into interface{} (decode.go): aliases are
-/// expanded under go-yaml's budget, so an alias bomb stops after a few thousand nodes instead of exhausting memory; an
-/// alias inside its own anchor, a repeated key and a malformed merge are errors; merge keys (&lt;&lt;) merge with explicit
-/// keys winning.
-/// </summary>
+/// <summary>Decodes one document's node tree into JSON as go-yaml v3 decodes into interface{} (decode.go): aliases expand
+/// under go-yaml's budget (an alias bomb stops after a few thousand nodes); self-aliases, repeated keys and malformed merges
+/// are errors; merge keys (&lt;&lt;) merge with explicit keys winning.</summary>
 internal sealed class YamlDecoder(string source)
 {
     // decode.go: alias_ratio_range_low / alias_ratio_range_high.

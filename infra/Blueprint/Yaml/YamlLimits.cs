@@ -1,11 +1,8 @@
 namespace Bootstrap.Blueprint.Yaml;
 
-/// <summary>
-/// The stack file's limits (<see cref="YamlReader.MaxNodes"/> nodes once aliases are expanded, <see cref="YamlReader.MaxDepth"/>
-/// levels) for YAML read by other means (YamlDotNet's representation model, which keeps an alias as a shared node and so
-/// lets a walk over it run for minutes on an alias bomb). Measured on go-yaml's node tree in linear time: each node's
-/// expanded size and depth are computed once.
-/// </summary>
+/// <summary>The stack file's limits (<see cref="YamlReader.MaxNodes"/> expanded nodes, <see cref="YamlReader.MaxDepth"/> levels)
+/// for YAML read otherwise, e.g. YamlDotNet's representation model, where walking an alias bomb takes minutes. Measured
+/// on go-yaml's node tree in linear time: each node's expanded size and depth are computed once.</summary>
 public static class YamlLimits
 {
     /// <summary>

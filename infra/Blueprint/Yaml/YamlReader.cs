@@ -2,12 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Bootstrap.Blueprint.Yaml;
 
-/// <summary>
-/// Reads YAML into System.Text.Json nodes, so every input (stack files, manifests, values) binds through one JSON path.
-/// It reads YAML as Pulumi does: Pulumi loads stack files with go-yaml v3 (pulumi/pulumi
-/// sdk/go/common/encoding/marshal.go, gopkg.in/yaml.v3 v3.0.1 in sdk/go.mod), so this reader accepts and refuses what
-/// go-yaml v3 does (characters, aliases, merge keys, duplicate keys, how plain scalars resolve), with the line and column.
-/// </summary>
+/// <summary>Reads YAML into System.Text.Json nodes, so every input binds through one JSON path, accepting and refusing what
+/// Pulumi's stack-file reader, go-yaml v3, does (pulumi/pulumi sdk/go/common/encoding/marshal.go): characters, aliases,
+/// merge and duplicate keys, plain-scalar resolution; errors carry line and column.</summary>
 public static class YamlReader
 {
     /// <summary>
@@ -16,12 +13,9 @@ public static class YamlReader
     /// </summary>
     public const int MaxDepth = 64;
 
-    /// <summary>
-    /// The most nodes one document may hold, as written and once its aliases are expanded (a stack file has about two
-    /// hundred): it bounds the memory any input can take. go-yaml has no such limit (only its alias ratio, decode.go
-    /// allowedAliasRatio, which this reader applies first), but holds a few million nodes in far less memory than a JSON
-    /// tree of them takes here.
-    /// </summary>
+    /// <summary>The most nodes one document may hold, as written and expanded (a stack file has about 200): bounds the memory any
+    /// input takes. go-yaml has only its alias ratio (decode.go allowedAliasRatio, applied first), but its nodes are far smaller
+    /// than this JSON tree's.</summary>
     public const int MaxNodes = 250_000;
 
     /// <summary>Parses one YAML document. An empty document yields null.</summary>

@@ -2,12 +2,9 @@ using System.Diagnostics;
 
 namespace Bootstrap.Cli.Backup;
 
-/// <summary>
-/// Whether a backup folder would sit in a Git working tree where Git does not ignore it: the sealed-secrets keys and Talos
-/// secrets in it would then be one <c>git add -A</c> away from a commit, and a pushed private key cannot be unpushed. Git
-/// itself decides (<c>git check-ignore</c>, which applies every .gitignore, .git/info/exclude and core.excludesFile as a
-/// commit would), so no rule of .gitignore is imitated here.
-/// </summary>
+/// <summary>Whether a backup folder sits in a Git working tree that does not ignore it, one <c>git add -A</c> from committing
+/// private keys. Git decides (<c>git check-ignore</c>, applying every .gitignore, info/exclude and core.excludesFile as a
+/// commit would), so no .gitignore rule is imitated here.</summary>
 internal static class GitExposure
 {
     /// <summary>Why <paramref name="folder"/> must not hold a backup, or null when it is outside any working tree or ignored.</summary>

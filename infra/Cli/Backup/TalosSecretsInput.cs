@@ -5,11 +5,8 @@ using Bootstrap.Blueprint.Secrets;
 
 namespace Bootstrap.Cli.Backup;
 
-/// <summary>
-/// The Talos machine secrets a backup keeps, given as a file or on stdin (`-`, piped from the stack's secret output so the
-/// text never lands in a file outside the backup). Read and checked before the cluster is asked anything, so bad input
-/// writes nothing.
-/// </summary>
+/// <summary>The Talos machine secrets a backup keeps, from a file or stdin (`-`, piped from the stack's secret output so the
+/// text lands in no other file). Checked before the cluster is asked anything, so bad input writes nothing.</summary>
 internal static class TalosSecretsInput
 {
     public const string Option = "--talos-secrets";

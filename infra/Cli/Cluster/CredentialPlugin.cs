@@ -3,12 +3,9 @@ using k8s.KubeConfigModels;
 
 namespace Bootstrap.Cli.Cluster;
 
-/// <summary>
-/// A kubeconfig's credential plugin (users[].user.exec): the Kubernetes client runs it while it builds the configuration
-/// and again whenever the token expires, and waits up to two minutes for it (kubernetes-client/csharp
-/// KubernetesClientConfiguration.ConfigFile.cs, ExecuteExternalCommand: "external exec failed due to timeout"). The
-/// commands bound it themselves; when they give up, the plugin this process started is ended, so none outlives the command.
-/// </summary>
+/// <summary>A kubeconfig's credential plugin (users[].user.exec), which the Kubernetes client runs on load and on token
+/// expiry, waiting up to two minutes (kubernetes-client/csharp KubernetesClientConfiguration.ConfigFile.cs
+/// ExecuteExternalCommand). Commands bound it themselves; a plugin this process started never outlives the command.</summary>
 internal static class CredentialPlugin
 {
     /// <summary>The plugin command of the current context's user, or null when it has none (or the file cannot say).</summary>

@@ -5,11 +5,8 @@ using Bootstrap.Cli.Cluster;
 
 namespace Bootstrap.Cli.Commands;
 
-/// <summary>
-/// <c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool, the shared
-/// Gateway, Argo CD Applications, the monitoring stack where the cluster runs one) or the timeout passes. Reads only; the
-/// probes themselves are the Blueprint's.
-/// </summary>
+/// <summary><c>verify</c>: polls the cluster until it is what the stack's Blueprint says (nodes, Cilium, LoadBalancer pool,
+/// Gateway, Argo CD Applications, monitoring where it runs) or the timeout passes. Read-only; the probes are the Blueprint's.</summary>
 internal static class VerifyCommand
 {
     /// <summary>Each request may take this long (a small cluster answers in well under a second); two retries follow a failure.</summary>

@@ -2,11 +2,9 @@ using Bootstrap.Blueprint.Render;
 
 namespace Bootstrap.Cli.Output;
 
-/// <summary>
-/// Where plan writes: <c>&lt;out&gt;/&lt;stack&gt;/</c>, replaced as a whole, and only when it is a previous plan output (it
-/// holds <see cref="PlanFiles.Marker"/>). The new plan is rendered into a hidden folder beside it first and moved into
-/// place at the end, so a failure leaves the previous plan as it was and nothing half-written.
-/// </summary>
+/// <summary>Where plan writes: <c>&lt;out&gt;/&lt;stack&gt;/</c>, replaced whole and only when it is a previous plan (holds
+/// <see cref="PlanFiles.Marker"/>). Rendered into a hidden sibling first and moved at the end, so a failure leaves the
+/// previous plan intact.</summary>
 internal static class PlanFolder
 {
     /// <summary>Why <paramref name="target"/> may not be replaced, or null when it may (it does not exist, or plan wrote it).</summary>

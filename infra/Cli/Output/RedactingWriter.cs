@@ -3,11 +3,9 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Cli.Output;
 
-/// <summary>
-/// Standard output and error as every command writes them: each line passes <see cref="Redaction.Text"/> before it reaches
-/// the terminal or a CI log, and the lines of a PEM private key block are dropped whole. So a credential that reaches a
-/// message by any path (an exception's text, a URL in a kubeconfig, a plugin's output) is never shown.
-/// </summary>
+/// <summary>Standard output and error for every command: each line passes <see cref="Redaction.Text"/> and PEM private key
+/// blocks are dropped whole, so a credential reaching a message by any path (exception, kubeconfig URL, plugin output) is
+/// never shown.</summary>
 internal sealed class RedactingWriter(TextWriter inner) : TextWriter
 {
     private readonly StringBuilder _line = new();

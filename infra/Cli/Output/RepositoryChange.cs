@@ -3,11 +3,8 @@ using Bootstrap.Cli.Commands;
 
 namespace Bootstrap.Cli.Output;
 
-/// <summary>
-/// Writes new files and replaces one existing file, all or nothing, inside the repository only. A new file never replaces
-/// anything (not even a file that appeared since the check); the replaced file must still read as it did when it was planned.
-/// On any failure every file and folder written so far is removed again.
-/// </summary>
+/// <summary>Writes new files and replaces one existing file, all or nothing, inside the repository only. A new file never
+/// replaces anything; the replaced file must still read as planned. On any failure everything written is removed.</summary>
 internal static class RepositoryChange
 {
     public static void Apply(

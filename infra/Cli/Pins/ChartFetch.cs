@@ -5,11 +5,9 @@ using YamlDotNet.Serialization;
 
 namespace Bootstrap.Cli.Pins;
 
-/// <summary>
-/// Fetches a pinned chart's package into a folder laid out like ../shared/charts (<c>&lt;chart&gt;/&lt;version&gt;/&lt;file&gt;.tgz</c>).
-/// From a Helm repository as helm does (pkg/repo/chartrepo.go: <c>&lt;repo&gt;/index.yaml</c>, the entry's first URL resolved
-/// against the repository URL, and its <c>digest</c>, the package's sha256, checked); an OCI chart is pulled with helm.
-/// </summary>
+/// <summary>Fetches a pinned chart's package into a folder laid out like ../shared/charts (<c>&lt;chart&gt;/&lt;version&gt;/</c>):
+/// from a Helm repository as helm does (helm/helm pkg/repo/chartrepo.go: index.yaml, first URL resolved against the repo,
+/// sha256 <c>digest</c> checked); an OCI chart is pulled with helm.</summary>
 internal sealed class ChartFetch(Download download, Helm? helm)
 {
     public const long MaxIndexBytes = 64L * 1024 * 1024;

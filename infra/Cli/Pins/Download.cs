@@ -9,11 +9,9 @@ internal sealed class DownloadException(string url, string problem) : Exception(
     public string Url { get; } = url;
 }
 
-/// <summary>
-/// Fetches one pinned upstream file over HTTP(S): with a timeout, a size bound, and the sha256 checked where upstream publishes
-/// one. With BOOTSTRAP_DOWNLOAD_MIRROR set (e.g. http://127.0.0.1:8080/), <c>https://host/path</c> is fetched from
-/// <c>&lt;mirror&gt;/host/path</c> instead: an artifact proxy for a lab without internet, and the tests' local server.
-/// </summary>
+/// <summary>Fetches one pinned upstream file over HTTP(S) with a timeout, a size bound and sha256 checked where published.
+/// With BOOTSTRAP_DOWNLOAD_MIRROR set, <c>https://host/path</c> comes from <c>&lt;mirror&gt;/host/path</c>: an artifact
+/// proxy for an offline lab, and the tests' local server.</summary>
 internal sealed class Download(HttpClient http, string? mirror, TimeSpan timeout)
 {
     public const string MirrorVariable = "BOOTSTRAP_DOWNLOAD_MIRROR";

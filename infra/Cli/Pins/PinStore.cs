@@ -6,12 +6,9 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Cli.Pins;
 
-/// <summary>
-/// Where lint's upstream schemas come from: the offline mirrors (--schemas, laid out like ../shared/schemas; --charts, like
-/// ../shared/charts), then the cache, then upstream. Whatever a stack pins and neither has is fetched into the cache once (unless
-/// --offline) and kept by version, so a Renovate bump needs no manual step; what cannot be had is recorded with its URL and
-/// reported where lint needs it.
-/// </summary>
+/// <summary>Where lint's upstream schemas come from: the offline mirrors (--schemas, --charts), then the cache, then upstream,
+/// fetched once into the cache (unless --offline) and kept by version, so a Renovate bump needs no manual step. What
+/// cannot be had is recorded with its URL and reported where lint needs it.</summary>
 internal sealed class PinStore
 {
     /// <summary>The largest schema file taken (Kubernetes' api/v1.json, the largest, is about 2 MB).</summary>

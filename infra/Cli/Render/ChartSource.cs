@@ -4,12 +4,9 @@ using Bootstrap.Analyser.Lint;
 
 namespace Bootstrap.Cli.Render;
 
-/// <summary>
-/// Where a pinned chart is read from: the <c>--charts</c> folder, laid out like ../shared/charts (<c>&lt;chart&gt;/&lt;version&gt;/</c>
-/// holding the packaged <c>.tgz</c> or the chart folder), else the local cache, else fetched from the Application's repository
-/// into the cache (<see cref="Pins.ChartFetch"/>, the same fetch lint's values checks use; never when offline). A chart is
-/// fetched at most once per run.
-/// </summary>
+/// <summary>Where a pinned chart is read from: the <c>--charts</c> folder (like ../shared/charts: a .tgz or chart folder),
+/// else the cache, else fetched from the Application's repository into the cache (<see cref="Pins.ChartFetch"/>; never
+/// offline). Each chart is fetched at most once per run.</summary>
 internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm helm, bool offline = false, Pins.ChartFetch? fetch = null)
 {
     private readonly Pins.ChartFetch fetch = fetch ?? new Pins.ChartFetch(Pins.Download.FromEnvironment(), helm);

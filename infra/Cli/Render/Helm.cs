@@ -3,12 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace Bootstrap.Cli.Render;
 
-/// <summary>
-/// The helm binary lint renders with: BOOTSTRAP_HELM, else <c>helm</c> on PATH. It must be Helm 3, as Argo CD v3.4 bundles
-/// Helm 3.19 (argo-cd hack/tool-versions.sh) and Pulumi.Kubernetes' helm.v3.Release embeds Helm 3; Helm 4 renders some
-/// charts differently: the pinned cilium 1.20.0 chart loses its zero-valued keys (cilium-config mtu and tunnel-port, the
-/// DaemonSets' minReadySeconds: 0) when rendered with Helm 4 instead of Helm 3.
-/// </summary>
+/// <summary>The helm binary lint renders with: BOOTSTRAP_HELM, else <c>helm</c> on PATH. Must be Helm 3, which Argo CD bundles
+/// (argoproj/argo-cd hack/tool-versions.sh) and pulumi-kubernetes' helm.v3.Release embeds: Helm 4 renders some charts
+/// differently (the Cilium chart loses zero-valued keys: cilium-config mtu and tunnel-port, minReadySeconds: 0).</summary>
 internal sealed partial class Helm
 {
     public const string PathVariable = "BOOTSTRAP_HELM";

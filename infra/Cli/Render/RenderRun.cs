@@ -18,11 +18,8 @@ internal sealed record RenderStack(
 /// <summary>What <c>lint --render</c> did: its findings, a line per stack, and how long it took.</summary>
 internal sealed record RenderReport(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<string> Lines, int HelmRuns, int Charts, TimeSpan Elapsed);
 
-/// <summary>
-/// Runs every helm render the Blueprint plans for the given stacks, in parallel, and hands the output to the Blueprint's
-/// checks. Identical runs (same chart, arguments and values) are made once, except the second Argo CD render, which exists to
-/// catch output that changes between runs.
-/// </summary>
+/// <summary>Runs every helm render the Blueprint plans for the given stacks, in parallel, and hands the output to its checks.
+/// Identical runs are made once, except Argo CD's second render, which catches output that changes between runs.</summary>
 internal static class RenderRun
 {
     public static async Task<RenderReport> Run(

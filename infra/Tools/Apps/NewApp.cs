@@ -24,11 +24,9 @@ public sealed record NewAppRequest(
     IReadOnlyList<AppPeer>? Ingress = null,
     IReadOnlyList<AppPeer>? Egress = null);
 
-/// <summary>
-/// Self-service: the files that add an app to an environment (its config.json, a values file and the generated access.yaml
-/// with its namespace's network policies and routes), checked by the same rules as `lint`, so what new-app writes always
-/// lints clean. Duplicates, unknown environments, core namespaces and privileged pods are refused.
-/// </summary>
+/// <summary>Self-service: the files that add an app to an environment (config.json, a values file, the generated access.yaml),
+/// checked by lint's own rules, so what new-app writes lints clean. Duplicates, unknown environments, core namespaces and
+/// privileged pods are refused.</summary>
 public static class NewApp
 {
     private static readonly JsonSerializerOptions Json = new()

@@ -5,12 +5,9 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Tools.Environments;
 
-/// <summary>
-/// The Git side of a new environment, copied from the source environment with <see cref="EnvironmentCopy.Rewrite"/>: the cluster
-/// folder, the per-environment platform folders, the core values (stacks/&lt;env&gt;/values/), and the environment's own
-/// ApplicationSet and AppProject. The new cluster runs only its own environment: other environments the source cluster also
-/// runs (ops runs monitoring) are left out, with the Applications of their projects and their include-list entries.
-/// </summary>
+/// <summary>The Git side of a new environment, copied from the source with <see cref="EnvironmentCopy.Rewrite"/>: cluster folder,
+/// platform folders, core values (stacks/&lt;env&gt;/values/), its ApplicationSet and AppProject. Other environments the source
+/// cluster also runs (ops runs monitoring) are left out, with their projects' Applications and include-list entries.</summary>
 public sealed record GitOpsCopy(IReadOnlyList<(string Path, string Content)> Files, IReadOnlyList<string> LeftOut)
 {
     public static GitOpsCopy Of(

@@ -1,10 +1,8 @@
 namespace Bootstrap.Tools.Environments;
 
-/// <summary>
-/// What <c>new-env</c> is asked for: the new environment's name, the environment it copies, and what it may not share with any
-/// other: its network and addresses (the Gateway's is the pool's first), its VM ids, its domain. The rest (versions, sizes,
-/// roles, charts, values) is the source's.
-/// </summary>
+/// <summary>What <c>new-env</c> is asked for: the name, the environment it copies, and what it may share with no other
+/// (network and addresses, the Gateway's being the pool's first; VM ids; domain). Versions, sizes, roles, charts and
+/// values are the source's.</summary>
 public sealed record NewEnvironmentRequest(
     string Name,
     string From,

@@ -10,18 +10,13 @@ namespace Bootstrap.Tools.Environments;
 /// <summary>Where one node of a new environment goes: its address, its Proxmox host and its VM id.</summary>
 public sealed record NodeSlot(string Name, string Ip, string Host, int VmId);
 
-/// <summary>
-/// The new environment's nodes: the source's nodes (same names, roles and sizes), control planes first, on the addresses after
-/// the VIP (skipping the gateway, the resolvers and the load-balancer pool), spread round-robin over the hosts, with VM ids
-/// numbered as dev and ops number theirs: the base plus the address's offset in the network (6000 + .61 = 6061).
-/// </summary>
+/// <summary>The new environment's nodes: the source's (names, roles, sizes), control planes first, on the addresses after the VIP
+/// (skipping gateway, resolvers and load-balancer pool), round-robin over the hosts, VM ids numbered as dev and ops do:
+/// base plus the address's offset in the network (6000 + .61 = 6061).</summary>
 public static class NodeLayout
 {
-    /// <summary>
-    /// Proxmox keeps one VM id space for a whole cluster (its API's GET /cluster/nextid,
-    /// "Get next free VMID", pve-manager PVE/API2/Cluster.pm, answers for the whole cluster),
-    /// and the environments share the Proxmox cluster, so a new environment's ids must be new to every stack.
-    /// </summary>
+    /// <summary>Proxmox keeps one VM id space per cluster (pve-manager PVE/API2/Cluster.pm GET /cluster/nextid) and the environments
+    /// share the Proxmox cluster, so a new environment's ids must be new to every stack.</summary>
     public static int DefaultVmIdBase(IEnumerable<int> usedVmIds, int firstOffset)
     {
         var highest = usedVmIds.DefaultIfEmpty(0).Max();

@@ -1,10 +1,8 @@
 namespace Bootstrap.Tools.Verify;
 
-/// <summary>
-/// The shared Gateway is programmed and its LoadBalancer Service holds the pinned address the DNS records point at. Cilium
-/// reports Accepted and Programmed conditions on the Gateway (Gateway API GatewayConditionType) and names the Service
-/// cilium-gateway-&lt;gateway&gt; (operator/pkg/model/translation/gateway-api/translator.go).
-/// </summary>
+/// <summary>The shared Gateway is Accepted and Programmed (Gateway API GatewayConditionType) and its LoadBalancer Service,
+/// cilium-gateway-&lt;gateway&gt; (cilium/cilium operator/pkg/model/translation/gateway-api/translator.go), holds the pinned
+/// address the DNS records point at.</summary>
 public static class GatewayProbe
 {
     public const string Name = "gateway";

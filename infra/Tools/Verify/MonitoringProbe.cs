@@ -1,10 +1,8 @@
 namespace Bootstrap.Tools.Verify;
 
-/// <summary>
-/// On a cluster whose GitOps tree runs the monitoring stack: Prometheus, Alertmanager and Grafana are ready, and every target
-/// Prometheus scrapes is up. Targets are read from Prometheus' HTTP API through the API server's service proxy; when that
-/// is not possible (RBAC, Prometheus not answering) the probe says so in a note and judges the workloads alone.
-/// </summary>
+/// <summary>Where the cluster runs monitoring: Prometheus, Alertmanager and Grafana are ready and every scrape target is up,
+/// read from Prometheus' HTTP API through the API server's service proxy; if that fails (RBAC, no answer) a note says so and
+/// the workloads alone are judged.</summary>
 public static class MonitoringProbe
 {
     public const string Name = "monitoring";

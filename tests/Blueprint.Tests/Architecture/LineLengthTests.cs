@@ -26,8 +26,8 @@ public class LineLengthTests
         Assert.True(tooLong.Count == 0, $"{tooLong.Count} line(s) longer than {MaxLength} characters; wrap them:\n" + string.Join("\n", tooLong));
     }
 
-    /// <summary>Every .cs file under <paramref name="root"/>, as a repository path with '/', outside untracked folders.</summary>
-    private static IEnumerable<string> SourceFiles(string root)
+    /// <summary>Every .cs file under <paramref name="root"/>, as a path relative to it with '/', outside untracked folders.</summary>
+    internal static IEnumerable<string> SourceFiles(string root)
     {
         var pending = new Stack<string>([root]);
         while (pending.TryPop(out var folder))
