@@ -1,13 +1,8 @@
 namespace Bootstrap.Blueprint.Config;
 
-/// <summary>
-/// One configuration key as a user reads it. <see cref="KeyTable"/> holds them all; Pulumi.yaml's comments, the README's
-/// key table and the binder's lists of valid keys are made from it.
-/// </summary>
+/// <summary>One configuration key as a user reads it; <see cref="KeyTable"/> holds them all.</summary>
 /// <param name="Path">The full key, e.g. <c>bootstrap:cluster.network.cidr</c>; <c>&lt;hostname&gt;</c> stands for any entry's name.</param>
-/// <param name="Meaning">One line: what the value is, without its default or example.</param>
 /// <param name="Default">What applies when the key is left out, as the user would write it (null: required, or nothing).</param>
-/// <param name="Example">A value as written in the stack file.</param>
 /// <param name="Secret">Set only with <c>pulumi config set --secret</c> (a mapping: its sensitive fields).</param>
 public sealed record KeySpec(string Path, Need Need, string Meaning, string? Default = null, string? Example = null, bool Secret = false)
 {

@@ -1,9 +1,8 @@
 namespace Bootstrap.Blueprint.Config;
 
 /// <summary>
-/// Every configuration key, written once. The binder lists valid keys from it, Pulumi.yaml's comment block and the README's
-/// key table are rendered from it (<see cref="KeyDocs"/>), and Config/KeyTableTests holds it equal to the records the binder fills.
-/// Records come in their constructor's order, so the binder's "valid keys here" lists read as before.
+/// Every configuration key, written once: the binder's valid-key lists, Pulumi.yaml's comments and the README's key table
+/// (<see cref="KeyDocs"/>) come from it; KeyTableTests holds it equal to the records, listed in constructor order.
 /// </summary>
 public static class KeyTable
 {
