@@ -14,7 +14,12 @@ namespace Bootstrap.Blueprint.Addons;
 public static class BootstrapReleases
 {
     /// <summary>What a cluster needs before Argo CD can take over: a CNI, certificates, secret decryption, and Argo CD itself.</summary>
-    public static readonly IReadOnlyList<string> Apps = ["cilium", "cert-manager", "sealed-secrets", "argocd"];
+    public static readonly IReadOnlyList<string> Apps = [Cilium, CertManager, SealedSecrets, ArgoCd];
+
+    public const string Cilium = "cilium";
+    public const string CertManager = "cert-manager";
+    public const string SealedSecrets = "sealed-secrets";
+    public const string ArgoCd = "argocd";
 
     /// <summary>
     /// Releases Pulumi does not wait for. Cilium is the CNI: Helm would wait for every object of the chart, among them
@@ -23,7 +28,7 @@ public static class BootstrapReleases
     /// Pulumi can create once cilium-operator has registered its CRD. Readiness gates wait for what matters instead: the
     /// CRDs before the pool, Ready nodes before the other releases.
     /// </summary>
-    public static readonly IReadOnlyList<string> NotAwaited = ["cilium"];
+    public static readonly IReadOnlyList<string> NotAwaited = [Cilium];
 
     public static (IReadOnlyList<HelmRelease> Releases, IReadOnlyList<Diagnostic> Diagnostics) Build(StackConfig config, IRepository repository)
     {
