@@ -99,7 +99,9 @@ public sealed class TalosCluster : ComponentResource
         TalosClusterSpec spec, Output<Resource> preflight)
     {
         var secrets = new Secrets(
-            spec.Secrets.Name, new SecretsArgs { TalosVersion = spec.Cluster.ConfigContract }, PlannedOptions.Custom(spec.Secrets, this, [preflight]));
+            spec.Secrets.Name,
+            new SecretsArgs { TalosVersion = spec.Cluster.ConfigContract },
+            PlannedOptions.Custom(spec.Secrets, this, [preflight]));
         return (
             secrets.MachineSecrets.Apply(MachineSecretsMapping.ToBundle),
             secrets.ClientConfiguration.Apply(c => new TalosClientCredentials(c.CaCertificate, c.ClientCertificate, c.ClientKey)),
