@@ -49,15 +49,13 @@ public sealed class ClusterAddons : ComponentResource
         var ciliumCrds = Script(spec.CiliumCrds, [cilium]);
         var loadBalancer = Manifests(spec.LoadBalancer, [ciliumCrds], new ConfigGroupArgs { Yaml = spec.LoadBalancerYaml });
         var health = Script(spec.ClusterHealth, [loadBalancer, .. talos.Nodes.Select(n => n.ConfigApply)]);
-        CertManager = Release(spec.CertManager, [health], spec.Settings);
+        var certManager = Release(spec.CertManager, [health], spec.Settings);
 
         var removals = new List<Resource>();
         foreach (var node in talos.Nodes)
         {
             removals.Add(Script(node.Spec.Removal, removals.Count == 0 ? [node.ConfigApply, health] : [node.ConfigApply, health, removals[^1]]));
         }
-
-        NodeRemovals = removals;
 
         InputList<Resource> sealedSecretsAfter = [health];
         if (spec.SealedSecretsKeys is { } restoredKeys && args.SealedSecretsKeys is { } keys)
@@ -68,7 +66,7 @@ public sealed class ClusterAddons : ComponentResource
             }));
         }
 
-        SealedSecrets = Release(spec.SealedSecrets, sealedSecretsAfter, spec.Settings);
+        var sealedSecrets = Release(spec.SealedSecrets, sealedSecretsAfter, spec.Settings);
 
         var argoCdNamespace = new Namespace(spec.ArgoCdNamespace.Name, new NamespaceArgs
         {
@@ -88,7 +86,8 @@ public sealed class ClusterAddons : ComponentResource
                 credentials.Apply(c => ArgoCdSecrets.RepositoryData(spec.GitOps, c))));
         }
 
-        ArgoCd = Release(spec.ArgoCd, argoCdAfter, spec.Settings);
+        var argoCd = Release(spec.ArgoCd, argoCdAfter, spec.Settings);
+        BeforeHandoff = [argoCd, certManager, sealedSecrets, .. removals];
         RegisterOutputs();
 
         Pulumi.Command.Local.Command Script(ScriptStep step, InputList<Resource> dependsOn) =>
@@ -97,14 +96,8 @@ public sealed class ClusterAddons : ComponentResource
 
     public ProviderResource Provider { get; }
 
-    public Release CertManager { get; }
-
-    public Release SealedSecrets { get; }
-
-    public Release ArgoCd { get; }
-
-    /// <summary>Each node's removal step, in node order: every node has joined and can leave cleanly.</summary>
-    public IReadOnlyList<Resource> NodeRemovals { get; }
+    /// <summary>What Argo CD takes over only once finished: the releases, and each node's removal step (every node has joined).</summary>
+    public IReadOnlyList<Resource> BeforeHandoff { get; }
 
     private ConfigGroup Manifests(PlannedResource planned, InputList<Resource> dependsOn, ConfigGroupArgs args) =>
         new(planned.Name, args, PlannedOptions.Component(planned, this, dependsOn, Provider));

@@ -16,8 +16,7 @@ public sealed class GitOpsHandoff : ComponentResource
     {
         var root = args.Spec.RootApplication;
         var addons = args.Addons;
-        var rootOptions = PlannedOptions.Custom(
-            root, this, [addons.ArgoCd, addons.CertManager, addons.SealedSecrets, .. addons.NodeRemovals], addons.Provider);
+        var rootOptions = PlannedOptions.Custom(root, this, [.. addons.BeforeHandoff], addons.Provider);
         rootOptions.IgnoreChanges = ["spec"];
         _ = new Pulumi.Kubernetes.ApiExtensions.CustomResource(root.Name, new ArgoApplicationArgs(args.Spec.Manifest), rootOptions);
         RegisterOutputs();

@@ -5,11 +5,9 @@ using Bootstrap.Blueprint.Secrets;
 namespace Bootstrap.Blueprint.Plan;
 
 /// <summary>
-/// Everything in the running cluster before Argo CD takes over, in the order it is installed. A release's stage and its
-/// core app are named separately (<see cref="ReleaseSpec.Of"/>): a stage id need not equal an app name.
+/// Everything in the running cluster before Argo CD takes over, in install order. A release names its stage and its core
+/// app separately (<see cref="ReleaseSpec.Of"/>). Null: the restored keys or Git credentials are not configured.
 /// </summary>
-/// <param name="SealedSecretsKeys">Restores the controller's keys from bootstrap:sealedSecretsKeys, or null.</param>
-/// <param name="ArgoCdRepository">The Git credentials from bootstrap:gitopsCredentials, or null for a public repository.</param>
 public sealed record AddonsSpec(
     ScriptStep ApiReady,
     PlannedResource KubernetesProvider,

@@ -5,7 +5,7 @@ namespace Bootstrap.Blueprint.Plan;
 /// exactly the resources it must wait for; the lab checks the program's dependencies against these.
 /// </summary>
 /// <param name="Member">The node or Proxmox host of a per-node or per-host stage.</param>
-/// <param name="Protect">Pulumi must refuse to delete or replace it (a protected stack, e.g. ops).</param>
+/// <param name="Protect">Pulumi refuses to delete or replace it (a protected stack, e.g. ops).</param>
 /// <param name="Retain">Deleting the stack leaves it in place: Argo CD owns it after the handoff.</param>
 public sealed record PlannedResource(
     string Key,
