@@ -132,9 +132,9 @@ public partial class LabRuleTests
         return b with { Addons = b.Addons with { Releases = [.. b.Addons.Releases.Select(r => r == cilium ? r with { Values = values } : r)] } };
     }
 
-    private static Dictionary<string, string> WithKeys()
+    internal static Dictionary<string, string> WithKeys(string stack = "dev")
     {
-        var config = LabRun.Config("dev");
+        var config = LabRun.Config(stack);
         config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\n"
             + "metadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
         return config;
