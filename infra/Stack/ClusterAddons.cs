@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Bootstrap.Blueprint.Addons;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Secrets;
@@ -15,100 +14,105 @@ using Pulumi.Kubernetes.Yaml.V2;
 
 namespace Bootstrap.Stack;
 
+/// <summary>The add-ons, the cluster they go into, and the secrets from the stack's config (null when not configured).</summary>
+public sealed record ClusterAddonsArgs(
+    AddonsSpec Spec, TalosCluster Talos, Output<string>? SealedSecretsKeys, Output<string>? ArgoCdAdminPassword, Output<string>? GitOpsCredentials);
+
 /// <summary>
-/// Everything in the running cluster before Argo CD takes over: the readiness gates, the Kubernetes provider, the Gateway
-/// API CRDs, Cilium, the load-balancer pool, then cert-manager, sealed-secrets (after its restored keys) and Argo CD
-/// (after its secrets). Each Helm release is installed once and handed to Argo CD.
+/// Everything in the running cluster before Argo CD takes over: the API wait, the Kubernetes provider, the Gateway API
+/// CRDs, Cilium and its load-balancer pool, the health gate, then cert-manager, sealed-secrets and Argo CD, each installed
+/// once and handed to Argo CD; and each node's removal step.
 /// </summary>
 public sealed class ClusterAddons : ComponentResource
 {
-    public ClusterAddons(string name, ClusterBlueprint blueprint, ResourceWiring wiring, Output<string> kubeconfig, Output<string> talosconfig)
-        : base("bootstrap:index:ClusterAddons", name)
+    public ClusterAddons(string name, ClusterAddonsArgs args, ComponentResourceOptions? options = null)
+        : base("bootstrap:index:ClusterAddons", name, options)
     {
-        var addons = blueprint.Addons;
-        var settings = KubernetesProviderSettings.For(blueprint);
-        Output<string>? crdSource = null;
-        foreach (var planned in blueprint.Plan.OwnedBy(Component.ClusterAddons))
+        var spec = args.Spec;
+        var talos = args.Talos;
+        var apiReady = Script(spec.ApiReady, [talos.KubeconfigResource]);
+        Provider = new Pulumi.Kubernetes.Provider(spec.KubernetesProvider.Name, new Pulumi.Kubernetes.ProviderArgs
         {
-            switch (planned.Kind)
-            {
-                case ResourceKind.ReadinessGate or ResourceKind.NodeRemoval:
-                    ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, talosconfig, kubeconfig);
-                    break;
-                case ResourceKind.KubernetesProvider:
-                    var options = wiring.Options(planned, this);
-                    wiring.Add(planned, new Pulumi.Kubernetes.Provider(planned.Name, new Pulumi.Kubernetes.ProviderArgs
-                    {
-                        KubeConfig = kubeconfig,
-                        EnableServerSideApply = true,
-                        ClusterIdentifier = settings.ClusterIdentifier,
-                        DeleteUnreachable = settings.DeleteUnreachable,
-                        UpsertExistingObjects = settings.UpsertExistingObjects,
-                    }, options));
-                    break;
-                case ResourceKind.InstalledSource:
-                    crdSource = ScriptCommand.Create(planned, blueprint.Scripts[planned.Key], wiring, this, null, null).Stdout;
-                    break;
-                case ResourceKind.CrdManifests:
-                    Manifests(planned, wiring, new ConfigGroupArgs
-                    {
-                        Files = (crdSource ?? throw new InvalidOperationException($"{planned.Key} comes before its recorded source"))
-                            .Apply(printed => InstalledSource.Sources(printed).ToImmutableArray()),
-                    });
-                    break;
-                case ResourceKind.LoadBalancerManifests:
-                    Manifests(planned, wiring, new ConfigGroupArgs { Yaml = addons.LoadBalancerYaml });
-                    break;
-                case ResourceKind.RestoredSealedSecretsKeys:
-                    var keys = Config.RequireSecret(ConfigBinder.SealedSecretsKeys);
-                    Manifests(planned, wiring, new ConfigGroupArgs
-                    {
-                        Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, addons.SealedSecretsNamespace)),
-                    });
-                    break;
-                case ResourceKind.HelmRelease:
-                    Release(addons.Release(planned.Stage), planned, wiring, settings);
-                    break;
-                case ResourceKind.Namespace:
-                    wiring.Add(planned, new Namespace(planned.Name, new NamespaceArgs
-                    {
-                        Metadata = new ObjectMetaArgs { Name = addons.ArgoCdServerSecret.Namespace },
-                    }, wiring.Options(planned, this, Stages.KubernetesProvider)));
-                    break;
-                case ResourceKind.ArgoCdServerSecret:
-                    var password = Config.GetSecret(ConfigBinder.ArgoCdAdminPassword);
-                    Secret(planned, addons.ArgoCdServerSecret, wiring, password is null
-                        ? Output.Create(ArgoCdSecrets.ServerSecretData(null, blueprint.Talos.Name))
-                        : password.Apply(p => ArgoCdSecrets.ServerSecretData(p, blueprint.Talos.Name)));
-                    break;
-                case ResourceKind.RepositorySecret:
-                    var credentials = Config.RequireSecret(ConfigBinder.GitOpsCredentials);
-                    Secret(planned, addons.ArgoCdRepositorySecret, wiring,
-                        credentials.Apply(c => ArgoCdSecrets.RepositoryData(blueprint.Config.GitOps, c)));
-                    break;
-                default:
-                    throw ResourceWiring.Unmapped(planned);
-            }
+            KubeConfig = talos.Kubeconfig,
+            EnableServerSideApply = true,
+            ClusterIdentifier = spec.Settings.ClusterIdentifier,
+            DeleteUnreachable = spec.Settings.DeleteUnreachable,
+            UpsertExistingObjects = spec.Settings.UpsertExistingObjects,
+        }, PlannedOptions.Custom(spec.KubernetesProvider, this, [apiReady]));
+
+        var crdSource = Script(spec.GatewayApiCrdsSource, [Provider]);
+        var crds = Manifests(spec.GatewayApiCrds, [crdSource], new ConfigGroupArgs
+        {
+            Files = crdSource.Stdout.Apply(printed => InstalledSource.Sources(printed).ToImmutableArray()),
+        });
+        var cilium = Release(spec.Cilium, [crds], spec.Settings);
+        var ciliumCrds = Script(spec.CiliumCrds, [cilium]);
+        var loadBalancer = Manifests(spec.LoadBalancer, [ciliumCrds], new ConfigGroupArgs { Yaml = spec.LoadBalancerYaml });
+        var health = Script(spec.ClusterHealth, [loadBalancer, .. talos.Nodes.Select(n => n.ConfigApply)]);
+        var certManager = Release(spec.CertManager, [health], spec.Settings);
+
+        var removals = new List<Resource>();
+        foreach (var node in talos.Nodes)
+        {
+            removals.Add(Script(node.Spec.Removal, removals.Count == 0 ? [node.ConfigApply, health] : [node.ConfigApply, health, removals[^1]]));
         }
 
+        InputList<Resource> sealedSecretsAfter = [health];
+        if (spec.SealedSecretsKeys is { } restoredKeys && args.SealedSecretsKeys is { } keys)
+        {
+            sealedSecretsAfter.Add(Manifests(restoredKeys, [Provider], new ConfigGroupArgs
+            {
+                Yaml = keys.Apply(backup => SealedSecretsKeys.Render(backup, spec.SealedSecretsNamespace)),
+            }));
+        }
+
+        var sealedSecrets = Release(spec.SealedSecrets, sealedSecretsAfter, spec.Settings);
+
+        var argoCdNamespace = new Namespace(spec.ArgoCdNamespace.Name, new NamespaceArgs
+        {
+            Metadata = new ObjectMetaArgs { Name = spec.ArgoCdServerSecret.Namespace },
+        }, PlannedOptions.Custom(spec.ArgoCdNamespace, this, [Provider], Provider));
+        var password = args.ArgoCdAdminPassword;
+        InputList<Resource> argoCdAfter =
+        [
+            health,
+            Secret(spec.ArgoCdSecret, spec.ArgoCdServerSecret, argoCdNamespace, password is null
+                ? Output.Create(ArgoCdSecrets.ServerSecretData(null, spec.ClusterName))
+                : password.Apply(p => ArgoCdSecrets.ServerSecretData(p, spec.ClusterName))),
+        ];
+        if (spec.ArgoCdRepository is { } repository && args.GitOpsCredentials is { } credentials)
+        {
+            argoCdAfter.Add(Secret(repository, spec.ArgoCdRepositorySecret, argoCdNamespace,
+                credentials.Apply(c => ArgoCdSecrets.RepositoryData(spec.GitOps, c))));
+        }
+
+        var argoCd = Release(spec.ArgoCd, argoCdAfter, spec.Settings);
+        BeforeHandoff = [argoCd, certManager, sealedSecrets, .. removals];
         RegisterOutputs();
+
+        Pulumi.Command.Local.Command Script(ScriptStep step, InputList<Resource> dependsOn) =>
+            ScriptCommand.Create(step, this, dependsOn, talos.StepTalosconfig, talos.Kubeconfig);
     }
 
-    private static Pulumi.Config Config => new(ConfigKey.Namespace);
+    public ProviderResource Provider { get; }
 
-    private void Manifests(PlannedResource planned, ResourceWiring wiring, ConfigGroupArgs args) =>
-        wiring.Add(planned, new ConfigGroup(planned.Name, args, wiring.ComponentOptions(planned, this, Stages.KubernetesProvider)));
+    /// <summary>What Argo CD takes over only once finished: the releases, and each node's removal step (every node has joined).</summary>
+    public IReadOnlyList<Resource> BeforeHandoff { get; }
 
-    private void Release(HelmRelease release, PlannedResource planned, ResourceWiring wiring, KubernetesProviderSettings settings)
+    private ConfigGroup Manifests(PlannedResource planned, InputList<Resource> dependsOn, ConfigGroupArgs args) =>
+        new(planned.Name, args, PlannedOptions.Component(planned, this, dependsOn, Provider));
+
+    private Release Release(ReleaseSpec spec, InputList<Resource> dependsOn, KubernetesProviderSettings settings)
     {
-        var options = wiring.Options(planned, this, Stages.KubernetesProvider);
+        var release = spec.Release;
+        var options = PlannedOptions.Custom(spec.Resource, this, dependsOn, Provider);
         if (release.HandOff)
         {
-            options.IgnoreChanges = HelmRelease.HandOffIgnoredProperties.ToList();
+            options.IgnoreChanges = [.. HelmRelease.HandOffIgnoredProperties];
             options.ImportId = settings.AdoptRestoredReleases ? release.ImportId : null;
         }
 
-        wiring.Add(planned, new Release(planned.Name, new ReleaseArgs
+        return new Release(spec.Resource.Name, new ReleaseArgs
         {
             Name = release.Name,
             Chart = release.Chart,
@@ -118,14 +122,15 @@ public sealed class ClusterAddons : ComponentResource
             RepositoryOpts = new RepositoryOptsArgs { Repo = release.RepoUrl },
             ValueYamlFiles = { new StringAsset(release.ValuesYaml) },
             SkipAwait = !release.Await,
-        }, options));
+        }, options);
     }
 
-    private void Secret(PlannedResource planned, SecretSpec spec, ResourceWiring wiring, Output<IReadOnlyDictionary<string, string>> data) =>
-        wiring.Add(planned, new Pulumi.Kubernetes.Core.V1.Secret(planned.Name, new SecretArgs
+    private Pulumi.Kubernetes.Core.V1.Secret Secret(
+        PlannedResource planned, SecretSpec spec, Resource @namespace, Output<IReadOnlyDictionary<string, string>> data) =>
+        new(planned.Name, new SecretArgs
         {
             Metadata = new ObjectMetaArgs { Name = spec.Name, Namespace = spec.Namespace, Labels = spec.Labels.ToDictionary() },
             Type = spec.Type,
             StringData = Output.CreateSecret(data.Apply(d => d.ToImmutableDictionary())),
-        }, wiring.Options(planned, this, Stages.KubernetesProvider)));
+        }, PlannedOptions.Custom(planned, this, [@namespace], Provider));
 }

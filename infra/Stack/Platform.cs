@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Bootstrap.Blueprint.Config;
+using Bootstrap.Blueprint.Plan;
 using Pulumi;
 
 namespace Bootstrap.Stack;
@@ -12,16 +14,30 @@ public class Platform : Pulumi.Stack
     }
 
     /// <param name="load">Where the blueprint comes from; a subclass may supply its own (the lab tests break ordering rules on purpose).</param>
-    protected Platform(StackOptions options, Func<Blueprint.Plan.ClusterBlueprint> load)
-        : base(options)
+    protected Platform(StackOptions options, Func<ClusterBlueprint> load)
+        : this(options, load, new PlanCoverage())
+    {
+    }
+
+    private Platform(StackOptions options, Func<ClusterBlueprint> load, PlanCoverage coverage)
+        : base(coverage.Recording(options))
     {
         var blueprint = load();
-        var wiring = new ResourceWiring(blueprint.Plan);
-        _ = new ProxmoxNodes("proxmox", blueprint, wiring);
-        var talos = new TalosCluster("talos", blueprint, wiring);
-        _ = new ClusterAddons("addons", blueprint, wiring, talos.Kubeconfig, talos.StepTalosconfig);
-        _ = new GitOpsHandoff("gitops", blueprint, wiring);
-        wiring.EnsureEveryPlannedResourceExists();
+        var config = new Pulumi.Config(ConfigKey.Namespace);
+        var proxmox = new ProxmoxNodes("proxmox", new ProxmoxNodesArgs(
+            ProxmoxSpec.For(blueprint), new Pulumi.Config("proxmoxve").RequireSecret("apiToken")));
+        var talosSpec = TalosClusterSpec.For(blueprint);
+        var talos = new TalosCluster("talos", new TalosClusterArgs(
+            talosSpec, proxmox, talosSpec.RestoredSecrets ? config.RequireSecret(ConfigBinder.TalosSecrets) : null));
+        var addonsSpec = AddonsSpec.For(blueprint);
+        var addons = new ClusterAddons("addons", new ClusterAddonsArgs(
+            addonsSpec,
+            talos,
+            addonsSpec.SealedSecretsKeys is null ? null : config.RequireSecret(ConfigBinder.SealedSecretsKeys),
+            config.GetSecret(ConfigBinder.ArgoCdAdminPassword),
+            addonsSpec.ArgoCdRepository is null ? null : config.RequireSecret(ConfigBinder.GitOpsCredentials)));
+        _ = new GitOpsHandoff("gitops", new GitOpsHandoffArgs(HandoffSpec.For(blueprint), addons));
+        coverage.EnsureEveryPlannedResourceExists(blueprint.Plan);
 
         Kubeconfig = talos.Kubeconfig;
         Talosconfig = talos.Talosconfig;

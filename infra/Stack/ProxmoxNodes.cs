@@ -3,145 +3,76 @@ using Bootstrap.Blueprint.Proxmox;
 using Pulumi;
 using Pulumi.ProxmoxVE;
 using Pulumi.ProxmoxVE.Download;
-using Pulumi.ProxmoxVE.Inputs;
 using Pulumiverse.Talos.ImageFactory;
 
 namespace Bootstrap.Stack;
 
-/// <summary>The Proxmox provider and preflight, the Image Factory schematic, the Talos image once per Proxmox host, and one VM per node.</summary>
+/// <summary>The Proxmox side: what the core decided, and the API token from the stack's secrets.</summary>
+public sealed record ProxmoxNodesArgs(ProxmoxSpec Spec, Output<string> ApiToken);
+
+/// <summary>
+/// The Proxmox provider and preflight, the Image Factory schematic and the Talos image once per Proxmox host: what the
+/// nodes' VMs (created with Talos, node by node) boot from.
+/// </summary>
 public sealed class ProxmoxNodes : ComponentResource
 {
-    public ProxmoxNodes(string name, ClusterBlueprint blueprint, ResourceWiring wiring)
-        : base("bootstrap:index:ProxmoxNodes", name)
+    public ProxmoxNodes(string name, ProxmoxNodesArgs args, ComponentResourceOptions? options = null)
+        : base("bootstrap:index:ProxmoxNodes", name, options)
     {
-        foreach (var planned in blueprint.Plan.OwnedBy(Component.ProxmoxNodes))
+        var spec = args.Spec;
+        Provider = new Provider(spec.Provider.Name, new ProviderArgs
         {
-            switch (planned.Kind)
+            Endpoint = spec.Api.Endpoint,
+            Insecure = spec.Api.Insecure,
+            ApiToken = args.ApiToken,
+        }, PlannedOptions.Custom(spec.Provider, this, []));
+        Preflight = RunPreflight(spec);
+        var schematic = new Schematic(
+            spec.Schematic.Name, new SchematicArgs { SchematicData = spec.SchematicYaml }, PlannedOptions.Custom(spec.Schematic, this, [Preflight]));
+        Images = spec.Images.ToDictionary(image => image.Download.Host, image => (Resource)new Pulumi.ProxmoxVE.Download.File(
+            image.Resource.Name,
+            new FileArgs
             {
-                case ResourceKind.ProxmoxProvider:
-                    wiring.Add(planned, new Provider(planned.Name, new ProviderArgs
-                    {
-                        Endpoint = blueprint.Config.Proxmox.Endpoint,
-                        Insecure = blueprint.Config.Proxmox.Insecure,
-                        ApiToken = new Pulumi.Config("proxmoxve").RequireSecret("apiToken"),
-                    }, new CustomResourceOptions { Parent = this }));
-                    break;
-                case ResourceKind.ProxmoxPreflight:
-                    wiring.Add(planned, Preflight(blueprint, wiring, planned));
-                    break;
-                case ResourceKind.ImageSchematic:
-                    wiring.Add(planned, new Schematic(
-                        planned.Name, new SchematicArgs { SchematicData = blueprint.Image.Schematic.Yaml }, wiring.Options(planned, this)));
-                    break;
-                case ResourceKind.ImageDownload:
-                    var download = blueprint.Downloads.Single(d => d.Host == planned.Host);
-                    wiring.Add(planned, new Pulumi.ProxmoxVE.Download.File(planned.Name, new FileArgs
-                    {
-                        NodeName = download.Host,
-                        DatastoreId = download.Datastore,
-                        ContentType = ImageDownload.ContentType,
-                        Url = download.Url,
-                        FileName = download.FileName,
-                        Overwrite = false,
-                        OverwriteUnmanaged = ImageDownload.OverwriteUnmanaged,
-                    }, wiring.Options(planned, this, Stages.ProxmoxProvider)));
-                    break;
-                case ResourceKind.VirtualMachine:
-                    var vm = blueprint.Nodes.Single(n => n.Name == planned.Node).Vm;
-                    var options = wiring.Options(planned, this, Stages.ProxmoxProvider);
-                    options.IgnoreChanges = VirtualMachine.IgnoredAfterCreate.ToList();
-                    wiring.Add(planned, new VmLegacy(planned.Name, Args(vm), options));
-                    break;
-                default:
-                    throw ResourceWiring.Unmapped(planned);
-            }
-        }
-
+                NodeName = image.Download.Host,
+                DatastoreId = image.Download.Datastore,
+                ContentType = ImageDownload.ContentType,
+                Url = image.Download.Url,
+                FileName = image.Download.FileName,
+                Overwrite = false,
+                OverwriteUnmanaged = ImageDownload.OverwriteUnmanaged,
+            },
+            PlannedOptions.Custom(image.Resource, this, [schematic], Provider)));
         RegisterOutputs();
     }
+
+    public ProviderResource Provider { get; }
+
+    /// <summary>The provider once the preflight passed: what everything created first waits for (never this component, their parent).</summary>
+    public Output<Resource> Preflight { get; }
+
+    /// <summary>The Talos image on each Proxmox host, by host: a VM imports its disk from the one on its own host.</summary>
+    public IReadOnlyDictionary<string, Resource> Images { get; }
 
     /// <summary>
     /// Reads the Proxmox version and each host's datastores (read access, so `pulumi preview` runs it too) and stops the run
     /// before anything is created when the Blueprint's preflight finds a problem.
     /// </summary>
-    private Output<Resource> Preflight(ClusterBlueprint blueprint, ResourceWiring wiring, PlannedResource planned)
+    private Output<Resource> RunPreflight(ProxmoxSpec spec)
     {
-        var options = new InvokeOutputOptions { Parent = this, Provider = wiring.Provider(Stages.ProxmoxProvider) };
+        var options = new InvokeOutputOptions { Parent = this, Provider = Provider };
         var version = GetVersion.Invoke(options).Apply(v => v.Version);
-        var hosts = blueprint.Downloads.Select(d => d.Host).ToList();
-        var datastores = Output.All(hosts.Select(host => GetDatastores.Invoke(new GetDatastoresInvokeArgs { NodeName = host }, options)
+        var datastores = Output.All(spec.Hosts.Select(host => GetDatastores.Invoke(new GetDatastoresInvokeArgs { NodeName = host }, options)
             .Apply(result => (host, (IReadOnlyList<DatastoreFacts>)result.Datastores
                 .Select(d => new DatastoreFacts(d.Id, d.ContentTypes, d.Enabled ?? true, d.Active ?? true)).ToList()))));
-        // Dependents wait for the provider once the checks passed (never for this component: it is their parent).
-        var provider = wiring.Provider(Stages.ProxmoxProvider);
         return Output.Tuple(version, datastores).Apply(facts =>
         {
             var findings = new ProxmoxPreflightRule()
-                .Findings(new ProxmoxFacts(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2)))
+                .Findings(new ProxmoxFacts(spec.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2)))
                 .ToList();
             return findings.Count == 0
-                ? (Resource)provider
+                ? (Resource)Provider
                 : throw new RunException(
                     $"Proxmox cannot hold this stack; nothing was changed:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
         });
     }
-
-    private static VmLegacyArgs Args(VirtualMachine vm) => new()
-    {
-        NodeName = vm.Host,
-        VmId = vm.VmId,
-        Name = vm.Name,
-        Tags = vm.Tags.ToList(),
-        OnBoot = VirtualMachine.StartOnBoot,
-        Started = true,
-        Migrate = VirtualMachine.MigrateOnHostChange,
-        RebootAfterUpdate = VirtualMachine.RebootAfterUpdate,
-        Machine = VirtualMachine.Machine,
-        Bios = VirtualMachine.Bios,
-        EfiDisk = new VmLegacyEfiDiskArgs
-        {
-            DatastoreId = vm.Datastore,
-            Type = VirtualMachine.EfiDiskType,
-            FileFormat = VirtualMachine.EfiDiskFormat,
-            PreEnrolledKeys = VirtualMachine.EfiPreEnrolledKeys,
-        },
-        Cpu = new VmLegacyCpuArgs { Cores = vm.Cores, Type = VirtualMachine.CpuType },
-        Memory = new VmLegacyMemoryArgs { Dedicated = vm.MemoryMiB, Floating = VirtualMachine.BalloonMiB },
-        ScsiHardware = VirtualMachine.ScsiHardware,
-        Disks =
-        {
-            new VmLegacyDiskArgs
-            {
-                Interface = VirtualMachine.DiskInterface,
-                DatastoreId = vm.Datastore,
-                ImportFrom = vm.ImportFrom,
-                Size = vm.DiskGiB,
-                Discard = VirtualMachine.DiskDiscard,
-            },
-        },
-        NetworkDevices =
-        {
-            new VmLegacyNetworkDeviceArgs
-            {
-                Bridge = vm.Bridge,
-                VlanId = vm.Vlan,
-                MacAddress = vm.Mac is null ? null : (Input<string>)vm.Mac,
-                Model = VirtualMachine.NetworkModel,
-            },
-        },
-        Agent = new VmLegacyAgentArgs { Enabled = vm.GuestAgent },
-        OperatingSystem = new VmLegacyOperatingSystemArgs { Type = VirtualMachine.OperatingSystem },
-        Initialization = new VmLegacyInitializationArgs
-        {
-            DatastoreId = vm.Datastore,
-            IpConfigs =
-            {
-                new VmLegacyInitializationIpConfigArgs
-                {
-                    Ipv4 = new VmLegacyInitializationIpConfigIpv4Args { Address = vm.Ipv4Address, Gateway = vm.Gateway },
-                },
-            },
-            Dns = new VmLegacyInitializationDnsArgs { Servers = vm.Nameservers.ToList() },
-        },
-    };
 }

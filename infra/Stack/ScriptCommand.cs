@@ -9,8 +9,9 @@ namespace Bootstrap.Stack;
 internal static class ScriptCommand
 {
     public static Command Create(
-        PlannedResource planned, LocalScript script, ResourceWiring wiring, Resource parent, Output<string>? talosconfig, Output<string>? kubeconfig)
+        ScriptStep step, Resource parent, InputList<Resource> dependsOn, Output<string>? talosconfig = null, Output<string>? kubeconfig = null)
     {
+        var script = step.Script;
         var args = new CommandArgs
         {
             Create = script.Script,
@@ -24,23 +25,23 @@ internal static class ScriptCommand
 
         if (script.Credentials.HasFlag(ScriptCredentials.Talosconfig))
         {
-            args.Environment.Add(LocalScript.TalosconfigVariable, talosconfig ?? throw Missing(planned, "talosconfig"));
+            args.Environment.Add(LocalScript.TalosconfigVariable, talosconfig ?? throw Missing(step, "talosconfig"));
         }
 
         if (script.Credentials.HasFlag(ScriptCredentials.Kubeconfig))
         {
-            args.Environment.Add(LocalScript.KubeconfigVariable, kubeconfig ?? throw Missing(planned, "kubeconfig"));
+            args.Environment.Add(LocalScript.KubeconfigVariable, kubeconfig ?? throw Missing(step, "kubeconfig"));
         }
 
-        var options = wiring.Options(planned, parent);
+        var options = PlannedOptions.Custom(step.Resource, parent, dependsOn);
         if (script.RunOnce)
         {
             options.IgnoreChanges = [LocalScript.CreateInput];
         }
 
-        return wiring.Add(planned, new Command(planned.Name, args, options));
+        return new Command(step.Resource.Name, args, options);
     }
 
-    private static InvalidOperationException Missing(PlannedResource planned, string what) =>
-        new($"{planned.Key} needs the {what}, which its component does not have");
+    private static InvalidOperationException Missing(ScriptStep step, string what) =>
+        new($"{step.Resource.Key} needs the {what}, which its component does not have");
 }

@@ -14,7 +14,7 @@ public partial class LabRuleTests
 
     private static Dictionary<string, Func<Task<LabRun>>> Day2Breaks => new()
     {
-        [LabRules.MissingKindRetries] = () => Dev(adjust: DependsOn(Stages.LoadBalancer, Stages.Cilium)),
+        [LabRules.MissingKindRetries] = () => Dev(transform: Rewire.DependsOn(Stages.LoadBalancer, Stages.Cilium)),
         [LabRules.FileAlreadyOnDatastore] = RebuildOverLeftoverImageWithoutOverwrite,
         [LabRules.ObjectAlreadyExists] = () => KeepEtcdRebuild(args =>
         {

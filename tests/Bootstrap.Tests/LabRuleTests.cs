@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Tests.Lab;
 using Bootstrap.Tests.Support;
@@ -31,7 +32,14 @@ public partial class LabRuleTests
                 };
             }
         }),
-        [LabRules.ImportContent] = () => LabRun.Of("dev", new LabState(LabFacts.Stock("pve1")), adjust: WithoutPreflight),
+        // The download goes to a datastore the preflight did not check, where "import" is not enabled.
+        [LabRules.ImportContent] = () => Dev(transform: args =>
+        {
+            if (args.Args is Pulumi.ProxmoxVE.Download.FileArgs file)
+            {
+                file.DatastoreId = "local-lvm";
+            }
+        }),
         [LabRules.AwaitedReleaseReady] = () => Dev(adjust: WithCiliumIngress, transform: args =>
         {
             if (args.Args is Pulumi.Kubernetes.Types.Inputs.Helm.V3.ReleaseArgs release && args.Resource.GetResourceName() == "cilium")
@@ -39,19 +47,19 @@ public partial class LabRuleTests
                 release.SkipAwait = false;
             }
         }),
-        [LabRules.ClusterReachable] = () => Dev(adjust: DependsOn(Stages.KubernetesProvider, Stages.Kubeconfig)),
-        [LabRules.CrdBeforeObject] = () => Dev(adjust: DependsOn(Stages.RootApplication, Stages.CertManager, Stages.SealedSecrets)),
-        [LabRules.ConfigApplyNeedsItsVm] = () => Dev(adjust: DependsOn("talos-apply/cp-1", Stages.TalosSecrets)),
-        [LabRules.BootstrapNeedsConfiguredControlPlane] = () => Dev(adjust: DependsOn(Stages.EtcdBootstrap, Stages.TalosSecrets)),
-        [LabRules.KeysBeforeController] = () => Dev(config: WithKeys(), adjust: DependsOn(Stages.SealedSecrets, Stages.ClusterHealth)),
-        [LabRules.RootApplicationLast] = () => Dev(adjust: DependsOn(Stages.RootApplication, Stages.ArgoCd)),
-        [LabRules.ArgoCdNeedsItsSecret] = () => Dev(adjust: DependsOn(Stages.ArgoCd, Stages.ClusterHealth)),
-        [LabRules.NamespaceBeforeObject] = () => Dev(adjust: DependsOn(Stages.ArgoCdSecret, Stages.KubernetesProvider)),
+        [LabRules.ClusterReachable] = () => Dev(transform: Rewire.DependsOn(Stages.KubernetesProvider, Stages.Kubeconfig)),
+        [LabRules.CrdBeforeObject] = () => Dev(transform: Rewire.DependsOn(Stages.RootApplication, Stages.CertManager, Stages.SealedSecrets)),
+        [LabRules.ConfigApplyNeedsItsVm] = () => Dev(transform: Rewire.DependsOn("talos-apply/cp-1", Stages.TalosSecrets)),
+        [LabRules.BootstrapNeedsConfiguredControlPlane] = () => Dev(transform: Rewire.DependsOn(Stages.EtcdBootstrap, Stages.TalosSecrets)),
+        [LabRules.KeysBeforeController] = () => Dev(config: WithKeys(), transform: Rewire.DependsOn(Stages.SealedSecrets, Stages.ClusterHealth)),
+        [LabRules.RootApplicationLast] = () => Dev(transform: Rewire.DependsOn(Stages.RootApplication, Stages.ArgoCd)),
+        [LabRules.ArgoCdNeedsItsSecret] = () => Dev(transform: Rewire.DependsOn(Stages.ArgoCd, Stages.ClusterHealth)),
+        [LabRules.NamespaceBeforeObject] = () => Dev(transform: Rewire.DependsOn(Stages.ArgoCdSecret, Stages.KubernetesProvider)),
         [LabRules.KubernetesMovesWithUpgradeK8s] = KubernetesBumpWithoutUpgradeK8s,
-        [LabRules.TalosUpgradesOneAtATime] = () => Dev(adjust: DependsOn("talos-upgrade/cp-2", "vm/cp-2")),
-        [LabRules.GatewayCrdsBeforeCilium] = () => Dev(adjust: b => DependsOn(Stages.Cilium, Stages.KubernetesProvider)(WithGatewayApi(b))),
+        [LabRules.TalosUpgradesOneAtATime] = () => Dev(transform: Rewire.DependsOn("talos-upgrade/cp-2", "vm/cp-2")),
+        [LabRules.GatewayCrdsBeforeCilium] = () => Dev(adjust: WithGatewayApi, transform: Rewire.DependsOn(Stages.Cilium, Stages.KubernetesProvider)),
         [LabRules.ProtectedNotReplaced] = ReplaceAProtectedVm,
-        [LabRules.GateMustPass] = () => Dev(adjust: DependsOn(Stages.CiliumCrds, Stages.KubernetesProvider)),
+        [LabRules.GateMustPass] = () => Dev(transform: Rewire.DependsOn(Stages.CiliumCrds, Stages.KubernetesProvider)),
         [LabRules.NoClusterInvokes] = HealthAsAnInvoke,
         [LabRules.ProtectedNotDeleted] = RemoveAProtectedNode,
     };
@@ -110,21 +118,6 @@ public partial class LabRuleTests
         Dictionary<string, string>? config = null) =>
         LabRun.Of("dev", new LabState(LabFacts.Ready("pve1")), config: config, adjust: adjust, transform: transform);
 
-    /// <summary>Makes one planned resource wait for exactly the given ones (dropping an edge the plan has for a reason).</summary>
-    private static Func<ClusterBlueprint, ClusterBlueprint> DependsOn(string key, params string[] keys) => b => b with
-    {
-        Plan = b.Plan with { Resources = [.. b.Plan.Resources.Select(r => r.Key == key ? r with { DependsOn = keys } : r)] },
-    };
-
-    private static ClusterBlueprint WithoutPreflight(ClusterBlueprint b) => b with
-    {
-        Plan = b.Plan with
-        {
-            Resources = [.. b.Plan.Resources.Where(r => r.Kind != ResourceKind.ProxmoxPreflight)
-                .Select(r => r with { DependsOn = [.. r.DependsOn.Select(d => d == Stages.ProxmoxPreflight ? Stages.ProxmoxProvider : d)] })],
-        },
-    };
-
     private static ClusterBlueprint WithGatewayApi(ClusterBlueprint b) => WithCiliumValue(b, "gatewayAPI", new JsonObject { ["enabled"] = true });
 
     /// <summary>Cilium's ingress controller on: its shared Service is a LoadBalancer (chart default).</summary>
@@ -133,15 +126,15 @@ public partial class LabRuleTests
 
     private static ClusterBlueprint WithCiliumValue(ClusterBlueprint b, string key, JsonNode value)
     {
-        var cilium = b.Addons.Release(Stages.Cilium);
+        var cilium = b.Addons.Release(BootstrapReleases.Cilium);
         var values = (JsonObject)cilium.Values.DeepClone();
         values[key] = value;
         return b with { Addons = b.Addons with { Releases = [.. b.Addons.Releases.Select(r => r == cilium ? r with { Values = values } : r)] } };
     }
 
-    private static Dictionary<string, string> WithKeys()
+    internal static Dictionary<string, string> WithKeys(string stack = "dev")
     {
-        var config = LabRun.Config("dev");
+        var config = LabRun.Config(stack);
         config["bootstrap:sealedSecretsKeys"] = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\n"
             + "metadata: {name: sealed-secrets-key1}\ndata: {tls.crt: Q1JU, tls.key: S0VZ}\n";
         return config;
@@ -153,18 +146,7 @@ public partial class LabRuleTests
         var first = await LabRun.Of("dev", lab);
         var config = LabRun.Config("dev");
         config["bootstrap:cluster"] = config["bootstrap:cluster"].Replace("\"1.36.3\"", "\"1.36.4\"", StringComparison.Ordinal);
-        return await LabRun.Of("dev", lab, first.State, config, adjust: b => b with
-        {
-            Plan = b.Plan with
-            {
-                Resources =
-                [
-                    .. b.Plan.Resources.Select(r => r.Stage == Stages.TalosApply
-                        ? r with { DependsOn = [.. r.DependsOn.Where(d => d != Stages.KubernetesUpgrade)] }
-                        : r),
-                ],
-            },
-        });
+        return await LabRun.Of("dev", lab, first.State, config, transform: Rewire.Without(Stages.TalosApply, Stages.KubernetesUpgrade));
     }
 
     private static async Task<LabRun> ReplaceAProtectedVm()

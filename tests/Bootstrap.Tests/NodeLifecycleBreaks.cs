@@ -30,7 +30,7 @@ internal static class NodeLifecycleBreaks
             }),
         // Resizing every control plane with the VMs no longer waiting for the previous node's vm-ready.
         [NodeLifecycleRules.VmUpdateReboots] = () => Dev(
-            second: ClusterEdit.ControlPlanes("dev", "cores", 4), adjustSecond: ClusterEdit.WithoutChain(Stages.Vm, Stages.VmReady)),
+            second: ClusterEdit.ControlPlanes("dev", "cores", 4), transform: Rewire.Without(Stages.Vm, Stages.VmReady)),
         // An extension change with an upgrade step that compares only the Talos version.
         [NodeLifecycleRules.NodeRunsItsSchematic] = () => Dev(
             second: ClusterEdit.WithExtension("dev", "siderolabs/iscsi-tools"),
@@ -45,7 +45,7 @@ internal static class NodeLifecycleBreaks
         // Removal steps not chained node by node: two control planes leave etcd together.
         [NodeLifecycleRules.EtcdLeavesOneAtATime] = () => Dev(
             second: ClusterEdit.Without("dev", "cp-2", "cp-3"),
-            adjustFirst: ClusterEdit.WithoutChain(Stages.NodeRemoval, Stages.NodeRemoval)),
+            rewireBoth: Rewire.Without(Stages.NodeRemoval, Stages.NodeRemoval)),
         // A new vm_id re-creates the VM; its unchanged config apply does not run again.
         [NodeLifecycleRules.ReplacementDoesNotCascade] = () => Dev(second: ClusterEdit.Node("dev", "worker-1", "vmId", 4074)),
     };
@@ -55,12 +55,14 @@ internal static class NodeLifecycleBreaks
         Func<ClusterBlueprint, ClusterBlueprint>? adjustFirst = null,
         Func<ClusterBlueprint, ClusterBlueprint>? adjustSecond = null,
         Action<Pulumi.ResourceTransformationArgs>? transform = null,
-        bool spareHost = false)
+        bool spareHost = false,
+        Action<Pulumi.ResourceTransformationArgs>? rewireBoth = null)
     {
         var lab = ClusterEdit.EmptyLab("dev", spareHost);
-        var first = await LabRun.Of("dev", lab, adjust: adjustFirst);
+        var first = await LabRun.Of("dev", lab, adjust: adjustFirst, transform: rewireBoth);
         return first.Failure is not null
             ? first
-            : await LabRun.Of("dev", lab, first.State, second, adjust: adjustSecond ?? adjustFirst, transform: transform);
+            : await LabRun.Of(
+                "dev", lab, first.State, second, adjust: adjustSecond ?? adjustFirst, transform: Rewire.Both(rewireBoth, transform));
     }
 }

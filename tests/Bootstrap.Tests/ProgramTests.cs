@@ -11,9 +11,6 @@ namespace Bootstrap.Tests;
 [Collection(SerialPulumi.Name)]
 public class ProgramTests
 {
-    /// <summary>A kind added to the Blueprint that no component maps yet.</summary>
-    private const ResourceKind Unknown = (ResourceKind)99;
-
     private static Task<LabRun> Up(string stack, Dictionary<string, string>? config = null) =>
         LabRun.Of(stack, new LabState(stack == "dev" ? LabFacts.Ready("pve1") : LabFacts.Ready("pve2", "pve3")), config: config);
 
@@ -32,14 +29,42 @@ public class ProgramTests
     }
 
     [Fact]
-    public async Task A_kind_no_component_maps_stops_the_program_naming_it()
+    public async Task A_planned_resource_no_component_creates_stops_the_program_naming_it()
     {
+        // A stage added to the plan (a new core add-on) before any component creates it.
         var run = await LabRun.Of("dev", new LabState(LabFacts.Ready("pve1")), adjust: b => b with
         {
-            Plan = b.Plan with { Resources = [.. b.Plan.Resources.Select(r => r.Key == "argocd-secret" ? r with { Kind = Unknown } : r)] },
+            Plan = b.Plan with
+            {
+                Resources = [.. b.Plan.Resources, b.Plan.Resource(Stages.CertManager) with { Key = "trust-manager", Stage = "trust-manager" }],
+            },
         });
 
-        Assert.Contains("ClusterAddons has no mapping for 99 (argocd-secret)", run.Failure, StringComparison.Ordinal);
+        Assert.Contains("planned but never created: trust-manager", run.Failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("ops")]
+    public async Task Vms_created_under_talos_keep_the_urn_they_had_under_proxmox(string stack)
+    {
+        var run = await Up(stack);
+
+        var proxmox = run.Resources.Single(r => r.GetResourceName() == "proxmox");
+        foreach (var node in run.Blueprint.Nodes)
+        {
+            var vm = run.RegisteredAs(run.Blueprint.Plan.Resource(Stages.Vm, node.Name).Name);
+            Assert.Equal("talos", vm.Options.Parent?.GetResourceName());
+            var alias = await LabRun.Value(Assert.Single(vm.Options.Aliases).Apply(a => a));
+            Assert.Same(proxmox, alias.Parent);
+            Assert.Null(alias.Name);
+            Assert.Null(alias.Type);
+        }
+        // The alias as the SDK collapses it (Alias.Parent: same name and type under that parent): the URN earlier states hold.
+        Assert.EndsWith(
+            "bootstrap:index:ProxmoxNodes$proxmoxve:index/vmLegacy:VmLegacy::vm-cp-1",
+            await LabRun.Value(Urn.Create("vm-cp-1", "proxmoxve:index/vmLegacy:VmLegacy", proxmox, null, null, null)),
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -87,17 +112,19 @@ public class ProgramTests
     }
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("ops")]
-    public async Task Every_resource_waits_for_exactly_the_blueprint_dependencies(string stack)
+    [InlineData("dev", false)]
+    [InlineData("ops", false)]
+    [InlineData("dev", true)]
+    public async Task Every_resource_waits_for_exactly_the_blueprint_dependencies(string stack, bool restore)
     {
-        var run = await Up(stack);
+        // restore: every optional stage (restored Talos secrets, sealed-secrets keys, Git credentials) is in the plan.
+        var run = await Up(stack, restore ? WithEverySecret(stack) : null);
 
+        Assert.True(run.Failure is null, run.Failure);
         foreach (var planned in run.Blueprint.Plan.Resources.Where(r => r.Kind.CreatesResource()))
         {
             var dependsOn = await LabRun.Value((Output<ImmutableArray<Resource>>)run.RegisteredAs(planned.Name).Options.DependsOn);
-            var expected = planned.DependsOn.Select(key => run.Blueprint.Plan.Resource(key))
-                .Select(r => r.Kind == ResourceKind.ProxmoxPreflight ? "proxmox-provider" : r.Name).Order();
+            var expected = planned.DependsOn.SelectMany(key => Registered(run.Blueprint.Plan, key)).Order();
             Assert.True(
                 expected.SequenceEqual(dependsOn.Select(r => r.GetResourceName()).Order()),
                 $"{planned.Name} waits for [{string.Join(", ", dependsOn.Select(r => r.GetResourceName()))}], "
@@ -203,4 +230,16 @@ public class ProgramTests
 
     private static Dictionary<string, int> VmIds(LabRun run) =>
         run.OfType(Types.Vm).ToDictionary(v => v.Name, v => (int)(double)v.Inputs["vmId"]!);
+
+    /// <summary>What waiting for a planned resource means: the resource, or for a step that creates nothing, what it waits for.</summary>
+    private static IEnumerable<string> Registered(BootstrapPlan plan, string key) =>
+        plan.Resource(key) is var planned && planned.Kind.CreatesResource() ? [planned.Name] : planned.DependsOn.SelectMany(d => Registered(plan, d));
+
+    private static Dictionary<string, string> WithEverySecret(string stack)
+    {
+        var config = LabRuleTests.WithKeys(stack);
+        config["bootstrap:talosSecrets"] = Day2Lab.WithSavedSecrets(stack)["bootstrap:talosSecrets"];
+        config["bootstrap:gitopsCredentials"] = """{"username":"git","password":"ghp_token"}""";
+        return config;
+    }
 }

@@ -144,14 +144,14 @@ public sealed class RestoreScenarioTests : IDisposable
         var after = await LabRun.Of(stack, lab, run.State, WithSavedSecrets(stack));
 
         Assert.True(run.Failure is null, run.Failure);
-        Assert.All(Stages.Releases, r => Assert.Equal(
-            run.Blueprint.Addons.Release(r).ImportId, ((CustomResourceOptions)run.RegisteredAs(r).Options).ImportId));
+        Assert.All(Releases(run.Blueprint), r => Assert.Equal(
+            r.Release.ImportId, ((CustomResourceOptions)run.RegisteredAs(r.Resource.Name).Options).ImportId));
         Assert.True(lab.NodesReady);
         Assert.Equal(old.Objects.Order(), lab.Objects.Order());
         Assert.Equal(old.Releases.Keys.Order(), lab.Releases.Keys.Order());
         Assert.True(after.Failure is null, after.Failure);
         Assert.Empty(after.Changed);
-        Assert.All(Stages.Releases, r => Assert.Null(((CustomResourceOptions)after.RegisteredAs(r).Options).ImportId));
+        Assert.All(Releases(after.Blueprint), r => Assert.Null(((CustomResourceOptions)after.RegisteredAs(r.Resource.Name).Options).ImportId));
     }
 
     /// <summary>
@@ -175,5 +175,12 @@ public sealed class RestoreScenarioTests : IDisposable
         Assert.Empty(run.Inputs(Stages.GatewayApiCrds)["files"]!.AsArray());
         Assert.Equal(old.CrdBundle, lab.CrdBundle);
         Assert.True(lab.NodesReady);
+    }
+
+    /// <summary>The handed-off releases, each with the planned resource that installs it.</summary>
+    private static IReadOnlyList<ReleaseSpec> Releases(ClusterBlueprint blueprint)
+    {
+        var spec = AddonsSpec.For(blueprint);
+        return [spec.Cilium, spec.CertManager, spec.SealedSecrets, spec.ArgoCd];
     }
 }

@@ -14,12 +14,17 @@ namespace Bootstrap.Blueprint.Addons;
 public static class BootstrapReleases
 {
     /// <summary>What a cluster needs before Argo CD can take over: a CNI, certificates, secret decryption, and Argo CD itself.</summary>
-    public static readonly IReadOnlyList<string> Apps = ["cilium", "cert-manager", "sealed-secrets", "argocd"];
+    public static readonly IReadOnlyList<string> Apps = [Cilium, CertManager, SealedSecrets, ArgoCd];
+
+    public const string Cilium = "cilium";
+    public const string CertManager = "cert-manager";
+    public const string SealedSecrets = "sealed-secrets";
+    public const string ArgoCd = "argocd";
 
     /// <summary>Releases Pulumi does not wait for. Cilium, the CNI: Helm would wait for Hubble pods that need Cilium's network
     /// and for its ingress LoadBalancer Service (cilium/cilium install/kubernetes/cilium/templates/cilium-ingress-service.yaml),
     /// which gets an address only once Pulumi creates the pool after the CRDs exist. Readiness gates wait for what matters.</summary>
-    public static readonly IReadOnlyList<string> NotAwaited = ["cilium"];
+    public static readonly IReadOnlyList<string> NotAwaited = [Cilium];
 
     public static (IReadOnlyList<HelmRelease> Releases, IReadOnlyList<Diagnostic> Diagnostics) Build(StackConfig config, IRepository repository)
     {

@@ -4,15 +4,13 @@ using Bootstrap.Blueprint.Scripts;
 namespace Bootstrap.Blueprint.Nodes;
 
 /// <summary>
-/// Taking a node out of the cluster when it leaves the stack. Pulumi deletes what a program no longer registers only at the
-/// end of an update, dependents first (pulumi/pulumi pkg/resource/deploy/step_generator.go ScheduleDeletes), and
-/// pulumi-command runs a resource's <c>delete</c> script then, with the inputs stored in the state
-/// (pulumi/pulumi-command provider/pkg/provider/local/commandController.go Delete). So each node has one command whose
-/// delete script drains it, resets it gracefully (Talos cordons, drains and, on a control plane, leaves etcd:
-/// siderolabs/talos internal/app/machined/pkg/runtime/v1alpha1/v1alpha1_sequencer.go Reset "drain" and "leave"), and
-/// deletes its Node object, before its VM is deleted; the commands depend on each other node by node, so nodes removed in
-/// one update leave one at a time (a control plane leaves etcd only after the previous one has).
+/// Taking a node out when it leaves the stack: one command per node whose delete script drains, gracefully resets (a
+/// control plane leaves etcd) and deletes the node before its VM goes; chained node by node, nodes leave one at a time.
 /// </summary>
+// Pulumi deletes what a program no longer registers at the end of an update, dependents first (pulumi/pulumi
+// pkg/resource/deploy/step_generator.go ScheduleDeletes); pulumi-command runs the delete script with the stored inputs
+// (provider/pkg/provider/local/commandController.go Delete); Talos' graceful reset drains and leaves etcd
+// (siderolabs/talos internal/app/machined/pkg/runtime/v1alpha1/v1alpha1_sequencer.go Reset).
 public static class NodeRemoval
 {
     public const string ResetTimeout = "10m";

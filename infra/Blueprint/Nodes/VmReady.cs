@@ -5,15 +5,12 @@ using Bootstrap.Blueprint.Upgrades;
 namespace Bootstrap.Blueprint.Nodes;
 
 /// <summary>
-/// Changing a VM's cores or memory reboots it: the bpg provider restarts a running VM after an update that needs it,
-/// unless <c>reboot_after_update</c> is false (default true), and returns once the VM runs again, long before Talos, etcd
-/// and the kubelet are back (bpg proxmoxtf/resource/vm/vm.go vmFinalizePowerState, vmRestartRunning: RebootVMAndWaitForRunning).
-/// Pulumi updates independent resources in parallel, so resizing every control plane would reboot them all at once and
-/// lose etcd's quorum and the VIP. This step, after each VM, waits until the node answers again, is Ready and the cluster
-/// is healthy; the next node's VM waits for it, so VM changes roll one node at a time, as Talos upgrades do. Disabling
-/// the reboot instead would leave the change pending: only a Proxmox-side stop and start applies it, which a
-/// `talosctl reboot` inside the guest is not.
+/// After each VM is created or resized, waits until the node is back, Ready and the cluster healthy; the next node's VM
+/// waits for it, so resizes (which reboot the VM) roll one node at a time and etcd keeps its quorum.
 /// </summary>
+// bpg reboots a running VM after an update that needs it and returns once it runs, long before Talos is back
+// (bpg proxmoxtf/resource/vm/vm.go vmRestartRunning). Without the reboot the change stays pending: only a Proxmox-side
+// stop and start applies it, which a `talosctl reboot` inside the guest is not.
 public static class VmReady
 {
     public const string HealthTimeout = "10m";

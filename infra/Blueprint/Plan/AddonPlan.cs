@@ -22,7 +22,7 @@ public sealed record AddonPlan(
     public IReadOnlyList<Manifest> Manifests => [.. LoadBalancer, RootApplication];
 
     /// <summary>Restored keys go where the sealed-secrets controller runs.</summary>
-    public string SealedSecretsNamespace => Releases.Single(r => r.App == "sealed-secrets").Namespace;
+    public string SealedSecretsNamespace => Release(BootstrapReleases.SealedSecrets).Namespace;
 
     /// <summary>What Argo CD owns after the handoff, as the stack output lists it: namespace/release chart version.</summary>
     public IReadOnlyList<string> HandedOffReleases =>
@@ -30,7 +30,7 @@ public sealed record AddonPlan(
 
     /// <summary>Argo CD's URL from its values (global.domain), or null when no domain is set.</summary>
     public string? ArgoCdUrl =>
-        HelmValues.At(Releases.Single(r => r.App == "argocd").Values, "global", "domain") is JsonValue domain ? $"https://{domain}" : null;
+        HelmValues.At(Release(BootstrapReleases.ArgoCd).Values, "global", "domain") is JsonValue domain ? $"https://{domain}" : null;
 
     public HelmRelease Release(string app) => Releases.Single(r => r.App == app);
 }

@@ -13,8 +13,6 @@ public sealed record BootstrapPlan(IReadOnlyList<BootstrapStage> Stages, IReadOn
 
     public PlannedResource Resource(string stage, string member) => Resource(PlannedResource.KeyOf(stage, member));
 
-    public IEnumerable<PlannedResource> OwnedBy(Component component) => Resources.Where(r => r.Component == component);
-
     /// <param name="nodes">Nodes in creation order: control planes first (the first is the bootstrap node), then workers.</param>
     /// <param name="hostOf">Each node's Proxmox host.</param>
     public static BootstrapPlan For(StackConfig config, IReadOnlyList<string> nodes, Func<string, string> hostOf)

@@ -31,8 +31,5 @@ public enum StageScope
 /// <summary>One dependency, with the reason it is needed: no edge exists without one.</summary>
 public sealed record StageEdge(string Stage, EdgeScope Scope, string Reason);
 
-/// <summary>A step of the rebuild: what it creates, how many, and what it waits for. The Pulumi layer wires exactly these edges.</summary>
-public sealed record BootstrapStage(string Id, string Title, ResourceKind Kind, StageScope Scope, IReadOnlyList<StageEdge> After)
-{
-    public Component Component => Kind.Owner();
-}
+/// <summary>A step of the rebuild: what it creates, how many, and what it waits for. The Pulumi program has exactly these edges.</summary>
+public sealed record BootstrapStage(string Id, string Title, ResourceKind Kind, StageScope Scope, IReadOnlyList<StageEdge> After);

@@ -81,7 +81,7 @@ public static class Planner
                 MachinePatches.Node(n.Key, n.Value, cluster)))
             .ToList();
         var talos = TalosPlan(cluster, nodes, image);
-        var argocdNamespace = releases.Single(r => r.App == "argocd").Namespace;
+        var argocdNamespace = releases.Single(r => r.App == BootstrapReleases.ArgoCd).Namespace;
         var addons = new AddonPlan(
             releases,
             crds!,
@@ -90,7 +90,7 @@ public static class Planner
             ArgoCdSecrets.ServerSecret(argocdNamespace),
             ArgoCdSecrets.Repository(argocdNamespace));
         var plan = BootstrapPlan.For(config, nodes.Select(n => n.Name).ToList(), node => nodes.Single(n => n.Name == node).Vm.Host);
-        var scripts = Scripts(talos, nodes, image, config.EtcdSnapshot);
+        var scripts = Scripts(talos, cluster.Network.Vip, nodes, image, config.EtcdSnapshot);
         scripts[Stages.GatewayApiCrdsSource] = InstalledSource.Of("Gateway API CRD bundle", config.EtcdSnapshot is null ? crds!.Url : null);
         var upgrade = installed is null ? null : new UpgradeReport(installed, PendingUpgrades(installed, talos, nodes, scripts));
         return new ClusterBlueprint(
@@ -117,7 +117,7 @@ public static class Planner
     }
 
     private static Dictionary<string, LocalScript> Scripts(
-        TalosClusterPlan talos, IReadOnlyList<NodePlan> nodes, TalosImage image, string? etcdSnapshot)
+        TalosClusterPlan talos, string vip, IReadOnlyList<NodePlan> nodes, TalosImage image, string? etcdSnapshot)
     {
         var release = Compatibility.For(VersionRule.ParseTalos(talos.TalosVersion)!)!;
         var scripts = nodes.ToDictionary(
@@ -126,7 +126,7 @@ public static class Planner
                 n.Name, n.Ip, talos.BootstrapIp, talos.TalosVersion, image.InstallerImage, image.Schematic.Id, release));
         scripts[Stages.KubernetesUpgrade] = UpgradeScripts.Kubernetes(talos.BootstrapNode, talos.BootstrapIp, talos.KubernetesVersion);
         scripts[Stages.EtcdBootstrap] = EtcdBootstrap.Script(talos.BootstrapNode, talos.BootstrapIp, talos.ClientEndpoints, etcdSnapshot);
-        scripts[Stages.ApiReady] = ReadinessGates.ApiReady(talos.Endpoint, talos.Endpoint.Split('/')[2].Split(':')[0], talos.BootstrapIp);
+        scripts[Stages.ApiReady] = ReadinessGates.ApiReady(talos.Endpoint, vip, talos.BootstrapIp);
         scripts[Stages.CiliumCrds] = ReadinessGates.CiliumCrds(talos.Endpoint, LoadBalancerPool.Crds);
         scripts[Stages.ClusterHealth] = ReadinessGates.ClusterHealth(talos.Endpoint, talos.BootstrapIp, nodes.Select(n => n.Name).ToList());
         foreach (var node in nodes)

@@ -1,15 +1,6 @@
 namespace Bootstrap.Blueprint.Plan;
 
-/// <summary>The Pulumi component that creates a planned resource; each creates all of its resources in its constructor.</summary>
-public enum Component
-{
-    ProxmoxNodes,
-    TalosCluster,
-    ClusterAddons,
-    GitOpsHandoff,
-}
-
-/// <summary>What a planned resource is. The Pulumi layer maps every kind to exactly one resource type, or fails.</summary>
+/// <summary>What a planned resource is: plan and topology show it, protection and retention follow from it.</summary>
 public enum ResourceKind
 {
     ProxmoxProvider,
@@ -59,18 +50,10 @@ public enum ResourceKind
 
 public static class ResourceKinds
 {
-    public static Component Owner(this ResourceKind kind) => kind switch
-    {
-        ResourceKind.ProxmoxProvider or ResourceKind.ProxmoxPreflight or ResourceKind.ImageSchematic
-            or ResourceKind.ImageDownload or ResourceKind.VirtualMachine => Component.ProxmoxNodes,
-        ResourceKind.TalosSecrets or ResourceKind.RestoredTalosSecrets or ResourceKind.TalosUpgrade or ResourceKind.KubernetesUpgrade
-            or ResourceKind.VmReady or ResourceKind.MachineConfigApply or ResourceKind.EtcdBootstrap
-            or ResourceKind.Kubeconfig => Component.TalosCluster,
-        ResourceKind.RootApplication => Component.GitOpsHandoff,
-        _ => Component.ClusterAddons,
-    };
-
-    /// <summary>Whether Pulumi registers a resource for it: a preflight check and restored secrets are steps that create nothing.</summary>
+    /// <summary>
+    /// Whether Pulumi registers a resource for it: a preflight check and restored secrets are steps that create nothing.
+    /// The program fails when a planned resource of such a kind was never registered.
+    /// </summary>
     public static bool CreatesResource(this ResourceKind kind) => kind is not (ResourceKind.ProxmoxPreflight or ResourceKind.RestoredTalosSecrets);
 
     /// <summary>

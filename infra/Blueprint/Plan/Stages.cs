@@ -38,9 +38,6 @@ public static class Stages
     public const string ArgoCd = "argocd";
     public const string RootApplication = "root-application";
 
-    /// <summary>The bootstrap core apps, each installed by the stage of the same id.</summary>
-    public static readonly IReadOnlyList<string> Releases = [Cilium, CertManager, SealedSecrets, ArgoCd];
-
     private const string ScheduledPods = "Helm waits for the release's pods, which schedule only on Ready nodes";
 
     /// <param name="restoreEtcd">etcd starts from a snapshot (bootstrap:etcdSnapshot) instead of empty.</param>

@@ -10,10 +10,8 @@ namespace Bootstrap.Blueprint.Readiness;
 public static class ReadinessGates
 {
     /// <summary>
-    /// kube-apiserver answers /readyz on the VIP. The Talos kubeconfig resource returns as soon as the Talos API hands it out
-    /// (siderolabs/terraform-provider-talos pkg/talos/talos_cluster_kubeconfig_resource.go), and pulumi-kubernetes checks
-    /// the cluster once when configured, never again (pulumi-kubernetes provider/pkg/provider/provider.go Configure sets
-    /// clusterUnreachable): the provider must not be configured before this passes.
+    /// kube-apiserver answers /readyz on the VIP. The kubeconfig comes as soon as Talos hands it out, and pulumi-kubernetes
+    /// checks the cluster once, when configured (provider/pkg/provider/provider.go Configure): the provider waits for this.
     /// </summary>
     public static LocalScript ApiReady(string endpoint, string vip, string bootstrapIp)
     {
@@ -49,14 +47,12 @@ public static class ReadinessGates
     }
 
     /// <summary>
-    /// Talos reports the cluster healthy and every planned node is Ready. Both checks are needed: with
-    /// `cluster.network.cni.name: none` talosctl health skips "all k8s nodes to report ready" and CoreDNS
-    /// (siderolabs/talos pkg/cluster/check/default.go cniDisabledStatus), so readiness is read from the API.
-    /// talosctl health gets no node lists: given lists, it requires the Kubernetes nodes and etcd members to be exactly
-    /// those (pkg/cluster/cluster.go NodesMatch "unexpected nodes", check/etcd.go EtcdControlPlaneNodesAssertion), but a
-    /// node removed from the stack still runs until Pulumi deletes it at the end of the update. Without lists Talos
-    /// discovers the members itself (internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go buildClusterInfo).
+    /// Talos reports the cluster healthy and every planned node is Ready; with no CNI configured talosctl health skips
+    /// node readiness (siderolabs/talos pkg/cluster/check/default.go cniDisabledStatus), so that is read from the API.
     /// </summary>
+    // No node lists for talosctl health: given lists it wants exactly those nodes (pkg/cluster/cluster.go NodesMatch), but a
+    // node removed from the stack runs until the end of the update; without them Talos finds the members itself
+    // (internal/app/machined/internal/server/v1alpha1/v1alpha1_cluster.go buildClusterInfo).
     public static LocalScript ClusterHealth(string endpoint, string bootstrapIp, IReadOnlyList<string> nodes)
     {
         const string name = "cluster-health";

@@ -9,20 +9,10 @@ public enum ScriptCredentials
     Kubeconfig = 2,
 }
 
-/// <summary>
-/// A bash script `pulumi up` runs on the operator's machine (pulumi-command local.Command): never during a preview, again
-/// when one of its <see cref="Triggers"/> changes (a replacement), and again when any other input changes (an update
-/// re-runs the create script; pulumi-command provider/pkg/provider/local/commandController.go).
-/// </summary>
-/// <param name="Triggers">Values whose change must re-run the script; only what this one resource depends on.</param>
-/// <param name="RunOnce">
-/// The script runs when the resource is created and never again: later changes to its text are ignored (Pulumi's
-/// ignoreChanges on <c>create</c>), so an update cannot re-run it.
-/// </param>
-/// <param name="DeleteScript">
-/// What runs when the resource is deleted (pulumi-command's <c>delete</c>: run on a delete, including the delete half of a
-/// replacement, with the inputs last stored in the state; provider/pkg/provider/local/commandController.go Delete), or null.
-/// </param>
+/// <summary>A bash script `pulumi up` runs on the operator's machine: never in a preview, again when a trigger or any other input
+/// changes (pulumi/pulumi-command provider/pkg/provider/local/commandController.go).</summary>
+/// <param name="RunOnce">Runs on create only: later changes to its text are ignored (ignoreChanges on <c>create</c>).</param>
+/// <param name="DeleteScript">Runs on a delete, also a replacement's, with the inputs last stored in the state; or null.</param>
 public sealed record LocalScript(
     string Title, string Script, IReadOnlyList<string> Triggers, ScriptCredentials Credentials, bool RunOnce = false, string? DeleteScript = null)
 {

@@ -57,15 +57,4 @@ internal static class ClusterEdit
     {
         Scripts = b.Scripts.ToDictionary(s => s.Key, s => s.Key.Split('/')[0] == stage ? change(s.Value) : s.Value),
     };
-
-    /// <summary>The blueprint with the node-by-node edges of one stage dropped (to break a rule on purpose).</summary>
-    public static Func<ClusterBlueprint, ClusterBlueprint> WithoutChain(string stage, string previousStage) => b => b with
-    {
-        Plan = b.Plan with
-        {
-            Resources = [.. b.Plan.Resources.Select(r => r.Stage == stage
-                ? r with { DependsOn = [.. r.DependsOn.Where(d => !d.StartsWith($"{previousStage}/", StringComparison.Ordinal))] }
-                : r)],
-        },
-    };
 }
