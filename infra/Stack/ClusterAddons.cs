@@ -19,9 +19,8 @@ public sealed record ClusterAddonsArgs(
     AddonsSpec Spec, TalosCluster Talos, Output<string>? SealedSecretsKeys, Output<string>? ArgoCdAdminPassword, Output<string>? GitOpsCredentials);
 
 /// <summary>
-/// Everything in the running cluster before Argo CD takes over: the API wait, the Kubernetes provider, the Gateway API
-/// CRDs, Cilium and its load-balancer pool, the health gate, then cert-manager, sealed-secrets and Argo CD, each installed
-/// once and handed to Argo CD; and each node's removal step.
+/// Everything in the cluster before Argo CD takes over: API wait, Kubernetes provider, Gateway API CRDs, Cilium and its
+/// pool, the health gate, then cert-manager, sealed-secrets and Argo CD (each handed to Argo CD); each node's removal step.
 /// </summary>
 public sealed class ClusterAddons : ComponentResource
 {

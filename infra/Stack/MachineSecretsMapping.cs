@@ -5,9 +5,8 @@ using Pulumiverse.Talos.Machine.Outputs;
 namespace Bootstrap.Stack;
 
 /// <summary>
-/// Talos machine secrets between the provider's types and the secrets file. The provider keeps every certificate and key
-/// as base64 PEM, as <c>talosctl gen secrets</c> writes them (siderolabs/terraform-provider-talos
-/// pkg/talos/talos_machine_secrets_resource.go: base64.StdEncoding of the bundle's PEM), so fields map one to one.
+/// Talos machine secrets between the provider's types and the secrets file: both hold base64 PEM, so fields map one to one
+/// (siderolabs/terraform-provider-talos pkg/talos/talos_machine_secrets_resource.go).
 /// </summary>
 internal static class MachineSecretsMapping
 {

@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 namespace Bootstrap.Blueprint.Config;
 
 /// <summary>
-/// Pulumi's stack-name rule (pulumi/pulumi sdk/go/common/tokens/stack_name.go, ParseStackName): not empty, at most 100
-/// characters, only letters, digits, '-', '_' and '.'. A name is checked before anything is looked up with it, so a
-/// "name" like ../../etc never becomes a path. "." and ".." pass Pulumi's rule but name folders, so they are refused too.
+/// Pulumi's stack-name rule (pulumi/pulumi sdk/go/common/tokens/stack_name.go ParseStackName): 1-100 letters, digits, '-',
+/// '_' and '.'; checked before any lookup so a name never becomes a path ("." and ".." are refused too).
 /// </summary>
 public static partial class StackName
 {

@@ -3,9 +3,8 @@ using System.Text;
 namespace Bootstrap.Blueprint.Diagnostics;
 
 /// <summary>
-/// How text that came from input is shown back in a message: control characters escaped (a value can never move the
-/// cursor or fake a line of output), and anything long cut to its start and end, so a 1 MiB value comes back as a short
-/// excerpt that still shows where it went wrong.
+/// Input text shown back in a message: control characters escaped (no value moves the cursor or fakes a line), anything
+/// long cut to its start and end, so a 1 MiB value comes back short and still shows where it went wrong.
 /// </summary>
 public static class Excerpt
 {

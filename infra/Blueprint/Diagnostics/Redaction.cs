@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 namespace Bootstrap.Blueprint.Diagnostics;
 
 /// <summary>
-/// The one redaction every printer and every non-secret file the tools write goes through: whatever input carried a
-/// credential (a kubeconfig server URL with user info, an error message quoting a request, a plugin's output), the
-/// password, token or key is replaced by <see cref="Mark"/> before it is shown or written. What stays is enough to tell
-/// which server or file was meant.
+/// The one redaction every printer and non-secret file goes through: a password, token or key in any input (URL user info,
+/// a quoted request, a plugin's output) becomes <see cref="Mark"/>; what stays still tells which server or file was meant.
 /// </summary>
 public static partial class Redaction
 {

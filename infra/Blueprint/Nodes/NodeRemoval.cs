@@ -85,9 +85,8 @@ public static class NodeRemoval
     }
 
     /// <summary>
-    /// A control plane that answers nothing cannot leave etcd itself: another control plane removes its member, found by
-    /// hostname in `talosctl etcd members` (NODE, ID, HOSTNAME columns), by its ID (talosctl etcd remove-member takes the
-    /// member ID: siderolabs/talos cmd/talosctl/cmd/talos/etcd.go). With no control plane answering, the cluster is gone.
+    /// A dead control plane cannot leave etcd itself: another one removes its member by ID, found by hostname in
+    /// `talosctl etcd members` (siderolabs/talos cmd/talosctl/cmd/talos/etcd.go). With none answering, the cluster is gone.
     /// </summary>
     private static string EtcdRemoveMember(string name, string node, IReadOnlyList<string> others)
     {

@@ -11,13 +11,9 @@ namespace Bootstrap.Blueprint.Plan;
 /// <summary>The versions a cluster runs now and the upgrade steps that will change something (plan --installed).</summary>
 public sealed record UpgradeReport(InstalledVersions Installed, IReadOnlyList<string> PendingSteps);
 
-/// <summary>
-/// Everything decided for one stack before anything touches a server. The Pulumi layer maps it to resources; the CLI
-/// renders it. Only <see cref="Planner"/> creates one, from a config without errors; warnings ride along.
-/// </summary>
-/// <param name="Platform">What the cluster runs on top of the bootstrap, as Git declares it (the Gateway and its DNS
-/// records, monitoring, isolated namespaces).</param>
-/// <param name="Scripts">The local scripts `pulumi up` runs, by planned resource key (upgrade steps and readiness gates).</param>
+/// <summary>Everything decided for one stack before anything touches a server; only <see cref="Planner"/> makes one.</summary>
+/// <param name="Platform">What the cluster runs on top of the bootstrap, as Git declares it (Gateway, DNS, monitoring).</param>
+/// <param name="Scripts">The local scripts `pulumi up` runs, by planned resource key.</param>
 public sealed record ClusterBlueprint(
     StackConfig Config,
     TalosImage Image,

@@ -1,9 +1,6 @@
 namespace Bootstrap.Blueprint.Plan;
 
-/// <summary>
-/// One resource the Pulumi layer creates, under a stable key derived from names (never a list index), with the keys of
-/// exactly the resources it must wait for; the lab checks the program's dependencies against these.
-/// </summary>
+/// <summary>One resource the Pulumi layer creates, keyed by names (never an index), with exactly what it waits for.</summary>
 /// <param name="Member">The node or Proxmox host of a per-node or per-host stage.</param>
 /// <param name="Protect">Pulumi refuses to delete or replace it (a protected stack, e.g. ops).</param>
 /// <param name="Retain">Deleting the stack leaves it in place: Argo CD owns it after the handoff.</param>

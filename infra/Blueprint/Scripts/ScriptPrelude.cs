@@ -57,9 +57,8 @@ public static class ScriptPrelude
     }
 
     /// <summary>
-    /// <c>kube PATH</c>: GET from the API with the admin credentials, body to stdout, failing on any HTTP error.
-    /// <c>pretty=false</c> keeps JSON on one line: kube-apiserver pretty-prints for user agents starting with curl
-    /// (k8s.io/apiserver pkg/endpoints/handlers/negotiation/negotiate.go isPrettyPrint), and the checks grep it.
+    /// <c>kube PATH</c>: GET with the admin credentials, body to stdout, failing on any HTTP error. <c>pretty=false</c>: the API
+    /// pretty-prints for curl (k8s.io/apiserver pkg/endpoints/handlers/negotiation/negotiate.go), and the checks grep one line.
     /// </summary>
     public static string KubeGet(string endpoint) =>
         "kube() { curl --silent --show-error --fail --max-time 10 --cacert \"$work/ca.crt\" --cert \"$work/client.crt\" " +
