@@ -3,12 +3,9 @@ using Bootstrap.Analyser.Lint;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// What Pulumi's first install can create: when Pulumi installs a release, the cluster serves only the built-in API and the
-/// CRDs registered before (cilium-operator's, once Cilium runs). Helm builds every object of the release before applying any
-/// (helm pkg/action/install.go: KubeClient.Build of the manifest), so one object of a kind no CRD serves yet fails the whole
-/// install with "no matches for kind". A chart's own crds/ folder is installed first, so its kinds are fine.
-/// </summary>
+/// <summary>What Pulumi's first install can create: built-in kinds, the kinds of CRDs registered before (cilium-operator's, once
+/// Cilium runs) and of the chart's own crds/ (installed first). Helm builds every object before applying any (helm
+/// pkg/action/install.go, KubeClient.Build), so one object of a kind no CRD serves yet fails the whole install.</summary>
 public static class BootstrapKinds
 {
     public static IReadOnlyList<RenderFinding> Check(IReadOnlyList<RenderedObject> objects, IReadOnlyList<string> servedApiVersions, string chart)

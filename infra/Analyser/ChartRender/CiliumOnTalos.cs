@@ -6,13 +6,10 @@ using Bootstrap.Blueprint.Talos;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// What the rendered Cilium chart must do on Talos (Talos docs, "Deploying Cilium CNI",
-/// https://www.talos.dev/v1.13/kubernetes-guides/network/deploying-cilium/): reach the API through KubePrism on
-/// localhost:7445, since no kube-proxy and no Service work before Cilium does; run the agent with exactly the capabilities
-/// Talos allows (no SYS_MODULE: "Talos does not allow loading kernel modules by Kubernetes workloads"); replace kube-proxy;
-/// use Talos' own cgroup2 mount. The values say so (<see cref="CoreValuesRule"/>); this checks the chart really renders it.
-/// </summary>
+/// <summary>Checks the rendered Cilium chart does what Talos needs (Talos docs, "Deploying Cilium CNI"): the API through KubePrism
+/// on localhost:7445 (no kube-proxy or Service works before Cilium), kube-proxy replaced, Talos' own cgroup2 mount, only the
+/// capabilities Talos allows (no SYS_MODULE: Talos lets no workload load kernel modules). <see cref="CoreValuesRule"/> checks the
+/// values say so; this checks the chart really renders it.</summary>
 public static class CiliumOnTalos
 {
     public const string Chart = "cilium";

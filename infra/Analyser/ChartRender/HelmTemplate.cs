@@ -9,15 +9,10 @@ public enum RenderRole
     PulumiBootstrap,
 }
 
-/// <summary>
-/// One <c>helm template</c> run as Argo CD's repo server makes it for a Helm source (argo-cd v3.4.4
-/// reposerver/repository/repository.go helmTemplate → util/helm/cmd.go template): the release name (helm.releaseName, else the
-/// Application's name), the destination namespace, the cluster's Kubernetes version, each value file in order, the cluster's
-/// API versions, and <c>--include-crds</c>. Pulumi's install differs only in the values: one file holding the merged values
-/// (HelmRelease.ValuesYaml).
-/// </summary>
-/// <param name="ValueFiles">Repository-relative value files in Argo CD's order; empty when <paramref name="InlineValues"/> is set.</param>
-/// <param name="InlineValues">The one values document Pulumi passes, written to a file by whoever runs helm.</param>
+/// <summary>One <c>helm template</c> run as Argo CD's repo server makes it for a Helm source (argo-cd
+/// reposerver/repository/repository.go helmTemplate). Argo CD passes ValueFiles (repo-relative, in order; InlineValues null);
+/// Pulumi passes its merged values (HelmRelease.ValuesYaml) as one document, InlineValues (ValueFiles empty), which whoever runs
+/// helm writes to a file. Nothing else differs.</summary>
 public sealed record HelmTemplate(
     RenderRole Role,
     string App,
@@ -34,6 +29,8 @@ public sealed record HelmTemplate(
     /// <summary>helm's arguments, in the order Argo CD builds them; <paramref name="valuePaths"/> are the value files on disk.</summary>
     public IReadOnlyList<string> Arguments(string chartPath, IReadOnlyList<string> valuePaths)
     {
+        // As argo-cd util/helm/cmd.go template: the release name (helm.releaseName, else the Application's name), destination
+        // namespace, the cluster's Kubernetes version, each value file in order, the cluster's API versions, --include-crds.
         var args = new List<string>
         {
             "template", chartPath, "--name-template", ReleaseName, "--namespace", Namespace, "--kube-version", KubeVersion,

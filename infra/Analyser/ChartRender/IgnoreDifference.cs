@@ -3,11 +3,9 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// One entry of an Application's <c>spec.ignoreDifferences</c>, matched the way Argo CD's diff normalizer matches it
-/// (argo-cd v3.4.4 util/argo/normalizers/diff_normalizer.go): group and kind as globs, name and namespace exactly when set;
-/// each JSON pointer removes that field and everything below it, each jq path expression is run as <c>del(expr)</c>.
-/// </summary>
+/// <summary>One entry of an Application's <c>spec.ignoreDifferences</c>, matched as argo-cd util/argo/normalizers/diff_normalizer.go
+/// does: group and kind as globs, name and namespace exactly when set; each JSON pointer removes that field and all below it,
+/// each jq path expression runs as <c>del(expr)</c>.</summary>
 public sealed record IgnoreDifference(
     string Group,
     string Kind,

@@ -4,11 +4,9 @@ using System.Text.Json.Nodes;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// The jq path expressions people write in ignoreDifferences (<c>.spec.replicas</c>, <c>.webhooks[]?.clientConfig.caBundle</c>,
-/// <c>.data["tls.crt"]</c>, <c>.spec.template.spec.containers[] | select(.name == "agent") | .image</c>), as paths to compare
-/// changed fields with. Anything else jq accepts is left unparsed; lint then says it cannot tell what it removes.
-/// </summary>
+/// <summary>A jq path expression as people write it in ignoreDifferences (<c>.spec.replicas</c>, <c>.webhooks[]?.clientConfig.caBundle</c>,
+/// <c>.data["tls.crt"]</c>, <c>.spec.template.spec.containers[] | select(.name == "agent") | .image</c>), as a path to compare changed
+/// fields with. Anything else jq accepts is left unparsed (null); lint then says it cannot tell what it removes.</summary>
 public sealed class JqPath
 {
     private readonly IReadOnlyList<Step> steps;

@@ -4,12 +4,9 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// The Pod Security Standards' baseline profile, which Talos enforces in every namespace but kube-system
-/// (https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline). The controls and allowed values follow the
-/// admission plugin's own checks for the newest policy version (kubernetes/pod-security-admission v0.35 policy/check_*.go):
-/// a pod that breaks one is rejected when a controller creates it, so its Deployment never becomes ready.
-/// </summary>
+/// <summary>The Pod Security Standards' baseline profile, which Talos enforces in every namespace but kube-system: a pod that breaks a
+/// control is rejected when its controller creates it, so its Deployment never becomes ready. Controls and allowed values follow the
+/// admission plugin's checks for the newest policy version (kubernetes/pod-security-admission policy/check_*.go).</summary>
 public static class PodSecurityBaseline
 {
     public const string ExemptNamespace = "kube-system";

@@ -4,12 +4,9 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// Output that changes from one render to the next (generated certificates, random passwords) makes Argo CD see a difference
-/// on every refresh: the Application stays OutOfSync and self-heal rewrites the object forever (cilium/cilium#14550).
-/// Every changed field must be removed by the Application's ignoreDifferences before Argo CD compares; an object whose
-/// identity changes cannot be ignored at all. Hooks are left out: they never count towards the sync status.
-/// </summary>
+/// <summary>Output that changes between renders (generated certificates, random passwords) keeps an Application OutOfSync and
+/// self-heal rewriting it forever (cilium/cilium#14550), so its ignoreDifferences must remove every changed field; an object whose
+/// identity changes cannot be ignored at all. Hooks are left out: they never count towards the sync status.</summary>
 public static class RenderDrift
 {
     private const int ShownPaths = 5;

@@ -4,11 +4,8 @@ using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// The output of <c>helm template</c>: YAML documents, each after a <c># Source: chart/templates/file.yaml</c> line. A document
-/// already parsed (renders of one chart share most of them, CRDs above all) is not parsed again; the parsed objects are shared,
-/// so checks only read them.
-/// </summary>
+/// <summary>The output of <c>helm template</c>: YAML documents, each after a <c># Source: chart/templates/file.yaml</c> line. A document
+/// parsed before (renders of one chart share most, CRDs above all) is not parsed again: objects are shared, so checks only read them.</summary>
 public sealed class RenderedManifest
 {
     private const string SourcePrefix = "# Source: ";

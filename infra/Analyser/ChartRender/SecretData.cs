@@ -3,11 +3,9 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// Secrets must not come from Git in plain text (the platform's rule: secrets live only as Pulumi secrets or SealedSecrets).
-/// A rendered Secret whose data is the same on two renders comes from the chart and the values files; one whose data changes
-/// is generated at render time, which is allowed when the Application ignores it (<see cref="RenderDrift"/> checks that).
-/// </summary>
+/// <summary>Secrets never come from Git in plain text (only as Pulumi secrets or SealedSecrets): a rendered Secret whose data is equal
+/// on two renders comes from the chart and values files. One whose data changes is generated at render time, which is allowed
+/// when the Application ignores it (<see cref="RenderDrift"/> checks that).</summary>
 public static class SecretData
 {
     private static readonly string[] DataFields = ["data", "stringData"];

@@ -1,11 +1,8 @@
 namespace Bootstrap.Analyser.ChartRender;
 
-/// <summary>
-/// The handoff only works when Argo CD's first sync changes nothing Pulumi installed: Pulumi passes the merged values as one
-/// file (HelmRelease.ValuesYaml), Argo CD passes the value files in order; both must render the same objects. Fields that
-/// already differ between two renders of the same inputs (generated at render time) are left out, and so are hooks, which
-/// each side runs on its own and which never count towards Argo CD's sync status.
-/// </summary>
+/// <summary>The handoff works only when Argo CD's first sync changes nothing Pulumi installed: Pulumi's render (the merged values as
+/// one file, HelmRelease.ValuesYaml) and Argo CD's (the value files in order) must give the same objects. Left out: fields that differ
+/// between two renders of the same inputs, and hooks (each side runs its own; they never count towards the sync status).</summary>
 public static class ValuesParity
 {
     private const int ShownPaths = 5;

@@ -28,13 +28,10 @@ public sealed record EnvironmentNames(string Name, string? Domain, string? Gatew
     }
 }
 
-/// <summary>
-/// The files every environment holds a copy of, and how one environment's copy becomes another's. A copy differs only by the
-/// environment's name (as a word: gitops/clusters/dev, stacks/dev/values, apps-dev, pool dev-gateway), its domain and its
-/// Gateway address; for the comparison, the versions Renovate bumps per environment and the include lists (which
-/// environments a cluster runs) are set aside. new-env writes a copy with <see cref="Rewrite"/>; lint proves the copies
-/// agree with the same function, so what new-env writes always passes.
-/// </summary>
+/// <summary>The files every environment holds a copy of, and how one copy becomes another's. Copies differ only by the environment's
+/// name (as a word: gitops/clusters/dev, apps-dev, pool dev-gateway), domain and Gateway address, once <see cref="Masked"/> sets aside
+/// the versions Renovate bumps per environment and the include lists. new-env writes a copy with <see cref="Rewrite"/> and lint
+/// compares with it too, so what new-env writes always passes.</summary>
 public static partial class EnvironmentCopy
 {
     public const string Platform = "gitops/platform";
@@ -60,11 +57,9 @@ public static partial class EnvironmentCopy
             ? $"{clusterPath.TrimEnd('/')}/{key["cluster/".Length..]}"
             : key.Split('/', 3) is [_, var component, var rest] ? $"{Platform}/{component}/{environment}/{rest}" : key;
 
-    /// <summary>
-    /// <paramref name="text"/> as environment <paramref name="to"/> has it: <paramref name="from"/>'s name, domain and Gateway
-    /// address replaced in one pass (the domain before the name it may contain). Git coordinates (repoURL, targetRevision,
-    /// revision lines) are never the environment's, so those lines stay as they are.
-    /// </summary>
+    /// <summary><paramref name="text"/> as environment <paramref name="to"/> has it: <paramref name="from"/>'s name, domain and
+    /// Gateway address replaced in one pass (the domain first, as it may contain the name). Git coordinate lines (repoURL,
+    /// targetRevision, revision) never belong to an environment and stay as they are.</summary>
     public static string Rewrite(string text, EnvironmentNames from, EnvironmentNames to)
     {
         var alternatives = new List<string>();

@@ -4,11 +4,8 @@ using System.Text;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// A chart as Helm keeps it: the packaged <c>.tgz</c> (<c>&lt;chart&gt;/Chart.yaml</c>, ... below one top folder, as
-/// <c>helm package</c> writes it; helm's pkg/chart/loader drops that first path segment when loading) or the chart folder.
-/// Folders of pinned charts are laid out like ../shared/charts: <c>&lt;chart&gt;/&lt;version&gt;/</c> holding one of the two.
-/// </summary>
+/// <summary>A chart as Helm keeps it: its folder, or the <c>.tgz</c> <c>helm package</c> writes, everything below one top folder that
+/// helm's pkg/chart/loader drops when loading. Pinned charts are laid out like ../shared/charts: <c>&lt;chart&gt;/&lt;version&gt;/</c>.</summary>
 public static class ChartPackage
 {
     /// <summary>Helm refuses archives larger than this when loading a chart (helm pkg/chart/loader MaxDecompressedChartSize).</summary>

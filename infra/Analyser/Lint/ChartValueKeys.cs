@@ -4,11 +4,9 @@ using NJsonSchema;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// Finds values a chart does not know. Helm ignores an unknown key without a word, and most chart schemas allow extra
-/// keys (Cilium's has no additionalProperties: false), so <c>cgroup.automount</c> passes the schema while Talos needs
-/// <c>cgroup.autoMount</c>. A key is known when the chart's values.yaml or its values.schema.json has it.
-/// </summary>
+/// <summary>Finds values keys that neither the chart's values.yaml nor its values.schema.json has. Helm ignores unknown keys silently
+/// and most chart schemas allow extra keys (Cilium's has no additionalProperties: false), so <c>cgroup.automount</c> passes the
+/// schema although Talos needs <c>cgroup.autoMount</c>.</summary>
 public static class ChartValueKeys
 {
     private const int ListedKeys = 20;

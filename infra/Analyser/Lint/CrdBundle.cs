@@ -7,11 +7,9 @@ using NJsonSchema;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// The custom resource kinds one schema folder version defines (e.g. <c>gateway-api/v1.6.1</c>): CustomResourceDefinition YAML
-/// files, or JSON Schemas converted from CRDs named <c>&lt;kind&gt;_&lt;version&gt;.json</c> (datreeio/CRDs-catalog style, whose
-/// group the family names). Schemas are built on first use.
-/// </summary>
+/// <summary>The custom resource kinds one schema folder version defines (e.g. <c>gateway-api/v1.6.1</c>), from CRD YAML files or from
+/// JSON Schemas converted from CRDs, named <c>&lt;kind&gt;_&lt;version&gt;.json</c> (datreeio/CRDs-catalog style; the family names
+/// their group). Schemas are built on first use.</summary>
 public sealed class CrdBundle
 {
     private readonly Dictionary<(string Group, string Kind), Entry> kinds;

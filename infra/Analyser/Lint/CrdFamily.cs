@@ -1,15 +1,9 @@
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// A folder of custom resource schemas in the schema folder, one subfolder per release. A family whose kinds a chart installs
-/// is read at the version that chart pins (the chart version, or the chart's appVersion); the Gateway API at the release its
-/// CRD Application pins; the others at the newest version present.
-/// </summary>
-/// <param name="Groups">The API groups the family defines: an object of these groups needs the family's schemas.</param>
-/// <param name="TagPrefix">Put before the chart version to name the release tag (Cilium's chart 1.20.0 is tag v1.20.0).</param>
-/// <param name="RegisteredAtRunTime">An operator registers these CRDs at run time, so no chart package holds them; only such a
-/// family may stand in the nearest older release for a missing exact one (with a warning naming both).</param>
-/// <param name="StandInFolders">Other folders holding older releases of the same kinds (converted JSON Schemas).</param>
+/// <summary>A folder of custom resource schemas, one subfolder per release, needed by objects of its <c>Groups</c>: read at the version
+/// its chart pins (TagPrefix + chart version, or the appVersion), the Gateway API at its CRD Application's pin, others at the newest.
+/// Only a family an operator registers at run time (no chart holds its CRDs) may stand in the nearest older release, also from
+/// StandInFolders, for a missing one (with a warning naming both).</summary>
 public sealed record CrdFamily(
     string Folder,
     IReadOnlyList<string> Groups,
@@ -36,6 +30,7 @@ public sealed record CrdFamily(
         new(PrometheusOperator, ["monitoring.coreos.com"], Chart: "kube-prometheus-stack", ByAppVersion: true),
         // cilium-operator registers its CRDs at run time from the files embedded at the release tag; the chart ships none.
         // ../shared/schemas has only JSON Schemas converted from older releases (datreeio/CRDs-catalog, Cilium 1.17 and 1.18).
+        // TagPrefix "v": chart 1.20.0 is release tag v1.20.0.
         new(Cilium, ["cilium.io"], Chart: "cilium", JsonSchemaGroup: "cilium.io", TagPrefix: "v", RegisteredAtRunTime: true,
             StandInFolders: ["cilium-crds-jsonschema"]),
     ];

@@ -1,10 +1,8 @@
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// Values maps that take any key although the chart's values.yaml shows some: the unknown-key check does not look below them.
-/// Only what values.yaml and values.schema.json cannot tell is listed here; empty defaults ({} or null) and schemas
-/// without properties are recognised on their own.
-/// </summary>
+/// <summary>Values maps that take any key although the chart's values.yaml shows some, so the unknown-key check skips below them.
+/// Only what values.yaml and values.schema.json cannot tell is listed; empty defaults ({} or null) and schemas without properties
+/// are recognised on their own.</summary>
 internal static class FreeFormValues
 {
     // Kubernetes fields charts hand to the Pod spec or object metadata unchanged (toYaml): Kubernetes checks them, not the chart,

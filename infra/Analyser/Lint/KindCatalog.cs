@@ -9,11 +9,9 @@ using Semver;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// Every kind one stack's cluster serves that the schema folders have a schema for: the built-in API of the stack's Kubernetes
-/// minor (or, with a warning, the nearest older one) and each CRD family at the version the cluster pins (Cilium's, registered
-/// at run time, may fall back to the nearest older release with a warning; no other family falls back).
-/// </summary>
+/// <summary>Every kind one stack's cluster serves that the schema folders have a schema for: the built-in API of its Kubernetes minor
+/// (else, with a warning, the nearest older one) and each CRD family at the version the cluster pins (only Cilium's, registered at
+/// run time, may fall back to the nearest older release, with a warning).</summary>
 public sealed class KindCatalog
 {
     private readonly IReadOnlyList<CrdBundle> bundles;

@@ -5,16 +5,10 @@ using NJsonSchema;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// The built-in Kubernetes API of one minor release, from its OpenAPI v3 documents (<c>kubernetes/&lt;minor&gt;/api/v1.json</c>,
-/// <c>apis/&lt;group&gt;/&lt;version&gt;.json</c>, as kubernetes/kubernetes api/openapi-spec/v3 publishes them).
-/// </summary>
-/// <remarks>
-/// Each document keeps its schemas under <c>components.schemas</c>, refers to them with <c>#/components/schemas/...</c>, and marks
-/// the kinds it serves with <c>x-kubernetes-group-version-kind</c>. NJsonSchema resolves draft-04 <c>#/definitions/...</c>, so a
-/// document becomes one JSON Schema whose definitions are its components; every object is closed as the API server's
-/// strict field validation would treat it. A document is parsed only when one of its kinds is asked for.
-/// </remarks>
+/// <summary>The built-in Kubernetes API of one minor, from its OpenAPI v3 documents as kubernetes/kubernetes api/openapi-spec/v3
+/// publishes them (<c>kubernetes/&lt;minor&gt;/api/v1.json</c>, <c>apis/&lt;group&gt;/&lt;version&gt;.json</c>), indexed by
+/// <c>x-kubernetes-group-version-kind</c>. A document is parsed when one of its kinds is first asked for, into one JSON Schema whose
+/// objects are closed as the API server's strict field validation treats them.</summary>
 public sealed class KubernetesSchema
 {
     public const string ObjectMetaName = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
@@ -48,6 +42,7 @@ public sealed class KubernetesSchema
             var document = Document(file);
             foreach (var (kind, isNamespaced) in PathKinds(document))
             {
+                // A namespaced kind also has an all-namespaces list path, so any path below a namespace decides.
                 namespaced[kind] = namespaced.GetValueOrDefault(kind) || isNamespaced;
             }
 
@@ -69,13 +64,9 @@ public sealed class KubernetesSchema
         return new KubernetesSchema(minor, kinds, namespaced);
     }
 
-    /// <summary>Whether this release serves a kind in namespaces (true), cluster-wide (false), or not at all (null): as discovery's
-    /// <c>namespaced</c>, read from the kind's REST paths.</summary>
-    /// <remarks>The API server registers a namespaced resource's endpoints below <c>namespaces/{namespace}/&lt;resource&gt;</c> and a
-    /// cluster-scoped one's without it (kubernetes/kubernetes staging/src/k8s.io/apiserver/pkg/endpoints/installer.go
-    /// registerResourceHandlers); the OpenAPI documents list those paths, each operation naming its
-    /// <c>x-kubernetes-group-version-kind</c>. A namespaced kind also has an all-namespaces list path, so any namespaced path decides.
-    /// </remarks>
+    /// <summary>Whether this release serves a kind in namespaces (true), cluster-wide (false) or not at all (null), as discovery's
+    /// <c>namespaced</c>: the API server registers a namespaced kind's paths below <c>namespaces/{namespace}/</c> (kubernetes/kubernetes
+    /// staging/src/k8s.io/apiserver/pkg/endpoints/installer.go registerResourceHandlers), and the OpenAPI documents list them.</summary>
     public bool? IsNamespaced(string group, string kind) => namespaced.TryGetValue((group, kind), out var value) ? value : null;
 
     /// <summary>The schema of a built-in kind, or null when no document of this release serves it.</summary>
@@ -108,6 +99,7 @@ public sealed class KubernetesSchema
             definitions[name] = strict;
         }
 
+        // NJsonSchema resolves draft-04 "#/definitions/..." references: the components become definitions, their references follow.
         var text = new JsonObject { ["definitions"] = definitions }.ToJsonString()
             .Replace($"\"{ComponentsRef}", "\"#/definitions/", StringComparison.Ordinal);
         return SchemaDocument.Parse(text, file);

@@ -3,15 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace Bootstrap.Analyser.Lint;
 
-/// <summary>
-/// Makes a Kubernetes structural schema as strict as the API server's field validation (kubeconform's <c>-strict</c>):
-/// declared properties are the only ones allowed, except where the schema keeps unknown fields on purpose.
-/// </summary>
-/// <remarks>
-/// Unknown fields are rejected by <c>kubectl apply</c>'s default strict field validation and silently dropped otherwise
-/// (Kubernetes docs, "Field validation": https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation);
-/// either way a misspelled field in Git never takes effect.
-/// </remarks>
+/// <summary>Makes a Kubernetes structural schema as strict as the API server's field validation (kubeconform's <c>-strict</c>): only
+/// declared properties, except where the schema keeps unknown fields on purpose. kubectl apply rejects unknown fields, other clients'
+/// are dropped (https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation): a misspelled field never takes effect.</summary>
 internal static class StrictSchema
 {
     // An embedded resource (x-kubernetes-embedded-resource) carries apiVersion, kind and metadata without declaring them

@@ -3,16 +3,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>Renovate's argocd manager: the chart and Git sources of Applications and ApplicationSet templates.</summary>
-/// <remarks>
-/// renovatebot/renovate lib/modules/manager/argocd/{extract,schema,util}.ts (44.121.2): a file without "apiVersion: argoproj.io/"
-/// is skipped; Go/Jinja templates ({{ }}, {% %}, {# #}) are stripped before parsing (lib/util/string.ts stripTemplates); an
-/// invalid YAML file yields nothing; each document must be an Application (spec.source, spec.sources) or an ApplicationSet
-/// (spec.template.spec...) whose sources have string repoURL and targetRevision (zod z.string(): a plain 1.20 is a number and
-/// drops the whole document; an invalid entry of sources is dropped alone). A source with a chart is a Helm dependency (an OCI
-/// or scheme-less repoURL makes it a Docker one named registry/chart), any other source a git-tags dependency on repoURL, plus
-/// its kustomize.images ("name=image:tag").
-/// </remarks>
+/// <summary>Renovate's argocd manager (renovatebot/renovate lib/modules/manager/argocd/{extract,schema,util}.ts): the chart and Git
+/// sources of Applications and ApplicationSet templates, in files with "apiVersion: argoproj.io/", templates stripped, invalid YAML
+/// skipped. As its zod schema, a source whose repoURL or targetRevision is no string (a plain 1.20 is a number) drops its document.</summary>
 public static partial class ArgoCdExtractor
 {
     public const string Manager = "argocd";
@@ -88,6 +81,8 @@ public static partial class ArgoCdExtractor
         var line = YamlDocuments.Line(revision);
         var oci = repoUrl.StartsWith("oci://", StringComparison.Ordinal);
         var registry = (oci ? repoUrl["oci://".Length..] : repoUrl).TrimEnd('/');
+        // A chart source is a Helm dependency, or a Docker one named registry/chart when repoURL is OCI or has no scheme; any
+        // other source is a git-tags dependency on repoURL, plus its kustomize.images ("name=image:tag").
         if (YamlDocuments.Child(source, "chart") is YamlScalarNode { Value: { Length: > 0 } chart })
         {
             yield return oci || !repoUrl.Contains("://", StringComparison.Ordinal)

@@ -3,17 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>
-/// Renovate's "regex or glob" strings (managerFilePatterns, matchFileNames, ignorePaths), matched against repo-relative paths.
-/// </summary>
-/// <remarks>
-/// renovatebot/renovate lib/util/string-match.ts (44.121.2): "*" matches everything; a string starting with "/" or "!/" and
-/// ending with "/" or "/i" is a regular expression (re2, or JavaScript RegExp where re2 is not installed), "!" negates it;
-/// anything else is a minimatch glob with { dot: true, nocase: true }. ignorePaths use minimatch { dot: true } (case
-/// sensitive) or a plain substring (lib/workers/repository/extract/file-match.ts). Supported glob syntax: *, **, ?, [...],
-/// {a,b} and a leading ! (minimatch's negation); the regular expressions run on .NET's engine, which agrees with re2 and
-/// RegExp on the syntax config patterns use (classes, groups, anchors, named groups).
-/// </remarks>
+/// <summary>Renovate's "regex or glob" strings (managerFilePatterns, matchFileNames, ignorePaths) on repo-relative paths, as
+/// renovatebot/renovate lib/util/string-match.ts: "*" is everything, "/re/" or "/re/i" a regular expression ("!/re/" negates it),
+/// anything else a minimatch glob { dot: true, nocase: true } (*, **, ?, [...], {a,b}, leading !). .NET's regex engine agrees with
+/// re2 and JavaScript's RegExp on what config patterns use (classes, groups, anchors, named groups).</summary>
 public static partial class FilePattern
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
@@ -49,7 +42,7 @@ public static partial class FilePattern
         return (positive.Count == 0 || positive.Any(p => Matches(p, path))) && negative.All(p => Matches(p, path));
     }
 
-    /// <summary>ignorePaths: a substring of the path or a case-sensitive minimatch glob.</summary>
+    /// <summary>ignorePaths: a substring of the path or a case-sensitive minimatch glob (lib/workers/repository/extract/file-match.ts).</summary>
     public static bool Ignores(string ignorePath, string path) =>
         path.Contains(ignorePath, StringComparison.Ordinal) || Glob(ignorePath, path, ignoreCase: false);
 

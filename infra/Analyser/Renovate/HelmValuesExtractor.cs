@@ -3,18 +3,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>Renovate's helm-values manager: container images in Helm values files.</summary>
-/// <remarks>
-/// renovatebot/renovate lib/modules/manager/helm-values/{extract,util}.ts (44.121.2), walking every document depth-first:
-/// under a key ending in "image" (any case), a mapping with "repository" and "tag" or "version" is the image
-/// [registry/]repository:tag (tag ?? version, as JavaScript prints it); a string is an image reference, and when it has no
-/// tag a sibling "tag"/"version" string supplies it. Anything else is searched further; an invalid YAML file yields nothing.
-/// Its default managerFilePatterns is ["/(^|/)values\.ya?ml$/"] (helm-values/index.ts).
-/// </remarks>
+/// <summary>Renovate's helm-values manager (renovatebot/renovate lib/modules/manager/helm-values/{extract,util}.ts): container images
+/// in Helm values files, found depth-first under keys ending in "image" (any case): a {repository, tag|version} mapping, or an image
+/// string whose missing tag a sibling "tag"/"version" string supplies. An invalid YAML file yields nothing.</summary>
 public static partial class HelmValuesExtractor
 {
     public const string Manager = "helm-values";
 
+    // The manager's default managerFilePatterns (helm-values/index.ts).
     public static readonly IReadOnlyList<string> DefaultFilePatterns = [@"/(^|/)values\.ya?ml$/"];
 
     private static readonly string[] SiblingKeys = ["tag", "version"];
@@ -62,6 +58,7 @@ public static partial class HelmValuesExtractor
         var registry = Text(YamlDocuments.Child(image, "registry"));
         var repository = Text(YamlDocuments.Child(image, "repository")) ?? "undefined";
         var tagNode = YamlDocuments.Child(image, "tag") is { } tag && Text(tag) is not null ? tag : YamlDocuments.Child(image, "version");
+        // [registry/]repository:tag, with tag ?? version, printed as JavaScript's template string prints them.
         var reference = ImageReference.Parse($"{(string.IsNullOrEmpty(registry) ? "" : registry + "/")}{repository}:{Text(tagNode) ?? "undefined"}");
         var line = YamlDocuments.Line(tagNode ?? image);
         return new ExtractedDependency(Manager, file, line, reference?.DepName ?? repository, reference?.Tag, "docker");

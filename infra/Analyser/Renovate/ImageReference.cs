@@ -1,11 +1,8 @@
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>A container image reference split the way Renovate's Docker dependencies are (depName and tag).</summary>
-/// <remarks>
-/// renovatebot/renovate lib/modules/manager/dockerfile/extract.ts (splitImageParts, getDepFromImageRef): the digest follows "@",
-/// the tag is the text after the last ":" unless that part holds a "/" (a registry port); a leading amd64/, arm64/ or library/ is
-/// dropped from depName; "${" variables are skipped. Registry aliases are not modelled (renovate.json sets none).
-/// </remarks>
+/// <summary>A container image reference split as Renovate's Docker dependencies are (renovatebot/renovate
+/// lib/modules/manager/dockerfile/extract.ts splitImageParts, getDepFromImageRef); null for a "${" variable. Registry aliases are
+/// not modelled (renovate.json sets none).</summary>
 public sealed record ImageReference(string DepName, string? Tag, string? Digest)
 {
     public static ImageReference? Parse(string reference)
@@ -18,6 +15,7 @@ public sealed record ImageReference(string DepName, string? Tag, string? Digest)
         var at = reference.IndexOf('@', StringComparison.Ordinal);
         var withTag = at < 0 ? reference : reference[..at];
         var digest = at < 0 ? null : reference.Split('@')[1];
+        // The tag follows the last ":" unless that part holds a "/" (then the ":" was a registry's port).
         var parts = withTag.Split(':');
         var (name, tag) = parts.Length == 1 || parts[^1].Contains('/')
             ? (withTag, (string?)null)

@@ -5,17 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>
-/// Every version pinned in the platform's files, found by shape rather than by a list of known files, so a new manifest, values
-/// file or app is covered the day it is added: gitops/ and stacks/ (YAML and JSON) and the stack files Pulumi.&lt;stack&gt;.yaml.
-/// </summary>
-/// <remarks>
-/// A pin is a version-like value (1.2, v1.13.9, 1.29-alpine, sha256:...; not main, HEAD or latest) in one of these places:
-/// an Argo CD source's targetRevision; an image's tag ({repository, tag|version}, or "name:tag" under a key ending in image);
-/// a key named tag or version, or ending in Tag or Version (talosVersion, newTag, chartVersion; never apiVersion); a path
-/// segment or ref= of a URL (a release download, a remote kustomization). .NET package versions and GitHub Actions are
-/// outside this scan (Renovate's default nuget and github-actions managers read them).
-/// </remarks>
+/// <summary>Every version pinned in gitops/, stacks/ (YAML, JSON) and Pulumi.&lt;stack&gt;.yaml, found by shape, not by a list of files,
+/// so a new file is covered the day it is added: a version-like value (1.2, v1.13.9, 1.29-alpine, sha256:...; not main or latest) as a
+/// targetRevision, an image tag, a tag/version/*Tag/*Version key (never apiVersion) or in a URL. .NET packages and GitHub Actions
+/// are outside it: Renovate's default nuget and github-actions managers read them.</summary>
 public static partial class Pins
 {
     public static readonly IReadOnlyList<string> Folders = ["gitops", "stacks"];

@@ -3,14 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>A customManagers entry of customType "regex": named groups of matchStrings over the whole file.</summary>
-/// <remarks>
-/// renovatebot/renovate lib/modules/manager/custom/regex/{index,strategies,utils}.ts and custom/utils.ts (44.121.2), strategy
-/// "any" (the default): every match of every matchString (global flag) is one dependency; a field comes from its
-/// "&lt;field&gt;Template" (Handlebars over the groups, packageFile and packageFileDir) or else from the group of that name; a
-/// dependency without depName/packageName, currentValue/currentDigest or datasource is discarded. Only {{name}} and {{{name}}}
-/// template substitutions are modelled; other strategies and template helpers are reported as unmodelled.
-/// </remarks>
+/// <summary>A customManagers entry of customType "regex" (renovatebot/renovate lib/modules/manager/custom/regex/*.ts): with strategy
+/// "any", every match of every matchString is one dependency, each field from its "&lt;field&gt;Template" or the group of that name;
+/// one without depName/packageName, currentValue/currentDigest or datasource is dropped. Other strategies and template helpers are
+/// not modelled (<see cref="Unmodelled"/> says so).</summary>
 public sealed partial class RegexExtractor(string description, IReadOnlyList<string> matchStrings, JsonObject config)
 {
     public const string Manager = "regex";
@@ -59,6 +55,7 @@ public sealed partial class RegexExtractor(string description, IReadOnlyList<str
         }
     }
 
+    // Handlebars over the match's groups, packageFile and packageFileDir (custom/utils.ts); only {{name}} and {{{name}}} are modelled.
     private static string Render(string template, Match match, string file) =>
         Substitution().Replace(template, s => s.Groups["name"].Value switch
         {

@@ -9,18 +9,14 @@ namespace Bootstrap.Analyser.Renovate;
 /// <summary>One manager as renovate.json configures it: its name, the files it reads and how it extracts dependencies.</summary>
 public sealed record ManagerScope(string Name, IReadOnlyList<string> FilePatterns, Func<string, string, IEnumerable<ExtractedDependency>> Extract);
 
-/// <summary>What renovate.json makes Renovate read: the modelled managers, the ignored paths and the rollout stages.</summary>
-/// <remarks>
-/// Modelled from renovatebot/renovate 44.121.2: a manager's managerFilePatterns is mergeable, so renovate.json's list is added to
-/// the manager's default (lib/config/options/index.ts, lib/config/utils.ts mergeChildConfig); enabledManagers and
-/// "&lt;manager&gt;": {"enabled": false} switch managers off; ignorePaths defaults to node_modules and bower_components, and
-/// config:recommended (":ignoreModulesAndTests", lib/config/presets/internal/default.preset.ts) replaces it with
-/// node_modules, bower_components, vendor, examples, __tests__, test, tests and __fixtures__.
-/// </remarks>
+/// <summary>What renovate.json makes Renovate read: the modelled managers (enabledManagers and "&lt;manager&gt;": {"enabled": false}
+/// switch them off), the ignored paths and the rollout stages, as renovatebot/renovate lib/config reads them.</summary>
 public sealed class RenovateSetup
 {
     public const string File = "renovate.json";
 
+    // ignorePaths' default; config:recommended's ":ignoreModulesAndTests" (lib/config/presets/internal/default.preset.ts)
+    // replaces it with RecommendedIgnorePaths.
     private static readonly string[] DefaultIgnorePaths = ["**/node_modules/**", "**/bower_components/**"];
 
     private static readonly string[] RecommendedIgnorePaths =
@@ -76,6 +72,8 @@ public sealed class RenovateSetup
             var own = config[name] as JsonObject;
             if (On(name, own))
             {
+                // managerFilePatterns is mergeable: renovate.json's list is added to the manager's default
+                // (lib/config/options/index.ts, lib/config/utils.ts mergeChildConfig).
                 managers.Add(new ManagerScope(name, [.. defaults, .. Strings(own?["managerFilePatterns"])], extract));
             }
         }

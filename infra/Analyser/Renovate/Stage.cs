@@ -6,18 +6,13 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>A rollout stage: a packageRule that gives the bumps of some files their own branches (additionalBranchPrefix) and an age.</summary>
-/// <remarks>
-/// Renovate applies packageRules per update with its packageFile (lib/workers/repository/updates/flatten.ts), matching
-/// matchFileNames as a regex-or-glob list (lib/util/package-rules/files.ts); the branch name is branchPrefix +
-/// additionalBranchPrefix + branchTopic (groupSlug for a group), and updates are grouped into branches by that name
-/// (updates/branchify.ts). So the same chart in a dev file and an ops file becomes two branches and two PRs. minimumReleaseAge
-/// counts from the release's timestamp at the registry, not from any merge (lookup/filter-checks.ts); with the default
-/// internalChecksFilter "strict" a branch whose release is younger is not created (update/branch/index.ts). Durations read
-/// like lib/util/pretty-time.ts toMs: "7 days", "1 week", "2 months" (30 days each), summed.
-/// </remarks>
+/// <summary>A rollout stage: a packageRule that gives the bumps of some files their own branches (additionalBranchPrefix) and an age.
+/// Renovate names a branch branchPrefix + additionalBranchPrefix + branchTopic and groups updates by that name (renovatebot/renovate
+/// lib/workers/repository/updates/branchify.ts), so the same chart in a dev file and an ops file becomes two PRs.</summary>
 public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<string> MatchFileNames, TimeSpan MinimumReleaseAge)
 {
+    // Renovate applies packageRules per update with its packageFile (lib/workers/repository/updates/flatten.ts), matching
+    // matchFileNames as a regex-or-glob list (lib/util/package-rules/files.ts).
     public bool Covers(string file) => FilePattern.MatchesList(MatchFileNames, file);
 
     public static IReadOnlyList<Stage> Read(JsonObject config, List<Diagnostic> findings)
@@ -33,6 +28,9 @@ public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<
 
             var files = RenovateSetup.Strings(rule["matchFileNames"]);
             var ageText = RenovateSetup.Text(rule["minimumReleaseAge"]);
+            // minimumReleaseAge counts from the release's timestamp at the registry, not from any merge
+            // (lib/workers/repository/process/lookup/filter-checks.ts); with the default internalChecksFilter "strict", no branch
+            // is created for a younger release (lib/workers/repository/update/branch/index.ts).
             var age = ageText is null ? TimeSpan.Zero : Duration(ageText);
             if (age is null)
             {
@@ -50,6 +48,7 @@ public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<
         return stages;
     }
 
+    /// <summary>A duration as lib/util/pretty-time.ts toMs reads it ("7 days", "1 week", "2 months" of 30 days, summed), else null.</summary>
     public static TimeSpan? Duration(string text)
     {
         var parts = Part().Matches(text);

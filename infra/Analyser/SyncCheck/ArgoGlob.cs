@@ -3,12 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace Bootstrap.Analyser.SyncCheck;
 
-/// <summary>
-/// The two pattern languages an AppProject's lists are matched with (argo-cd v3.4.4 pkg/apis/application/v1alpha1):
-/// gobwas/glob for source repositories (separator '/') and destinations (no separator), via util/glob/glob.go; Go's
-/// path/filepath.Match for the group/kind lists (types.go isResourceInList, isNamedResourceInList). A pattern either
-/// library refuses to compile matches nothing, as there.
-/// </summary>
+/// <summary>The two pattern languages an AppProject's lists are matched with (argo-cd pkg/apis/application/v1alpha1): gobwas/glob for
+/// source repositories (separator '/') and destinations (none), via util/glob/glob.go; Go's path/filepath.Match for group/kind lists
+/// (types.go isResourceInList, isNamedResourceInList). A pattern either library refuses to compile matches nothing, as there.</summary>
 public static class ArgoGlob
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1);

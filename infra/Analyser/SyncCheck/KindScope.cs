@@ -4,12 +4,9 @@ using Bootstrap.Analyser.Lint;
 
 namespace Bootstrap.Analyser.SyncCheck;
 
-/// <summary>
-/// Whether a kind is namespaced, as the API server's discovery tells Argo CD (metav1.APIResource.Namespaced), from facts of the
-/// versions the repository pins only: the <c>spec.scope</c> of every CustomResourceDefinition the environment's Applications
-/// render, then the stack's <see cref="KindCatalog"/> (the Kubernetes OpenAPI of its minor, the pinned CRD releases).
-/// A kind none of them knows has no scope here (null): the check reports it rather than guess.
-/// </summary>
+/// <summary>Whether a kind is namespaced, as discovery tells Argo CD (metav1.APIResource.Namespaced), from pinned facts only: the
+/// <c>spec.scope</c> of every CRD the environment's Applications render, then the stack's <see cref="KindCatalog"/> (the Kubernetes
+/// OpenAPI of its minor, the pinned CRD releases). Null for a kind none of them knows: the check reports it rather than guess.</summary>
 public sealed class KindScope
 {
     private readonly Dictionary<(string, string), bool> crds = [];

@@ -11,11 +11,9 @@ namespace Bootstrap.Analyser.SyncCheck;
 /// <summary>What one environment's root makes Argo CD sync: every Application with its AppProject, and the Helm renders to run.</summary>
 public sealed record SyncPlan(string Stack, IReadOnlyList<SyncedApp> Apps, IReadOnlyList<GitOpsObject> Projects, IReadOnlyList<string> Preinstalled);
 
-/// <summary>
-/// Follows an environment's root as Argo CD does (ClusterView) and lists, per Application, the sources Argo CD renders: each
-/// Helm chart source with its value files in order (a <c>$ref/</c> path read from the ref source, argo-cd v3.4.4
-/// reposerver/repository/repository.go), each directory source's files, and each kustomize source's resources.
-/// </summary>
+/// <summary>Follows an environment's root as Argo CD does (ClusterView) and lists per Application the sources Argo CD renders: Helm
+/// charts with their value files in order (a <c>$ref/</c> path read from the ref source, argo-cd reposerver/repository/repository.go),
+/// directory sources' files and kustomize sources' resources.</summary>
 public static class SyncRenderPlan
 {
     /// <param name="remote">The objects of a remote kustomize resource (a URL), or null when they are not available offline.</param>
