@@ -19,7 +19,7 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var schemaText = context.Repository.ReadFile(AppConfig.SchemaFile);
         if (schemaText is null)
         {
-            yield return Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore the schema every config.json is checked against");
+            yield return FindingId.AppConfig.At(AppConfig.SchemaFile, "does not exist", "restore the schema every config.json is checked against");
             yield break;
         }
 
@@ -33,7 +33,7 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
 
             if (!context.Repository.FileExists(config.ValuesFile))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.AppConfig.At(
                     config.File,
                     $"has no values file {config.ValuesFile}",
                     $"create {config.ValuesFile} (new-app writes a starter)");
@@ -47,13 +47,13 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var (config, schema, tree) = input;
         foreach (var violation in SchemaViolation.Find(schema, config.Fields))
         {
-            yield return Diagnostic.Error($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);
+            yield return FindingId.AppConfig.At($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);
         }
 
         var name = config.Field("name");
         if (name is not null && name != config.Folder)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 $"{config.File}: name",
                 $"is \"{name}\" in folder {config.Folder}",
                 $"name the app after its folder: \"{config.Folder}\"");
@@ -62,7 +62,7 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var appSets = tree.Objects.Where(o => o.Is("ApplicationSet")).ToList();
         if (!appSets.Any(a => ClusterView.Reads(a, config.File)))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 config.File,
                 $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it",
                 $"use an environment with one: {string.Join(", ", Environments(tree))}");
@@ -71,11 +71,12 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var ns = config.Field("namespace");
         if (ns is not null && CoreNamespaces(tree).Contains(ns))
         {
-            yield return Diagnostic.Error($"{config.File}: namespace", $"\"{ns}\" is a core namespace", $"use {config.Environment}-{config.Folder}");
+            yield return FindingId.AppConfig.At(
+                $"{config.File}: namespace", $"\"{ns}\" is a core namespace", $"use {config.Environment}-{config.Folder}");
         }
         else if (ns is not null && ns != config.Environment && !ns.StartsWith($"{config.Environment}-", StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 $"{config.File}: namespace",
                 $"\"{ns}\" is outside environment {config.Environment}'s namespaces",
                 $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");

@@ -65,7 +65,7 @@ public sealed class EnvironmentCopyRule : IRule<EnvironmentCopies>
 
             var line = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
                 .First(n => n >= expected.Length || n >= actual.Length || expected[n] != actual[n]);
-            yield return Diagnostic.Error(
+            yield return FindingId.EnvironmentCopy.At(
                 $"{other}:{line + 1}",
                 $"differs from {path} by more than the environment ({a.Names.Name} → {b.Names.Name}, its domain, Gateway address, pinned "
                 + $"versions and include lists): this line reads \"{Line(actual, line)}\" where the copy of {path} reads \"{Line(expected, line)}\"",

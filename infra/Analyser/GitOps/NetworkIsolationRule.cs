@@ -20,7 +20,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
         {
             if (!DeploysAccessFile(appSet, context.Cluster.RepoUrl))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     $"{appSet.Where}: spec.template.spec.sources",
                     "does not deploy the apps' access.yaml: the namespaces it creates would have no network policies",
                     $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: "
@@ -36,14 +36,14 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
             var update = $"dotnet run --project infra/Cli -- new-app {config.Environment} {config.Folder} --update";
             if (actual is null)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     file,
                     $"does not exist: namespace {config.Field("namespace")} would not be isolated",
                     $"generate it: {update}");
             }
             else if (actual != expected)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     file,
                     $"differs from what {config.File} declares (edited by hand, or config.json changed since)",
                     $"regenerate it: {update}");
@@ -57,7 +57,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
             .Distinct();
         foreach (var stray in strays)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkIsolation.At(
                 stray,
                 $"is never deployed: the ApplicationSets take only {AppAccess.FileName} from an app's folder",
                 "put the app's objects in its chart values (stacks/<env>/apps/) and its network access in config.json");
@@ -94,7 +94,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
 
             if (!targets.SelectMany(t => t.Ingress).Any(i => i.Kind == PeerKind.Namespace && i.Value == source && Covers(i, egress)))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     $"{config.File}: egress",
                     $"allows {egress.Describe()}, but that namespace is isolated and does not let {source} in: the traffic would be dropped there",
                     $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to "

@@ -46,6 +46,6 @@ public sealed record RenovateCoverage(
             ? "quote the value in YAML so Renovate reads the version as written"
             : $"make a manager in {RenovateSetup.File} extract it (argocd: Argo CD sources; helm-values: image tags under stacks/; "
               + "a customManagers regex: anything else)";
-        return Diagnostic.Error(pin.Where, $"{pin.What} is pinned at {pin.Version}, but no Renovate manager sees it: {why}", fix);
+        return FindingId.RenovateCoverage.At(pin.Where, $"{pin.What} is pinned at {pin.Version}, but no Renovate manager sees it: {why}", fix);
     }
 }

@@ -35,13 +35,13 @@ public sealed partial class StageRule : IRule<StagedPins>
             {
                 // A warning, not an error: a new environment (new-env) lints clean before renovate.json names it.
                 var name = environment.Groups["env"].Value;
-                yield return Diagnostic.Warning(pin.Where,
+                yield return FindingId.StageUncovered.At(pin.Where,
                     $"{pin.What} {pin.Version} belongs to environment {name}, but no rollout stage covers it: Renovate would bump it without staging",
                     $"add {name}'s files to the matchFileNames of a stage (a packageRule with additionalBranchPrefix) in {RenovateSetup.File}");
             }
             else
             {
-                yield return Diagnostic.Warning(pin.Where,
+                yield return FindingId.SharedPin.At(pin.Where,
                     $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
                     "pin it per environment (gitops/clusters/<env>/, gitops/platform/<component>/<env>/, stacks/<env>/) to stage it");
             }
@@ -58,7 +58,7 @@ public sealed partial class StageRule : IRule<StagedPins>
                 .FirstOrDefault(f => f.Pin is not null);
             if (finding is ({ } stage, { } e))
             {
-                yield return Diagnostic.Error(later.Pin.Where,
+                yield return FindingId.StageOrder.At(later.Pin.Where,
                     $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(stage)} ({e.Version} at {e.Where}): "
                     + $"a version reaches {Name(later.Stage)} only after {Name(stage)} ran it",
                     $"merge {Name(stage)}'s bump first (Renovate's {stage.BranchPrefix} branch), or change both in one commit");

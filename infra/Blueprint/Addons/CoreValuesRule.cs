@@ -62,7 +62,7 @@ public sealed class CoreValuesRule : IRule<HelmRelease>
             var actual = HelmValues.At(release.Values, rule.Path);
             if (!Matches(actual, rule))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.CoreValues.At(
                     $"{where}: {rule.Key}",
                     $"is {(actual is null ? "not set" : actual.ToJsonString())}, but {release.App} needs {rule.Expected.ToJsonString()}: {rule.Why}",
                     $"set {rule.Key}: {rule.Expected.ToJsonString()} "

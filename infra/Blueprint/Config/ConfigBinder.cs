@@ -46,7 +46,7 @@ public static class ConfigBinder
 
         foreach (var (key, value) in config)
         {
-            findings.AddRange(SecretValue.PlainTextSecrets(key, value).Select(found => Diagnostic.Error(
+            findings.AddRange(SecretValue.PlainTextSecrets(key, value).Select(found => FindingId.ConfigPlainSecret.At(
                 found,
                 $"holds a secret in plain text in Pulumi.{stack}.yaml",
                 $"delete it from the file and run `pulumi config set --secret {(found == key ? key : $"--path {found}")} <value>`")));
@@ -57,7 +57,8 @@ public static class ConfigBinder
             var name = key[(ConfigKey.Namespace.Length + 1)..];
             if (!BootstrapKeys.Contains(name))
             {
-                findings.Add(Diagnostic.Error(key, "is not a known key", $"valid keys: {string.Join(", ", BootstrapKeys.Select(ConfigKey.Of))}"));
+                findings.Add(FindingId.ConfigUnknownKey.At(
+                    key, "is not a known key", $"valid keys: {string.Join(", ", BootstrapKeys.Select(ConfigKey.Of))}"));
             }
         }
 
@@ -67,7 +68,7 @@ public static class ConfigBinder
         var insecure = ProviderString(config, "proxmoxve:insecure", findings, required: false);
         if (insecure is not null and not ("true" or "false"))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ConfigValue.At(
                 "proxmoxve:insecure",
                 $"\"{insecure}\" is not a boolean",
                 "write \"true\" (self-signed Proxmox certificate) or \"false\""));
@@ -100,10 +101,10 @@ public static class ConfigBinder
         if (bound.EtcdSnapshot is { } snapshot)
         {
             findings.Add(bound.Secrets.TalosSecrets
-                ? Diagnostic.Warning(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
+                ? FindingId.EtcdRestore.At(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
                     $"remove it once the rebuild is done (pulumi config rm {ConfigKey.Of(EtcdSnapshot)}), "
                     + "or the next rebuild restores this snapshot again")
-                : Diagnostic.Error(ConfigKey.Of(EtcdSnapshot),
+                : FindingId.EtcdRestoreSecrets.At(ConfigKey.Of(EtcdSnapshot),
                     $"is set, but {ConfigKey.Of(TalosSecrets)} is not: a snapshot restored under new Talos "
                     + "secrets cannot decrypt its Secrets (secretbox key) nor accept its service-account tokens",
                     $"load the {TalosSecretsFile} saved with the snapshot: "
@@ -115,7 +116,7 @@ public static class ConfigBinder
             if (config.TryGetValue(key, out var value) && value is not null && !SecretValue.IsSecret(value) && value is not JsonObject
                 && findings.All(f => f.Key != key))
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ConfigPlainSecret.At(
                     key,
                     $"holds a secret in plain text in Pulumi.{stack}.yaml",
                     $"delete it from the file and run `pulumi config set --secret {key} <value>`"));
@@ -136,7 +137,7 @@ public static class ConfigBinder
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{key}.{path[2..]}" : key;
-            findings.Add(Diagnostic.Error(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
+            findings.Add(FindingId.ConfigValue.At(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
             return null;
         }
     }
@@ -145,7 +146,7 @@ public static class ConfigBinder
     {
         if (!config.TryGetValue(key, out var node) || node is null)
         {
-            findings.Add(Diagnostic.Error(key, "is missing", $"add {key} to Pulumi.<stack>.yaml (see Pulumi.yaml for its keys)"));
+            findings.Add(FindingId.ConfigValue.At(key, "is missing", $"add {key} to Pulumi.<stack>.yaml (see Pulumi.yaml for its keys)"));
             return null;
         }
 
@@ -159,7 +160,7 @@ public static class ConfigBinder
         {
             if (required)
             {
-                findings.Add(Diagnostic.Error(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
+                findings.Add(FindingId.ConfigValue.At(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
             }
 
             return null;
@@ -172,7 +173,7 @@ public static class ConfigBinder
 
         if (!SecretValue.IsSecret(node))
         {
-            findings.Add(Diagnostic.Error(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
+            findings.Add(FindingId.ConfigValue.At(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
                 $"write it as one value, e.g. pulumi config set {key} <value>"));
         }
 
@@ -194,7 +195,7 @@ public static class ConfigBinder
         foreach (var (name, _) in fields.Where(f => !GitOpsCredentialKeys.Contains(f.Key)))
         {
             var hint = ShapeCheck.Closest(name, GitOpsCredentialKeys);
-            yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key",
+            yield return FindingId.ConfigUnknownKey.At(ConfigKey.Child(key, name), "is not a known key",
                 (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
         }
     }
@@ -215,7 +216,7 @@ public static class ConfigBinder
             return value.ToString();
         }
 
-        findings.Add(Diagnostic.Error(
+        findings.Add(FindingId.ConfigValue.At(
             key,
             "is not a file path",
             $"run `pulumi config set {key} <backup folder>/etcd.snapshot` (a plain value, not a secret)"));

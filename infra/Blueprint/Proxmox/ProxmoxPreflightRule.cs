@@ -29,7 +29,7 @@ public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
         var findings = new List<Diagnostic>();
         if (Parse(version) is not { } running || running < ImportContentSince)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ProxmoxPreflight.At(
                 "proxmoxve:endpoint",
                 $"runs Proxmox VE {version}, which cannot import a disk image through its API",
                 $"upgrade Proxmox VE to {ImportContentSince.Major}.{ImportContentSince.Minor} or newer: "
@@ -56,21 +56,21 @@ public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
         if (datastore is null)
         {
             var known = listed.Count == 0 ? "none" : string.Join(", ", listed.Select(d => d.Id).Order(StringComparer.Ordinal));
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} is not a datastore of Proxmox host {host} (it has: {known})",
                 $"name one of {host}'s datastores");
         }
         else if (!datastore.Enabled || !datastore.Active)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} on {host} is {(datastore.Enabled ? "not active" : "disabled")}",
                 "enable it, or name an active datastore");
         }
         else if (!datastore.ContentTypes.Contains(content))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} on {host} does not hold content type {content} (it "
                 + $"holds: {string.Join(", ", datastore.ContentTypes.Order(StringComparer.Ordinal))})",

@@ -31,7 +31,7 @@ public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
         var path = Path.GetFullPath(snapshot, root);
         if (!exists(path))
         {
-            return [Diagnostic.Error(key, $"names {snapshot}, which does not exist (looked at {path})",
+            return [FindingId.EtcdSnapshot.At(key, $"names {snapshot}, which does not exist (looked at {path})",
                 "give the etcd.snapshot of the backup to restore, relative to the repository root or absolute")];
         }
 
@@ -46,7 +46,7 @@ public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
             return TalosSecretsBundle.Parse(saved, TalosSecretsBundle.FileName)
                 == TalosSecretsBundle.Parse(talosSecrets, ConfigKey.Of(ConfigBinder.TalosSecrets))
                 ? []
-                : [Diagnostic.Error(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
+                : [FindingId.EtcdSnapshot.At(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
                     + $"(the {TalosSecretsBundle.FileName} beside it differs): the restored etcd would not decrypt",
                     $"load that file: pulumi config set --secret {ConfigKey.Of(ConfigBinder.TalosSecrets)} < "
                     + Path.Combine(Path.GetDirectoryName(snapshot) ?? ".", TalosSecretsBundle.FileName))];

@@ -38,7 +38,7 @@ public sealed class SecretInputsRule : IRule<DecryptedSecrets>
 
         if (secrets.ArgoCdAdminPassword && string.IsNullOrEmpty(plaintext(ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword))))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.SecretInputs.At(
                 ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword),
                 "is empty",
                 "set a password or remove the key to let Argo CD generate one"));

@@ -26,7 +26,7 @@ internal static class StackLoader
                 : InstalledVersions.Parse(FileText.Read(installedFile.FullName, installedFile.Name), installedFile.Name);
             var blueprint = Planner.Load(stack, values, new RepoDirectory(repoRoot), installed);
             IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
-                ? [Diagnostic.Warning(
+                ? [FindingId.NeverDeployed.At(
                     installedFile.Name,
                     "records no installed versions (a stack never deployed)",
                     "upgrade checks skipped: nothing runs yet")]

@@ -44,7 +44,8 @@ internal static class ProposedEnvironment
         if (lint.Any(f => f.Severity == Severity.Error))
         {
             return (null, [
-                Diagnostic.Error($"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"),
+                FindingId.NewEnvInput.At(
+                    $"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"),
                 .. lint]);
         }
 
