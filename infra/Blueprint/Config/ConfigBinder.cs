@@ -17,10 +17,11 @@ public static class ConfigBinder
     public const string ArgoCdAdminPassword = "argocdAdminPassword";
     public const string TalosSecrets = "talosSecrets";
     public const string EtcdSnapshot = "etcdSnapshot";
+    public const string Silence = "silence";
 
     /// <summary>The keys of the bootstrap namespace, in the order Pulumi.yaml documents them.</summary>
     public static readonly IReadOnlyList<string> BootstrapKeys =
-        [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets, EtcdSnapshot];
+        [Cluster, GitOps, GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets, EtcdSnapshot, Silence];
 
     private static readonly string[] SecretKeys = [GitOpsCredentials, SealedSecretsKeys, ArgoCdAdminPassword, TalosSecrets];
 
@@ -75,6 +76,7 @@ public static class ConfigBinder
         }
 
         findings.AddRange(SecretObjectKeys(config));
+        var silences = Silences.Read(ConfigKey.Of(Silence), config.GetValueOrDefault(ConfigKey.Of(Silence)), findings);
         if (findings.Any(f => f.Severity == Severity.Error))
         {
             return new BindResult(null, findings);
@@ -97,7 +99,7 @@ public static class ConfigBinder
                 Present(config, ConfigKey.Of(SealedSecretsKeys)),
                 Present(config, ConfigKey.Of(ArgoCdAdminPassword)),
                 Present(config, ConfigKey.Of(TalosSecrets))),
-            EtcdSnapshotPath(config, findings));
+            EtcdSnapshotPath(config, findings)) { Silences = silences };
         if (bound.EtcdSnapshot is { } snapshot)
         {
             findings.Add(bound.Secrets.TalosSecrets
@@ -123,7 +125,7 @@ public static class ConfigBinder
             }
         }
 
-        return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, findings);
+        return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, silences.Apply(findings));
     }
 
     /// <summary>ShapeCheck tries every leaf with these options first; a failure here is still the input's, never a crash.</summary>

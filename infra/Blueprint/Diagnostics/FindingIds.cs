@@ -3,7 +3,7 @@ namespace Bootstrap.Blueprint.Diagnostics;
 /// <summary>
 /// The catalog of finding ids, one per rule or check (a rule's warnings a user would silence separately get their own).
 /// Ids are stable: a number is never changed or reused; a removed rule's number goes to <see cref="Retired"/>.
-/// tests/Blueprint.Tests/Diagnostics/finding-ids.txt pins the list; docs/findings.md explains each.
+/// tests/Blueprint.Tests/FindingIds/finding-ids.txt pins the list; docs/findings.md explains each.
 /// </summary>
 public sealed partial class FindingId
 {

@@ -31,7 +31,7 @@ internal static class StackLoader
                     "records no installed versions (a stack never deployed)",
                     "upgrade checks skipped: nothing runs yet")]
                 : [];
-            return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. notes]);
+            return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. blueprint.Config.Silences.Apply(notes)]);
         }
         catch (BlueprintException e)
         {

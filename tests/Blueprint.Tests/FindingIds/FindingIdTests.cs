@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Tests.Support;
 
-namespace Bootstrap.Blueprint.Tests.Diagnostics;
+namespace Bootstrap.Blueprint.Tests.FindingIds;
 
 /// <summary>
 /// Finding ids are a contract with users (silences in stack files, links to docs/findings.md): the catalog is pinned by a
@@ -11,7 +11,7 @@ namespace Bootstrap.Blueprint.Tests.Diagnostics;
 /// </summary>
 public partial class FindingIdTests
 {
-    private static readonly string Pinned = Path.Combine(Repo.Source, "tests", "Blueprint.Tests", "Diagnostics", "finding-ids.txt");
+    private static readonly string Pinned = Path.Combine(Repo.Source, "tests", "Blueprint.Tests", "FindingIds", "finding-ids.txt");
 
     private static readonly string Docs = Path.Combine(Repo.Source, "docs", "findings.md");
 
