@@ -76,8 +76,8 @@ public sealed class ProxmoxNodes : ComponentResource
         var provider = wiring.Provider(Stages.ProxmoxProvider);
         return Output.Tuple(version, datastores).Apply(facts =>
         {
-            var findings = new ProxmoxPreflightRule()
-                .Findings(new ProxmoxFacts(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2)))
+            var findings = ProxmoxPreflightRule
+                .Findings(blueprint.Config.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2))
                 .ToList();
             return findings.Count == 0
                 ? (Resource)provider

@@ -4,15 +4,12 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.GitOps;
 
-/// <summary>One app's config.json, with the schema it must satisfy and the GitOps tree it joins.</summary>
-public sealed record SingleApp(AppConfig Config, NJsonSchema.JsonSchema Schema, GitOpsTree Tree);
-
 /// <summary>
 /// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its
 /// folder, belongs to an environment with an ApplicationSet, targets that environment's namespaces (never a core one)
 /// and has its values file.
 /// </summary>
-public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
+public sealed class AppConfigRule : IRule<GitOpsContext>
 {
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
@@ -26,7 +23,7 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var schema = SchemaDocument.Parse(schemaText, AppConfig.SchemaFile);
         foreach (var config in context.Tree.AppConfigs)
         {
-            foreach (var finding in Findings(new SingleApp(config, schema, context.Tree)))
+            foreach (var finding in ForApp(config, schema, context.Tree))
             {
                 yield return finding;
             }
@@ -41,10 +38,9 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         }
     }
 
-    /// <summary>Everything about one config.json but its values file (which new-app writes alongside).</summary>
-    public IEnumerable<Diagnostic> Findings(SingleApp input)
+    /// <summary>Everything about one config.json but its values file (new-app writes that alongside, and asks this first).</summary>
+    public static IEnumerable<Diagnostic> ForApp(AppConfig config, NJsonSchema.JsonSchema schema, GitOpsTree tree)
     {
-        var (config, schema, tree) = input;
         foreach (var violation in SchemaViolation.Find(schema, config.Fields))
         {
             yield return FindingId.AppConfig.At($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);

@@ -4,15 +4,12 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.GitOps;
 
-/// <summary>One app's config.json among the apps whose namespaces are isolated.</summary>
-public sealed record AppAmong(AppConfig Config, IReadOnlyList<AppConfig> Apps);
-
 /// <summary>
 /// Every namespace an ApplicationSet creates is isolated: the ApplicationSet deploys each app's access.yaml, that file is
 /// exactly what new-app generates from the app's config.json, nothing else sits in the app folders, and an allowed egress
 /// into another isolated namespace is allowed in by that namespace too (else the traffic is dropped on arrival).
 /// </summary>
-public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
+public sealed class NetworkIsolationRule : IRule<GitOpsContext>
 {
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
@@ -69,10 +66,10 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
         }
     }
 
-    private IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
+    private static IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
     {
         var apps = context.Cluster.Applications.Select(a => a.GeneratedFrom).OfType<AppConfig>().ToList();
-        return apps.SelectMany(config => Findings(new AppAmong(config, apps)));
+        return apps.SelectMany(config => UnansweredEgress(config, apps));
     }
 
     /// <summary>
@@ -80,9 +77,8 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
     /// ingress does not let this app's namespace in on those ports. Both sides' policies must allow a flow (Kubernetes
     /// NetworkPolicy semantics, which Cilium enforces the same way).
     /// </summary>
-    public IEnumerable<Diagnostic> Findings(AppAmong input)
+    public static IEnumerable<Diagnostic> UnansweredEgress(AppConfig config, IReadOnlyList<AppConfig> apps)
     {
-        var (config, apps) = input;
         var source = config.Field("namespace") ?? "";
         foreach (var egress in AppAccess.Of(config).Egress.Where(p => p.Kind == PeerKind.Namespace && p.Value != source))
         {

@@ -26,7 +26,7 @@ public sealed record RenovateCoverage(
         var coverage = new RenovateCoverage(pins, dependencies, findings);
         findings.AddRange(pins.Where(p => coverage.Covering(p) is null).Select(p => Unseen(p, setup, dependencies)));
         var seen = pins.Select(p => (Pin: p, Dependency: coverage.Covering(p))).Where(c => c.Dependency is not null);
-        findings.AddRange(new StageRule().Findings(new StagedPins(setup.Stages, seen.Select(c => (c.Pin, c.Dependency!)))));
+        findings.AddRange(StageRule.Findings(setup.Stages, seen.Select(c => (c.Pin, c.Dependency!))));
         return coverage;
     }
 

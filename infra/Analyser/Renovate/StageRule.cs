@@ -4,9 +4,6 @@ using Semver;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>The rollout stages renovate.json declares, and every pin with the dependency a manager extracts for it.</summary>
-public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> Pins);
-
 /// <summary>
 /// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
 /// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) running ahead of an earlier one is an
@@ -16,11 +13,12 @@ public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(Pinned
 /// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
 /// the other half of the gap: ops's PR cannot pass CI before dev's has merged.
 /// </remarks>
-public sealed partial class StageRule : IRule<StagedPins>
+public static partial class StageRule
 {
-    public IEnumerable<Diagnostic> Findings(StagedPins input)
+    /// <param name="stages">The rollout stages renovate.json declares.</param>
+    /// <param name="seen">Every pin with the dependency a manager extracts for it.</param>
+    public static IEnumerable<Diagnostic> Findings(IReadOnlyList<Stage> stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> seen)
     {
-        var (stages, seen) = input;
         var staged = new List<(PinnedVersion Pin, ExtractedDependency Dependency, Stage Stage)>();
         foreach (var (pin, dependency) in seen)
         {

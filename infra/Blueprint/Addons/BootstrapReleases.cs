@@ -61,7 +61,7 @@ public static class BootstrapReleases
                 HelmValues.Merge(layers),
                 HandOff: true,
                 Await: !NotAwaited.Contains(app.Name));
-            findings.AddRange(new CoreValuesRule().Findings(release));
+            findings.AddRange(CoreValuesRule.Findings(release));
             releases.Add(release);
         }
 

@@ -7,14 +7,11 @@ namespace Bootstrap.Blueprint.Proxmox;
 /// <summary>A datastore as the Proxmox API lists it for one node (bpg data source proxmox_datastores).</summary>
 public sealed record DatastoreFacts(string Id, IReadOnlyList<string> ContentTypes, bool Enabled, bool Active);
 
-/// <summary>What the preflight reads from the live Proxmox: pve-manager's version (e.g. 8.4.1) and each host's datastores.</summary>
-public sealed record ProxmoxFacts(ClusterSettings Cluster, string Version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> Datastores);
-
 /// <summary>
 /// What must hold on the live Proxmox before anything is created, checked at the start of `pulumi preview` and `up` from
 /// the provider's version and datastores data sources (read access only). `plan` cannot see it: it is offline.
 /// </summary>
-public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
+public static partial class ProxmoxPreflightRule
 {
     /// <summary>The first release whose download-url accepts "import" content (bpg proxmox/version/capabilities.go
     /// SupportImportContentType).</summary>
@@ -23,9 +20,11 @@ public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
     /// <summary>Proxmox's name for the content type of VM disk images.</summary>
     public const string DiskContent = "images";
 
-    public IEnumerable<Diagnostic> Findings(ProxmoxFacts input)
+    /// <param name="version">pve-manager's version as the live Proxmox reports it, e.g. 8.4.1.</param>
+    /// <param name="datastores">Each host's datastores.</param>
+    public static IEnumerable<Diagnostic> Findings(
+        ClusterSettings cluster, string version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> datastores)
     {
-        var (cluster, version, datastores) = input;
         var findings = new List<Diagnostic>();
         if (Parse(version) is not { } running || running < ImportContentSince)
         {

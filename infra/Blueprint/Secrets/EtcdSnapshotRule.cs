@@ -3,25 +3,21 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Secrets;
 
-/// <summary>Where `pulumi up` runs and what it holds: the stack's config, the decrypted Talos secrets and the file system.</summary>
-/// <param name="Root">The repository root, where pulumi runs: relative paths start there.</param>
-/// <param name="TalosSecrets">The decrypted <c>bootstrap:talosSecrets</c>.</param>
-/// <param name="Exists">Whether a file exists.</param>
-/// <param name="Read">Reads a text file, or null when there is none.</param>
-public sealed record EtcdSnapshotInput(
-    StackConfig Config, string Root, string? TalosSecrets, Func<string, bool> Exists, Func<string, string?> Read);
-
 /// <summary>
 /// Judges <c>bootstrap:etcdSnapshot</c> where `pulumi up` runs, before any resource exists: the file must be there, and
 /// when its backup folder also holds the Talos secrets, they must be the ones the stack restores. An etcd snapshot is
 /// readable only with the secrets it was written under: kube-apiserver decrypts Secrets with the secretbox key and
 /// accepts service-account tokens signed by the old key (Talos docs, Disaster Recovery: recover with the same secrets).
 /// </summary>
-public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
+public static class EtcdSnapshotRule
 {
-    public IEnumerable<Diagnostic> Findings(EtcdSnapshotInput input)
+    /// <param name="root">The repository root, where pulumi runs: relative paths start there.</param>
+    /// <param name="talosSecrets">The decrypted <c>bootstrap:talosSecrets</c>.</param>
+    /// <param name="exists">Whether a file exists.</param>
+    /// <param name="read">Reads a text file, or null when there is none.</param>
+    public static IEnumerable<Diagnostic> Findings(
+        StackConfig config, string root, string? talosSecrets, Func<string, bool> exists, Func<string, string?> read)
     {
-        var (config, root, talosSecrets, exists, read) = input;
         if (config.EtcdSnapshot is not { } snapshot)
         {
             return [];

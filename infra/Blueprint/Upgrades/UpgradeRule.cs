@@ -6,18 +6,16 @@ using Semver;
 
 namespace Bootstrap.Blueprint.Upgrades;
 
-/// <summary>The versions the cluster runs (the last <c>pulumi up</c>'s outputs) and the cluster the stack now asks for.</summary>
-public sealed record VersionChange(InstalledVersions Installed, ClusterSettings Target);
-
 /// <summary>
 /// What a version change may be: never a downgrade, one minor at a time (Talos and Kubernetes support only adjacent
 /// minors), and every state on the way supported: Talos upgrades first, so the new Talos must still run the old Kubernetes.
 /// </summary>
-public sealed class UpgradeRule : IRule<VersionChange>
+public static class UpgradeRule
 {
-    public IEnumerable<Diagnostic> Findings(VersionChange input)
+    /// <param name="installed">The versions the cluster runs (the last <c>pulumi up</c>'s outputs).</param>
+    /// <param name="target">The cluster the stack now asks for.</param>
+    public static IEnumerable<Diagnostic> Findings(InstalledVersions installed, ClusterSettings target)
     {
-        var (installed, target) = input;
         var findings = new List<Diagnostic>();
         var talosKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "talosVersion");
         var kubeKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "kubernetesVersion");

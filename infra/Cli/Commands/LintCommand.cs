@@ -119,7 +119,7 @@ internal static class LintCommand
             }
 
             // The environments' copies of the cluster and platform folders agree (new-env writes them so).
-            shared.AddRange(new EnvironmentCopyRule().Findings(new EnvironmentCopies(blueprints.Select(b => b.Config), repository)));
+            shared.AddRange(EnvironmentCopyRule.Findings(blueprints.Select(b => b.Config), repository));
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas or --pinned given (CI passes --pinned)");

@@ -90,9 +90,9 @@ public static class NewApp
         var config = new AppConfig(configFile, request.Environment, request.Name, fields);
         var schemaText = repository.ReadFile(AppConfig.SchemaFile)
             ?? throw new BlueprintException([FindingId.NewAppInput.At(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
+        findings.AddRange(AppConfigRule.ForApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
         findings.AddRange(ProjectAllows(tree, config));
-        findings.AddRange(new NetworkIsolationRule().Findings(new AppAmong(config, [.. tree.AppConfigs, config])));
+        findings.AddRange(NetworkIsolationRule.UnansweredEgress(config, [.. tree.AppConfigs, config]));
         if (findings.Count > 0)
         {
             return ([], findings);
@@ -126,7 +126,7 @@ public static class NewApp
 
         var schemaText = repository.ReadFile(AppConfig.SchemaFile)
             ?? throw new BlueprintException([FindingId.NewAppInput.At(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
+        findings.AddRange(AppConfigRule.ForApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
         return findings.Count > 0 ? ([], findings) : ([(AppAccess.PathFor(config), AccessManifests.Render(config))], []);
     }
 

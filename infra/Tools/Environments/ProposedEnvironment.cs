@@ -38,8 +38,7 @@ internal static class ProposedEnvironment
         }
 
         var lint = GitOpsLint.Check(blueprint, proposed)
-            .Concat(new EnvironmentCopyRule().Findings(new EnvironmentCopies(
-                [.. others.Where(o => o.Stack != name), blueprint.Config], proposed, Involving: name)))
+            .Concat(EnvironmentCopyRule.Findings([.. others.Where(o => o.Stack != name), blueprint.Config], proposed, involving: name))
             .ToList();
         if (lint.Any(f => f.Severity == Severity.Error))
         {
