@@ -138,7 +138,9 @@ public class VocabularyTests
 
     private sealed class InstanceRule
     {
-        public IEnumerable<Diagnostic> Check(string input) => [];
+        private IEnumerable<Diagnostic> Found { get; } = [];
+
+        public IEnumerable<Diagnostic> Check(string input) => Found;
     }
 
     private static class StaticRule
@@ -148,9 +150,11 @@ public class VocabularyTests
 
     private sealed class TwoShapedRule : IRule<string>
     {
+        private IReadOnlyList<Diagnostic> Found { get; } = [];
+
         public IEnumerable<Diagnostic> Findings(string input) => [];
 
-        public static IReadOnlyList<Diagnostic> Extra(int input) => [];
+        public IReadOnlyList<Diagnostic> Extra(int input) => Found;
     }
 
     private sealed class GoodRule : IRule<int>
