@@ -66,8 +66,8 @@ public sealed class ProxmoxNodes : ComponentResource
                 .Select(d => new DatastoreFacts(d.Id, d.ContentTypes, d.Enabled ?? true, d.Active ?? true)).ToList()))));
         return Output.Tuple(version, datastores).Apply(facts =>
         {
-            var findings = new ProxmoxPreflightRule()
-                .Findings(new ProxmoxFacts(spec.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2)))
+            var findings = ProxmoxPreflightRule
+                .Findings(spec.Cluster, facts.Item1, facts.Item2.ToDictionary(p => p.host, p => p.Item2))
                 .ToList();
             return findings.Count == 0
                 ? (Resource)Provider

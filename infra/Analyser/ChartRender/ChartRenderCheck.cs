@@ -45,7 +45,7 @@ public static class ChartRenderCheck
             }
             catch (YamlFormatException e)
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ChartRender.At(
                     $"{app.File}: {e.File}",
                     $"helm rendered YAML that does not parse: line {e.Line}: {e.Problem}",
                     "check the chart and values"));
@@ -88,7 +88,7 @@ public static class ChartRenderCheck
             found.AddRange(BootstrapKinds.Check(bootstrap, template.ApiVersions, app.Chart));
         }
 
-        findings.AddRange(found.Select(f => Diagnostic.Error(
+        findings.AddRange(found.Select(f => FindingId.ChartRender.At(
             f.Rendered is null ? $"{app.File}: {app.Chart} {app.Version}" : $"{app.File}: {f.Rendered.Describe(ns)}",
             f.Problem,
             f.Fix)));
@@ -111,7 +111,7 @@ public static class ChartRenderCheck
             RenderRole.Pulumi => ("with Pulumi's merged values", "make the value files merge to what Pulumi passes"),
             _ => ("as Argo CD renders it", "fix the values: Argo CD shows this as a ComparisonError and syncs nothing"),
         };
-        return Diagnostic.Error($"{file}: {template.Chart} {template.Version}", $"helm template fails {how}: {text}", fix);
+        return FindingId.ChartRender.At($"{file}: {template.Chart} {template.Version}", $"helm template fails {how}: {text}", fix);
     }
 
     private static JsonObject Application(IRepository repository, string file)

@@ -42,7 +42,7 @@ public static class RenderDrift
             var matching = ignored.Where(i => i.Matches(id)).ToList();
             foreach (var expression in matching.SelectMany(i => i.UnsupportedJq))
             {
-                notes.Add(Diagnostic.Warning(
+                notes.Add(FindingId.IgnoreDifferencesJq.At(
                     $"{applicationFile}: spec.ignoreDifferences",
                     $"lint cannot evaluate the jq path expression {expression}; it assumed it covers every change of {id}",
                     "prefer jsonPointers, or a jq path made of .field, [], [n] and select(.field == \"value\")"));

@@ -4,36 +4,33 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.GitOps;
 
-/// <summary>One app's config.json, with the schema it must satisfy and the GitOps tree it joins.</summary>
-public sealed record SingleApp(AppConfig Config, NJsonSchema.JsonSchema Schema, GitOpsTree Tree);
-
 /// <summary>
 /// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its
 /// folder, belongs to an environment with an ApplicationSet, targets that environment's namespaces (never a core one)
 /// and has its values file.
 /// </summary>
-public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
+public sealed class AppConfigRule : IRule<GitOpsContext>
 {
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
         var schemaText = context.Repository.ReadFile(AppConfig.SchemaFile);
         if (schemaText is null)
         {
-            yield return Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore the schema every config.json is checked against");
+            yield return FindingId.AppConfig.At(AppConfig.SchemaFile, "does not exist", "restore the schema every config.json is checked against");
             yield break;
         }
 
         var schema = SchemaDocument.Parse(schemaText, AppConfig.SchemaFile);
         foreach (var config in context.Tree.AppConfigs)
         {
-            foreach (var finding in Findings(new SingleApp(config, schema, context.Tree)))
+            foreach (var finding in ForApp(config, schema, context.Tree))
             {
                 yield return finding;
             }
 
             if (!context.Repository.FileExists(config.ValuesFile))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.AppConfig.At(
                     config.File,
                     $"has no values file {config.ValuesFile}",
                     $"create {config.ValuesFile} (new-app writes a starter)");
@@ -41,19 +38,18 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         }
     }
 
-    /// <summary>Everything about one config.json but its values file (which new-app writes alongside).</summary>
-    public IEnumerable<Diagnostic> Findings(SingleApp input)
+    /// <summary>Everything about one config.json but its values file (new-app writes that alongside, and asks this first).</summary>
+    public static IEnumerable<Diagnostic> ForApp(AppConfig config, NJsonSchema.JsonSchema schema, GitOpsTree tree)
     {
-        var (config, schema, tree) = input;
         foreach (var violation in SchemaViolation.Find(schema, config.Fields))
         {
-            yield return Diagnostic.Error($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);
+            yield return FindingId.AppConfig.At($"{config.File}: {violation.Where}", violation.Problem, violation.Fix);
         }
 
         var name = config.Field("name");
         if (name is not null && name != config.Folder)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 $"{config.File}: name",
                 $"is \"{name}\" in folder {config.Folder}",
                 $"name the app after its folder: \"{config.Folder}\"");
@@ -62,7 +58,7 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var appSets = tree.Objects.Where(o => o.Is("ApplicationSet")).ToList();
         if (!appSets.Any(a => ClusterView.Reads(a, config.File)))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 config.File,
                 $"environment \"{config.Environment}\" has no ApplicationSet reading it, so nothing deploys it",
                 $"use an environment with one: {string.Join(", ", Environments(tree))}");
@@ -71,11 +67,12 @@ public sealed class AppConfigRule : IRule<GitOpsContext>, IRule<SingleApp>
         var ns = config.Field("namespace");
         if (ns is not null && CoreNamespaces(tree).Contains(ns))
         {
-            yield return Diagnostic.Error($"{config.File}: namespace", $"\"{ns}\" is a core namespace", $"use {config.Environment}-{config.Folder}");
+            yield return FindingId.AppConfig.At(
+                $"{config.File}: namespace", $"\"{ns}\" is a core namespace", $"use {config.Environment}-{config.Folder}");
         }
         else if (ns is not null && ns != config.Environment && !ns.StartsWith($"{config.Environment}-", StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.AppConfig.At(
                 $"{config.File}: namespace",
                 $"\"{ns}\" is outside environment {config.Environment}'s namespaces",
                 $"use {config.Environment}-{config.Folder} (or {config.Environment}-<something>)");

@@ -16,7 +16,7 @@ public sealed class AppProjectRule : IRule<GitOpsContext>
         {
             if (GitOpsObject.At(project.Spec, "orphanedResources", "warn")?.GetValueKind() != System.Text.Json.JsonValueKind.True)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.AppProject.At(
                     $"{project.Where}: spec.orphanedResources.warn",
                     "is not true: resources left behind in the project's namespaces go unnoticed",
                     "set spec.orphanedResources: {warn: true}");
@@ -33,7 +33,7 @@ public sealed class AppProjectRule : IRule<GitOpsContext>
                 .ToList();
             if (clusterKinds.Count > 0)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.AppProject.At(
                     $"{project.Where}: spec.clusterResourceWhitelist",
                     $"lets apps create cluster-scoped {string.Join(", ", clusterKinds.Select(k => $"{k.Group}/{k.Kind}"))}",
                     "allow only {group: \"\", kind: Namespace} in an app project");
@@ -43,7 +43,7 @@ public sealed class AppProjectRule : IRule<GitOpsContext>
             {
                 if (GitOpsObject.Text(GitOpsObject.At(destination, "namespace")) is null or "*")
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.AppProject.At(
                         $"{project.Where}: spec.destinations",
                         "allows every namespace",
                         $"limit it to the environment's namespaces, e.g. {project.Name}-*");
@@ -52,7 +52,7 @@ public sealed class AppProjectRule : IRule<GitOpsContext>
 
             if (GitOpsObject.Strings(project.Spec["sourceRepos"]).Contains("*"))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.AppProject.At(
                     $"{project.Where}: spec.sourceRepos",
                     "allows every repository",
                     "list this repository and the chart repositories the apps use");

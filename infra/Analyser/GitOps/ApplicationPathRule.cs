@@ -23,7 +23,7 @@ public sealed class ApplicationPathRule : IRule<GitOpsContext>
                     continue;
                 }
 
-                yield return Diagnostic.Error(
+                yield return FindingId.ApplicationPath.At(
                     $"{app.App.Where}: spec.source{(app.App.Spec["sources"] is null ? "" : "s[]")}.path",
                     $"Application {app.Name} takes its manifests from '{Excerpt.Of(path)}', which {problem}: Argo CD refuses it",
                     "name a folder of this repository relative to its root, e.g. gitops/clusters/<stack>");

@@ -25,7 +25,7 @@ public sealed class BootstrapParityRule : IRule<GitOpsContext>
             if (same.Count == 0)
             {
                 var runs = running.Count > 0 ? $" (it runs {string.Join(", ", running.Select(a => $"{a.Name} at {Coordinates(a).Version}"))})" : "";
-                yield return Diagnostic.Error(
+                yield return FindingId.BootstrapParity.At(
                     file,
                     $"Pulumi installs {release.Chart} {release.Version} as {release.Namespace}/{release.Name} from this file, "
                     + $"but cluster {blueprint.Config.Stack}'s root Application does not deploy an Application with these "
@@ -35,7 +35,7 @@ public sealed class BootstrapParityRule : IRule<GitOpsContext>
 
             foreach (var duplicate in running.Where(a => a.App.File != file))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.BootstrapParity.At(
                     duplicate.App.Where,
                     $"Application {duplicate.Name} also deploys chart {release.Chart}, which the bootstrap release {release.Name} ({file}) owns",
                     "deploy each core chart from one Application only");
@@ -49,14 +49,14 @@ public sealed class BootstrapParityRule : IRule<GitOpsContext>
         var rootFile = $"{blueprint.Config.GitOps.Path}/root.yaml";
         if (gitRoot is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.BootstrapParity.At(
                 rootFile,
                 "does not exist: Argo CD cannot manage the root Application Pulumi creates",
                 $"add it with the content of out/{blueprint.Config.Stack}/manifests/root.yaml");
         }
         else if (!System.Text.Json.Nodes.JsonNode.DeepEquals(gitRoot.Body, rendered))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.BootstrapParity.At(
                 gitRoot.Where,
                 "differs from the root Application Pulumi creates (bootstrap:gitops): Argo CD would change it on its first sync",
                 $"make it equal to out/{blueprint.Config.Stack}/manifests/root.yaml (run plan {blueprint.Config.Stack})");

@@ -24,7 +24,7 @@ public sealed class CoreAppRule : IRule<GitOpsContext>
             var annotation = GitOpsObject.Text(GitOpsObject.At(policy, "managedNamespaceMetadata", "annotations", "argocd.argoproj.io/sync-options"));
             if (annotation is not null)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.CoreAppSync.At(
                     $"{app.App.Where}: spec.syncPolicy.managedNamespaceMetadata.annotations",
                     $"sets argocd.argoproj.io/sync-options: {annotation}, which Argo CD replaces with ServerSideApply=true on the namespace "
                     + "(controller/sync_namespace.go): it protects nothing",
@@ -45,14 +45,14 @@ public sealed class CoreAppRule : IRule<GitOpsContext>
             var missing = CiliumCertificateSecrets.Where(s => !ignored.Contains(s)).ToList();
             if (method == "helm" && missing.Count > 0)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.CoreAppSync.At(
                     $"{cilium.App.Where}: spec.ignoreDifferences",
                     $"does not ignore the regenerated certificate Secrets {string.Join(", ", missing)}: Cilium would sit OutOfSync",
                     "add an ignoreDifferences entry (kind: Secret, name, jsonPointers: [/data]) for each");
             }
             else if (method != "helm" && ignored.Count > 0)
             {
-                yield return Diagnostic.Warning(
+                yield return FindingId.IgnoredSecretNotRendered.At(
                     $"{cilium.App.Where}: spec.ignoreDifferences",
                     $"ignores Secrets ({string.Join(", ", ignored)}) the chart does not render with hubble.tls.auto.method {method}: "
                     + "the entries match nothing and hide nothing",

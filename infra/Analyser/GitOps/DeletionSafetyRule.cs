@@ -21,7 +21,7 @@ public sealed class DeletionSafetyRule : IRule<GitOpsContext>
             var policy = appSet.Spec["syncPolicy"] as JsonObject;
             if (GitOpsObject.At(policy, "preserveResourcesOnDeletion")?.GetValueKind() != System.Text.Json.JsonValueKind.True)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.DeletionSafety.At(
                     $"{appSet.Where}: spec.syncPolicy.preserveResourcesOnDeletion",
                     "is not true: deleting an app folder or this ApplicationSet would delete the workloads",
                     "set spec.syncPolicy.preserveResourcesOnDeletion: true");
@@ -29,7 +29,7 @@ public sealed class DeletionSafetyRule : IRule<GitOpsContext>
 
             if (!SafeApplicationsSync.Contains(GitOpsObject.Text(GitOpsObject.At(policy, "applicationsSync"))))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.DeletionSafety.At(
                     $"{appSet.Where}: spec.syncPolicy.applicationsSync",
                     "lets the ApplicationSet delete Applications (a bad generator result removes every app)",
                     "set spec.syncPolicy.applicationsSync: create-update");
@@ -40,7 +40,7 @@ public sealed class DeletionSafetyRule : IRule<GitOpsContext>
         {
             if (GitOpsObject.Strings(GitOpsObject.At(app.App.Body, "metadata", "finalizers")).Contains(ResourcesFinalizer))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.DeletionSafety.At(
                     $"{app.App.Where}: metadata.finalizers",
                     $"{app.Name} has {ResourcesFinalizer}: deleting the Application would delete what the cluster runs on",
                     "remove the finalizer");
@@ -51,7 +51,7 @@ public sealed class DeletionSafetyRule : IRule<GitOpsContext>
         {
             if (GitOpsObject.At(argocd.App.Spec, "syncPolicy", "automated", "prune")?.GetValueKind() == System.Text.Json.JsonValueKind.True)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.DeletionSafety.At(
                     $"{argocd.App.Where}: spec.syncPolicy.automated.prune",
                     "is true: a self-sync that prunes argocd-cm locks everyone out (argo-cd#2438)",
                     "set prune: false for the self-managed argocd Application");

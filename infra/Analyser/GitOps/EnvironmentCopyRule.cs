@@ -5,10 +5,6 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Analyser.GitOps;
 
-/// <summary>The stacks whose environments are compared, and the repository holding their folders.</summary>
-/// <param name="Involving">Only compare this environment with the others (new-env checks its own copy).</param>
-public sealed record EnvironmentCopies(IEnumerable<StackConfig> Stacks, IRepository Repository, string? Involving = null);
-
 /// <summary>
 /// Every environment's cluster folder and platform folders are copies of each other's: where two environments both have a file,
 /// one must be the other rewritten for its environment (<see cref="EnvironmentCopy"/>), apart from the pinned versions (a
@@ -16,11 +12,12 @@ public sealed record EnvironmentCopies(IEnumerable<StackConfig> Stacks, IReposit
 /// one copy only is an error: it would be lost on the next new-env, and it is how two clusters drift apart unnoticed. Files
 /// only one environment has (ops's monitoring-config) are its own. Settings that differ by design belong in stacks/&lt;env&gt;/.
 /// </summary>
-public sealed class EnvironmentCopyRule : IRule<EnvironmentCopies>
+public static class EnvironmentCopyRule
 {
-    public IEnumerable<Diagnostic> Findings(EnvironmentCopies input)
+    /// <param name="stacks">The stacks whose environments are compared.</param>
+    /// <param name="involving">Only compare this environment with the others (new-env checks its own copy).</param>
+    public static IEnumerable<Diagnostic> Findings(IEnumerable<StackConfig> stacks, IRepository repository, string? involving = null)
     {
-        var (stacks, repository, involving) = input;
         var tree = GitOpsTree.Load(repository, []);
         var environments = stacks
             .Select(c => (Names: EnvironmentNames.Of(c, ClusterView.Of(c, tree, [])), c.GitOps.Path))
@@ -65,7 +62,7 @@ public sealed class EnvironmentCopyRule : IRule<EnvironmentCopies>
 
             var line = Enumerable.Range(0, Math.Max(expected.Length, actual.Length))
                 .First(n => n >= expected.Length || n >= actual.Length || expected[n] != actual[n]);
-            yield return Diagnostic.Error(
+            yield return FindingId.EnvironmentCopy.At(
                 $"{other}:{line + 1}",
                 $"differs from {path} by more than the environment ({a.Names.Name} → {b.Names.Name}, its domain, Gateway address, pinned "
                 + $"versions and include lists): this line reads \"{Line(actual, line)}\" where the copy of {path} reads \"{Line(expected, line)}\"",

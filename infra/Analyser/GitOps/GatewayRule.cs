@@ -26,7 +26,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         var gateway = gateways.FirstOrDefault(g => g.Name == GatewayAddress.Name && Namespace(g) == GatewayAddress.Namespace);
         if (gateway is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 $"{context.Blueprint.Config.GitOps.Path}/",
                 $"cluster {stack} runs no Gateway {GatewayAddress.Namespace}/{GatewayAddress.Name}: nothing serves its hosts over HTTPS",
                 $"add gitops/platform/gateway/{stack}/ (copy another cluster's) and an Application syncing it");
@@ -35,7 +35,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
 
         foreach (var other in gateways.Where(g => g != gateway))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 other.Where,
                 $"is a second Gateway on cluster {stack}: each would need its own address from the pool",
                 $"attach routes to {GatewayAddress.Namespace}/{GatewayAddress.Name} instead");
@@ -55,7 +55,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         var pinned = GatewayAddress.For(context.Blueprint.Config.Cluster).ToString();
         if (GitOpsObject.Text(gateway.Spec["gatewayClassName"]) != GatewayAddress.ClassName)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 $"{gateway.Where}: spec.gatewayClassName",
                 $"is not {GatewayAddress.ClassName}: no controller on this cluster would serve it",
                 $"set gatewayClassName: {GatewayAddress.ClassName}");
@@ -66,7 +66,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             .ToList();
         if (addresses.Count != 1 || addresses[0] != $"IPAddress {pinned}")
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 $"{gateway.Where}: spec.addresses",
                 $"is [{string.Join(", ", addresses)}], but the blueprint pins the Gateway at {pinned} (the first address of "
                 + $"network.loadBalancerPool, reserved for it by pool {LoadBalancerPool.GatewayPoolName(context.Blueprint.Config.Cluster)})",
@@ -76,7 +76,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         var annotations = gateway.Spec["infrastructure"]?["annotations"] as JsonObject ?? [];
         foreach (var key in AddressAnnotations.Where(annotations.ContainsKey))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 $"{gateway.Where}: spec.infrastructure.annotations.{key}",
                 "overrides spec.addresses, so the pinned address would not be used",
                 "remove it");
@@ -92,7 +92,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             var where = $"{gateway.Where}: spec.listeners[{name}]";
             if (GitOpsObject.Text(listener["tls"]?["mode"]) is not (null or "Terminate"))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Gateway.At(
                     $"{where}.tls.mode",
                     "does not terminate TLS",
                     "use mode: Terminate with the platform CA's certificate");
@@ -107,7 +107,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             var certificate = certificates.FirstOrDefault(c => secrets.Contains(GitOpsObject.Text(c.Spec["secretName"]) ?? ""));
             if (certificate is null)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Gateway.At(
                     $"{where}.tls.certificateRefs",
                     $"names no Secret that a Certificate in namespace {Namespace(gateway)} issues",
                     $"reference the secretName of a Certificate issued by ClusterIssuer {PlatformIssuer}");
@@ -117,7 +117,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             if (GitOpsObject.Text(certificate.Spec["issuerRef"]?["kind"]) != "ClusterIssuer"
                 || GitOpsObject.Text(certificate.Spec["issuerRef"]?["name"]) != PlatformIssuer)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Gateway.At(
                     $"{certificate.Where}: spec.issuerRef",
                     $"is not ClusterIssuer {PlatformIssuer}: clients trust the platform CA only",
                     $"set issuerRef: {{group: cert-manager.io, kind: ClusterIssuer, name: {PlatformIssuer}}}");
@@ -127,7 +127,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             var dnsNames = GitOpsObject.Strings(certificate.Spec["dnsNames"]).ToList();
             if (hostname is null || !dnsNames.Contains(hostname))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Gateway.At(
                     $"{certificate.Where}: spec.dnsNames",
                     $"does not cover listener {name}'s hostname {hostname ?? "(any host)"}: browsers would reject the certificate",
                     $"list {hostname ?? "a hostname"} in dnsNames (and give the listener a hostname)");
@@ -146,7 +146,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
             {
                 if (!https.Any(l => Serves(l, host) && Admits(l, gateway, Namespace(route))))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.Gateway.At(
                         $"{route.Where}: spec.hostnames",
                         $"{host} is not served to namespace {Namespace(route)} by an HTTPS listener of the Gateway "
                         + $"({string.Join(", ", https.Select(l => GitOpsObject.Text(l["hostname"]) ?? "*"))}): the route would never attach",
@@ -155,7 +155,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
 
                 if (owners.TryGetValue(host, out var first))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.Gateway.At(
                         $"{route.Where}: spec.hostnames",
                         $"{host} is already routed by {first.Where}: two routes would compete for it",
                         "give each host to one route");
@@ -180,7 +180,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         if (!PlatformPlan.RoutedHosts(context.Cluster).Contains(host))
         {
             var release = context.Blueprint.Addons.Release("argocd");
-            yield return Diagnostic.Error(
+            yield return FindingId.Gateway.At(
                 $"{string.Join(" + ", release.ValueFiles)}: global.domain",
                 $"Argo CD advertises {url}, but no HTTPRoute on the Gateway serves {host}",
                 $"add an HTTPRoute for {host} to argocd-server port 80 (see gitops/platform/gateway/<cluster>/argocd-route.yaml)");

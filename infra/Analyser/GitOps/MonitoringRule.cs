@@ -28,7 +28,7 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
         {
             if (!GitOpsObject.Strings(app.Spec["syncPolicy"]?["syncOptions"]).Contains(SkipDryRun))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Monitoring.At(
                     $"{app.Where}: spec.syncPolicy.syncOptions",
                     $"{app.Name} syncs {MonitoringGroup} objects, whose CRDs arrive with the monitoring stack: "
                     + $"without {SkipDryRun} its dry run fails until then",
@@ -45,7 +45,7 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
                 : null;
             if (period is not null && Seconds(period) is { } seconds && !expr.Contains($"> {seconds}", StringComparison.Ordinal))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Monitoring.At(
                     $"{rule.Where}: {KeyAlert}",
                     $"does not compare the key age with keyrenewperiod {period} ({seconds} s, stacks/common/values/sealed-secrets.yaml)",
                     $"write the threshold as > {seconds} (+ grace)");
@@ -65,7 +65,7 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
                 var renewBefore = GitOpsObject.Text(certificate.Spec["renewBefore"]);
                 if (renewBefore is not null && Seconds(renewBefore) is { } renew && renew <= threshold)
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.Monitoring.At(
                         $"{certificate.Where}: spec.renewBefore",
                         $"is {renewBefore}, not more than the {threshold / 86400}-day threshold of {CertificateAlert} ({rule.Where}): "
                         + "the alert would fire before cert-manager even tries to renew",

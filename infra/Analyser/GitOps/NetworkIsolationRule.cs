@@ -4,15 +4,12 @@ using Bootstrap.Blueprint.GitOps;
 
 namespace Bootstrap.Analyser.GitOps;
 
-/// <summary>One app's config.json among the apps whose namespaces are isolated.</summary>
-public sealed record AppAmong(AppConfig Config, IReadOnlyList<AppConfig> Apps);
-
 /// <summary>
 /// Every namespace an ApplicationSet creates is isolated: the ApplicationSet deploys each app's access.yaml, that file is
 /// exactly what new-app generates from the app's config.json, nothing else sits in the app folders, and an allowed egress
 /// into another isolated namespace is allowed in by that namespace too (else the traffic is dropped on arrival).
 /// </summary>
-public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
+public sealed class NetworkIsolationRule : IRule<GitOpsContext>
 {
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)
     {
@@ -20,7 +17,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
         {
             if (!DeploysAccessFile(appSet, context.Cluster.RepoUrl))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     $"{appSet.Where}: spec.template.spec.sources",
                     "does not deploy the apps' access.yaml: the namespaces it creates would have no network policies",
                     $"add a source {{repoURL: {context.Cluster.RepoUrl}, path: {AppFolder(appSet.Name)}, directory: "
@@ -36,14 +33,14 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
             var update = $"dotnet run --project infra/Cli -- new-app {config.Environment} {config.Folder} --update";
             if (actual is null)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     file,
                     $"does not exist: namespace {config.Field("namespace")} would not be isolated",
                     $"generate it: {update}");
             }
             else if (actual != expected)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     file,
                     $"differs from what {config.File} declares (edited by hand, or config.json changed since)",
                     $"regenerate it: {update}");
@@ -57,7 +54,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
             .Distinct();
         foreach (var stray in strays)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkIsolation.At(
                 stray,
                 $"is never deployed: the ApplicationSets take only {AppAccess.FileName} from an app's folder",
                 "put the app's objects in its chart values (stacks/<env>/apps/) and its network access in config.json");
@@ -69,10 +66,10 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
         }
     }
 
-    private IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
+    private static IEnumerable<Diagnostic> UnansweredEgress(GitOpsContext context)
     {
         var apps = context.Cluster.Applications.Select(a => a.GeneratedFrom).OfType<AppConfig>().ToList();
-        return apps.SelectMany(config => Findings(new AppAmong(config, apps)));
+        return apps.SelectMany(config => UnansweredEgress(config, apps));
     }
 
     /// <summary>
@@ -80,9 +77,8 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
     /// ingress does not let this app's namespace in on those ports. Both sides' policies must allow a flow (Kubernetes
     /// NetworkPolicy semantics, which Cilium enforces the same way).
     /// </summary>
-    public IEnumerable<Diagnostic> Findings(AppAmong input)
+    public static IEnumerable<Diagnostic> UnansweredEgress(AppConfig config, IReadOnlyList<AppConfig> apps)
     {
-        var (config, apps) = input;
         var source = config.Field("namespace") ?? "";
         foreach (var egress in AppAccess.Of(config).Egress.Where(p => p.Kind == PeerKind.Namespace && p.Value != source))
         {
@@ -94,7 +90,7 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>, IRule<AppAmong>
 
             if (!targets.SelectMany(t => t.Ingress).Any(i => i.Kind == PeerKind.Namespace && i.Value == source && Covers(i, egress)))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkIsolation.At(
                     $"{config.File}: egress",
                     $"allows {egress.Describe()}, but that namespace is isolated and does not let {source} in: the traffic would be dropped there",
                     $"add {{\"namespace\": \"{source}\"{(egress.Ports.Count > 0 ? $", \"ports\": [{string.Join(", ", egress.Ports)}]" : "")}}} to "

@@ -33,14 +33,14 @@ public sealed class PodSecurityRule : IRule<GitOpsContext>
 
             if (level is null || !Levels.Contains(level))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.PodSecurity.At(
                     where,
                     $"{app.Name} creates its namespace without a valid {EnforceLabel} label",
                     $"set labels.{EnforceLabel} to restricted or baseline");
             }
             else if (level == "privileged" && app.Project != "core")
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.PodSecurity.At(
                     where,
                     $"{app.Name} (project {app.Project}) would run privileged",
                     "privileged is for core apps only: use baseline, or restricted");

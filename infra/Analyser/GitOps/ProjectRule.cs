@@ -19,7 +19,7 @@ public sealed class ProjectRule : IRule<GitOpsContext>
 
             if (!projects.TryGetValue(app.Project, out var project))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Project.At(
                     where,
                     $"Application {app.Name} uses project \"{app.Project}\", which cluster {context.Blueprint.Config.Stack} does not define",
                     $"use one of: default, {string.Join(", ", projects.Keys.Order(StringComparer.Ordinal))}, "
@@ -32,7 +32,7 @@ public sealed class ProjectRule : IRule<GitOpsContext>
             {
                 if (!repos.Any(pattern => Glob.Matches(pattern, repo)))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.Project.At(
                         $"{app.App.Where}: spec.sources",
                         $"Application {app.Name} pulls from {repo}, which project {app.Project} does not allow",
                         $"add {repo} to sourceRepos in {project.File}, or use a repository it allows: {string.Join(", ", repos)}");
@@ -48,7 +48,7 @@ public sealed class ProjectRule : IRule<GitOpsContext>
                 .ToList();
             if (!allowed.Any(d => Glob.Matches(d.Server, server) && Glob.Matches(d.Namespace, ns)))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.Project.At(
                     $"{app.App.Where}: spec.destination",
                     $"Application {app.Name} deploys to namespace \"{ns}\", which project {app.Project} does not allow",
                     $"use a namespace matching {string.Join(", ", allowed.Select(d => d.Namespace))}, or change the destinations in {project.File}");

@@ -20,14 +20,14 @@ public sealed class SyncWaveRule : IRule<GitOpsContext>
                 var where = $"{app.App.Where}: metadata.annotations.{GitOpsObject.DependsOnAnnotation}";
                 if (!byName.TryGetValue(dependency, out var other))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.SyncWave.At(
                         where,
                         $"names {dependency}, which cluster {context.Blueprint.Config.Stack} does not run",
                         $"name Applications it runs: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}");
                 }
                 else if (other.App.SyncWave >= app.App.SyncWave)
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.SyncWave.At(
                         $"{app.App.Where}: metadata.annotations.{GitOpsObject.SyncWaveAnnotation}",
                         $"wave {app.App.SyncWave} does not come after {dependency}'s wave {other.App.SyncWave}, but {app.Name} depends on it",
                         $"give {app.Name} a wave above {other.App.SyncWave}");
@@ -49,7 +49,7 @@ public sealed class SyncWaveRule : IRule<GitOpsContext>
                 && app.Name != projects.Name)
             {
                 var where = app.GeneratedFrom is null ? app.App.Where : app.DeliveredBy.Where;
-                yield return Diagnostic.Error(
+                yield return FindingId.SyncWave.At(
                     $"{where}: metadata.annotations.{GitOpsObject.SyncWaveAnnotation}",
                     $"{app.Name} syncs in wave {wave}, not after its project {app.Project} (delivered by {projects.Name} "
                     + $"in wave {projects.App.SyncWave})",

@@ -16,7 +16,7 @@ public sealed class ValueFileRule : IRule<GitOpsContext>
                 var path = file.StartsWith("$values/", StringComparison.Ordinal) ? file["$values/".Length..] : null;
                 if (path is not null && !context.Repository.FileExists(path))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.ValueFile.At(
                         $"{app.App.Where}: spec.sources[].helm.valueFiles",
                         $"Application {app.Name} reads {path}, which does not exist",
                         $"create {path} (an empty mapping {{}} is fine)");

@@ -34,7 +34,7 @@ public sealed class YamlFilesRule : IRule<GitOpsContext>
 
             if (text is not null && YamlLimits.Exceeded(text, file) is { } limit)
             {
-                findings.Add(Diagnostic.Error(limit.Location, limit.Problem,
+                findings.Add(FindingId.YamlLimits.At(limit.Location, limit.Problem,
                     $"keep a file under {YamlReader.MaxNodes:N0} nodes with aliases expanded and {YamlReader.MaxDepth} levels deep"));
             }
         }

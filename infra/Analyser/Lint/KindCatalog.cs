@@ -81,7 +81,8 @@ public sealed class KindCatalog
             }
             catch (SchemaFileException e)
             {
-                gaps.Add(new FamilyGap(family, Diagnostic.Error(e.File, e.Problem, "restore it from upstream (see the schema folder's SOURCES.md)")));
+                gaps.Add(new FamilyGap(family, FindingId.SchemaFileBroken.At(
+                    e.File, e.Problem, "restore it from upstream (see the schema folder's SOURCES.md)")));
             }
         }
 
@@ -140,7 +141,7 @@ public sealed class KindCatalog
         var key = Keys.Of("kubernetesVersion");
         if (exact.Name is null && older.Name is null)
         {
-            warnings.Add(Diagnostic.Warning(
+            warnings.Add(FindingId.KubernetesSchemaMissing.At(
                 key,
                 $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder ({schemas.Places($"kubernetes/{minor}")})"
                 + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}, nor any older minor, so built-in kinds are not validated",
@@ -151,7 +152,7 @@ public sealed class KindCatalog
         var chosen = exact.Name ?? older.Name!;
         if (exact.Name is null)
         {
-            warnings.Add(Diagnostic.Warning(
+            warnings.Add(FindingId.KubernetesSchemaMissing.At(
                 key,
                 $"is {kubernetesVersion}, but the Kubernetes {minor} OpenAPI is in no schema folder"
                 + $"{schemas.WhyMissing($"kubernetes/{minor}@{kubernetesVersion}")}; "
@@ -186,13 +187,14 @@ public sealed class KindCatalog
             }
             catch (SchemaFileException e)
             {
-                var problem = Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)");
+                var problem = FindingId.SchemaFileBroken.At(
+                    e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)");
                 return (null, new FamilyGap(family, problem));
             }
 
             if (chart is null || chart.AppVersion.Length == 0)
             {
-                return (null, new FamilyGap(family, Diagnostic.Error(
+                return (null, new FamilyGap(family, FindingId.SchemaMissing.At(
                     key,
                     $"pins {app.Chart} {app.Version}, whose package (with its Chart.yaml appVersion) is in no chart folder "
                     + $"(looked in {schemas.ChartFolder(app.Chart, app.Version)}){schemas.WhyMissing($"charts/{app.Chart}/{app.Version}")}, "
@@ -220,7 +222,7 @@ public sealed class KindCatalog
         var present = schemas.Versions(family.Folder);
         if (family.RegisteredAtRunTime && NearestOlder(family, version, schemas) is { } older)
         {
-            warnings.Add(Diagnostic.Warning(
+            warnings.Add(FindingId.CrdSchemaOlder.At(
                 key,
                 $"pins {what}, whose CRDs ({family.Folder} {version}) are in no schema folder{why}; "
                 + $"the {string.Join(", ", family.Groups)} objects are checked against {older.Folder} {older.Version}, the nearest older release",
@@ -228,7 +230,7 @@ public sealed class KindCatalog
             return (older, null);
         }
 
-        return (null, new FamilyGap(family, Diagnostic.Error(
+        return (null, new FamilyGap(family, FindingId.SchemaMissing.At(
             key,
             $"pins {what}, so the {string.Join(", ", family.Groups)} objects must match its CRDs, "
             + $"but no schema folder has {family.Folder} {version} (looked in {schemas.Places($"{family.Folder}/{version}")}){why}",

@@ -37,7 +37,7 @@ public static class ManifestCheck
         {
             if (ApiKind.Of(body) is not { } kind)
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.Manifest.At(
                     where,
                     "is not a Kubernetes object: apiVersion or kind is missing",
                     "give every document apiVersion, kind and metadata"));
@@ -58,7 +58,7 @@ public static class ManifestCheck
         var warned = unvalidated.Where(u => catalog.GapFor(u.Key.Group) is null).OrderBy(u => u.Key.ToString(), StringComparer.Ordinal);
         foreach (var (kind, places) in warned)
         {
-            findings.Add(Diagnostic.Warning(
+            findings.Add(FindingId.KindNotValidated.At(
                 places[0],
                 $"{kind} is not validated: the schema folder ({schemas.Root}) has no schema for it"
                 + (places.Count > 1
@@ -88,7 +88,7 @@ public static class ManifestCheck
         }
         catch (SchemaFileException e)
         {
-            findings.Add(Diagnostic.Error(e.File, e.Problem, "restore it from upstream (see the schema folder's SOURCES.md)"));
+            findings.Add(FindingId.SchemaFileBroken.At(e.File, e.Problem, "restore it from upstream (see the schema folder's SOURCES.md)"));
             return null;
         }
     }
@@ -100,12 +100,12 @@ public static class ManifestCheck
             return found.ServedAs.Count > 0
                 ?
                 [
-                    Diagnostic.Error(
+                    FindingId.Manifest.At(
                         $"{where}: apiVersion",
                         $"is {kind.ApiVersion}, but {found.Source} serves {kind.Kind} only as {string.Join(", ", found.ServedAs)}",
                         $"write apiVersion: {found.ServedAs[^1]}"),
                 ]
-                : [Diagnostic.Error(
+                : [FindingId.Manifest.At(
                     $"{where}: kind",
                     $"is {kind.Kind}, which {found.Source} does not serve in {kind.ApiVersion}",
                     "check its spelling")];
@@ -118,7 +118,7 @@ public static class ManifestCheck
             violations.AddRange(SchemaViolation.Find(meta, metadata, at: "metadata"));
         }
 
-        return violations.Select(v => Diagnostic.Error($"{where}: {v.Where}", v.Problem, v.Fix));
+        return violations.Select(v => FindingId.Manifest.At($"{where}: {v.Where}", v.Problem, v.Fix));
     }
 }
 

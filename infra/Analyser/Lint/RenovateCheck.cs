@@ -19,7 +19,8 @@ public static class RenovateCheck
         var text = repository.ReadFile(File);
         if (text is null)
         {
-            return [Diagnostic.Error(File, "does not exist", "restore renovate.json: it keeps chart, Talos and Kubernetes versions current")];
+            return [FindingId.RenovateConfig.At(
+                File, "does not exist", "restore renovate.json: it keeps chart, Talos and Kubernetes versions current")];
         }
 
         // The pinned release's schema (the cache keeps it by version), else a mirror's unversioned copy (../shared/schemas).
@@ -28,7 +29,7 @@ public static class RenovateCheck
             .FirstOrDefault(System.IO.File.Exists) ?? Path.Combine(schemas.Root, SchemaPath);
         if (!System.IO.File.Exists(schemaFile))
         {
-            return [Diagnostic.Error(
+            return [FindingId.SchemaMissing.At(
                 File,
                 $"cannot be validated: no Renovate schema at {schemaFile}{schemas.WhyMissing($"renovate/{SchemaPins.RenovateVersion}")}",
                 "add renovate-schema.json from the renovate npm package to the schema folder")];
@@ -41,7 +42,7 @@ public static class RenovateCheck
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            return [Diagnostic.Error(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax")];
+            return [FindingId.RenovateConfig.At(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax")];
         }
 
         var schemaText = SchemaText.Read(schemaFile);
@@ -59,22 +60,23 @@ public static class RenovateCheck
         }
         catch (SchemaFileException e)
         {
-            return [Diagnostic.Error(e.File, e.Problem, "use renovate-schema.json from the renovate npm package")];
+            return [FindingId.SchemaFileBroken.At(e.File, e.Problem, "use renovate-schema.json from the renovate npm package")];
         }
         catch (JsonException e)
         {
-            return [Diagnostic.Error(schemaFile, $"is not JSON ({e.Message})", "use renovate-schema.json from the renovate npm package")];
+            return [FindingId.SchemaFileBroken.At(
+                schemaFile, $"is not JSON ({e.Message})", "use renovate-schema.json from the renovate npm package")];
         }
 
         var known = (JsonNode.Parse(schemaText)?["properties"] as JsonObject ?? []).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var findings = config.Select(p => p.Key)
             .Where(key => key != "$schema" && !known.Contains(key))
-            .Select(key => Diagnostic.Error(
+            .Select(key => FindingId.RenovateConfig.At(
                 $"{File}: {key}",
                 "is not a Renovate option: Renovate would ignore it",
                 "check the name at https://docs.renovatebot.com/configuration-options/"))
             .ToList();
-        findings.AddRange(SchemaViolation.Find(schema, config).Select(v => Diagnostic.Error($"{File}: {v.Where}", v.Problem, v.Fix)));
+        findings.AddRange(SchemaViolation.Find(schema, config).Select(v => FindingId.RenovateConfig.At($"{File}: {v.Where}", v.Problem, v.Fix)));
         return findings;
     }
 

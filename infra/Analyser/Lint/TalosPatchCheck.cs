@@ -25,7 +25,7 @@ public static class TalosPatchCheck
         }
         catch (SchemaFileException e)
         {
-            return [Diagnostic.Error(
+            return [FindingId.SchemaFileBroken.At(
                 e.File,
                 e.Problem,
                 $"restore config.schema.json from siderolabs/talos {version} (see the schema folder's SOURCES.md)")];
@@ -36,7 +36,7 @@ public static class TalosPatchCheck
             var present = schemas.Versions("talos");
             return
             [
-                Diagnostic.Error(
+                FindingId.SchemaMissing.At(
                     Keys.Of("talosVersion"),
                     $"is {version}, but no schema folder has the Talos {version} schema: "
                     + $"looked for {schemas.Places($"talos/{version}/config.schema.json")}"
@@ -75,7 +75,7 @@ public static class TalosPatchCheck
         {
             return
             [
-                Diagnostic.Error(
+                FindingId.TalosPatch.At(
                     $"{where}: kind",
                     $"\"{kind}\" is not a Talos {talos.Version} config document kind",
                     $"use one of {string.Join(", ", talos.Kinds)}, or leave kind out for the v1alpha1 machine config"),
@@ -83,7 +83,7 @@ public static class TalosPatchCheck
         }
 
         return SchemaViolation.Find(schema, document)
-            .Select(v => Diagnostic.Error(
+            .Select(v => FindingId.TalosPatch.At(
                 $"{where}: {v.Where}",
                 v.Problem,
                 kind is null && MovedFields.TryGetValue(v.Path, out var moved) ? moved : v.Fix));

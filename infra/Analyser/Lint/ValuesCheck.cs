@@ -28,7 +28,8 @@ public static class ValuesCheck
             }
             catch (SchemaFileException e)
             {
-                findings.Add(Diagnostic.Error(e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)"));
+                findings.Add(FindingId.SchemaFileBroken.At(
+                    e.File, e.Problem, "restore the file from the upstream chart (see the schema folder's SOURCES.md)"));
                 continue;
             }
 
@@ -56,7 +57,7 @@ public static class ValuesCheck
         }
         catch (YamlFormatException e)
         {
-            return [Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax")];
+            return [FindingId.Values.At($"{file}:{e.Line}", e.Problem, "fix the YAML syntax")];
         }
 
         // Helm validates the chart's defaults with the user's values merged over them, not the file alone: a key set to
@@ -76,7 +77,7 @@ public static class ValuesCheck
         return unknown
             .Concat(schemaViolations.Where(v => !reported.Contains(v.Path)))
             .OrderBy(v => v.Path, StringComparer.Ordinal)
-            .Select(v => Diagnostic.Error($"{file}: {v.Where}", v.Problem, v.Fix));
+            .Select(v => FindingId.Values.At($"{file}: {v.Where}", v.Problem, v.Fix));
     }
 
     private static Diagnostic MissingChart(CoreApp release, SchemaSet schemas)
@@ -85,7 +86,7 @@ public static class ValuesCheck
         var present = schemas.ChartRoots.Select(r => Path.Combine(r, release.Chart)).Where(Directory.Exists)
             .SelectMany(Directory.GetDirectories).Select(Path.GetFileName).OfType<string>()
             .Concat(schemas.Versions($"charts/{release.Chart}")).Distinct().Order(StringComparer.Ordinal).ToList();
-        return Diagnostic.Error(
+        return FindingId.SchemaMissing.At(
             $"{release.File}: spec.sources[chart].targetRevision",
             $"pins chart {release.Chart} {release.Version}, but its package is in no chart folder: looked in {folder}"
             + schemas.WhyMissing($"charts/{release.Chart}/{release.Version}"),

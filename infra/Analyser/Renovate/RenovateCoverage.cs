@@ -26,7 +26,7 @@ public sealed record RenovateCoverage(
         var coverage = new RenovateCoverage(pins, dependencies, findings);
         findings.AddRange(pins.Where(p => coverage.Covering(p) is null).Select(p => Unseen(p, setup, dependencies)));
         var seen = pins.Select(p => (Pin: p, Dependency: coverage.Covering(p))).Where(c => c.Dependency is not null);
-        findings.AddRange(new StageRule().Findings(new StagedPins(setup.Stages, seen.Select(c => (c.Pin, c.Dependency!)))));
+        findings.AddRange(StageRule.Findings(setup.Stages, seen.Select(c => (c.Pin, c.Dependency!))));
         return coverage;
     }
 
@@ -46,6 +46,6 @@ public sealed record RenovateCoverage(
             ? "quote the value in YAML so Renovate reads the version as written"
             : $"make a manager in {RenovateSetup.File} extract it (argocd: Argo CD sources; helm-values: image tags under stacks/; "
               + "a customManagers regex: anything else)";
-        return Diagnostic.Error(pin.Where, $"{pin.What} is pinned at {pin.Version}, but no Renovate manager sees it: {why}", fix);
+        return FindingId.RenovateCoverage.At(pin.Where, $"{pin.What} is pinned at {pin.Version}, but no Renovate manager sees it: {why}", fix);
     }
 }

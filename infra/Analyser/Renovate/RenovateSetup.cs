@@ -47,13 +47,14 @@ public sealed class RenovateSetup
         }
         catch (JsonException e)
         {
-            findings.Add(Diagnostic.Error(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax"));
+            findings.Add(FindingId.RenovateConfig.At(File, $"is not valid JSON ({e.Message})", "fix the JSON syntax"));
             return null;
         }
 
         if (config is null)
         {
-            findings.Add(Diagnostic.Error(File, "does not exist or is not a JSON object", "restore it: it keeps every pinned version current"));
+            findings.Add(FindingId.RenovateConfig.At(
+                File, "does not exist or is not a JSON object", "restore it: it keeps every pinned version current"));
             return null;
         }
 
@@ -85,14 +86,14 @@ public sealed class RenovateSetup
             if (Text(custom[i]["customType"]) != "regex")
             {
                 var type = Text(custom[i]["customType"]);
-                findings.Add(Diagnostic.Error(key, $"customType \"{type}\" is not modelled by lint", "use a regex custom manager"));
+                findings.Add(FindingId.RenovateConfig.At(key, $"customType \"{type}\" is not modelled by lint", "use a regex custom manager"));
                 continue;
             }
 
             var regex = new RegexExtractor(Text(custom[i]["description"]) ?? key, Strings(custom[i]["matchStrings"]), custom[i]);
             if (regex.Unmodelled is { } what)
             {
-                findings.Add(Diagnostic.Error(key, $"uses {what}, which lint does not model",
+                findings.Add(FindingId.RenovateConfig.At(key, $"uses {what}, which lint does not model",
                     "use the \"any\" strategy and plain {{group}} templates"));
             }
             else if (On(RegexExtractor.Manager, custom[i]))

@@ -34,7 +34,7 @@ public sealed partial record Stage(int Rule, string BranchPrefix, IReadOnlyList<
             var age = ageText is null ? TimeSpan.Zero : Duration(ageText);
             if (age is null)
             {
-                findings.Add(Diagnostic.Error($"{RenovateSetup.File}: packageRules[{i}].minimumReleaseAge",
+                findings.Add(FindingId.RenovateConfig.At($"{RenovateSetup.File}: packageRules[{i}].minimumReleaseAge",
                     $"\"{ageText}\" is not a duration Renovate reads", "write it like \"7 days\""));
                 continue;
             }

@@ -4,9 +4,6 @@ using Semver;
 
 namespace Bootstrap.Analyser.Renovate;
 
-/// <summary>The rollout stages renovate.json declares, and every pin with the dependency a manager extracts for it.</summary>
-public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> Pins);
-
 /// <summary>
 /// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
 /// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) running ahead of an earlier one is an
@@ -16,11 +13,12 @@ public sealed record StagedPins(IReadOnlyList<Stage> Stages, IEnumerable<(Pinned
 /// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
 /// the other half of the gap: ops's PR cannot pass CI before dev's has merged.
 /// </remarks>
-public sealed partial class StageRule : IRule<StagedPins>
+public static partial class StageRule
 {
-    public IEnumerable<Diagnostic> Findings(StagedPins input)
+    /// <param name="stages">The rollout stages renovate.json declares.</param>
+    /// <param name="seen">Every pin with the dependency a manager extracts for it.</param>
+    public static IEnumerable<Diagnostic> Findings(IReadOnlyList<Stage> stages, IEnumerable<(PinnedVersion Pin, ExtractedDependency Dependency)> seen)
     {
-        var (stages, seen) = input;
         var staged = new List<(PinnedVersion Pin, ExtractedDependency Dependency, Stage Stage)>();
         foreach (var (pin, dependency) in seen)
         {
@@ -35,13 +33,13 @@ public sealed partial class StageRule : IRule<StagedPins>
             {
                 // A warning, not an error: a new environment (new-env) lints clean before renovate.json names it.
                 var name = environment.Groups["env"].Value;
-                yield return Diagnostic.Warning(pin.Where,
+                yield return FindingId.StageUncovered.At(pin.Where,
                     $"{pin.What} {pin.Version} belongs to environment {name}, but no rollout stage covers it: Renovate would bump it without staging",
                     $"add {name}'s files to the matchFileNames of a stage (a packageRule with additionalBranchPrefix) in {RenovateSetup.File}");
             }
             else
             {
-                yield return Diagnostic.Warning(pin.Where,
+                yield return FindingId.SharedPin.At(pin.Where,
                     $"{pin.What} {pin.Version} is shared by every environment: Renovate bumps it everywhere at once, not dev first",
                     "pin it per environment (gitops/clusters/<env>/, gitops/platform/<component>/<env>/, stacks/<env>/) to stage it");
             }
@@ -58,7 +56,7 @@ public sealed partial class StageRule : IRule<StagedPins>
                 .FirstOrDefault(f => f.Pin is not null);
             if (finding is ({ } stage, { } e))
             {
-                yield return Diagnostic.Error(later.Pin.Where,
+                yield return FindingId.StageOrder.At(later.Pin.Where,
                     $"{Name(later.Stage)} pins {later.Pin.What} at {later.Pin.Version}, ahead of {Name(stage)} ({e.Version} at {e.Where}): "
                     + $"a version reaches {Name(later.Stage)} only after {Name(stage)} ran it",
                     $"merge {Name(stage)}'s bump first (Renovate's {stage.BranchPrefix} branch), or change both in one commit");

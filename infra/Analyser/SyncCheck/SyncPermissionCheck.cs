@@ -42,7 +42,7 @@ public static class SyncPermissionCheck
                 var chart = $"{output.Template.Chart} {output.Template.Version}";
                 if (output.Error is not null)
                 {
-                    findings.Add(Diagnostic.Warning(
+                    findings.Add(FindingId.SyncNotRendered.At(
                         $"{app.Where}: {chart}",
                         $"not rendered ({FirstLine(output.Error)}), so what it renders is not checked against project {app.Project}",
                         $"put the chart in the --charts folder as <chart>/<version>/ or let lint reach {output.Template.RepoUrl}"));
@@ -56,7 +56,7 @@ public static class SyncPermissionCheck
                 }
                 catch (YamlFormatException e)
                 {
-                    findings.Add(Diagnostic.Error(
+                    findings.Add(FindingId.SyncRefused.At(
                         $"{app.Where}: {e.File}", $"helm rendered YAML that does not parse: {e.Problem}", "check the chart and values"));
                 }
             }
@@ -90,7 +90,7 @@ public static class SyncPermissionCheck
     {
         if (project is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.SyncRefused.At(
                 $"{app.Where}: spec.project",
                 $"names project {app.Project}, which no AppProject this environment syncs defines: Argo CD refuses the Application",
                 "create the AppProject under gitops/projects/ and list it in the projects Application");
@@ -150,7 +150,7 @@ public static class SyncPermissionCheck
         {
             var (group, name, ifNamespaced) = kind.Key;
             var first = kind.First().Refusal;
-            yield return Diagnostic.Warning(
+            yield return FindingId.UnknownScope.At(
                 $"{app.Where}: {name} {string.Join(", ", kind.Select(u => u.Item.Name).Distinct().Take(3))}",
                 $"{Unknown(group, name, scope)}, and Argo CD refuses {kind.Count()} object(s) of it only if it is "
                 + $"{(ifNamespaced ? "namespaced" : "cluster-scoped")}: {first.Problem}",
@@ -182,7 +182,7 @@ public static class SyncPermissionCheck
     }
 
     private static Diagnostic Refused(SyncedApp app, string where, string message, string fix) =>
-        Diagnostic.Error($"{app.Where}: {where}", $"Argo CD refuses every sync of {app.Name}: {message} (argo-cd controller/sync.go)", fix);
+        FindingId.SyncRefused.At($"{app.Where}: {where}", $"Argo CD refuses every sync of {app.Name}: {message} (argo-cd controller/sync.go)", fix);
 
     /// <summary>Custom resources whose CRD a sibling installs in the same first sync, without a way to wait for it.</summary>
     private static IEnumerable<Diagnostic> FirstSyncOrder(SyncPlan plan, Dictionary<SyncedApp, List<RenderedObject>> objects)
@@ -207,7 +207,7 @@ public static class SyncPermissionCheck
             foreach (var kind in waiting)
             {
                 var owner = owners[kind.Key];
-                yield return Diagnostic.Error(
+                yield return FindingId.SyncRefused.At(
                     $"{app.Where}: {kind.Key.Kind} {string.Join(", ", kind.Select(o => o.Name).Distinct().Take(3))}",
                     $"needs the CRD of {kind.Key.Kind}.{kind.Key.Group}, which Application {owner.Name} installs in the same first sync: "
                     + "until it exists the dry run fails, and Argo CD stops after its retries for that revision",

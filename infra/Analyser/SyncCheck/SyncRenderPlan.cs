@@ -106,7 +106,7 @@ public static class SyncRenderPlan
                 }
                 else
                 {
-                    findings.Add(Diagnostic.Warning(
+                    findings.Add(FindingId.RemoteResourceOffline.At(
                         $"{file} ({app.Name})",
                         $"the remote resource {resource} is not available offline, so its objects are not checked against project {app.Project}",
                         "pass --schemas with the folder holding that release"));

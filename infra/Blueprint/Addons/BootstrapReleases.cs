@@ -62,7 +62,7 @@ public static class BootstrapReleases
                 HelmValues.Merge(layers),
                 HandOff: true,
                 Await: !NotAwaited.Contains(app.Name));
-            findings.AddRange(new CoreValuesRule().Findings(release));
+            findings.AddRange(CoreValuesRule.Findings(release));
             releases.Add(release);
         }
 
@@ -77,7 +77,7 @@ public static class BootstrapReleases
     {
         if (app.Name != Path.GetFileNameWithoutExtension(app.File))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.CoreRelease.At(
                 $"{app.File}: metadata.name",
                 $"is \"{app.Name}\" in a file named for {Path.GetFileNameWithoutExtension(app.File)}",
                 "name the Application after its file");
@@ -85,7 +85,7 @@ public static class BootstrapReleases
 
         if (!string.Equals(app.ValuesRepoUrl, config.GitOps.RepoUrl, StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.CoreRelease.At(
                 $"{app.File}: spec.sources[values].repoURL",
                 $"is {app.ValuesRepoUrl}, but bootstrap:gitops.repoUrl is {config.GitOps.RepoUrl}",
                 "point both at the same repository, or Argo CD renders other values than Pulumi installed");
@@ -93,7 +93,7 @@ public static class BootstrapReleases
 
         if (!string.Equals(app.ValuesRevision, config.GitOps.Revision, StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.CoreRelease.At(
                 $"{app.File}: spec.sources[values].targetRevision",
                 $"is {app.ValuesRevision}, but bootstrap:gitops.revision is {config.GitOps.Revision}",
                 "use the same revision in both");
@@ -102,7 +102,7 @@ public static class BootstrapReleases
         var expected = ExpectedValueFiles(config.Stack, app.Name);
         if (!app.ValueFiles.SequenceEqual(expected))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.CoreRelease.At(
                 $"{app.File}: spec.sources[chart].helm.valueFiles",
                 $"lists [{string.Join(", ", app.ValueFiles)}]",
                 $"list exactly [{string.Join(", ", expected.Select(f => $"${CoreAppReader.ValuesRef}/{f}"))}] so Pulumi "
@@ -115,7 +115,7 @@ public static class BootstrapReleases
         var text = repository.ReadFile(file);
         if (text is null)
         {
-            findings.Add(Diagnostic.Error(file, "does not exist", "create it (an empty mapping {} is fine)"));
+            findings.Add(FindingId.CoreRelease.At(file, "does not exist", "create it (an empty mapping {} is fine)"));
             return null;
         }
 
@@ -132,11 +132,11 @@ public static class BootstrapReleases
                 return values;
             }
 
-            findings.Add(Diagnostic.Error(file, "is not a mapping of Helm values", "write values as key: value pairs"));
+            findings.Add(FindingId.CoreRelease.At(file, "is not a mapping of Helm values", "write values as key: value pairs"));
         }
         catch (YamlFormatException e)
         {
-            findings.Add(Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax"));
+            findings.Add(FindingId.CoreRelease.At($"{file}:{e.Line}", e.Problem, "fix the YAML syntax"));
         }
 
         return null;

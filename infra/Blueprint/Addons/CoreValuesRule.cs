@@ -14,7 +14,7 @@ public sealed record RequiredValue(string App, string[] Path, JsonNode Expected,
 /// Checks the merged values of the bootstrap releases against what Talos and the ownership model need
 /// (Talos docs, Kubernetes guides > Network > "Deploying Cilium CNI"). The values live in stacks/; this only refuses wrong ones.
 /// </summary>
-public sealed class CoreValuesRule : IRule<HelmRelease>
+public static class CoreValuesRule
 {
     public static readonly IReadOnlyList<RequiredValue> Required =
     [
@@ -54,7 +54,7 @@ public sealed class CoreValuesRule : IRule<HelmRelease>
             "Argo CD is served over HTTPS by the shared Gateway; the chart's Ingress would serve it in clear beside it"),
     ];
 
-    public IEnumerable<Diagnostic> Findings(HelmRelease release)
+    public static IEnumerable<Diagnostic> Findings(HelmRelease release)
     {
         var where = string.Join(" + ", release.ValueFiles);
         foreach (var rule in Required.Where(r => r.App == release.App))
@@ -62,7 +62,7 @@ public sealed class CoreValuesRule : IRule<HelmRelease>
             var actual = HelmValues.At(release.Values, rule.Path);
             if (!Matches(actual, rule))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.CoreValues.At(
                     $"{where}: {rule.Key}",
                     $"is {(actual is null ? "not set" : actual.ToJsonString())}, but {release.App} needs {rule.Expected.ToJsonString()}: {rule.Why}",
                     $"set {rule.Key}: {rule.Expected.ToJsonString()} "

@@ -17,6 +17,7 @@ public static class ConfigBinder
     public const string ArgoCdAdminPassword = "argocdAdminPassword";
     public const string TalosSecrets = "talosSecrets";
     public const string EtcdSnapshot = "etcdSnapshot";
+    public const string Silence = "silence";
 
     /// <summary>The keys of the bootstrap namespace, in <see cref="KeyTable"/>'s order.</summary>
     public static readonly IReadOnlyList<string> BootstrapKeys = KeyTable.TopLevel(ConfigKey.Namespace);
@@ -45,7 +46,7 @@ public static class ConfigBinder
 
         foreach (var (key, value) in config)
         {
-            findings.AddRange(SecretValue.PlainTextSecrets(key, value).Select(found => Diagnostic.Error(
+            findings.AddRange(SecretValue.PlainTextSecrets(key, value).Select(found => FindingId.ConfigPlainSecret.At(
                 found,
                 $"holds a secret in plain text in Pulumi.{stack}.yaml",
                 $"delete it from the file and run `pulumi config set --secret {(found == key ? key : $"--path {found}")} <value>`")));
@@ -56,7 +57,8 @@ public static class ConfigBinder
             var name = key[(ConfigKey.Namespace.Length + 1)..];
             if (!BootstrapKeys.Contains(name))
             {
-                findings.Add(Diagnostic.Error(key, "is not a known key", $"valid keys: {string.Join(", ", BootstrapKeys.Select(ConfigKey.Of))}"));
+                findings.Add(FindingId.ConfigUnknownKey.At(
+                    key, "is not a known key", $"valid keys: {string.Join(", ", BootstrapKeys.Select(ConfigKey.Of))}"));
             }
         }
 
@@ -66,13 +68,14 @@ public static class ConfigBinder
         var insecure = ProviderString(config, "proxmoxve:insecure", findings);
         if (insecure is not null and not ("true" or "false"))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ConfigValue.At(
                 "proxmoxve:insecure",
                 $"\"{insecure}\" is not a boolean",
                 "write \"true\" (self-signed Proxmox certificate) or \"false\""));
         }
 
         findings.AddRange(SecretObjectKeys(config));
+        var silences = Silences.Read(ConfigKey.Of(Silence), config.GetValueOrDefault(ConfigKey.Of(Silence)), findings);
         if (findings.Any(f => f.Severity == Severity.Error))
         {
             return new BindResult(null, findings);
@@ -95,14 +98,14 @@ public static class ConfigBinder
                 Present(config, ConfigKey.Of(SealedSecretsKeys)),
                 Present(config, ConfigKey.Of(ArgoCdAdminPassword)),
                 Present(config, ConfigKey.Of(TalosSecrets))),
-            EtcdSnapshotPath(config, findings));
+            EtcdSnapshotPath(config, findings)) { Silences = silences };
         if (bound.EtcdSnapshot is { } snapshot)
         {
             findings.Add(bound.Secrets.TalosSecrets
-                ? Diagnostic.Warning(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
+                ? FindingId.EtcdRestore.At(ConfigKey.Of(EtcdSnapshot), $"is set: a new cluster's etcd is restored from {Excerpt.Of(snapshot)}",
                     $"remove it once the rebuild is done (pulumi config rm {ConfigKey.Of(EtcdSnapshot)}), "
                     + "or the next rebuild restores this snapshot again")
-                : Diagnostic.Error(ConfigKey.Of(EtcdSnapshot),
+                : FindingId.EtcdRestoreSecrets.At(ConfigKey.Of(EtcdSnapshot),
                     $"is set, but {ConfigKey.Of(TalosSecrets)} is not: a snapshot restored under new Talos "
                     + "secrets cannot decrypt its Secrets (secretbox key) nor accept its service-account tokens",
                     $"load the {TalosSecretsFile} saved with the snapshot: "
@@ -114,14 +117,14 @@ public static class ConfigBinder
             if (config.TryGetValue(key, out var value) && value is not null && !SecretValue.IsSecret(value) && value is not JsonObject
                 && findings.All(f => f.Key != key))
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ConfigPlainSecret.At(
                     key,
                     $"holds a secret in plain text in Pulumi.{stack}.yaml",
                     $"delete it from the file and run `pulumi config set --secret {key} <value>`"));
             }
         }
 
-        return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, findings);
+        return new BindResult(findings.Any(f => f.Severity == Severity.Error) ? null : bound, silences.Apply(findings));
     }
 
     /// <summary>ShapeCheck tries every leaf with these options first; a failure here is still the input's, never a crash.</summary>
@@ -135,7 +138,7 @@ public static class ConfigBinder
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? $"{key}.{path[2..]}" : key;
-            findings.Add(Diagnostic.Error(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
+            findings.Add(FindingId.ConfigValue.At(where, "cannot be read as the type Pulumi.yaml documents", "check the value against Pulumi.yaml"));
             return null;
         }
     }
@@ -144,7 +147,7 @@ public static class ConfigBinder
     {
         if (!config.TryGetValue(key, out var node) || node is null)
         {
-            findings.Add(Diagnostic.Error(key, "is missing", $"add {key} to Pulumi.<stack>.yaml (see Pulumi.yaml for its keys)"));
+            findings.Add(FindingId.ConfigValue.At(key, "is missing", $"add {key} to Pulumi.<stack>.yaml (see Pulumi.yaml for its keys)"));
             return null;
         }
 
@@ -158,7 +161,7 @@ public static class ConfigBinder
         {
             if (KeyTable.Get(key).Need == Need.Required)
             {
-                findings.Add(Diagnostic.Error(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
+                findings.Add(FindingId.ConfigValue.At(key, "is missing", $"run `pulumi config set {key} https://<proxmox-host>:8006/`"));
             }
 
             return null;
@@ -171,7 +174,7 @@ public static class ConfigBinder
 
         if (!SecretValue.IsSecret(node))
         {
-            findings.Add(Diagnostic.Error(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
+            findings.Add(FindingId.ConfigValue.At(key, $"expected a string, got {(node is JsonArray ? "a list" : "a mapping")}",
                 $"write it as one value, e.g. pulumi config set {key} <value>"));
         }
 
@@ -193,7 +196,7 @@ public static class ConfigBinder
         foreach (var (name, _) in fields.Where(f => !GitOpsCredentialKeys.Contains(f.Key)))
         {
             var hint = ShapeCheck.Closest(name, GitOpsCredentialKeys);
-            yield return Diagnostic.Error(ConfigKey.Child(key, name), "is not a known key",
+            yield return FindingId.ConfigUnknownKey.At(ConfigKey.Child(key, name), "is not a known key",
                 (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {string.Join(", ", GitOpsCredentialKeys)}");
         }
     }
@@ -214,7 +217,7 @@ public static class ConfigBinder
             return value.ToString();
         }
 
-        findings.Add(Diagnostic.Error(
+        findings.Add(FindingId.ConfigValue.At(
             key,
             "is not a file path",
             $"run `pulumi config set {key} <backup folder>/etcd.snapshot` (a plain value, not a secret)"));

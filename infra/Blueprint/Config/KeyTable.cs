@@ -75,6 +75,8 @@ public static class KeyTable
         new("bootstrap:etcdSnapshot", Need.Optional,
             "rebuild only, with talosSecrets: etcd snapshot to restore (path absolute or from the repository root); remove after",
             Default: "a new etcd"),
+        new("bootstrap:silence", Need.Optional, "warnings this stack accepts on purpose: finding id to reason (docs/findings.md)",
+            Default: "none", Example: "{BP015: \"lab: one Proxmox host\"}"),
     ];
 
     /// <summary>The namespace keys of <paramref name="prefix"/> (<c>bootstrap</c>), bare (<c>cluster</c>), in table order.</summary>

@@ -54,7 +54,7 @@ public static class ShapeCheck
         {
             if (node is not JsonObject map)
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ConfigValue.At(
                     key,
                     $"expected a mapping of names to values, got {Describe(node)}",
                     "write it as `name: value` entries"));
@@ -66,7 +66,7 @@ public static class ShapeCheck
                 var child = ConfigKey.Child(key, name);
                 if (value is null)
                 {
-                    findings.Add(Diagnostic.Error(child, "has no value", "give it a value or remove the key"));
+                    findings.Add(FindingId.ConfigValue.At(child, "has no value", "give it a value or remove the key"));
                     continue;
                 }
 
@@ -77,7 +77,7 @@ public static class ShapeCheck
         {
             if (node is not JsonArray list)
             {
-                findings.Add(Diagnostic.Error(key, $"expected a list, got {Describe(node)}", "write it as a YAML list, e.g. [a, b]"));
+                findings.Add(FindingId.ConfigValue.At(key, $"expected a list, got {Describe(node)}", "write it as a YAML list, e.g. [a, b]"));
                 return;
             }
 
@@ -86,7 +86,7 @@ public static class ShapeCheck
                 var item = ConfigKey.Item(key, i);
                 if (list[i] is null)
                 {
-                    findings.Add(Diagnostic.Error(item, "is empty", "remove the empty entry"));
+                    findings.Add(FindingId.ConfigValue.At(item, "is empty", "remove the empty entry"));
                     continue;
                 }
 
@@ -104,7 +104,7 @@ public static class ShapeCheck
         var documented = string.Join(", ", KeyTable.ChildrenOf(shape));
         if (node is not JsonObject map)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ConfigValue.At(
                 key,
                 $"expected a mapping, got {Describe(node)}",
                 $"write it as a mapping with the keys {documented}"));
@@ -118,7 +118,7 @@ public static class ShapeCheck
             if (!parameters.TryGetValue(name, out var parameter))
             {
                 var hint = Closest(name, parameters.Keys);
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ConfigUnknownKey.At(
                     child,
                     $"is not a known key",
                     (hint is null ? "" : $"did you mean '{hint}'? ") + $"valid keys here: {documented}"));
@@ -127,7 +127,7 @@ public static class ShapeCheck
 
             if (value is null && IsRequired(parameter))
             {
-                findings.Add(Diagnostic.Error(child, "has no value", $"set {name}"));
+                findings.Add(FindingId.ConfigValue.At(child, "has no value", $"set {name}"));
                 continue;
             }
 
@@ -138,7 +138,7 @@ public static class ShapeCheck
         {
             if (!map.ContainsKey(name) && IsRequired(parameter))
             {
-                findings.Add(Diagnostic.Error(ConfigKey.Child(key, name), "is missing", $"add {name} under {key}"));
+                findings.Add(FindingId.ConfigValue.At(ConfigKey.Child(key, name), "is missing", $"add {name} under {key}"));
             }
         }
     }
@@ -160,7 +160,7 @@ public static class ShapeCheck
 
         if (!ok)
         {
-            findings.Add(Diagnostic.Error(key, $"expected a whole number, got {Describe(node)}",
+            findings.Add(FindingId.ConfigValue.At(key, $"expected a whole number, got {Describe(node)}",
                 "write a whole number up to 2147483647 (the int the Pulumi program passes on), such as 4096"));
         }
     }
@@ -173,7 +173,7 @@ public static class ShapeCheck
             return;
         }
 
-        findings.Add(Diagnostic.Error(key, $"{Describe(node)} is not allowed", $"use one of: {string.Join(", ", names)}"));
+        findings.Add(FindingId.ConfigValue.At(key, $"{Describe(node)} is not allowed", $"use one of: {string.Join(", ", names)}"));
     }
 
     private static void Expect(
@@ -185,7 +185,7 @@ public static class ShapeCheck
         }
 
         var fix = kind == JsonValueKind.String ? "quote the value if YAML reads it as a number or boolean, e.g. \"1.20\"" : $"write {what}";
-        findings.Add(Diagnostic.Error(key, $"expected {what}, got {Describe(node)}", fix));
+        findings.Add(FindingId.ConfigValue.At(key, $"expected {what}, got {Describe(node)}", fix));
     }
 
     private static string Describe(JsonNode node) => node switch

@@ -1,3 +1,5 @@
+using Bootstrap.Blueprint.Diagnostics;
+
 namespace Bootstrap.Blueprint.Config;
 
 /// <summary>Everything a stack's configuration says, bound and type-checked (not yet validated against the rules).</summary>
@@ -7,7 +9,11 @@ public sealed record StackConfig(
     GitOpsSettings GitOps,
     ProxmoxEndpoint Proxmox,
     StackSecrets Secrets,
-    string? EtcdSnapshot = null);
+    string? EtcdSnapshot = null)
+{
+    /// <summary>The warnings this stack silences on purpose (<c>bootstrap:silence</c>).</summary>
+    public Silences Silences { get; init; } = Silences.None;
+}
 
 /// <summary>The ProxmoxVE provider's own settings (<c>proxmoxve:*</c>); the provider reads them itself, the Blueprint only checks them.</summary>
 public sealed record ProxmoxEndpoint(string Endpoint, bool Insecure, bool HasApiToken);

@@ -45,7 +45,7 @@ public static class StackFile
         var empty = new Dictionary<string, JsonNode?>();
         if (StackName.Problem(stack) is { } invalid)
         {
-            return (empty, [Diagnostic.Error($"stack '{stack}'", invalid, StackName.Rule)]);
+            return (empty, [FindingId.StackFile.At($"stack '{stack}'", invalid, StackName.Rule)]);
         }
 
         var file = NameFor(stack);
@@ -61,7 +61,8 @@ public static class StackFile
 
         if (text is null)
         {
-            return (empty, [Diagnostic.Error(file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", Stacks(repository))}")]);
+            return (empty, [FindingId.StackFile.At(
+                file, $"stack '{stack}' has no stack file", $"known stacks: {string.Join(", ", Stacks(repository))}")]);
         }
 
         JsonNode? root;
@@ -71,21 +72,21 @@ public static class StackFile
         }
         catch (YamlFormatException e)
         {
-            return (empty, [Diagnostic.Error(e.Location, e.Problem, "fix the YAML syntax")]);
+            return (empty, [FindingId.StackFile.At(e.Location, e.Problem, "fix the YAML syntax")]);
         }
 
         if (root is not JsonObject top)
         {
-            return (empty, [Diagnostic.Error(file, "is not a mapping", "a stack file starts with `config:`")]);
+            return (empty, [FindingId.StackFile.At(file, "is not a mapping", "a stack file starts with `config:`")]);
         }
 
         var findings = top
             .Where(p => !TopLevelKeys.Contains(p.Key))
-            .Select(p => Diagnostic.Error($"{file}: {p.Key}", "is not a stack file key", $"valid keys: {string.Join(", ", TopLevelKeys)}"))
+            .Select(p => FindingId.StackFile.At($"{file}: {p.Key}", "is not a stack file key", $"valid keys: {string.Join(", ", TopLevelKeys)}"))
             .ToList();
         if (top["config"] is not JsonObject config)
         {
-            findings.Add(Diagnostic.Error($"{file}: config", "is missing or not a mapping", "put every setting under `config:`"));
+            findings.Add(FindingId.StackFile.At($"{file}: config", "is missing or not a mapping", "put every setting under `config:`"));
             return (empty, findings);
         }
 

@@ -6,22 +6,33 @@ public enum Severity
     Warning,
 }
 
-/// <summary>One finding about the input: where (a config key or file path), what is wrong, what would be right.</summary>
-/// <remarks>Every part is bounded and escaped here, once, so no rule can echo a huge or terminal-controlling value.</remarks>
-public sealed record Diagnostic(Severity Severity, string Key, string Problem, string Fix)
+/// <summary>
+/// One finding: its id (which sets the level), where (config key, file or flag), what is wrong, what would be right. Made
+/// only through <see cref="FindingId.At"/>; every part is bounded and escaped here, once.
+/// </summary>
+public sealed record Diagnostic
 {
-    public string Key { get; init; } = Excerpt.Of(Key);
+    internal Diagnostic(FindingId id, string key, string problem, string fix)
+    {
+        Id = id;
+        Key = Excerpt.Of(key);
+        Problem = Excerpt.Of(problem);
+        Fix = Excerpt.Of(fix);
+    }
 
-    public string Problem { get; init; } = Excerpt.Of(Problem);
+    public FindingId Id { get; }
 
-    public string Fix { get; init; } = Excerpt.Of(Fix);
+    public Severity Severity => Id.Level;
 
-    public static Diagnostic Error(string key, string problem, string fix) => new(Severity.Error, key, problem, fix);
+    public string Key { get; init; }
 
-    public static Diagnostic Warning(string key, string problem, string fix) => new(Severity.Warning, key, problem, fix);
+    public string Problem { get; init; }
 
+    public string Fix { get; init; }
+
+    /// <summary><c>error BP012: key: problem; fix</c>: today's line with the id after the level.</summary>
     public override string ToString() =>
-        $"{(Severity == Severity.Error ? "error" : "warning")}: {Key}: {Problem}{(Fix.Length > 0 ? $"; {Fix}" : "")}";
+        $"{(Severity == Severity.Error ? "error" : "warning")} {Id.Code}: {Key}: {Problem}{(Fix.Length > 0 ? $"; {Fix}" : "")}";
 }
 
 /// <summary>Thrown when input cannot become a Blueprint; carries every finding, not just the first.</summary>

@@ -1,9 +1,9 @@
 namespace Bootstrap.Blueprint.Diagnostics;
 
 /// <summary>
-/// The one shape of a rule: a decision over one input that reports every finding and throws none. An input kind is a type
-/// (a stack's config with its repository, the GitOps tree as a cluster runs it, a release's merged values, ...), so every
-/// rule reads the same way and a runner can hold rules of one kind in a list.
+/// The shape of rules that judge a shared input (a stack's config with its repository, the GitOps tree as a cluster runs
+/// it): each reports every finding and throws none, so a runner holds the rules of one input in a list. A judgement only
+/// one caller makes is a static method with ordinary parameters instead.
 /// </summary>
 public interface IRule<in TInput>
 {

@@ -32,7 +32,7 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
         var parts = file.Split('/');
         if (parts.Length != 5 || !parts[2].StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.AppConfigFile.At(
                 file,
                 "is not at gitops/apps/apps-<env>/<name>/config.json",
                 "move it there; the ApplicationSets only read that layout"));
@@ -49,11 +49,11 @@ public sealed record AppConfig(string File, string Environment, string Folder, J
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            findings.Add(Diagnostic.Error(file, $"is not valid JSON ({e.Message})", "fix the JSON syntax"));
+            findings.Add(FindingId.AppConfigFile.At(file, $"is not valid JSON ({e.Message})", "fix the JSON syntax"));
             return null;
         }
 
-        findings.Add(Diagnostic.Error(
+        findings.Add(FindingId.AppConfigFile.At(
             file,
             "is not a JSON object",
             "write {\"name\": ..., \"chart\": ..., \"repo\": ..., \"version\": ..., \"namespace\": ..., \"podSecurity\": ...}"));

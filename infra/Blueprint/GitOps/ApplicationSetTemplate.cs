@@ -17,7 +17,8 @@ public static partial class ApplicationSetTemplate
         var findings = new List<Diagnostic>();
         if (appSet.Spec["template"] is not JsonObject template)
         {
-            return (null, [Diagnostic.Error($"{appSet.Where}: spec.template", "is missing", "give the ApplicationSet an Application template")]);
+            return (null, [FindingId.ApplicationSetTemplate.At(
+                $"{appSet.Where}: spec.template", "is missing", "give the ApplicationSet an Application template")]);
         }
 
         var rendered = Substitute(template, "spec.template", config, appSet, findings) as JsonObject ?? [];
@@ -47,7 +48,7 @@ public static partial class ApplicationSetTemplate
     {
         if (Unsupported().IsMatch(Placeholder().Replace(text, "")))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ApplicationSetTemplate.At(
                 $"{appSet.Where}: {path}",
                 $"uses template syntax other than {{{{.field}}}}: {text}",
                 "use only {{.field}} placeholders so lint can render and check every generated Application"));
@@ -60,7 +61,7 @@ public static partial class ApplicationSetTemplate
             var value = config.Field(field);
             if (value is null)
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.ApplicationSetTemplate.At(
                     config.File,
                     $"has no string field \"{field}\", which {appSet.File} uses ({path}); Argo CD would fail to generate the app (missingkey=error)",
                     $"add \"{field}\" to {config.File}"));

@@ -44,7 +44,8 @@ public static class CoreAppReader
         var text = repository.ReadFile(file);
         if (text is null)
         {
-            return (null, [Diagnostic.Error(file, "does not exist", "add the core app's Argo CD Application manifest (see docs/gitops.md)")]);
+            return (null, [FindingId.CoreAppManifest.At(
+                file, "does not exist", "add the core app's Argo CD Application manifest (see docs/gitops.md)")]);
         }
 
         JsonNode? root;
@@ -54,14 +55,15 @@ public static class CoreAppReader
         }
         catch (YamlFormatException e)
         {
-            return (null, [Diagnostic.Error($"{file}:{e.Line}", e.Problem, "fix the YAML syntax")]);
+            return (null, [FindingId.CoreAppManifest.At($"{file}:{e.Line}", e.Problem, "fix the YAML syntax")]);
         }
 
         var findings = new List<Diagnostic>();
         var reader = new Fields(file, findings);
         if (root is not JsonObject app || reader.Text(app, "kind") != "Application" || reader.Text(app, "apiVersion") != "argoproj.io/v1alpha1")
         {
-            findings.Add(Diagnostic.Error(file, "is not an Argo CD Application", "use apiVersion: argoproj.io/v1alpha1, kind: Application"));
+            findings.Add(FindingId.CoreAppManifest.At(
+                file, "is not an Argo CD Application", "use apiVersion: argoproj.io/v1alpha1, kind: Application"));
             return (null, findings);
         }
 
@@ -71,7 +73,7 @@ public static class CoreAppReader
             && (string?)s["ref"] == ValuesRef);
         if (sources is null || chart is null || values is null || sources.Count != 2)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.CoreAppManifest.At(
                 $"{file}: spec.sources",
                 "must hold exactly two sources: the Helm chart and this repository with ref: values",
                 "see gitops/clusters/dev/core/cilium.yaml for the shape"));
@@ -81,7 +83,7 @@ public static class CoreAppReader
         var helm = chart["helm"] as JsonObject ?? [];
         foreach (var key in helm.Select(p => p.Key).Where(k => !AllowedHelmKeys.Contains(k)))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.CoreAppManifest.At(
                 $"{file}: spec.sources[chart].helm.{key}",
                 "is not allowed on a bootstrap core app: Pulumi would install different values than Argo CD renders",
                 "move the settings into the values files under stacks/"));
@@ -94,7 +96,7 @@ public static class CoreAppReader
             var path = entry?.GetValueKind() == JsonValueKind.String ? (string)entry! : "";
             if (!path.StartsWith($"${ValuesRef}/", StringComparison.Ordinal))
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.CoreAppManifest.At(
                     $"{file}: spec.sources[chart].helm.valueFiles",
                     $"\"{path}\" does not come from this repository",
                     $"write ${ValuesRef}/stacks/<common|stack>/values/{name}.yaml"));
@@ -110,7 +112,7 @@ public static class CoreAppReader
             : annotation.GetValueKind() == JsonValueKind.String ? annotation.GetValue<string>() : annotation.ToJsonString();
         if (!int.TryParse(wave, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var syncWave))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.CoreAppManifest.At(
                 $"{file}: metadata.annotations.{SyncWaveAnnotation}",
                 $"\"{wave}\" is not a whole number",
                 "write a quoted integer, e.g. \"-10\""));
@@ -118,7 +120,7 @@ public static class CoreAppReader
 
         if (helm["releaseName"] is { } releaseName && releaseName.GetValueKind() != JsonValueKind.String)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.CoreAppManifest.At(
                 $"{file}: spec.sources[chart].helm.releaseName",
                 "is not a string",
                 "quote it, e.g. releaseName: \"cilium\""));
@@ -156,7 +158,8 @@ public static class CoreAppReader
                 return value.GetValue<string>();
             }
 
-            findings.Add(Diagnostic.Error($"{file}: {(shownAs is null ? path : $"{shownAs}.{path}")}", "is missing or not a string", "set it"));
+            findings.Add(FindingId.CoreAppManifest.At(
+                $"{file}: {(shownAs is null ? path : $"{shownAs}.{path}")}", "is missing or not a string", "set it"));
             return "";
         }
     }

@@ -20,13 +20,14 @@ public sealed partial record CrdSource(string Application, string Kustomization,
         var app = Read(repository, file, out var problem);
         if (app is null)
         {
-            return (null, [Diagnostic.Error(file, problem, "add the Gateway API CRD Application (see gitops/clusters/dev/gateway-api.yaml)")]);
+            return (null, [FindingId.GatewayApiCrds.At(
+                file, problem, "add the Gateway API CRD Application (see gitops/clusters/dev/gateway-api.yaml)")]);
         }
 
         var path = GitOpsObject.Text(app["spec"]?["source"]?["path"]);
         if (path is null || GitOpsObject.Text(app["kind"]) != "Application")
         {
-            return (null, [Diagnostic.Error(
+            return (null, [FindingId.GatewayApiCrds.At(
                 $"{file}: spec.source.path",
                 "is not set on an Argo CD Application",
                 "point spec.source.path at the kustomization folder, e.g. gitops/platform/gateway-api")]);
@@ -36,7 +37,7 @@ public sealed partial record CrdSource(string Application, string Kustomization,
         var kustomization = Read(repository, kustomizationFile, out problem);
         if (kustomization is null)
         {
-            return (null, [Diagnostic.Error(
+            return (null, [FindingId.GatewayApiCrds.At(
                 kustomizationFile,
                 problem,
                 $"add a kustomization whose only resource is the Gateway API release manifest ({file} points here)")]);
@@ -47,7 +48,7 @@ public sealed partial record CrdSource(string Application, string Kustomization,
         var match = url is null ? null : ReleaseManifest().Match(url);
         if (match is not { Success: true })
         {
-            return (null, [Diagnostic.Error(
+            return (null, [FindingId.GatewayApiCrds.At(
                 $"{kustomizationFile}: resources",
                 "must hold exactly one resource: the upstream release manifest",
                 "write https://github.com/kubernetes-sigs/gateway-api/releases/download/<version>/standard-install.yaml")]);

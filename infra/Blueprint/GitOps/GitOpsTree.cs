@@ -37,7 +37,7 @@ public sealed class GitOpsTree
                     }
                     else
                     {
-                        findings.Add(Diagnostic.Error(
+                        findings.Add(FindingId.GitOpsYaml.At(
                             file,
                             $"document {i + 1} is not a Kubernetes object",
                             "every YAML document under gitops/ is one object with apiVersion, kind and metadata"));
@@ -46,7 +46,7 @@ public sealed class GitOpsTree
             }
             catch (YamlFormatException e)
             {
-                findings.Add(Diagnostic.Error(e.Location, e.Problem, "fix the YAML syntax"));
+                findings.Add(FindingId.GitOpsYaml.At(e.Location, e.Problem, "fix the YAML syntax"));
             }
         }
 

@@ -42,11 +42,10 @@ public static class Planner
         var plain = string.IsNullOrWhiteSpace(configJson) ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(configJson) ?? [];
         List<Diagnostic> findings =
         [
-            .. new SecretInputsRule().Findings(
-                new DecryptedSecrets(blueprint.Config, blueprint.Addons.SealedSecretsNamespace, plain.GetValueOrDefault)),
-            .. new EtcdSnapshotRule().Findings(new EtcdSnapshotInput(
+            .. SecretInputsRule.Findings(blueprint.Config, blueprint.Addons.SealedSecretsNamespace, plain.GetValueOrDefault),
+            .. EtcdSnapshotRule.Findings(
                 blueprint.Config, repository.Root, plain.GetValueOrDefault(ConfigKey.Of(ConfigBinder.TalosSecrets)), File.Exists,
-                path => File.Exists(path) ? File.ReadAllText(path) : null)),
+                path => File.Exists(path) ? File.ReadAllText(path) : null),
         ];
         return findings.Count > 0 ? throw new BlueprintException([.. blueprint.Warnings, .. findings]) : blueprint;
     }
@@ -58,7 +57,7 @@ public static class Planner
         findings.AddRange(StackValidator.Validate(config, repository));
         if (installed is not null)
         {
-            findings.AddRange(new UpgradeRule().Findings(new VersionChange(installed, config.Cluster)));
+            findings.AddRange(UpgradeRule.Findings(installed, config.Cluster));
         }
 
         ThrowOnErrors(findings);

@@ -7,14 +7,11 @@ namespace Bootstrap.Blueprint.Proxmox;
 /// <summary>A datastore as the Proxmox API lists it for one node (bpg data source proxmox_datastores).</summary>
 public sealed record DatastoreFacts(string Id, IReadOnlyList<string> ContentTypes, bool Enabled, bool Active);
 
-/// <summary>What the preflight reads from the live Proxmox: pve-manager's version (e.g. 8.4.1) and each host's datastores.</summary>
-public sealed record ProxmoxFacts(ClusterSettings Cluster, string Version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> Datastores);
-
 /// <summary>
 /// What must hold on the live Proxmox before anything is created, checked at the start of `pulumi preview` and `up` from
 /// the provider's version and datastores data sources (read access only). `plan` cannot see it: it is offline.
 /// </summary>
-public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
+public static partial class ProxmoxPreflightRule
 {
     /// <summary>The first release whose download-url accepts "import" content (bpg proxmox/version/capabilities.go
     /// SupportImportContentType).</summary>
@@ -23,13 +20,15 @@ public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
     /// <summary>Proxmox's name for the content type of VM disk images.</summary>
     public const string DiskContent = "images";
 
-    public IEnumerable<Diagnostic> Findings(ProxmoxFacts input)
+    /// <param name="version">pve-manager's version as the live Proxmox reports it, e.g. 8.4.1.</param>
+    /// <param name="datastores">Each host's datastores.</param>
+    public static IEnumerable<Diagnostic> Findings(
+        ClusterSettings cluster, string version, IReadOnlyDictionary<string, IReadOnlyList<DatastoreFacts>> datastores)
     {
-        var (cluster, version, datastores) = input;
         var findings = new List<Diagnostic>();
         if (Parse(version) is not { } running || running < ImportContentSince)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.ProxmoxPreflight.At(
                 "proxmoxve:endpoint",
                 $"runs Proxmox VE {version}, which cannot import a disk image through its API",
                 $"upgrade Proxmox VE to {ImportContentSince.Major}.{ImportContentSince.Minor} or newer: "
@@ -56,21 +55,21 @@ public sealed partial class ProxmoxPreflightRule : IRule<ProxmoxFacts>
         if (datastore is null)
         {
             var known = listed.Count == 0 ? "none" : string.Join(", ", listed.Select(d => d.Id).Order(StringComparer.Ordinal));
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} is not a datastore of Proxmox host {host} (it has: {known})",
                 $"name one of {host}'s datastores");
         }
         else if (!datastore.Enabled || !datastore.Active)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} on {host} is {(datastore.Enabled ? "not active" : "disabled")}",
                 "enable it, or name an active datastore");
         }
         else if (!datastore.ContentTypes.Contains(content))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxPreflight.At(
                 key,
                 $"{id} on {host} does not hold content type {content} (it "
                 + $"holds: {string.Join(", ", datastore.ContentTypes.Order(StringComparer.Ordinal))})",

@@ -96,5 +96,5 @@ public static class FileText
         return (line, Encoding.UTF8.GetCharCount(before[(lastBreak + 1)..]) + 1);
     }
 
-    private static BlueprintException Problem(string key, string problem, string fix) => new([Diagnostic.Error(key, problem, fix)]);
+    private static BlueprintException Problem(string key, string problem, string fix) => new([FindingId.FileUnreadable.At(key, problem, fix)]);
 }

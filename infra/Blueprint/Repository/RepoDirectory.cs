@@ -69,7 +69,7 @@ public sealed class RepoDirectory(string root) : IRepository
     /// <summary>The full path of a repo-relative path that stays inside; otherwise the input cannot be used at all.</summary>
     private string Inside(string path) =>
         LeavesRepository(path) is { } problem
-            ? throw new BlueprintException([Diagnostic.Error(path, problem, Fix)])
+            ? throw new BlueprintException([FindingId.RepositoryPath.At(path, problem, Fix)])
             : Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));
 
     private string? SymlinkProblem(string link, string target)
@@ -118,7 +118,7 @@ public sealed class RepoDirectory(string root) : IRepository
                 {
                     if (SymlinkProblem(entry.FullName, target) is { } problem)
                     {
-                        throw new BlueprintException([Diagnostic.Error(relative, problem, Fix)]);
+                        throw new BlueprintException([FindingId.RepositoryPath.At(relative, problem, Fix)]);
                     }
 
                     if (File.Exists(entry.FullName) && FileSystemName.MatchesSimpleExpression(pattern, entry.Name, ignoreCase: false))

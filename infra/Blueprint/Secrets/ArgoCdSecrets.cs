@@ -67,7 +67,7 @@ public static class ArgoCdSecrets
 
         if (credentials is null)
         {
-            throw new BlueprintException([Diagnostic.Error(
+            throw new BlueprintException([FindingId.ArgoCdRepoCredentials.At(
                 key,
                 "is not an object",
                 "set {username, password} for https or {sshPrivateKey} for ssh, "
@@ -79,13 +79,14 @@ public static class ArgoCdSecrets
         string[] required = ssh ? ["sshPrivateKey"] : ["username", "password"];
         var findings = required
             .Where(field => credentials[field] is not JsonValue value || value.GetValueKind() != JsonValueKind.String || ((string)value!).Length == 0)
-            .Select(field => Diagnostic.Error(
+            .Select(field => FindingId.ArgoCdRepoCredentials.At(
                 ConfigKey.Child(key, field),
                 $"is missing, but {gitops.RepoUrl} is an {(ssh ? "ssh" : "https")} URL",
                 $"pulumi config set --secret --path {key}.{field} <value>"))
             .ToList();
         findings.AddRange(credentials.Select(p => p.Key).Except(["username", "password", "sshPrivateKey"])
-            .Select(field => Diagnostic.Error(ConfigKey.Child(key, field), "is not a known key", "valid keys: username, password, sshPrivateKey")));
+            .Select(field => FindingId.ArgoCdRepoCredentials.At(
+                ConfigKey.Child(key, field), "is not a known key", "valid keys: username, password, sshPrivateKey")));
         if (findings.Count > 0)
         {
             throw new BlueprintException(findings);

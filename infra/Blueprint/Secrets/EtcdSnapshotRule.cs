@@ -3,25 +3,21 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Secrets;
 
-/// <summary>Where `pulumi up` runs and what it holds: the stack's config, the decrypted Talos secrets and the file system.</summary>
-/// <param name="Root">The repository root, where pulumi runs: relative paths start there.</param>
-/// <param name="TalosSecrets">The decrypted <c>bootstrap:talosSecrets</c>.</param>
-/// <param name="Exists">Whether a file exists.</param>
-/// <param name="Read">Reads a text file, or null when there is none.</param>
-public sealed record EtcdSnapshotInput(
-    StackConfig Config, string Root, string? TalosSecrets, Func<string, bool> Exists, Func<string, string?> Read);
-
 /// <summary>
 /// Judges <c>bootstrap:etcdSnapshot</c> where `pulumi up` runs, before any resource exists: the file must be there, and
 /// when its backup folder also holds the Talos secrets, they must be the ones the stack restores. An etcd snapshot is
 /// readable only with the secrets it was written under: kube-apiserver decrypts Secrets with the secretbox key and
 /// accepts service-account tokens signed by the old key (Talos docs, Disaster Recovery: recover with the same secrets).
 /// </summary>
-public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
+public static class EtcdSnapshotRule
 {
-    public IEnumerable<Diagnostic> Findings(EtcdSnapshotInput input)
+    /// <param name="root">The repository root, where pulumi runs: relative paths start there.</param>
+    /// <param name="talosSecrets">The decrypted <c>bootstrap:talosSecrets</c>.</param>
+    /// <param name="exists">Whether a file exists.</param>
+    /// <param name="read">Reads a text file, or null when there is none.</param>
+    public static IEnumerable<Diagnostic> Findings(
+        StackConfig config, string root, string? talosSecrets, Func<string, bool> exists, Func<string, string?> read)
     {
-        var (config, root, talosSecrets, exists, read) = input;
         if (config.EtcdSnapshot is not { } snapshot)
         {
             return [];
@@ -31,7 +27,7 @@ public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
         var path = Path.GetFullPath(snapshot, root);
         if (!exists(path))
         {
-            return [Diagnostic.Error(key, $"names {snapshot}, which does not exist (looked at {path})",
+            return [FindingId.EtcdSnapshot.At(key, $"names {snapshot}, which does not exist (looked at {path})",
                 "give the etcd.snapshot of the backup to restore, relative to the repository root or absolute")];
         }
 
@@ -46,7 +42,7 @@ public sealed class EtcdSnapshotRule : IRule<EtcdSnapshotInput>
             return TalosSecretsBundle.Parse(saved, TalosSecretsBundle.FileName)
                 == TalosSecretsBundle.Parse(talosSecrets, ConfigKey.Of(ConfigBinder.TalosSecrets))
                 ? []
-                : [Diagnostic.Error(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
+                : [FindingId.EtcdSnapshot.At(key, $"was saved with other Talos secrets than {ConfigKey.Of(ConfigBinder.TalosSecrets)} holds "
                     + $"(the {TalosSecretsBundle.FileName} beside it differs): the restored etcd would not decrypt",
                     $"load that file: pulumi config set --secret {ConfigKey.Of(ConfigBinder.TalosSecrets)} < "
                     + Path.Combine(Path.GetDirectoryName(snapshot) ?? ".", TalosSecretsBundle.FileName))];

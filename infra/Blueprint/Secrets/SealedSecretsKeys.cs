@@ -23,7 +23,8 @@ public static class SealedSecretsKeys
         }
         catch (YamlFormatException e)
         {
-            throw new BlueprintException([Diagnostic.Error(key, $"is not YAML (line {e.Line})", "store the keys file written by `backup`")]);
+            throw new BlueprintException([FindingId.SealedSecretsKeys.At(
+                key, $"is not YAML (line {e.Line})", "store the keys file written by `backup`")]);
         }
 
         var secrets = documents
@@ -39,7 +40,7 @@ public static class SealedSecretsKeys
             if (secret is null || (string?)secret["kind"] != "Secret" || (string?)secret["type"] != "kubernetes.io/tls" || name is null
                 || !IsText(data?["tls.crt"]) || !IsText(data?["tls.key"]))
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.SealedSecretsKeys.At(
                     $"{key} (item {i + 1})",
                     "is not a kubernetes.io/tls Secret with a name, tls.crt and tls.key",
                     "store the keys file written by `backup`"));
@@ -63,7 +64,7 @@ public static class SealedSecretsKeys
 
         if (secrets.Count == 0)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.SealedSecretsKeys.At(
                 key,
                 "holds no keys",
                 "store the keys file written by `backup`, or remove the key for a cluster with fresh keys"));

@@ -3,20 +3,16 @@ using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Secrets;
 
-/// <summary>The secrets as the Pulumi program receives them, decrypted, with where restored sealed-secrets keys go.</summary>
-/// <param name="SealedSecretsNamespace">The sealed-secrets release's namespace.</param>
-/// <param name="Plaintext">A config key's decrypted value, or null.</param>
-public sealed record DecryptedSecrets(StackConfig Config, string SealedSecretsNamespace, Func<string, string?> Plaintext);
-
 /// <summary>
 /// Judges the decrypted secrets the Pulumi program receives, before any resource exists, so a malformed secret fails
 /// `pulumi up` up front (never halfway, inside an Apply). Findings name the key, never the value.
 /// </summary>
-public sealed class SecretInputsRule : IRule<DecryptedSecrets>
+public static class SecretInputsRule
 {
-    public IEnumerable<Diagnostic> Findings(DecryptedSecrets input)
+    /// <param name="sealedSecretsNamespace">The sealed-secrets release's namespace, where restored keys go.</param>
+    /// <param name="plaintext">A config key's decrypted value, or null.</param>
+    public static IEnumerable<Diagnostic> Findings(StackConfig config, string sealedSecretsNamespace, Func<string, string?> plaintext)
     {
-        var (config, sealedSecretsNamespace, plaintext) = input;
         var findings = new List<Diagnostic>();
         var secrets = config.Secrets;
         if (secrets.GitOpsCredentials)
@@ -38,7 +34,7 @@ public sealed class SecretInputsRule : IRule<DecryptedSecrets>
 
         if (secrets.ArgoCdAdminPassword && string.IsNullOrEmpty(plaintext(ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword))))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.SecretInputs.At(
                 ConfigKey.Of(ConfigBinder.ArgoCdAdminPassword),
                 "is empty",
                 "set a password or remove the key to let Argo CD generate one"));

@@ -71,12 +71,12 @@ public sealed record TalosSecretsBundle(
         }
         catch (YamlFormatException e)
         {
-            throw new BlueprintException([Diagnostic.Error(key, $"is not YAML (line {e.Line})", Hint)]);
+            throw new BlueprintException([FindingId.TalosSecrets.At(key, $"is not YAML (line {e.Line})", Hint)]);
         }
 
         if (root is not JsonObject)
         {
-            throw new BlueprintException([Diagnostic.Error(key, "is not a mapping", Hint)]);
+            throw new BlueprintException([FindingId.TalosSecrets.At(key, "is not a mapping", Hint)]);
         }
 
         var reader = new TalosSecretsReader(root, key);

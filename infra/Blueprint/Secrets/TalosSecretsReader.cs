@@ -15,12 +15,12 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         var value = Optional(section, field);
         if (value is null && !Reported(section, field))
         {
-            Findings.Add(Diagnostic.Error(At(section, field), "is missing", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(At(section, field), "is missing", TalosSecretsBundle.Hint));
         }
         else if (value is not null && field == "bootstraptoken" && !BootstrapToken().IsMatch(value))
         {
             // Kubernetes accepts only [a-z0-9]{6}.[a-z0-9]{16} (k8s.io/cluster-bootstrap token/api BootstrapTokenPattern).
-            Findings.Add(Diagnostic.Error(
+            Findings.Add(FindingId.TalosSecrets.At(
                 At(section, field),
                 "is not a bootstrap token (6 and 16 characters a-z0-9, joined by a dot)",
                 TalosSecretsBundle.Hint));
@@ -40,16 +40,17 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         var privateKey = keyText is null ? null : Pem.PrivateKey(Decode(keyText) ?? []);
         if (crt is not null && certificate is null)
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, "crt"), "is not a base64-encoded PEM certificate", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(At("certs", name, "crt"), "is not a base64-encoded PEM certificate", TalosSecretsBundle.Hint));
         }
 
         if (keyText is not null && privateKey is null)
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, "key"), "is not a base64-encoded PEM private key", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(At("certs", name, "key"), "is not a base64-encoded PEM private key", TalosSecretsBundle.Hint));
         }
         else if (certificate is not null && privateKey is not null && !Pem.SameKey(certificate.GetPublicKey(), Pem.PublicOf(privateKey)))
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, "key"), $"does not belong to certs.{name}.crt", "keep both from the same secrets file"));
+            Findings.Add(FindingId.TalosSecrets.At(
+                At("certs", name, "key"), $"does not belong to certs.{name}.crt", "keep both from the same secrets file"));
         }
 
         return new TalosCertificate(crt ?? "", keyText ?? "");
@@ -60,7 +61,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
     {
         if (Decode(ca.Key) is { } pem && Pem.PrivateKey(pem) is { } key and not Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters)
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, "key"), "is not an Ed25519 key",
+            Findings.Add(FindingId.TalosSecrets.At(At("certs", name, "key"), "is not an Ed25519 key",
                 "use the secrets of a cluster Talos created: its Talos API CA is Ed25519 (secrets/ca.go NewTalosCA)"));
         }
     }
@@ -71,7 +72,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         var keyText = Field(name, "key");
         if (keyText is not null && Pem.PrivateKey(Decode(keyText) ?? []) is null)
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, "key"), "is not a base64-encoded PEM private key", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(At("certs", name, "key"), "is not a base64-encoded PEM private key", TalosSecretsBundle.Hint));
         }
 
         return keyText ?? "";
@@ -83,11 +84,11 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         var field = At("secrets", "secretboxencryptionsecret");
         if (secretbox is null && aescbc is null)
         {
-            Findings.Add(Diagnostic.Error(field, "is missing (and so is secrets.aescbcencryptionsecret)", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(field, "is missing (and so is secrets.aescbcencryptionsecret)", TalosSecretsBundle.Hint));
         }
         else if (secretbox is not null && aescbc is not null)
         {
-            Findings.Add(Diagnostic.Error(
+            Findings.Add(FindingId.TalosSecrets.At(
                 field,
                 "is set together with secrets.aescbcencryptionsecret",
                 "keep only the one the cluster was created with"));
@@ -95,7 +96,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         else if (secretbox is not null && Decode(secretbox)?.Length != 32)
         {
             // kube-apiserver's secretbox provider takes a 32-byte key (k8s.io/apiserver encryption config).
-            Findings.Add(Diagnostic.Error(field, "is not a base64-encoded 32-byte key", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(field, "is not a base64-encoded 32-byte key", TalosSecretsBundle.Hint));
         }
     }
 
@@ -104,7 +105,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         var value = Scalar("certs", name, field);
         if (value is null && !Reported("certs", name, field))
         {
-            Findings.Add(Diagnostic.Error(At("certs", name, field), "is missing", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(At("certs", name, field), "is missing", TalosSecretsBundle.Hint));
         }
 
         return value;
@@ -148,7 +149,7 @@ internal sealed partial class TalosSecretsReader(JsonNode root, string key)
         if (_wrongType.Add(at))
         {
             var actual = node switch { JsonObject => "a mapping", JsonArray => "a list", _ => "a single value" };
-            Findings.Add(Diagnostic.Error(at, $"is {actual}, not {expected}", TalosSecretsBundle.Hint));
+            Findings.Add(FindingId.TalosSecrets.At(at, $"is {actual}, not {expected}", TalosSecretsBundle.Hint));
         }
     }
 

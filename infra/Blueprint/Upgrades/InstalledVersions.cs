@@ -28,20 +28,20 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            throw new BlueprintException([Diagnostic.Error(
+            throw new BlueprintException([FindingId.InstalledVersions.At(
                 source, $"is not JSON ({Excerpt.Of(e.Message.Split(". ")[0])})", $"write it with {Command}")]);
         }
 
         if (outputs is null)
         {
-            throw new BlueprintException([Diagnostic.Error(
+            throw new BlueprintException([FindingId.InstalledVersions.At(
                 source, "is not a JSON object of stack outputs", $"write it with {Command}")]);
         }
 
         // A key that is there but not a string would otherwise read as "never deployed" and skip every upgrade rule.
         var wrong = new[] { TalosOutput, KubernetesOutput }
             .Where(key => outputs.ContainsKey(key) && Text(outputs[key]) is null)
-            .Select(key => Diagnostic.Error(
+            .Select(key => FindingId.InstalledVersions.At(
                 $"{source}: {key}",
                 $"is {Kind(outputs[key])}, not a version string",
                 $"the stack output is a string such as \"{(key == TalosOutput ? "v1.13.9" : "1.36.3")}\"; write the file with {Command}"))
@@ -60,7 +60,7 @@ public sealed record InstalledVersions(string TalosVersion, string KubernetesVer
 
         if (talos is null || kubernetes is null)
         {
-            throw new BlueprintException([Diagnostic.Error(
+            throw new BlueprintException([FindingId.InstalledVersions.At(
                 source,
                 $"has no {TalosOutput} and {KubernetesOutput} stack outputs",
                 $"write it with {Command} after a `pulumi up` of this version of the program")]);

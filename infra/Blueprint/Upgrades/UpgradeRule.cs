@@ -6,18 +6,16 @@ using Semver;
 
 namespace Bootstrap.Blueprint.Upgrades;
 
-/// <summary>The versions the cluster runs (the last <c>pulumi up</c>'s outputs) and the cluster the stack now asks for.</summary>
-public sealed record VersionChange(InstalledVersions Installed, ClusterSettings Target);
-
 /// <summary>
 /// What a version change may be: never a downgrade, one minor at a time (Talos and Kubernetes support only adjacent
 /// minors), and every state on the way supported: Talos upgrades first, so the new Talos must still run the old Kubernetes.
 /// </summary>
-public sealed class UpgradeRule : IRule<VersionChange>
+public static class UpgradeRule
 {
-    public IEnumerable<Diagnostic> Findings(VersionChange input)
+    /// <param name="installed">The versions the cluster runs (the last <c>pulumi up</c>'s outputs).</param>
+    /// <param name="target">The cluster the stack now asks for.</param>
+    public static IEnumerable<Diagnostic> Findings(InstalledVersions installed, ClusterSettings target)
     {
-        var (installed, target) = input;
         var findings = new List<Diagnostic>();
         var talosKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "talosVersion");
         var kubeKey = ConfigKey.Child(ConfigKey.Of(ConfigBinder.Cluster), "kubernetesVersion");
@@ -27,7 +25,7 @@ public sealed class UpgradeRule : IRule<VersionChange>
         var toKube = VersionRule.ParseKubernetes(target.KubernetesVersion);
         if (fromTalos is null || fromKube is null)
         {
-            return [Diagnostic.Error(
+            return [FindingId.Upgrade.At(
                 "installed versions",
                 $"Talos {installed.TalosVersion} / Kubernetes {installed.KubernetesVersion} are not release versions",
                 "pass the outputs of a successful `pulumi up`")];
@@ -42,7 +40,7 @@ public sealed class UpgradeRule : IRule<VersionChange>
         findings.AddRange(Step(kubeKey, "Kubernetes", fromKube, toKube, installed.KubernetesVersion, target.KubernetesVersion));
         if (fromTalos.ComparePrecedenceTo(toTalos) < 0 && Compatibility.For(toTalos) is { } release && !release.Supports(fromKube))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.Upgrade.At(
                 talosKey,
                 $"Talos {target.TalosVersion} does not run Kubernetes {installed.KubernetesVersion}, "
                 + "which the cluster runs while Talos is upgraded first",
@@ -57,7 +55,7 @@ public sealed class UpgradeRule : IRule<VersionChange>
         if (to.ComparePrecedenceTo(from) < 0)
         {
             var rollback = what == "Talos" ? " (a failed Talos upgrade is rolled back with `talosctl rollback`)" : "";
-            yield return Diagnostic.Error(
+            yield return FindingId.Upgrade.At(
                 key,
                 $"{toText} is a downgrade from the installed {fromText}",
                 $"{what} is never downgraded by `pulumi up`; keep {fromText}{rollback}");
@@ -65,7 +63,7 @@ public sealed class UpgradeRule : IRule<VersionChange>
         else if (to.Major != from.Major || to.Minor > from.Minor + 1)
         {
             var prefix = fromText.StartsWith('v') ? "v" : "";
-            yield return Diagnostic.Error(
+            yield return FindingId.Upgrade.At(
                 key,
                 $"{toText} skips a minor release after the installed {fromText}",
                 $"upgrade one minor at a time: first to the newest {prefix}{from.Major}.{from.Minor + 1}.x");

@@ -17,7 +17,7 @@ public sealed class AddressRule : IRule<ConfigContext>
         var net = config.Cluster.Network;
         if (!Ipv4.TryParseNetwork(net.Cidr, out var cidr))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkAddress.At(
                 Keys.Network("cidr"),
                 $"\"{net.Cidr}\" is not an IPv4 network in CIDR form",
                 "write the network address and prefix, e.g. 192.168.40.0/24");
@@ -26,7 +26,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
         if (cidr.Cidr > 29)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkAddress.At(
                 Keys.Network("cidr"),
                 $"/{cidr.Cidr} leaves too few addresses for a cluster",
                 "use a prefix of /29 or shorter, e.g. /24");
@@ -62,7 +62,7 @@ public sealed class AddressRule : IRule<ConfigContext>
         {
             if (!IPAddress.TryParse(net.Nameservers[i], out _) || !net.Nameservers[i].Contains('.') && !net.Nameservers[i].Contains(':'))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkAddress.At(
                     ConfigKey.Item(Keys.Network("nameservers"), i),
                     $"\"{net.Nameservers[i]}\" is not an IP address",
                     "list resolver IP addresses, e.g. 192.168.40.1");
@@ -71,7 +71,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
         if (net.Nameservers.Count == 0)
         {
-            yield return Diagnostic.Error(Keys.Network("nameservers"), "is empty", "list at least one DNS resolver, e.g. [192.168.40.1]");
+            yield return FindingId.NetworkAddress.At(Keys.Network("nameservers"), "is empty", "list at least one DNS resolver, e.g. [192.168.40.1]");
         }
 
         foreach (var finding in Subnets(net, cidr))
@@ -85,7 +85,7 @@ public sealed class AddressRule : IRule<ConfigContext>
     {
         if (!Ipv4.TryParse(text, out var address))
         {
-            yield return Diagnostic.Error(key, $"\"{text}\" is not an IPv4 address", $"use an address in {range}");
+            yield return FindingId.NetworkAddress.At(key, $"\"{text}\" is not an IPv4 address", $"use an address in {range}");
             yield break;
         }
 
@@ -97,7 +97,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
         foreach (var owner in owners.Where(o => o.Address.Equals(address)))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkAddress.At(
                 key,
                 $"{address} is already used by {owner.What} ({owner.Key})",
                 "give every gateway, VIP, node and pool its own addresses");
@@ -111,13 +111,13 @@ public sealed class AddressRule : IRule<ConfigContext>
         var key = Keys.Network("loadBalancerPool");
         if (!Ipv4Range.TryParse(text, out var pool))
         {
-            yield return Diagnostic.Error(key, $"\"{text}\" is not an address range", $"write first-last with both ends in {range}");
+            yield return FindingId.NetworkAddress.At(key, $"\"{text}\" is not an address range", $"write first-last with both ends in {range}");
             yield break;
         }
 
         if (!pool.IsOrdered)
         {
-            yield return Diagnostic.Error(key, $"starts at {pool.First} after it ends at {pool.Last}", "write the lower address first");
+            yield return FindingId.NetworkAddress.At(key, $"starts at {pool.First} after it ends at {pool.Last}", "write the lower address first");
             yield break;
         }
 
@@ -135,7 +135,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
         foreach (var owner in owners.Where(o => pool.Contains(o.Address)))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NetworkAddress.At(
                 key,
                 $"{pool} overlaps {owner.What} ({owner.Key})",
                 "move the pool to addresses no node, gateway or VIP uses");
@@ -146,12 +146,12 @@ public sealed class AddressRule : IRule<ConfigContext>
     {
         if (!cidr.Contains(address))
         {
-            yield return Diagnostic.Error(key, $"{address} is outside network.cidr {cidr}", $"use an address in {range}");
+            yield return FindingId.NetworkAddress.At(key, $"{address} is outside network.cidr {cidr}", $"use an address in {range}");
         }
         else if (address.Equals(cidr.Network) || address.Equals(cidr.Broadcast))
         {
             var which = address.Equals(cidr.Network) ? "network" : "broadcast";
-            yield return Diagnostic.Error(key, $"{address} is the {which} address of {cidr}", $"use an address in {range}");
+            yield return FindingId.NetworkAddress.At(key, $"{address} is the {which} address of {cidr}", $"use an address in {range}");
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class AddressRule : IRule<ConfigContext>
         {
             if (!Ipv4.TryParseNetwork(text, out var subnet))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkAddress.At(
                     Keys.Network(field),
                     $"\"{text}\" is not an IPv4 network in CIDR form",
                     "write the network address and prefix, e.g. 10.244.0.0/16");
@@ -171,7 +171,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
             if (subnet.Overlap(cidr))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkAddress.At(
                     Keys.Network(field),
                     $"{subnet} overlaps the node network {cidr}",
                     "pick a private range the LAN does not use, e.g. 10.244.0.0/16 for pods, 10.96.0.0/12 for services");
@@ -179,7 +179,7 @@ public sealed class AddressRule : IRule<ConfigContext>
 
             foreach (var other in parsed.Where(p => p.Net.Overlap(subnet)))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NetworkAddress.At(
                     Keys.Network(field),
                     $"{subnet} overlaps {other.Key} {other.Net}",
                     "pods and services need separate ranges");

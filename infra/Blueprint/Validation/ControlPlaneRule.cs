@@ -18,7 +18,7 @@ public sealed class ControlPlaneRule : IRule<ConfigContext>
         var key = Keys.Of("nodes");
         if (config.Cluster.Nodes.Count > MaxNodes)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ControlPlaneCount.At(
                 key,
                 $"has {config.Cluster.Nodes.Count} nodes, more than the {MaxNodes} Kubernetes supports in one cluster",
                 "split the nodes into several clusters (stacks)");
@@ -26,18 +26,18 @@ public sealed class ControlPlaneRule : IRule<ConfigContext>
 
         if (count == 0)
         {
-            yield return Diagnostic.Error(key, "has no control plane", "give at least one node role: controlplane (three for HA)");
+            yield return FindingId.ControlPlaneCount.At(key, "has no control plane", "give at least one node role: controlplane (three for HA)");
         }
         else if (count == 1)
         {
-            yield return Diagnostic.Warning(
+            yield return FindingId.SingleControlPlane.At(
                 key,
                 "has a single control plane: losing it loses the cluster API and etcd",
                 "use three control planes for HA");
         }
         else if (count % 2 == 0)
         {
-            yield return Diagnostic.Warning(
+            yield return FindingId.EvenControlPlanes.At(
                 key,
                 $"has {count} control planes: etcd quorum tolerates no more failures than with {count - 1}",
                 $"use an odd number, e.g. {count + 1} or {count - 1}");

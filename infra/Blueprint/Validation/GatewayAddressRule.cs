@@ -13,7 +13,7 @@ public sealed class GatewayAddressRule : IRule<ConfigContext>
         // A malformed or reversed pool is AddressRule's finding; only a well-formed one is checked here.
         if (Ipv4Range.TryParse(config.Cluster.Network.LoadBalancerPool, out var pool) && pool.IsOrdered && pool.Count < 2)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.GatewayAddressPool.At(
                 Keys.Network("loadBalancerPool"),
                 $"{pool} has one address, which the shared Gateway takes, and none for other LoadBalancer Services",
                 $"widen it to at least two addresses, e.g. {pool.First}-<a higher address>");

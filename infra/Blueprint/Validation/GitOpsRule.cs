@@ -15,7 +15,7 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
         var gitops = config.GitOps;
         if (!IsGitUrl(gitops.RepoUrl))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.GitOpsSource.At(
                 Keys.GitOpsField("repoUrl"),
                 $"\"{gitops.RepoUrl}\" is not an https or ssh Git URL",
                 "use e.g. https://github.com/acme/platform.git or git@github.com:acme/platform.git");
@@ -23,7 +23,7 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
 
         if (string.IsNullOrWhiteSpace(gitops.Revision) || gitops.Revision.Any(char.IsWhiteSpace))
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("revision"), $"\"{gitops.Revision}\" is not a Git revision",
+            yield return FindingId.GitOpsSource.At(Keys.GitOpsField("revision"), $"\"{gitops.Revision}\" is not a Git revision",
                 "use a branch, tag or commit, e.g. main (quote a tag YAML would read as a date)");
         }
 
@@ -31,19 +31,19 @@ public sealed partial class GitOpsRule : IRule<ConfigContext>
         var segments = path.Split('/');
         if (path.StartsWith('/') || segments.Any(s => s is "" or "." or "..") || segments[0] != Root || segments.Length < 2)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.GitOpsSource.At(
                 Keys.GitOpsField("path"),
                 $"\"{gitops.Path}\" is not a folder under {Root}/",
                 $"use a repo-relative path such as {Root}/clusters/{config.Stack}");
         }
         else if (repository.LeavesRepository(path) is { } escape)
         {
-            yield return Diagnostic.Error(Keys.GitOpsField("path"), $"{path} {escape}",
+            yield return FindingId.GitOpsSource.At(Keys.GitOpsField("path"), $"{path} {escape}",
                 "Argo CD refuses a path that leaves the repository (out of bounds symlink); point to a real folder under gitops/");
         }
         else if (!repository.DirectoryExists(path))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.GitOpsSource.At(
                 Keys.GitOpsField("path"),
                 $"{path} does not exist in this repository",
                 $"create it or point to an existing folder such as {Root}/clusters/{config.Stack}");

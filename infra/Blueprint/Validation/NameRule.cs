@@ -12,7 +12,7 @@ public sealed partial class NameRule : IRule<ConfigContext>
         var config = context.Config;
         if (!IsDnsLabel(config.Cluster.Name))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NameLabel.At(
                 Keys.Of("name"),
                 $"\"{config.Cluster.Name}\" is not a DNS-1123 label",
                 "use lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit");
@@ -22,7 +22,7 @@ public sealed partial class NameRule : IRule<ConfigContext>
         {
             if (!IsDnsLabel(name))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NameLabel.At(
                     ConfigKey.Child(Keys.Of("nodes"), name),
                     $"hostname \"{name}\" is not a DNS-1123 label",
                     "use lowercase letters, digits and '-', at most 63 characters, e.g. cp-1 or worker-1");
@@ -31,7 +31,7 @@ public sealed partial class NameRule : IRule<ConfigContext>
 
         foreach (var group in config.Cluster.Nodes.Keys.GroupBy(k => k.ToLowerInvariant()).Where(g => g.Count() > 1))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NameLabel.At(
                 ConfigKey.Child(Keys.Of("nodes"), group.Last()),
                 $"hostname collides with {group.First()} (hostnames are case-insensitive)",
                 "give every node a distinct hostname");

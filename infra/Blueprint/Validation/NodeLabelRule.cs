@@ -23,14 +23,14 @@ public sealed partial class NodeLabelRule : IRule<ConfigContext>
                 var at = ConfigKey.Child(Keys.Node(name, "labels"), key);
                 if (!IsQualifiedName(key))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.NodeLabel.At(
                         at,
                         $"\"{key}\" is not a valid label key",
                         "use [prefix/]name with a DNS prefix and a name of letters, digits, '-', '_', '.' (63 characters at most)");
                 }
                 else if (IsRestricted(key))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.NodeLabel.At(
                         at,
                         $"the NodeRestriction admission plugin rejects label \"{key}\" set by a node",
                         "use your own prefix (e.g. platform.example.com/tier) or node.kubernetes.io/");
@@ -38,7 +38,7 @@ public sealed partial class NodeLabelRule : IRule<ConfigContext>
 
                 if (!LabelValue().IsMatch(value))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.NodeLabel.At(
                         at,
                         $"\"{value}\" is not a valid label value",
                         "use at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric");
@@ -50,14 +50,14 @@ public sealed partial class NodeLabelRule : IRule<ConfigContext>
                 var at = ConfigKey.Child(Keys.Node(name, "taints"), key);
                 if (!IsQualifiedName(key))
                 {
-                    yield return Diagnostic.Error(at, $"\"{key}\" is not a valid taint key", "use [prefix/]name like a label key");
+                    yield return FindingId.NodeLabel.At(at, $"\"{key}\" is not a valid taint key", "use [prefix/]name like a label key");
                 }
 
                 var effect = value.Split(':').Last();
                 var taintValue = value.Contains(':') ? value[..value.LastIndexOf(':')] : "";
                 if (!value.Contains(':') || !TaintEffects.Contains(effect) || !LabelValue().IsMatch(taintValue))
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.NodeLabel.At(
                         at,
                         $"\"{value}\" is not value:Effect",
                         $"write e.g. \"dedicated:NoSchedule\" or \":NoExecute\"; effects: {string.Join(", ", TaintEffects)}");

@@ -18,7 +18,7 @@ public sealed class PlacementRule : IRule<ConfigContext>
         foreach (var share in shares.Where(s => s.LosesQuorum))
         {
             var most = Math.Max(1, controlPlanes - Placement.Quorum(controlPlanes));
-            yield return Diagnostic.Warning(
+            yield return FindingId.HostQuorum.At(
                 key,
                 $"losing Proxmox host {share.Host} loses the etcd quorum of cluster {config.Cluster.Name}: "
                 + $"it runs {share.ControlPlanes.Count} of {controlPlanes} control planes "
@@ -30,7 +30,7 @@ public sealed class PlacementRule : IRule<ConfigContext>
 
         foreach (var share in shares.Where(s => s.LosesEveryWorker))
         {
-            yield return Diagnostic.Warning(
+            yield return FindingId.HostWorkers.At(
                 key,
                 $"losing Proxmox host {share.Host} stops every worker of cluster {config.Cluster.Name} ({string.Join(", ", share.Workers)}): "
                 + "no node is left for the workloads",

@@ -22,7 +22,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
         {
             if (node.VmId is < MinVmId or > MaxVmId)
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Node(name, "vmId"),
                     $"{node.VmId} is outside Proxmox's VM id range",
                     $"use an id from {MinVmId} to {MaxVmId}");
@@ -30,7 +30,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
 
             if (!HostName().IsMatch(node.Host))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Node(name, "host"),
                     $"\"{node.Host}\" is not a Proxmox host name",
                     "use the node name shown in the Proxmox UI (letters, digits, '-'), e.g. pve1");
@@ -38,7 +38,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
 
             if (node.Mac is { } mac && !UnicastMac().IsMatch(mac))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Node(name, "mac"),
                     $"\"{mac}\" is not a unicast MAC address",
                     "write six hex pairs separated by ':' with an even first octet, e.g. BC:24:11:00:00:61");
@@ -49,7 +49,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
         {
             foreach (var duplicate in group.Skip(1))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Node(duplicate.Key, "vmId"),
                     $"{group.Key} is also the vmId of {group.First().Key}",
                     "give every node its own vmId");
@@ -63,7 +63,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
         {
             foreach (var duplicate in group.Skip(1))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Node(duplicate.Key, "mac"),
                     $"{duplicate.Value.Mac} is also the MAC of {group.First().Key}",
                     "give every node its own MAC address or leave mac out");
@@ -74,7 +74,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
         {
             if (!StorageId().IsMatch(value))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.ProxmoxSettings.At(
                     Keys.Proxmox(field),
                     $"\"{value}\" is not a Proxmox storage id",
                     "use a storage name from Datacenter → Storage, e.g. local-lvm or local");
@@ -83,7 +83,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
 
         if (!Bridge().IsMatch(cluster.Network.Bridge))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxSettings.At(
                 Keys.Network("bridge"),
                 $"\"{cluster.Network.Bridge}\" is not a Linux bridge name",
                 "use the Proxmox bridge the VMs attach to, e.g. vmbr0 (at most 15 characters)");
@@ -92,7 +92,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
         // qemu-server src/PVE/QemuServer/Network.pm: net tag minimum 1, maximum 4094.
         if (cluster.Network.Vlan is < 1 or > 4094)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxSettings.At(
                 Keys.Network("vlan"),
                 $"{cluster.Network.Vlan} is not a VLAN id",
                 "use 1–4094, or leave vlan out for an untagged bridge port");
@@ -100,7 +100,7 @@ public sealed partial class ProxmoxRule : IRule<ConfigContext>
 
         if (!Uri.TryCreate(config.Proxmox.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.ProxmoxSettings.At(
                 "proxmoxve:endpoint",
                 $"\"{config.Proxmox.Endpoint}\" is not an https URL",
                 "use the Proxmox API URL, e.g. https://pve1.example.internal:8006/");

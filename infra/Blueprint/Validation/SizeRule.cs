@@ -48,20 +48,20 @@ public sealed class SizeRule : IRule<ConfigContext>
             {
                 if (value > max)
                 {
-                    yield return Diagnostic.Error(Keys.Node(name, field),
+                    yield return FindingId.NodeSize.At(Keys.Node(name, field),
                         $"{value}{unit} is more than Proxmox (the bpg provider) accepts for a VM, at most {max}{unit}",
                         $"set at most {max} (recommended {rec} for a {role})");
                 }
                 else if (value < min)
                 {
-                    yield return Diagnostic.Error(
+                    yield return FindingId.NodeSize.At(
                         Keys.Node(name, field),
                         $"{value}{unit} is below Talos's minimum of {min}{unit} for a {role}",
                         $"set at least {min} (recommended {rec})");
                 }
                 else if (value < rec)
                 {
-                    yield return Diagnostic.Warning(
+                    yield return FindingId.NodeSizeBelowRecommended.At(
                         Keys.Node(name, field),
                         $"{value}{unit} is below the recommended {rec}{unit} for a {role}",
                         $"set {rec} unless this is a throwaway lab");

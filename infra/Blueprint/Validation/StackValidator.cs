@@ -4,7 +4,7 @@ using Bootstrap.Blueprint.Repository;
 
 namespace Bootstrap.Blueprint.Validation;
 
-/// <summary>Runs every config rule and returns all findings at once.</summary>
+/// <summary>Runs every config rule and returns all findings at once, less the warnings the stack silences.</summary>
 public static class StackValidator
 {
     public static readonly IReadOnlyList<IRule<ConfigContext>> Rules =
@@ -25,6 +25,6 @@ public static class StackValidator
     public static IReadOnlyList<Diagnostic> Validate(StackConfig config, IRepository repository)
     {
         var context = new ConfigContext(config, repository);
-        return Rules.SelectMany(rule => rule.Findings(context)).ToList();
+        return config.Silences.Apply(Rules.SelectMany(rule => rule.Findings(context)));
     }
 }

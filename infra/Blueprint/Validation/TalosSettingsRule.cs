@@ -18,14 +18,14 @@ public sealed partial class TalosSettingsRule : IRule<ConfigContext>
         {
             if (!Extension().IsMatch(extensions[i]))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.TalosSettings.At(
                     ConfigKey.Item(Keys.Of("imageExtensions"), i),
                     $"\"{extensions[i]}\" is not an Image Factory extension name",
                     "write owner/name as listed by the Image Factory, e.g. siderolabs/qemu-guest-agent");
             }
             else if (!listed.Add(extensions[i]))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.TalosSettings.At(
                     ConfigKey.Item(Keys.Of("imageExtensions"), i),
                     $"{extensions[i]} is listed twice",
                     "list each extension once");
@@ -34,7 +34,7 @@ public sealed partial class TalosSettingsRule : IRule<ConfigContext>
 
         if (!extensions.Contains(Schematic.GuestAgent))
         {
-            yield return Diagnostic.Warning(
+            yield return FindingId.NoGuestAgent.At(
                 Keys.Of("imageExtensions"),
                 $"does not include {Schematic.GuestAgent}: the VMs run without the QEMU guest agent, "
                 + "so Proxmox cannot show their IPs or shut them down cleanly",
@@ -43,7 +43,7 @@ public sealed partial class TalosSettingsRule : IRule<ConfigContext>
 
         if (!InstallDisk().IsMatch(cluster.InstallDisk))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.TalosSettings.At(
                 Keys.Of("installDisk"),
                 $"\"{cluster.InstallDisk}\" is not a device path",
                 "use the VM's boot disk as Talos sees it: /dev/sda on VirtIO SCSI");
@@ -54,7 +54,7 @@ public sealed partial class TalosSettingsRule : IRule<ConfigContext>
         {
             if (!TimeServer().IsMatch(servers[i]))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.TalosSettings.At(
                     ConfigKey.Item(Keys.Network("timeServers"), i),
                     $"\"{servers[i]}\" is not a host name or IP address",
                     "use an NTP server such as time.cloudflare.com");

@@ -18,7 +18,7 @@ public sealed class VersionRule : IRule<ConfigContext>
 
         if (talos is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Versions.At(
                 talosKey,
                 $"\"{config.Cluster.TalosVersion}\" is not a Talos release version",
                 "write v, then major.minor.patch, e.g. v1.13.9");
@@ -26,7 +26,7 @@ public sealed class VersionRule : IRule<ConfigContext>
 
         if (kubernetes is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Versions.At(
                 kubeKey,
                 $"\"{config.Cluster.KubernetesVersion}\" is not a Kubernetes release version",
                 "write major.minor.patch without a leading v, e.g. 1.36.3");
@@ -40,14 +40,14 @@ public sealed class VersionRule : IRule<ConfigContext>
         var release = Compatibility.For(talos);
         if (release is null)
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Versions.At(
                 talosKey,
                 $"Talos {config.Cluster.TalosVersion} is not in the compatibility table",
                 $"use a supported Talos release ({known}) or add its Kubernetes range to Talos/Compatibility.cs");
         }
         else if (kubernetes is not null && !release.Supports(kubernetes))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.Versions.At(
                 kubeKey,
                 $"Kubernetes {kubernetes} is not supported by Talos {release.Name}",
                 $"use Kubernetes {release.SupportedRange} (default {release.DefaultKubernetes})");

@@ -106,19 +106,20 @@ internal static class LintCommand
                 }
 
                 blueprints.Add(blueprint);
-                shared.AddRange(GitOpsLint.Check(blueprint, repository));
+                var silences = blueprint.Config.Silences;
+                shared.AddRange(silences.Apply(GitOpsLint.Check(blueprint, repository)));
                 stdout.WriteLine(blueprint.Platform.IsolationLine(name));
                 if (store is not null && schemaSet is not null)
                 {
                     await store.Prepare(blueprint, repository, cancel).ConfigureAwait(false);
                     var (found, covered) = SchemaLint.Run(blueprint, schemaSet, repository);
-                    shared.AddRange(found);
+                    shared.AddRange(silences.Apply(found));
                     stdout.WriteLine(covered.Summary());
                 }
             }
 
             // The environments' copies of the cluster and platform folders agree (new-env writes them so).
-            shared.AddRange(new EnvironmentCopyRule().Findings(new EnvironmentCopies(blueprints.Select(b => b.Config), repository)));
+            shared.AddRange(EnvironmentCopyRule.Findings(blueprints.Select(b => b.Config), repository));
             if (schemaSet is null)
             {
                 stdout.WriteLine("lint: schema checks skipped: no --schemas or --pinned given (CI passes --pinned)");
@@ -148,7 +149,8 @@ internal static class LintCommand
             }
 
             // Files the stacks share (common values, gitops/, config.json, charts) are checked once per stack; each finding is shown once.
-            findings.AddRange(shared.Distinct());
+            findings.AddRange(SilenceReport.Shared(shared.Distinct(), blueprints));
+            findings.AddRange(SilenceReport.Lint(blueprints, stdout, schemaSet is not null, helm is not null));
             var exit = DiagnosticsReport.Print(findings, stderr);
             if (exit == ExitCodes.Ok)
             {

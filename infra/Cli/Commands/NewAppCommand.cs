@@ -100,7 +100,7 @@ internal static class NewAppCommand
             {
                 if (string.IsNullOrEmpty(value))
                 {
-                    findings.Add(Diagnostic.Error(
+                    findings.Add(FindingId.NewAppInput.At(
                         option.Name,
                         "is required for a new app",
                         $"give {option.Name} (or --update to regenerate an existing app's access.yaml)"));
@@ -150,7 +150,7 @@ internal static class NewAppCommand
 
         if (host is null || port is null)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewAppInput.At(
                 host is null ? "--port" : "--host",
                 "needs its partner",
                 "give --host HOST and --port SERVICE_PORT together"));

@@ -47,6 +47,8 @@ internal static class PlanCommand
                 return exit;
             }
 
+            SilenceReport.List("plan", blueprint.Config, stdout);
+
             PlanFolder.Write(target, name, PlanFiles.Render(blueprint));
             stdout.Write(PlanSummary.Render(blueprint));
             stdout.WriteLine();

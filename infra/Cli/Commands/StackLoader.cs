@@ -26,12 +26,12 @@ internal static class StackLoader
                 : InstalledVersions.Parse(FileText.Read(installedFile.FullName, installedFile.Name), installedFile.Name);
             var blueprint = Planner.Load(stack, values, new RepoDirectory(repoRoot), installed);
             IReadOnlyList<Diagnostic> notes = installedFile is not null && installed is null
-                ? [Diagnostic.Warning(
+                ? [FindingId.NeverDeployed.At(
                     installedFile.Name,
                     "records no installed versions (a stack never deployed)",
                     "upgrade checks skipped: nothing runs yet")]
                 : [];
-            return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. notes]);
+            return (blueprint, [.. fileFindings, .. blueprint.Warnings, .. blueprint.Config.Silences.Apply(notes)]);
         }
         catch (BlueprintException e)
         {

@@ -42,7 +42,7 @@ public static class NewApp
         // The names become paths: anything but a DNS label is refused before a file is looked up with it.
         var badNames = new[] { ("environment", request.Environment), ("name", request.Name) }
             .Where(n => !NameRule.IsDnsLabel(n.Item2))
-            .Select(n => Diagnostic.Error(
+            .Select(n => FindingId.NewAppInput.At(
                 $"{n.Item1} \"{n.Item2}\"",
                 "is not a DNS-1123 label",
                 "use lowercase letters, digits and '-', at most 63 characters"))
@@ -57,7 +57,7 @@ public static class NewApp
         var environments = AppConfigRule.Environments(tree);
         if (!environments.Contains(request.Environment))
         {
-            return ([], [Diagnostic.Error(
+            return ([], [FindingId.NewAppInput.At(
                 $"environment \"{request.Environment}\"",
                 "has no ApplicationSet",
                 $"use one of: {string.Join(", ", environments)}")]);
@@ -67,7 +67,7 @@ public static class NewApp
         var valuesFile = AppConfig.ValuesFileFor(request.Environment, request.Name);
         foreach (var existing in new[] { configFile, valuesFile }.Where(repository.FileExists))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewAppInput.At(
                 existing,
                 "already exists",
                 $"pick another name or edit the existing app {request.Environment}-{request.Name}"));
@@ -87,10 +87,10 @@ public static class NewApp
         AddList(fields, "egress", request.Egress, PeerJson);
         var config = new AppConfig(configFile, request.Environment, request.Name, fields);
         var schemaText = repository.ReadFile(AppConfig.SchemaFile)
-            ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
+            ?? throw new BlueprintException([FindingId.NewAppInput.At(AppConfig.SchemaFile, "does not exist", "restore it")]);
+        findings.AddRange(AppConfigRule.ForApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
         findings.AddRange(ProjectAllows(tree, config));
-        findings.AddRange(new NetworkIsolationRule().Findings(new AppAmong(config, [.. tree.AppConfigs, config])));
+        findings.AddRange(NetworkIsolationRule.UnansweredEgress(config, [.. tree.AppConfigs, config]));
         if (findings.Count > 0)
         {
             return ([], findings);
@@ -118,12 +118,13 @@ public static class NewApp
         {
             return ([], [
                 .. findings,
-                Diagnostic.Error(file, "does not exist", $"add the app first: new-app {environment} {name} --chart ... --repo ... --version ...")]);
+                FindingId.NewAppInput.At(
+                    file, "does not exist", $"add the app first: new-app {environment} {name} --chart ... --repo ... --version ...")]);
         }
 
         var schemaText = repository.ReadFile(AppConfig.SchemaFile)
-            ?? throw new BlueprintException([Diagnostic.Error(AppConfig.SchemaFile, "does not exist", "restore it")]);
-        findings.AddRange(new AppConfigRule().Findings(new SingleApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree)));
+            ?? throw new BlueprintException([FindingId.NewAppInput.At(AppConfig.SchemaFile, "does not exist", "restore it")]);
+        findings.AddRange(AppConfigRule.ForApp(config, SchemaDocument.Parse(schemaText, AppConfig.SchemaFile), tree));
         return findings.Count > 0 ? ([], findings) : ([(AppAccess.PathFor(config), AccessManifests.Render(config))], []);
     }
 
@@ -138,7 +139,7 @@ public static class NewApp
         var kind = Enum.GetValues<PeerKind>().FirstOrDefault(k => k.ToString().Equals(parts[0], StringComparison.OrdinalIgnoreCase));
         if (parts.Length is < 2 or > 3 || !kinds.Contains(parts[0].ToLowerInvariant()) || parts[1].Length == 0)
         {
-            return (null, Diagnostic.Error(
+            return (null, FindingId.NewAppInput.At(
                 $"{flag} {text}",
                 "is not KIND:VALUE[:PORTS]",
                 $"write e.g. {flag} namespace:dev-redis:6379 or {flag} fqdn:api.github.com:443 (KIND: {string.Join(", ", kinds)})"));
@@ -159,7 +160,7 @@ public static class NewApp
             {
                 if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535)
                 {
-                    return (null, Diagnostic.Error(
+                    return (null, FindingId.NewAppInput.At(
                         $"{flag} {text}",
                         $"port \"{port}\" is not a number from 1 to 65535",
                         "list ports as 80,443 (add /udp for UDP)"));
@@ -238,7 +239,7 @@ public static class NewApp
         var repos = GitOpsObject.Strings(project?.Spec["sourceRepos"]);
         if (project is not null && !repos.Any(pattern => Glob.Matches(pattern, config.Field("repo") ?? "")))
         {
-            yield return Diagnostic.Error(
+            yield return FindingId.NewAppInput.At(
                 $"--repo {config.Field("repo")}",
                 $"project {projectName} does not allow this chart repository",
                 $"add it to sourceRepos in {project.File} (a reviewed change), or use: {string.Join(", ", repos)}");

@@ -18,7 +18,8 @@ internal static class EnvironmentClashes
             .Concat(repository.ListFilesBelow(EnvironmentCopy.Platform, "*").Where(p => p.Split('/') is { Length: > 4 } parts && parts[3] == name)
                 .Select(p => string.Join('/', p.Split('/').Take(4))))
             .Distinct();
-        return paths.Select(p => Diagnostic.Error(p, "already exists", $"environment {name} exists (or a file in its place): pick another name"))
+        return paths.Select(p => FindingId.NewEnvInput.At(
+            p, "already exists", $"environment {name} exists (or a file in its place): pick another name"))
             .ToList();
     }
 
@@ -29,7 +30,7 @@ internal static class EnvironmentClashes
         {
             if (Ipv4.TryParseNetwork(other.Cluster.Network.Cidr, out var theirs) && theirs.Overlap(input.Network))
             {
-                yield return Diagnostic.Error(
+                yield return FindingId.NewEnvInput.At(
                     $"--cidr {input.Network}",
                     $"overlaps {other.Stack}'s network {theirs} ({StackFile.NameFor(other.Stack)}): the addresses, "
                     + "VIP and Gateway of the two would collide",
@@ -44,14 +45,14 @@ internal static class EnvironmentClashes
     {
         if (domain is null)
         {
-            return [Diagnostic.Error(
+            return [FindingId.NewEnvInput.At(
                 "--domain",
                 $"is needed: {request.From} serves no *.<domain> on its Gateway to derive one from",
                 "give --domain, e.g. lab.example.internal")];
         }
 
         return others.Where(o => o.Stack != request.Name && EnvironmentNames.Of(o, ClusterView.Of(o, tree, [])).Domain == domain)
-            .Select(o => Diagnostic.Error(
+            .Select(o => FindingId.NewEnvInput.At(
                 $"--domain {domain}",
                 $"is {o.Stack}'s domain already",
                 $"give {request.Name} a domain of its own, e.g. {request.Name}.{domain}"));

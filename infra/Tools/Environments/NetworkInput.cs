@@ -13,7 +13,7 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
     {
         if (!Ipv4.TryParseNetwork(request.Cidr, out var network))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewEnvInput.At(
                 $"--cidr {request.Cidr}",
                 "is not an IPv4 network in CIDR form",
                 "write the network address and prefix, e.g. 192.168.60.0/24"));
@@ -28,13 +28,14 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
             }
             else
             {
-                findings.Add(Diagnostic.Error($"{flag} {text}", "is not an IPv4 address", "write a dotted quad inside --cidr, e.g. 192.168.60.60"));
+                findings.Add(FindingId.NewEnvInput.At(
+                    $"{flag} {text}", "is not an IPv4 address", "write a dotted quad inside --cidr, e.g. 192.168.60.60"));
             }
         }
 
         if (!Ipv4Range.TryParse(request.Pool, out var pool) || !pool.IsOrdered)
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewEnvInput.At(
                 $"--pool {request.Pool}",
                 "is not an address range first-last",
                 "write e.g. 192.168.60.70-192.168.60.89 (the first address is the Gateway's)"));
@@ -49,7 +50,7 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
             }
             else
             {
-                findings.Add(Diagnostic.Error(
+                findings.Add(FindingId.NewEnvInput.At(
                     $"--nameservers {text}",
                     "is not an IPv4 address",
                     "list resolver addresses separated by ',', e.g. 192.168.60.1"));
@@ -58,12 +59,13 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
 
         foreach (var host in (request.Hosts ?? []).Where(h => h.Length == 0))
         {
-            findings.Add(Diagnostic.Error("--hosts", "has an empty host name", "list Proxmox node names separated by ',', e.g. pve1,pve2,pve3"));
+            findings.Add(FindingId.NewEnvInput.At(
+                "--hosts", "has an empty host name", "list Proxmox node names separated by ',', e.g. pve1,pve2,pve3"));
         }
 
         if (request.Domain is { } domain && !domain.Split('.').All(NameRule.IsDnsLabel))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewEnvInput.At(
                 $"--domain {domain}",
                 "is not a DNS name",
                 "write lowercase labels separated by '.', e.g. lab.lab.internal"));
@@ -77,7 +79,7 @@ public sealed record NetworkInput(IPNetwork2 Network, IPAddress Gateway, IPAddre
         var vip = addresses["--vip"];
         if (!network.Contains(vip) || vip.Equals(network.Network) || vip.Equals(network.Broadcast))
         {
-            findings.Add(Diagnostic.Error(
+            findings.Add(FindingId.NewEnvInput.At(
                 $"--vip {vip}",
                 $"is not a host address of --cidr {network}",
                 $"use an address in {network.FirstUsable}–{network.LastUsable}"));

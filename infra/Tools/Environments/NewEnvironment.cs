@@ -21,14 +21,15 @@ public static partial class NewEnvironment
         var name = request.Name;
         if (!NameRule.IsDnsLabel(name) || Reserved.Contains(name))
         {
-            return (null, [Diagnostic.Error($"<name> \"{name}\"", Reserved.Contains(name) ? $"is reserved ({Why(name)})" : "is not a DNS-1123 label",
+            return (null, [FindingId.NewEnvInput.At(
+                $"<name> \"{name}\"", Reserved.Contains(name) ? $"is reserved ({Why(name)})" : "is not a DNS-1123 label",
                 "use lowercase letters, digits and '-', at most 63 characters, e.g. lab or staging")]);
         }
 
         var stacks = StackFile.Stacks(repository);
         if (StackName.Problem(request.From) is not null || !stacks.Contains(request.From))
         {
-            return (null, [Diagnostic.Error(
+            return (null, [FindingId.NewEnvInput.At(
                 $"--from {request.From}",
                 "is not a stack of this repository",
                 $"copy one of: {string.Join(", ", stacks)}")]);
@@ -43,7 +44,8 @@ public static partial class NewEnvironment
         var (source, sourceProblems) = RepositoryStacks.Load(request.From, repository);
         if (source is null)
         {
-            return (null, [Diagnostic.Error($"--from {request.From}", "does not plan", $"fix it first: plan {request.From}"), .. sourceProblems]);
+            return (null, [FindingId.NewEnvInput.At(
+                $"--from {request.From}", "does not plan", $"fix it first: plan {request.From}"), .. sourceProblems]);
         }
 
         var findings = new List<Diagnostic>();
@@ -102,7 +104,7 @@ public static partial class NewEnvironment
         var warnings = checks.ToList();
         if (request.Vlan is null && source.Config.Cluster.Network.Vlan is { } shared)
         {
-            warnings.Add(Diagnostic.Warning("--vlan", $"not given: {name} puts its subnet {input.Network} on {request.From}'s VLAN {shared}",
+            warnings.Add(FindingId.SharedVlan.At("--vlan", $"not given: {name} puts its subnet {input.Network} on {request.From}'s VLAN {shared}",
                 "give --vlan N when the new network has a VLAN of its own (edit network.vlan in the stack file later otherwise)"));
         }
 

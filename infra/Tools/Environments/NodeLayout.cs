@@ -54,7 +54,7 @@ public static class NodeLayout
 
             if (next > last)
             {
-                return ([], [Diagnostic.Error(
+                return ([], [FindingId.NewEnvInput.At(
                     $"--vip {vip}",
                     $"leaves too few addresses after it in {network} for the {order.Count} nodes (they take the free addresses "
                     + "after the VIP, outside the pool)",
@@ -71,7 +71,7 @@ public static class NodeLayout
         if (clashes.Count > 0)
         {
             var suggestion = DefaultVmIdBase(vmIdsInUse.Keys, offsets.Min());
-            return ([], [Diagnostic.Error(
+            return ([], [FindingId.NewEnvInput.At(
                 $"--vm-id-base {chosenBase}",
                 $"gives node {clashes[0].Name} VM id {clashes[0].VmId}, which {vmIdsInUse[clashes[0].VmId]} already uses"
                 + (clashes.Count > 1 ? $" (and {clashes.Count - 1} more)" : "") + ": Proxmox VM ids are unique across its cluster",

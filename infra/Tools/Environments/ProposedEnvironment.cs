@@ -38,13 +38,13 @@ internal static class ProposedEnvironment
         }
 
         var lint = GitOpsLint.Check(blueprint, proposed)
-            .Concat(new EnvironmentCopyRule().Findings(new EnvironmentCopies(
-                [.. others.Where(o => o.Stack != name), blueprint.Config], proposed, Involving: name)))
+            .Concat(EnvironmentCopyRule.Findings([.. others.Where(o => o.Stack != name), blueprint.Config], proposed, involving: name))
             .ToList();
         if (lint.Any(f => f.Severity == Severity.Error))
         {
             return (null, [
-                Diagnostic.Error($"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"),
+                FindingId.NewEnvInput.At(
+                    $"--from {request.From}", $"its copy for {name} does not lint", $"fix {request.From} first: lint {request.From}"),
                 .. lint]);
         }
 

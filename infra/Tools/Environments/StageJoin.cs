@@ -17,7 +17,7 @@ internal static class StageJoin
         {
             return (null, null, request.Stage is null
                 ? []
-                : [Diagnostic.Error($"--stage {request.Stage}", $"{RenovateSetup.File} is missing", "restore it, or leave --stage out")]);
+                : [FindingId.NewEnvInput.At($"--stage {request.Stage}", $"{RenovateSetup.File} is missing", "restore it, or leave --stage out")]);
         }
 
         if (RenovateSetup.Read(repository, findings) is not { } setup || findings.Any(f => f.Severity == Severity.Error))
@@ -25,7 +25,7 @@ internal static class StageJoin
             // All or nothing: an environment left out of every rollout stage would fail lint right after new-env wrote it.
             return (null, null, [
                 .. findings.Where(f => f.Severity == Severity.Error),
-                Diagnostic.Error(
+                FindingId.NewEnvInput.At(
                     RenovateSetup.File,
                     "cannot be read, so the new environment cannot join a rollout stage; nothing was written",
                     $"fix {RenovateSetup.File} first (lint names what is wrong), then run new-env again")]);
@@ -37,7 +37,7 @@ internal static class StageJoin
             var covered = StackFile.Stacks(repository).Where(s => setup.Stages.Any(st => st.Covers(StackFile.NameFor(s))));
             return (null, null, request.Stage is null
                 ? []
-                : [Diagnostic.Error(
+                : [FindingId.NewEnvInput.At(
                     $"--stage {request.Stage}",
                     "is an environment no rollout stage covers",
                     $"join the stage of one of: {string.Join(", ", covered)}")]);

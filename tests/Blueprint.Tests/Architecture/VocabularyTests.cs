@@ -6,8 +6,9 @@ using Bootstrap.Tools.Verify;
 namespace Bootstrap.Blueprint.Tests.Architecture;
 
 /// <summary>
-/// One word per concept (docs/architecture.md): a Check is an offline lint, a Probe reads a running cluster, and every Rule
-/// has the one rule shape, <see cref="IRule{TInput}"/>. Read by reflection from the core, analyser and tools assemblies.
+/// One word per concept (docs/architecture.md): a Check is an offline lint, a Probe reads a running cluster, and a Rule has
+/// one of two shapes: <see cref="IRule{TInput}"/> over an input several rules share, or a static judgement with ordinary
+/// parameters. Read by reflection from the core, analyser and tools assemblies.
 /// </summary>
 public class VocabularyTests
 {
@@ -38,12 +39,22 @@ public class VocabularyTests
     }
 
     [Fact]
-    public void Every_rule_has_the_one_rule_shape()
+    public void Every_rule_has_a_rule_shape()
     {
         var rules = Types.Where(t => t.IsClass && IsRuleName(t.Name)).ToList();
         Assert.True(rules.Count >= 20, $"only {rules.Count} rules found: the filter no longer sees them");
 
         Assert.Empty(Misshapen(rules));
+    }
+
+    /// <summary>An input kind only one rule judges is a bundle of arguments: that rule is a static method instead.</summary>
+    [Fact]
+    public void Every_rule_input_is_shared_by_several_rules()
+    {
+        var implementers = Types.Where(t => t.IsClass && RuleInputs(t).Count > 0).ToList();
+        Assert.True(implementers.Count >= 20, $"only {implementers.Count} IRule implementations found: the filter no longer sees them");
+
+        Assert.Empty(Unshared(implementers));
     }
 
     [Fact]
@@ -62,9 +73,12 @@ public class VocabularyTests
         Assert.Equal([nameof(NodeCheck)], MisnamedProbes([typeof(NodeCheck), typeof(ProbeResult)]));
         Assert.Equal(
             [
-                $"{typeof(StaticRule).FullName}: implements no IRule<>",
+                $"{typeof(InstanceRule).FullName}: neither implements IRule<> nor is a static class of findings",
                 $"{typeof(TwoShapedRule).FullName}: public Extra returns findings outside IRule<>"],
-            Misshapen([typeof(StaticRule), typeof(TwoShapedRule), typeof(GoodRule)]));
+            Misshapen([typeof(InstanceRule), typeof(TwoShapedRule), typeof(GoodRule), typeof(StaticRule), typeof(OtherGoodRule)]));
+        Assert.Equal(
+            [$"{typeof(string).FullName}: only {typeof(TwoShapedRule).FullName} takes it"],
+            Unshared([typeof(TwoShapedRule), typeof(GoodRule), typeof(OtherGoodRule)]));
     }
 
     private static bool IsRuleName(string name) =>
@@ -73,25 +87,46 @@ public class VocabularyTests
     private static List<string> MisnamedProbes(IEnumerable<Type> verify) =>
         verify.Where(t => t.Name.Contains("Check", StringComparison.Ordinal)).Select(t => t.Name).ToList();
 
-    /// <summary>Rules that implement no <see cref="IRule{TInput}"/>, or offer findings through another public method.</summary>
+    /// <summary>
+    /// Rules that neither implement <see cref="IRule{TInput}"/> nor are a static class offering findings, or that offer
+    /// findings through a second instance method. A static method beside an <see cref="IRule{TInput}"/> is a one-off
+    /// judgement the rule also runs for one caller (new-app's one app).
+    /// </summary>
     private static List<string> Misshapen(IEnumerable<Type> rules)
     {
         var problems = new List<string>();
         foreach (var rule in rules)
         {
+            var isStatic = rule.IsAbstract && rule.IsSealed;
+            var judgements = rule.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Where(ReturnsFindings);
             if (RuleInputs(rule).Count == 0)
             {
-                problems.Add($"{rule.FullName}: implements no IRule<>");
+                if (!isStatic || !judgements.Any())
+                {
+                    problems.Add($"{rule.FullName}: neither implements IRule<> nor is a static class of findings");
+                }
+
                 continue;
             }
 
-            var others = rule.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(m => typeof(IEnumerable<Diagnostic>).IsAssignableFrom(m.ReturnType) && m.Name != nameof(IRule<object>.Findings));
+            var others = rule.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => ReturnsFindings(m) && m.Name != nameof(IRule<object>.Findings));
             problems.AddRange(others.Select(m => $"{rule.FullName}: public {m.Name} returns findings outside IRule<>"));
         }
 
         return problems;
     }
+
+    /// <summary>Input kinds only one rule implements <see cref="IRule{TInput}"/> for.</summary>
+    private static List<string> Unshared(IEnumerable<Type> implementers) =>
+        implementers
+            .SelectMany(t => RuleInputs(t).Select(input => (Input: input, Rule: t)))
+            .GroupBy(p => p.Input)
+            .Where(g => g.Count() < 2)
+            .Select(g => $"{g.Key.FullName}: only {g.Single().Rule.FullName} takes it")
+            .ToList();
+
+    private static bool ReturnsFindings(MethodInfo method) => typeof(IEnumerable<Diagnostic>).IsAssignableFrom(method.ReturnType);
 
     private static List<Type> RuleInputs(Type type) =>
         type.GetInterfaces()
@@ -101,20 +136,36 @@ public class VocabularyTests
 
     private sealed class NodeCheck;
 
+    private sealed class InstanceRule
+    {
+        private IEnumerable<Diagnostic> Found { get; } = [];
+
+        public IEnumerable<Diagnostic> Check(string input) => Found;
+    }
+
     private static class StaticRule
     {
-        public static IEnumerable<Diagnostic> Check(string input) => [];
+        public static IEnumerable<Diagnostic> Findings(int nodes, string host) => [];
     }
 
     private sealed class TwoShapedRule : IRule<string>
     {
+        private IReadOnlyList<Diagnostic> Found { get; } = [];
+
         public IEnumerable<Diagnostic> Findings(string input) => [];
 
-        public static IReadOnlyList<Diagnostic> Extra(int input) => [];
+        public IReadOnlyList<Diagnostic> Extra(int input) => Found;
     }
 
-    private sealed class GoodRule : IRule<string>
+    private sealed class GoodRule : IRule<int>
     {
-        public IEnumerable<Diagnostic> Findings(string input) => [];
+        public IEnumerable<Diagnostic> Findings(int input) => [];
+    }
+
+    private sealed class OtherGoodRule : IRule<int>
+    {
+        public IEnumerable<Diagnostic> Findings(int input) => [];
+
+        public static IEnumerable<Diagnostic> ForOne(int input, string where) => [];
     }
 }

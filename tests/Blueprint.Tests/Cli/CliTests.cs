@@ -48,8 +48,8 @@ public sealed class CliTests : CliSession
         Assert.Equal(ExitCodes.Invalid, exit);
         var err = Err.ToString();
         Assert.Contains(
-            "error: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
-        Assert.Contains("error: bootstrap:cluster.nodes.worker-2.vmId: 4064 is also the vmId of worker-1", err, StringComparison.Ordinal);
+            "error BP007: bootstrap:cluster.nodes.cp-2.ip: 192.168.41.62 is outside network.cidr 192.168.40.0/24", err, StringComparison.Ordinal);
+        Assert.Contains("error BP017: bootstrap:cluster.nodes.worker-2.vmId: 4064 is also the vmId of worker-1", err, StringComparison.Ordinal);
         Assert.Contains("2 error(s)", err, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(OutDir));
@@ -64,7 +64,7 @@ public sealed class CliTests : CliSession
             "cores: 2, memoryMiB: 8192, diskGiB: 50 }\n  bootstrap:gitops");
 
         Assert.Equal(ExitCodes.Ok, Run("plan", "dev"));
-        Assert.Contains("warning: bootstrap:cluster.nodes.worker-2.cores", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warning BP019: bootstrap:cluster.nodes.worker-2.cores", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class CliTests : CliSession
         File.WriteAllText(Repository.File("Pulumi.dev.yaml"), "config:\n  bootstrap:cluster: [\n");
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
-        Assert.StartsWith("error: Pulumi.dev.yaml:", Err.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error BP006: Pulumi.dev.yaml:", Err.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", Err.ToString(), StringComparison.Ordinal);
     }
 
@@ -99,7 +99,9 @@ public sealed class CliTests : CliSession
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", Repository.File("installed.json")));
         Assert.Contains(
-            "error: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5", Err.ToString(), StringComparison.Ordinal);
+            "error BP039: bootstrap:cluster.kubernetesVersion: 1.36.3 is a downgrade from the installed 1.36.5",
+            Err.ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, Run("plan", "dev", "--installed", Repository.File("nope.json")));
     }
 

@@ -117,7 +117,9 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
             problems.Add("a stack trace or internal error");
         }
 
-        var errors = stderr.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        var errors = stderr.Split('\n')
+            .Where(l => l.StartsWith("error:", StringComparison.Ordinal) || l.StartsWith("error BP", StringComparison.Ordinal))
+            .ToList();
         if (exit != ExitCodes.Ok && errors.Count == 0)
         {
             problems.Add("no error line");
@@ -280,7 +282,10 @@ public sealed partial class FuzzTests(ITestOutputHelper log) : CliSession
     [GeneratedRegex(@"(^|\n)\s+at [\w.<>`]+\(")]
     private static partial Regex StackTrace();
 
-    /// <summary>"error: WHERE: what", where WHERE is a key, a file (with line and column) or an argument; or an argument in quotes.</summary>
-    [GeneratedRegex(@"^error: (\S.{0,400}?: \S|.*'[^']*')")]
+    /// <summary>
+    /// "error BPnnn: WHERE: what" (a finding) or "error: WHERE: what" (a usage error), where WHERE is a key, a file (with line
+    /// and column) or an argument; or an argument in quotes.
+    /// </summary>
+    [GeneratedRegex(@"^error(?: BP\d{3})?: (\S.{0,400}?: \S|.*'[^']*')")]
     private static partial Regex NamesSomething();
 }

@@ -16,7 +16,7 @@ public sealed class HostileEchoTests : HostileInputSession
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
         Assert.Contains(
-            "error: bootstrap:gitopsCredentials.pasword: is not a known key; did you mean 'password'? valid keys here: "
+            "error BP002: bootstrap:gitopsCredentials.pasword: is not a known key; did you mean 'password'? valid keys here: "
             + "username, password, sshPrivateKey",
             Err.ToString(),
             StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class HostileEchoTests : HostileInputSession
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
         var err = Err.ToString();
-        Assert.Contains("error: bootstrap:cluster.name: \"xxxxxxxx", err, StringComparison.Ordinal);
+        Assert.Contains("error BP013: bootstrap:cluster.name: \"xxxxxxxx", err, StringComparison.Ordinal);
         Assert.Contains("characters left out]…xxx", err, StringComparison.Ordinal);
         Assert.Contains("xy\" is not a DNS-1123 label", err, StringComparison.Ordinal);
         Assert.True(err.Length < 4000, $"{err.Length} characters of error output");
@@ -44,7 +44,8 @@ public sealed class HostileEchoTests : HostileInputSession
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
-        Assert.Contains("error: bootstrap:cluster.name: \"dev\\u001B[2J\\rok\" is not a DNS-1123 label", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "error BP013: bootstrap:cluster.name: \"dev\\u001B[2J\\rok\" is not a DNS-1123 label", Err.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', Err.ToString());
     }
 

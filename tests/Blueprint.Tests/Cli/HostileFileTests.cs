@@ -14,7 +14,7 @@ public sealed class HostileFileTests : HostileInputSession
         File.WriteAllBytes(Repository.File("Pulumi.dev.yaml"), [.. "config:\n  a: b"u8, 0xFF, .. "c\n"u8]);
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
-        Assert.StartsWith("error: Pulumi.dev.yaml:2:7: byte 0xFF is not valid UTF-8", Err.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error BP036: Pulumi.dev.yaml:2:7: byte 0xFF is not valid UTF-8", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class HostileFileTests : HostileInputSession
         Assert.Equal(ExitCodes.Usage, Run("verify", "--kubeconfig", "/dev/zero", "--stack", "dev", "--timeout", "0s"));
         Assert.Contains("--kubeconfig /dev/zero: is larger than 4 MiB", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", "/dev/zero"));
-        Assert.Contains("error: zero: is larger than 4 MiB", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error BP036: zero: is larger than 4 MiB", Err.ToString(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 

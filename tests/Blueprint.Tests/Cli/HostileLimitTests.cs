@@ -42,17 +42,17 @@ public sealed class HostileLimitTests : HostileInputSession
     }
 
     [Theory]
-    [InlineData("stacks/dev/apps/nginx-values.yaml")]
-    [InlineData("stacks/common/values/cilium.yaml")]
-    [InlineData("gitops/apps/apps-dev/nginx/extra.yaml")]
-    public void An_alias_bomb_in_any_yaml_under_gitops_or_stacks_fails_lint_quickly(string file)
+    [InlineData("stacks/dev/apps/nginx-values.yaml", "BP058")]
+    [InlineData("stacks/common/values/cilium.yaml", "BP028")]
+    [InlineData("gitops/apps/apps-dev/nginx/extra.yaml", "BP034")]
+    public void An_alias_bomb_in_any_yaml_under_gitops_or_stacks_fails_lint_quickly(string file, string id)
     {
         Repository.Write(file, (File.Exists(Repository.File(file)) ? Repository.Read(file) : "") + "\nbomb:\n"
             + string.Join('\n', YamlLimitsTests.Bomb().Split('\n').Select(l => "  " + l)));
         var clock = Stopwatch.StartNew();
 
         Assert.Equal(ExitCodes.Invalid, Run("lint", "dev"));
-        Assert.Contains($"error: {file}:", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error {id}: {file}:", Err.ToString(), StringComparison.Ordinal);
         Assert.Matches("nodes once its aliases are expanded|excessive aliasing", Err.ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }

@@ -24,7 +24,7 @@ public sealed class HostileRefusalTests : HostileInputSession
         _elsewhere.Write("outputs.json", json);
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev", "--installed", Elsewhere("outputs.json"), "--out", Elsewhere("out")));
-        Assert.Contains($"error: outputs.json: {message}", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"error BP038: outputs.json: {message}", Err.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Elsewhere("out")));
     }
 
@@ -71,7 +71,8 @@ public sealed class HostileRefusalTests : HostileInputSession
 
         Assert.Equal(ExitCodes.Invalid, Run("lint", "dev"));
         Assert.Contains(
-            $"error: gitops/clusters/dev/gateway.yaml: spec.source.path: Application gateway takes its manifests from '{path}', which {problem}",
+            $"error BP045: gitops/clusters/dev/gateway.yaml: spec.source.path: "
+            + $"Application gateway takes its manifests from '{path}', which {problem}",
             Err.ToString(),
             StringComparison.Ordinal);
     }

@@ -18,7 +18,7 @@ public sealed class HostileSymlinkTests : HostileInputSession
         Assert.Equal(ExitCodes.Invalid, Run("new-app", "dev", "web", "--chart", "app-template", "--repo",
             "https://bjw-s-labs.github.io/helm-charts", "--version", "5.2.1"));
 
-        Assert.Contains("error: gitops/apps/apps-dev: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error BP037: gitops/apps/apps-dev: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(_elsewhere.Path, "*", SearchOption.AllDirectories));
     }
 
@@ -32,7 +32,7 @@ public sealed class HostileSymlinkTests : HostileInputSession
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
         Assert.Contains(
-            $"error: stacks/dev/values/cilium.yaml: is a symlink to the absolute path {Elsewhere("cilium.yaml")}",
+            $"error BP037: stacks/dev/values/cilium.yaml: is a symlink to the absolute path {Elsewhere("cilium.yaml")}",
             Err.ToString(),
             StringComparison.Ordinal);
         Assert.Contains("out of bounds symlink", Err.ToString(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class HostileSymlinkTests : HostileInputSession
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
 
-        Assert.Contains($"error: bootstrap:gitops.path: gitops/clusters/dev is a symlink to the absolute path {Elsewhere("dev")}",
+        Assert.Contains($"error BP012: bootstrap:gitops.path: gitops/clusters/dev is a symlink to the absolute path {Elsewhere("dev")}",
             Err.ToString(), StringComparison.Ordinal);
     }
 
@@ -80,7 +80,7 @@ public sealed class HostileSymlinkTests : HostileInputSession
         File.CreateSymbolicLink(Repository.File("Pulumi.dev.yaml"), Elsewhere("Pulumi.dev.yaml"));
 
         Assert.Equal(ExitCodes.Invalid, Run("plan", "dev"));
-        Assert.Contains("error: Pulumi.dev.yaml: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error BP037: Pulumi.dev.yaml: is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,19 +23,19 @@ public class SameNumbersBothPathsTests
             ["cp-1|cores: 2|cores: 1e9|1000000000", "cp-1|memoryMiB: 4096|memoryMiB: 4096.0|4096", "cp-1|vmId: 4061|vmId: 0x1000|4096",
                 "worker-2|vmId: 4065|vmId: 017|15", "network|vlan: 40|vlan: 5e3|5000"],
             [
-                "error: bootstrap:cluster.nodes.cp-1.cores: 1000000000 cores is more than Proxmox (the bpg provider) "
+                "error BP018: bootstrap:cluster.nodes.cp-1.cores: 1000000000 cores is more than Proxmox (the bpg provider) "
                 + "accepts for a VM, at most 2304 cores",
-                "error: bootstrap:cluster.nodes.worker-2.vmId: 15 is outside Proxmox's VM id range",
-                "error: bootstrap:cluster.network.vlan: 5000 is not a VLAN id",
+                "error BP017: bootstrap:cluster.nodes.worker-2.vmId: 15 is outside Proxmox's VM id range",
+                "error BP017: bootstrap:cluster.network.vlan: 5000 is not a VLAN id",
             ]
         },
         {
             ["worker-1|cores: 4|cores: 1e10|10000000000", "worker-2|memoryMiB: 8192|memoryMiB: 8192.5|8192.5",
                 "cp-3|diskGiB: 20|diskGiB: \" 20\"|\" 20\"", "cp-2|diskGiB: 20|diskGiB: \"20\"|\"20\""],
             [
-                "error: bootstrap:cluster.nodes.worker-1.cores: expected a whole number, got 10000000000",
-                "error: bootstrap:cluster.nodes.worker-2.memoryMiB: expected a whole number, got 8192.5",
-                "error: bootstrap:cluster.nodes.cp-3.diskGiB: expected a whole number, got \" 20\"",
+                "error BP003: bootstrap:cluster.nodes.worker-1.cores: expected a whole number, got 10000000000",
+                "error BP003: bootstrap:cluster.nodes.worker-2.memoryMiB: expected a whole number, got 8192.5",
+                "error BP003: bootstrap:cluster.nodes.cp-3.diskGiB: expected a whole number, got \" 20\"",
             ]
         },
     };

@@ -120,7 +120,7 @@ public sealed class NewEnvTests : NewEnvSession
         Assert.Contains("cp-3: { role: controlplane, ip: 10.20.1.13, host: pve2, vmId: 20269", stack, StringComparison.Ordinal);
         Assert.Contains("protect: true", stack, StringComparison.Ordinal);
         Assert.Contains(
-            "warning: --vlan: not given: staging puts its subnet 10.20.0.0/16 on ops's VLAN 50", Err.ToString(), StringComparison.Ordinal);
+            "warning BP080: --vlan: not given: staging puts its subnet 10.20.0.0/16 on ops's VLAN 50", Err.ToString(), StringComparison.Ordinal);
         Assert.Contains("losing Proxmox host pve2 loses the etcd quorum of cluster staging", Err.ToString(), StringComparison.Ordinal);
         Assert.Contains(
             "hostname: \"*.staging.example.internal\"",

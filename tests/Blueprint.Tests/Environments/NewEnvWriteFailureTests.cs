@@ -51,7 +51,7 @@ public sealed class NewEnvWriteFailureTests : NewEnvSession
 
         Assert.Equal(ExitCodes.Invalid, Run(Lab));
 
-        Assert.Contains("error: stacks", Err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error BP037: stacks", Err.ToString(), StringComparison.Ordinal);
         Assert.Contains("is a symlink to the absolute path", Err.ToString(), StringComparison.Ordinal);
         Assert.Equal(outside, Directory.GetFiles(elsewhere.Path, "*", SearchOption.AllDirectories));
         Assert.Equal(before, Snapshot());

@@ -10,7 +10,7 @@ namespace Bootstrap.Blueprint.Tests.GitOps;
 public class EnvironmentCopyTests : CliSession
 {
     private static List<Diagnostic> Copies(IRepository repository, string? involving = null) =>
-        new EnvironmentCopyRule().Findings(new EnvironmentCopies(Stacks, repository, involving)).ToList();
+        EnvironmentCopyRule.Findings(Stacks, repository, involving).ToList();
 
     private static readonly EnvironmentNames Dev = new("dev", "dev.lab.internal", "192.168.40.70");
     private static readonly EnvironmentNames Lab = new("lab", "lab.lab.internal", "192.168.60.70");
@@ -122,7 +122,7 @@ public class EnvironmentCopyTests : CliSession
         Assert.Equal(Bootstrap.Cli.ExitCodes.Invalid, Run("lint"));
 
         Assert.Contains(
-            "error: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment",
+            "error BP050: gitops/clusters/ops/root.yaml:26: differs from gitops/clusters/dev/root.yaml by more than the environment",
             Err.ToString(),
             StringComparison.Ordinal);
     }

@@ -39,7 +39,7 @@ public class LintCommandTests : CliSession
 
         Assert.Equal(ExitCodes.Invalid, exit);
         var line = Assert.Single(Err.ToString().Split('\n'), l => l.Contains("cgroup.automount", StringComparison.Ordinal));
-        Assert.StartsWith("error: stacks/common/values/cilium.yaml: cgroup.automount:", line, StringComparison.Ordinal);
+        Assert.StartsWith("error BP067: stacks/common/values/cilium.yaml: cgroup.automount:", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", Err.ToString(), StringComparison.Ordinal);
     }
 }

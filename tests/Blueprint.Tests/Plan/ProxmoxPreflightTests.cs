@@ -18,7 +18,7 @@ public class ProxmoxPreflightTests
 
     private static List<Bootstrap.Blueprint.Diagnostics.Diagnostic> Preflight(
         string version, Dictionary<string, IReadOnlyList<DatastoreFacts>> datastores) =>
-        new ProxmoxPreflightRule().Findings(new ProxmoxFacts(Ops, version, datastores)).ToList();
+        ProxmoxPreflightRule.Findings(Ops, version, datastores).ToList();
 
     [Fact]
     public void A_lab_on_proxmox_8_4_with_import_content_everywhere_passes()

@@ -14,8 +14,8 @@ public sealed class EtcdSnapshotRuleTests : IDisposable
     private static StackConfig Config(string? snapshot) => StackInput.Of("dev").Config() with { EtcdSnapshot = snapshot };
 
     private List<Diagnostics.Diagnostic> Check(string? snapshot, string? talosSecrets = null) =>
-        new EtcdSnapshotRule().Findings(new EtcdSnapshotInput(Config(snapshot), _vault.Path, talosSecrets ?? TalosSecretsFixture.Yaml(), File.Exists,
-            path => File.Exists(path) ? File.ReadAllText(path) : null)).ToList();
+        EtcdSnapshotRule.Findings(Config(snapshot), _vault.Path, talosSecrets ?? TalosSecretsFixture.Yaml(), File.Exists,
+            path => File.Exists(path) ? File.ReadAllText(path) : null).ToList();
 
     [Fact]
     public void A_snapshot_saved_with_the_same_secrets_passes_relative_or_absolute()

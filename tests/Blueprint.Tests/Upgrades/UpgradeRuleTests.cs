@@ -13,9 +13,7 @@ public class UpgradeRuleTests
         var input = StackInput.Of("dev");
         input.Cluster["talosVersion"] = talos;
         input.Cluster["kubernetesVersion"] = kubernetes;
-        return new UpgradeRule()
-            .Findings(new VersionChange(new InstalledVersions(installedTalos, installedKubernetes), input.Config().Cluster))
-            .ToList();
+        return UpgradeRule.Findings(new InstalledVersions(installedTalos, installedKubernetes), input.Config().Cluster).ToList();
     }
 
     [Theory]

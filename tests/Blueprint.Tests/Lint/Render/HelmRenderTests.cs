@@ -45,27 +45,27 @@ public class HelmRenderTests : CliSession
         Assert.Equal(ExitCodes.Invalid, exit);
         var errors = Err.ToString().Split('\n');
         Assert.Contains(errors, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/cilium.yaml: "
+            "error BP072: gitops/clusters/dev/core/cilium.yaml: "
             + "Secret kube-system/cilium-ca (cilium/templates/cilium-ca-secret.yaml): changes between two renders",
             StringComparison.Ordinal) && l.Contains("jsonPointers: [/data]", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/cilium.yaml: cilium 1.20.0: helm template fails with Pulumi's values as its "
+            "error BP072: gitops/clusters/dev/core/cilium.yaml: cilium 1.20.0: helm template fails with Pulumi's values as its "
             + "first install sees the cluster "
             + "(built-in API plus gateway.networking.k8s.io/v1, gateway.networking.k8s.io/v1beta1): Error: "
             + "execution error at (cilium/templates/validate.yaml",
             StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/cert-manager.yaml: ServiceMonitor cert-manager/cert-manager "
+            "error BP072: gitops/clusters/dev/core/cert-manager.yaml: ServiceMonitor cert-manager/cert-manager "
             + "(cert-manager/templates/servicemonitor.yaml): "
             + "is created by Pulumi's first install",
             StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/cert-manager.yaml: Deployment cert-manager/cert-manager-webhook "
+            "error BP072: gitops/clusters/dev/core/cert-manager.yaml: Deployment cert-manager/cert-manager-webhook "
             + "(cert-manager/templates/webhook-deployment.yaml): "
             + "breaks Pod Security baseline",
             StringComparison.Ordinal) && l.Contains("hostNetwork is true", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/argocd.yaml: Secret argocd/argocd-notifications-secret", StringComparison.Ordinal)
+            "error BP072: gitops/clusters/dev/core/argocd.yaml: Secret argocd/argocd-notifications-secret", StringComparison.Ordinal)
             && l.Contains("stringData.slack-token", StringComparison.Ordinal));
         Assert.DoesNotContain("hunter2", Err.ToString(), StringComparison.Ordinal);
     }

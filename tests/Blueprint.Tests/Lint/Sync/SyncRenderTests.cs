@@ -27,7 +27,8 @@ public class SyncRenderTests : CliSession
             StringComparison.Ordinal)).ToList();
         Assert.Equal(8, refusals.Count); // Roles and RoleBindings for the Gateway API and TLS interception, agent and operator.
         Assert.Contains(refusals, l => l.StartsWith(
-            "error: gitops/clusters/dev/core/cilium.yaml: Role cilium-secrets/cilium-gateway-secrets (cilium/templates/cilium-agent/role.yaml): "
+            "error BP074: gitops/clusters/dev/core/cilium.yaml: "
+            + "Role cilium-secrets/cilium-gateway-secrets (cilium/templates/cilium-agent/role.yaml): "
             + "Argo CD refuses every sync of cilium",
             StringComparison.Ordinal));
         Assert.Contains("), 8 refusal(s)", Out.ToString(), StringComparison.Ordinal);
