@@ -10,11 +10,9 @@ namespace Bootstrap.Analyser.ChartRender;
 public sealed record RenderOutput(HelmTemplate Template, string? Manifest, string? Error);
 
 /// <summary>
-/// The checks <c>lint --render</c> runs over one core app's real chart: it renders, its pods pass Pod Security baseline outside
-/// kube-system, Cilium fits Talos, no Secret comes from Git in plain text, whatever changes between renders is ignored by the
-/// Application, Pulumi's values render what Argo CD's do, and Pulumi's first install creates nothing the cluster cannot serve yet.
-/// Every finding names the Application file and the rendered object.
-/// </summary>
+/// What <c>lint --render</c> checks in one core app's real chart: it renders, pods pass Pod Security baseline, Cilium fits
+/// Talos, no plain Secret from Git, render drift is ignored, Pulumi's values equal Argo CD's, and the first install creates
+/// nothing the cluster cannot serve yet. Each finding names the Application file and the rendered object.</summary>
 public static class ChartRenderCheck
 {
     private const int ShownErrorLines = 4;

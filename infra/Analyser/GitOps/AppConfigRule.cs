@@ -5,9 +5,8 @@ using Bootstrap.Blueprint.GitOps;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its
-/// folder, belongs to an environment with an ApplicationSet, targets that environment's namespaces (never a core one)
-/// and has its values file.
+/// Every config.json is a valid self-service app: it satisfies gitops/apps/config.schema.json, is named after its folder,
+/// targets its environment's namespaces (never a core one) in an environment with an ApplicationSet, and has its values file.
 /// </summary>
 public sealed class AppConfigRule : IRule<GitOpsContext>
 {

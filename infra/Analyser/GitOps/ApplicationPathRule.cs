@@ -5,9 +5,7 @@ namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
 /// Every source path an Application takes from this repository is a folder inside it, as Argo CD's repo server requires
-/// before it generates manifests (argo-cd util/app/path/path.go, Path: "app path is absolute", "app path outside root"
-/// when filepath.Join(root, path) leaves the checkout, "app path does not exist", "app path is not a directory").
-/// Without this, a path such as ../../../../etc matches no file here, so lint saw an empty folder where Argo CD sees an error.
+/// (argoproj/argo-cd util/app/path/path.go): otherwise lint would see an empty folder where Argo CD sees an error.
 /// </summary>
 public sealed class ApplicationPathRule : IRule<GitOpsContext>
 {

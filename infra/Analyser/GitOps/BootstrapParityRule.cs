@@ -4,10 +4,8 @@ using Bootstrap.Blueprint.GitOps;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// What Pulumi installs equals what Argo CD runs: each bootstrap release is exactly one Application of the cluster with
-/// the same chart, repository, version, release name, namespace and value files, and the root Application in Git is
-/// the one Pulumi creates.
-/// </summary>
+/// What Pulumi installs equals what Argo CD runs: each bootstrap release is one Application with the same chart, repository,
+/// version, release name, namespace and value files; the root Application in Git is the one Pulumi creates.</summary>
 public sealed class BootstrapParityRule : IRule<GitOpsContext>
 {
     public IEnumerable<Diagnostic> Findings(GitOpsContext context)

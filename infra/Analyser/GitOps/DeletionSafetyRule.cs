@@ -5,9 +5,8 @@ using Bootstrap.Blueprint.GitOps;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Nothing in Git can delete the platform by accident: ApplicationSets keep workloads when an app or the set goes away
-/// and never delete Applications (argo-cd#9227, #22127); core Applications carry no resources-finalizer; Argo CD never
-/// prunes itself (argo-cd#2438).
+/// Nothing in Git deletes the platform by accident: ApplicationSets keep workloads and never delete Applications
+/// (argo-cd#9227, #22127), core Applications carry no resources-finalizer, Argo CD never prunes itself (argo-cd#2438).
 /// </summary>
 public sealed class DeletionSafetyRule : IRule<GitOpsContext>
 {

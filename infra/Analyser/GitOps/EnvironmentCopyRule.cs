@@ -6,12 +6,9 @@ using Bootstrap.Blueprint.Repository;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Every environment's cluster folder and platform folders are copies of each other's: where two environments both have a file,
-/// one must be the other rewritten for its environment (<see cref="EnvironmentCopy"/>), apart from the pinned versions (a
-/// staged rollout runs different ones for a while) and the include lists of the environments a cluster runs. A change made in
-/// one copy only is an error: it would be lost on the next new-env, and it is how two clusters drift apart unnoticed. Files
-/// only one environment has (ops's monitoring-config) are its own. Settings that differ by design belong in stacks/&lt;env&gt;/.
-/// </summary>
+/// Environments' cluster and platform folders are copies: a file two environments share is one rewritten for the other
+/// (<see cref="EnvironmentCopy"/>) apart from pinned versions and include lists. A one-sided change would be lost on the next
+/// new-env; settings that differ by design belong in stacks/&lt;env&gt;/.</summary>
 public static class EnvironmentCopyRule
 {
     /// <param name="stacks">The stacks whose environments are compared.</param>

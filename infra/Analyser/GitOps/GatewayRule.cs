@@ -7,9 +7,8 @@ using Bootstrap.Blueprint.Network;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// The cluster runs exactly one shared Gateway, at the address the blueprint pins, serving HTTPS with a certificate from the
-/// platform CA that covers its listeners; every HTTPRoute attached to it names a host one of its listeners serves to the
-/// route's namespace, no host is claimed twice, and Argo CD's advertised URL is one of them.
+/// One shared Gateway at the pinned address, serving HTTPS with a platform-CA certificate for its listeners; every attached
+/// HTTPRoute names a host a listener serves to its namespace, no host twice, and Argo CD's URL is one of them.
 /// </summary>
 public sealed class GatewayRule : IRule<GitOpsContext>
 {
@@ -188,9 +187,8 @@ public sealed class GatewayRule : IRule<GitOpsContext>
     }
 
     /// <summary>
-    /// Whether a listener serves the host with a valid certificate: its hostname equals the host, or is a wildcard one label
-    /// above it. Gateway API matches "*.x" against any deeper host too (Listener.hostname is a suffix match), but a wildcard
-    /// certificate covers one label only (RFC 6125 6.4.3), so a deeper host would get a certificate browsers reject.
+    /// Whether a listener serves the host with a valid certificate: hostname equal, or a wildcard one label above. Gateway API
+    /// matches "*.x" deeper too, but a wildcard certificate covers one label only (RFC 6125 6.4.3).
     /// </summary>
     public static bool Serves(JsonObject listener, string host) => GitOpsObject.Text(listener["hostname"]) switch
     {

@@ -8,9 +8,8 @@ using Bootstrap.Blueprint.GitOps;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Monitoring objects sync before their CRDs exist without failing the app for good, and the alerts watch the settings they
-/// are about: the sealed-secrets key alert uses keyrenewperiod, and the certificate alert fires only after cert-manager
-/// should have renewed (its threshold is below every Certificate's renewBefore).
+/// Monitoring objects survive syncing before their CRDs exist, and alerts watch their settings: the sealed-secrets key alert
+/// uses keyrenewperiod; the certificate alert fires only after cert-manager should have renewed (below every renewBefore).
 /// </summary>
 public sealed partial class MonitoringRule : IRule<GitOpsContext>
 {

@@ -5,9 +5,8 @@ using Bootstrap.Blueprint.GitOps;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Every namespace an ApplicationSet creates is isolated: the ApplicationSet deploys each app's access.yaml, that file is
-/// exactly what new-app generates from the app's config.json, nothing else sits in the app folders, and an allowed egress
-/// into another isolated namespace is allowed in by that namespace too (else the traffic is dropped on arrival).
+/// Every namespace an ApplicationSet creates is isolated: its access.yaml is exactly what new-app generates from config.json,
+/// nothing else sits in the app folders, and egress into another isolated namespace is allowed in there too.
 /// </summary>
 public sealed class NetworkIsolationRule : IRule<GitOpsContext>
 {
@@ -73,9 +72,8 @@ public sealed class NetworkIsolationRule : IRule<GitOpsContext>
     }
 
     /// <summary>
-    /// Egress the other side drops: an allowed egress into a namespace that one of the other apps isolates, whose
-    /// ingress does not let this app's namespace in on those ports. Both sides' policies must allow a flow (Kubernetes
-    /// NetworkPolicy semantics, which Cilium enforces the same way).
+    /// Egress the other side drops: into a namespace another app isolates, whose ingress does not let this app in on those
+    /// ports (both sides' NetworkPolicies must allow a flow; Cilium enforces them the same way).
     /// </summary>
     public static IEnumerable<Diagnostic> UnansweredEgress(AppConfig config, IReadOnlyList<AppConfig> apps)
     {

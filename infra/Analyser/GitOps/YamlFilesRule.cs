@@ -6,9 +6,8 @@ using Bootstrap.Blueprint.Yaml;
 namespace Bootstrap.Analyser.GitOps;
 
 /// <summary>
-/// Every YAML and JSON file under gitops/ and stacks/ stays within the stack file's limits (size, nodes once aliases are
-/// expanded, depth), including files no other rule parses (an app's values, read by Renovate and Helm): an alias bomb there
-/// would otherwise pass lint and make Renovate's extraction, Helm and Argo CD's repo server expand it.
+/// Every YAML and JSON file under gitops/ and stacks/ stays within the stack file's limits (size, expanded nodes, depth),
+/// including files no other rule parses: an alias bomb there would reach Renovate, Helm and Argo CD's repo server.
 /// </summary>
 public sealed class YamlFilesRule : IRule<GitOpsContext>
 {

@@ -8,10 +8,8 @@ using Bootstrap.Blueprint.Repository;
 namespace Bootstrap.Analyser.Lint;
 
 /// <summary>
-/// Every object Pulumi applies (the blueprint's manifests) and every object under gitops/ against the schema of its kind:
-/// built-in kinds against the Kubernetes OpenAPI documents, custom resources against their CRDs at the version the cluster runs.
-/// A kind the schema folder has no schema for is a warning that names it: never passed silently, and never blocking a new
-/// CRD until the separately kept schema folder catches up.
+/// Every object Pulumi applies and every object under gitops/ against its kind's schema: the Kubernetes OpenAPI for built-in
+/// kinds, CRDs at the cluster's version for custom ones. A kind without a schema is a warning naming it, never a silent pass.
 /// </summary>
 public static class ManifestCheck
 {

@@ -5,14 +5,9 @@ using Semver;
 namespace Bootstrap.Analyser.Renovate;
 
 /// <summary>
-/// The dev → ops rollout as lint checks it: an environment's pins outside every stage (a packageRule with
-/// additionalBranchPrefix) are a warning, and a later stage (a longer minimumReleaseAge) running ahead of an earlier one is an
-/// error: a newer version than the earlier stage's pin in the same place, or one no pin of the earlier stage has reached.
+/// The dev → ops rollout as lint checks it: pins outside every stage are a warning; a later stage ahead of an earlier one is an
+/// error. minimumReleaseAge counts from the upstream release, so this order check is what keeps ops's PR behind dev's merge.
 /// </summary>
-/// <remarks>
-/// Renovate cannot wait for "dev has run it N days": minimumReleaseAge counts from the upstream release. The order check closes
-/// the other half of the gap: ops's PR cannot pass CI before dev's has merged.
-/// </remarks>
 public static partial class StageRule
 {
     /// <param name="stages">The rollout stages renovate.json declares.</param>
@@ -65,10 +60,8 @@ public static partial class StageRule
     }
 
     /// <summary>
-    /// The earlier stage's pin <paramref name="later"/> runs ahead of: the one in the same place (the same core app, app or
-    /// values key in the other environment's file) when it is older, else, when none of the stage's pins of the dependency
-    /// has reached the version, the newest of them. Another app of the earlier stage on an older version of the same chart is
-    /// no reason to hold the later stage back while one of its pins already runs that version.
+    /// The earlier stage's pin <paramref name="later"/> runs ahead of: the one in the same place when it is older, else,
+    /// when no pin of that stage has reached the version, the newest of them (another app on an older chart holds nothing back).
     /// </summary>
     private static PinnedVersion? Behind(PinnedVersion later, IReadOnlyList<PinnedVersion> earlier)
     {

@@ -10,13 +10,8 @@ namespace Bootstrap.Analyser.SyncCheck;
 /// <summary>What the check of one environment found, and how much it checked.</summary>
 public sealed record SyncCheckResult(IReadOnlyList<Diagnostic> Findings, int Applications, int Rendered, int Objects, int Refusals);
 
-/// <summary>
-/// Argo CD's checks before it applies anything, over every Application of an environment and what it renders: the sources and
-/// destination its AppProject permits (argo-cd v3.4.4 util/argo/argo.go ValidatePermissions), and for each object the
-/// project's kind lists and destinations (controller/sync.go validateSyncPermissions). One refused object fails the whole
-/// sync. Also each custom resource whose CRD another Application installs in the same first sync, left without
-/// SkipDryRunOnMissingResource or unlimited retries: its sync fails until that CRD exists, and stops retrying before.
-/// </summary>
+/// <summary>Argo CD's checks before it applies anything (argoproj/argo-cd util/argo/argo.go, controller/sync.go): sources,
+/// destination and kinds against the AppProject, and custom resources whose CRD arrives in the same first sync.</summary>
 public static class SyncPermissionCheck
 {
     private const string DefaultProject = "default";

@@ -4,11 +4,9 @@ using Bootstrap.Blueprint.Diagnostics;
 namespace Bootstrap.Blueprint.Secrets;
 
 /// <summary>
-/// Judges <c>bootstrap:etcdSnapshot</c> where `pulumi up` runs, before any resource exists: the file must be there, and
-/// when its backup folder also holds the Talos secrets, they must be the ones the stack restores. An etcd snapshot is
-/// readable only with the secrets it was written under: kube-apiserver decrypts Secrets with the secretbox key and
-/// accepts service-account tokens signed by the old key (Talos docs, Disaster Recovery: recover with the same secrets).
-/// </summary>
+/// Judges <c>bootstrap:etcdSnapshot</c> before any resource exists: the file is there and, when its folder holds Talos
+/// secrets, they are the ones the stack restores; a snapshot is readable only with the secrets it was written under
+/// (secretbox key, service-account signing key: Talos docs, Disaster Recovery).</summary>
 public static class EtcdSnapshotRule
 {
     /// <param name="root">The repository root, where pulumi runs: relative paths start there.</param>

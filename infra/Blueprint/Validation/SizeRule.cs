@@ -24,10 +24,8 @@ public sealed class SizeRule : IRule<ConfigContext>
     };
 
     /// <summary>
-    /// The most the bpg provider accepts for the VmLegacy resource the stack creates (terraform-provider-proxmox v0.111.1,
-    /// proxmoxtf/resource/vm/vm.go: cpu.cores IntBetween(1, 2304), memory.dedicated IntBetween(64, 268435456) MiB).
-    /// A disk has no upper bound there (vm/disk/schema.go: size IntAtLeast(1)) nor in qemu-server; the Pulumi SDK carries
-    /// it as an int (VmLegacyDiskArgs.Size), which the binder already enforces.
+    /// The most the bpg provider accepts for a VmLegacy (bpg/terraform-provider-proxmox proxmoxtf/resource/vm/vm.go: cores
+    /// 1-2304, memory 64-268435456 MiB); a disk has no upper bound there (vm/disk/schema.go), only the SDK's int.
     /// </summary>
     public static readonly NodeSize Maximum = new(2304, 268_435_456, int.MaxValue);
 

@@ -8,9 +8,6 @@ public class DocCommentTests
 {
     private const int MaxLines = 4;
 
-    /// <summary>Offenders tolerated until their files are rewritten; this list may only shrink (see the file's header).</summary>
-    private const string AllowListFile = "tests/Blueprint.Tests/Architecture/LongDocComments.allowed.txt";
-
     [Fact]
     public void No_doc_comment_block_is_longer_than_4_lines()
     {
@@ -18,37 +15,9 @@ public class DocCommentTests
         Assert.Contains("infra/Blueprint/Diagnostics/Diagnostic.cs", files);
 
         var offenders = files.SelectMany(f => LongBlocks(f, File.ReadAllLines(Path.Combine(Repo.Source, f)))).ToList();
-        var stillAllowed = AllowList();
 
-        // Line numbers move with unrelated edits, so an allowed entry matches on file and block length only.
-        var unexpected = new List<Offender>();
-        foreach (var offender in offenders)
-        {
-            var entry = stillAllowed.FindIndex(a => a.Path == offender.Path && a.Lines == offender.Lines);
-            if (entry < 0)
-            {
-                unexpected.Add(offender);
-            }
-            else
-            {
-                stillAllowed.RemoveAt(entry);
-            }
-        }
-
-        var problems = new List<string>();
-        if (unexpected.Count > 0)
-        {
-            problems.Add($"{unexpected.Count} doc comment block(s) longer than {MaxLines} lines; say what and why in at most {MaxLines} "
-                + "lines (move a long explanation to docs/):\n" + string.Join("\n", unexpected));
-        }
-
-        if (stillAllowed.Count > 0)
-        {
-            problems.Add($"{stillAllowed.Count} entr(y/ies) of {AllowListFile} no longer match a long block; delete them (the list only "
-                + "shrinks):\n" + string.Join("\n", stillAllowed));
-        }
-
-        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+        Assert.True(offenders.Count == 0, $"{offenders.Count} doc comment block(s) longer than {MaxLines} lines; say what and why in at "
+            + $"most {MaxLines} lines (move a long explanation to docs/):\n" + string.Join("\n", offenders));
     }
 
     [Fact]
@@ -100,20 +69,5 @@ public class DocCommentTests
                 start = -1;
             }
         }
-    }
-
-    /// <summary>The allow-list's entries, written as the failure message lists offenders; '#' starts a comment line.</summary>
-    private static List<Offender> AllowList() =>
-        File.ReadLines(Path.Combine(Repo.Source, AllowListFile))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(ParseEntry)
-            .ToList();
-
-    private static Offender ParseEntry(string entry)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(entry, @"^(?<path>[^:\s]+):(?<line>\d+) \((?<lines>\d+) lines\)$");
-        Assert.True(match.Success, $"{AllowListFile}: '{entry}' is not 'path:line (N lines)'");
-        return new Offender(match.Groups["path"].Value, int.Parse(match.Groups["line"].Value), int.Parse(match.Groups["lines"].Value));
     }
 }
