@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Analyser.Lint;
 using Bootstrap.Cli.Commands;

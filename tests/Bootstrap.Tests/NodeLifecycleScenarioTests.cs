@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Plan;
 using Bootstrap.Tests.Lab;
 using Bootstrap.Tests.Support;
 using Xunit.Abstractions;

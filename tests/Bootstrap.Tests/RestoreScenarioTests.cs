@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Secrets;
-using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Tests.Lab;
 using Bootstrap.Tests.Support;
 using Pulumi;

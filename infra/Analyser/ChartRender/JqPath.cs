@@ -9,9 +9,9 @@ namespace Bootstrap.Analyser.ChartRender;
 /// fields with. Anything else jq accepts is left unparsed (null); lint then says it cannot tell what it removes.</summary>
 public sealed class JqPath
 {
-    private readonly IReadOnlyList<Step> steps;
+    private readonly IReadOnlyList<Step> _steps;
 
-    private JqPath(IReadOnlyList<Step> steps) => this.steps = steps;
+    private JqPath(IReadOnlyList<Step> steps) => this._steps = steps;
 
     /// <summary>The path, or null when the expression uses jq beyond keys, <c>[]</c>, <c>[n]</c>, <c>?</c> and
     /// <c>select(.a == literal)</c>.</summary>
@@ -50,7 +50,7 @@ public sealed class JqPath
     {
         JsonNode? node = body;
         var at = 0;
-        foreach (var step in steps)
+        foreach (var step in _steps)
         {
             switch (step)
             {

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Analyser.ChartRender;

@@ -9,11 +9,11 @@ namespace Bootstrap.Analyser.ChartRender;
 public sealed class RenderedManifest
 {
     private const string SourcePrefix = "# Source: ";
-    private readonly ConcurrentDictionary<string, IReadOnlyList<RenderedObject>> parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RenderedObject>> _parsed = new(StringComparer.Ordinal);
 
     /// <exception cref="YamlFormatException">A rendered document is not YAML, or not a mapping.</exception>
     public IReadOnlyList<RenderedObject> Parse(string output, string source) =>
-        Documents(output).SelectMany(document => parsed.GetOrAdd(document, d => ParseDocument(d, source))).ToList();
+        Documents(output).SelectMany(document => _parsed.GetOrAdd(document, d => ParseDocument(d, source))).ToList();
 
     private static List<RenderedObject> ParseDocument(string document, string source)
     {

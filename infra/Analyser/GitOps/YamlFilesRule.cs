@@ -1,6 +1,4 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Yaml;
 
 namespace Bootstrap.Analyser.GitOps;

@@ -12,19 +12,19 @@ namespace Bootstrap.Analyser.Lint;
 /// their group). Schemas are built on first use.</summary>
 public sealed class CrdBundle
 {
-    private readonly Dictionary<(string Group, string Kind), Entry> kinds;
-    private readonly ConcurrentDictionary<ApiKind, Lazy<JsonSchema>> schemas = new();
+    private readonly Dictionary<(string Group, string Kind), Entry> _kinds;
+    private readonly ConcurrentDictionary<ApiKind, Lazy<JsonSchema>> _schemas = new();
 
     private CrdBundle(string label, Dictionary<(string Group, string Kind), Entry> kinds)
     {
         Label = label;
-        this.kinds = kinds;
+        this._kinds = kinds;
     }
 
     /// <summary>Where the schemas come from, as lint reports it (e.g. "gateway-api v1.6.1").</summary>
     public string Label { get; }
 
-    public IEnumerable<ApiKind> Kinds => kinds.SelectMany(k => k.Value.Versions.Select(v => new ApiKind(k.Key.Group, v, k.Value.Kind)));
+    public IEnumerable<ApiKind> Kinds => _kinds.SelectMany(k => k.Value.Versions.Select(v => new ApiKind(k.Key.Group, v, k.Value.Kind)));
 
     /// <exception cref="SchemaFileException">A file is there but unreadable.</exception>
     public static CrdBundle Load(string folder, string label, string? jsonSchemaGroup)
@@ -65,7 +65,7 @@ public sealed class CrdBundle
     /// <summary>What this bundle says about a kind: its schema, "not served at this version", or nothing (not one of its kinds).</summary>
     public KindSchema? Find(ApiKind kind)
     {
-        if (!kinds.TryGetValue((kind.Group, kind.Kind.ToLowerInvariant()), out var entry) || entry.Kind != kind.Kind)
+        if (!_kinds.TryGetValue((kind.Group, kind.Kind.ToLowerInvariant()), out var entry) || entry.Kind != kind.Kind)
         {
             return null;
         }
@@ -78,15 +78,15 @@ public sealed class CrdBundle
                 : null;
         }
 
-        var schema = schemas.GetOrAdd(kind, k => new Lazy<JsonSchema>(() => Build(entry, k.Version), LazyThreadSafetyMode.ExecutionAndPublication))
+        var schema = _schemas.GetOrAdd(kind, k => new Lazy<JsonSchema>(() => Build(entry, k.Version), LazyThreadSafetyMode.ExecutionAndPublication))
             .Value;
-        return KindSchema.Found(Label, schema, CustomResource: true);
+        return KindSchema.Found(Label, schema, customResource: true);
     }
 
     /// <summary>The kind's CRD <c>spec.scope</c> (Namespaced: true, Cluster: false), or null when this bundle does not define the
     /// kind or holds only a JSON Schema converted from its CRD, which keeps no scope.</summary>
     public bool? IsNamespaced(string group, string kind) =>
-        kinds.TryGetValue((group, kind.ToLowerInvariant()), out var entry) && entry.Kind == kind ? entry.Namespaced : null;
+        _kinds.TryGetValue((group, kind.ToLowerInvariant()), out var entry) && entry.Kind == kind ? entry.Namespaced : null;
 
     private static JsonSchema Build(Entry entry, string version)
     {
@@ -144,7 +144,7 @@ public sealed class CrdBundle
 /// <summary>What the schema folder knows about one kind: its schema, or that the API serves the kind only at other versions.</summary>
 public sealed record KindSchema(string Source, JsonSchema? Schema, IReadOnlyList<string> ServedAs, bool CustomResource)
 {
-    public static KindSchema Found(string source, JsonSchema schema, bool CustomResource) => new(source, schema, [], CustomResource);
+    public static KindSchema Found(string source, JsonSchema schema, bool customResource) => new(source, schema, [], customResource);
 
     public static KindSchema NotServed(string source, IReadOnlyList<string> servedAs) => new(source, null, servedAs, false);
 }

@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Plan;
@@ -14,8 +13,8 @@ namespace Bootstrap.Analyser.Lint;
 /// run time, may fall back to the nearest older release, with a warning).</summary>
 public sealed class KindCatalog
 {
-    private readonly IReadOnlyList<CrdBundle> bundles;
-    private readonly IReadOnlyList<FamilyGap> gaps;
+    private readonly IReadOnlyList<CrdBundle> _bundles;
+    private readonly IReadOnlyList<FamilyGap> _gaps;
 
     private KindCatalog(
         KubernetesSchema? kubernetes, string? kubernetesNote, IReadOnlyList<CrdBundle> bundles, IReadOnlyList<FamilyGap> gaps,
@@ -24,8 +23,8 @@ public sealed class KindCatalog
         Warnings = warnings;
         Kubernetes = kubernetes;
         KubernetesNote = kubernetesNote;
-        this.bundles = bundles;
-        this.gaps = gaps;
+        this._bundles = bundles;
+        this._gaps = gaps;
     }
 
     public KubernetesSchema? Kubernetes { get; }
@@ -38,14 +37,14 @@ public sealed class KindCatalog
 
     /// <summary>Where the schemas come from, for the coverage report: "Kubernetes 1.35", "gateway-api v1.6.1", ...</summary>
     public IReadOnlyList<string> Sources =>
-        [.. Kubernetes is null ? [] : new[] { $"Kubernetes {Kubernetes.Minor}" }, .. bundles.Select(b => b.Label)];
+        [.. Kubernetes is null ? [] : new[] { $"Kubernetes {Kubernetes.Minor}" }, .. _bundles.Select(b => b.Label)];
 
     /// <summary>
     /// The API versions the cluster serves beyond Helm's built-in defaults, as Argo CD hands them to <c>helm template
     /// --api-versions</c>: each group/version and group/version/kind (argo-cd util/argo/argo.go APIResourcesToStrings).
     /// </summary>
     public IReadOnlyList<string> ApiVersions =>
-        (Kubernetes?.Kinds ?? []).Concat(bundles.SelectMany(b => b.Kinds))
+        (Kubernetes?.Kinds ?? []).Concat(_bundles.SelectMany(b => b.Kinds))
             .SelectMany(k => new[] { k.ApiVersion, $"{k.ApiVersion}/{k.Kind}" })
             .Distinct()
             .Order(StringComparer.Ordinal)
@@ -96,24 +95,24 @@ public sealed class KindCatalog
         {
             var source = $"Kubernetes {Kubernetes.Minor}";
             return Kubernetes.For(kind) is { } schema
-                ? KindSchema.Found(source, schema, CustomResource: false)
+                ? KindSchema.Found(source, schema, customResource: false)
                 : KindSchema.NotServed(source, Kubernetes.Served(kind.Group, kind.Kind));
         }
 
-        return bundles.Select(b => b.Find(kind)).FirstOrDefault(k => k is not null);
+        return _bundles.Select(b => b.Find(kind)).FirstOrDefault(k => k is not null);
     }
 
     /// <summary>Whether a kind is namespaced, as the pinned sources say: the Kubernetes OpenAPI's REST paths for built-in kinds, a
     /// CRD's <c>spec.scope</c> for custom ones; null when none of them knows the kind's scope.</summary>
     public bool? IsNamespaced(string group, string kind) =>
-        Kubernetes?.IsNamespaced(group, kind) ?? bundles.Select(b => b.IsNamespaced(group, kind)).FirstOrDefault(n => n is not null);
+        Kubernetes?.IsNamespaced(group, kind) ?? _bundles.Select(b => b.IsNamespaced(group, kind)).FirstOrDefault(n => n is not null);
 
     /// <summary>What <see cref="IsNamespaced"/> reads, for "scope unknown" messages.</summary>
     public string ScopeSources =>
         Sources.Count == 0 ? "no schema folder source" : $"the pinned {string.Join(", ", Sources)} (its OpenAPI paths and CRD scopes)";
 
     /// <summary>Why the kinds of a group cannot be checked although the cluster pins their schemas' version.</summary>
-    public FamilyGap? GapFor(string group) => gaps.FirstOrDefault(g => g.Family.Groups.Contains(group));
+    public FamilyGap? GapFor(string group) => _gaps.FirstOrDefault(g => g.Family.Groups.Contains(group));
 
     /// <summary>The metadata schema for custom resources, whose CRDs leave metadata to the API server.</summary>
     public JsonSchema? ObjectMeta => Kubernetes?.ObjectMeta;

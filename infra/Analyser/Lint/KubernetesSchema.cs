@@ -16,20 +16,20 @@ public sealed class KubernetesSchema
 
     private const string NamespacedSegment = "/namespaces/{namespace}/";
 
-    private readonly Dictionary<ApiKind, (string File, string Name)> kinds;
-    private readonly Dictionary<(string Group, string Kind), bool> namespaced;
-    private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<ApiKind, (string File, string Name)> _kinds;
+    private readonly Dictionary<(string Group, string Kind), bool> _namespaced;
+    private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _documents = new(StringComparer.Ordinal);
 
     private KubernetesSchema(string minor, Dictionary<ApiKind, (string File, string Name)> kinds, Dictionary<(string, string), bool> namespaced)
     {
         Minor = minor;
-        this.kinds = kinds;
-        this.namespaced = namespaced;
+        this._kinds = kinds;
+        this._namespaced = namespaced;
     }
 
     public string Minor { get; }
 
-    public IEnumerable<ApiKind> Kinds => kinds.Keys;
+    public IEnumerable<ApiKind> Kinds => _kinds.Keys;
 
     /// <summary>Indexes every document below <paramref name="folder"/> by the kinds it serves.</summary>
     /// <exception cref="SchemaFileException">A document is not OpenAPI JSON.</exception>
@@ -67,25 +67,25 @@ public sealed class KubernetesSchema
     /// <summary>Whether this release serves a kind in namespaces (true), cluster-wide (false) or not at all (null), as discovery's
     /// <c>namespaced</c>: the API server registers a namespaced kind's paths below <c>namespaces/{namespace}/</c> (kubernetes/kubernetes
     /// staging/src/k8s.io/apiserver/pkg/endpoints/installer.go registerResourceHandlers), and the OpenAPI documents list them.</summary>
-    public bool? IsNamespaced(string group, string kind) => namespaced.TryGetValue((group, kind), out var value) ? value : null;
+    public bool? IsNamespaced(string group, string kind) => _namespaced.TryGetValue((group, kind), out var value) ? value : null;
 
     /// <summary>The schema of a built-in kind, or null when no document of this release serves it.</summary>
     public JsonSchema? For(ApiKind kind) =>
-        kinds.TryGetValue(kind, out var where) ? Definition(where.File, where.Name) : null;
+        _kinds.TryGetValue(kind, out var where) ? Definition(where.File, where.Name) : null;
 
     /// <summary>ObjectMeta, which every object's <c>metadata</c> is, custom resources included.</summary>
     public JsonSchema? ObjectMeta =>
-        kinds.Values.Select(k => k.File).Order(StringComparer.Ordinal).FirstOrDefault() is { } file ? Definition(file, ObjectMetaName) : null;
+        _kinds.Values.Select(k => k.File).Order(StringComparer.Ordinal).FirstOrDefault() is { } file ? Definition(file, ObjectMetaName) : null;
 
     /// <summary>The versions this release serves a group's kinds at: for "served as ..." hints.</summary>
     public IReadOnlyList<string> Served(string group, string kind) =>
-        kinds.Keys.Where(k => k.Group == group && k.Kind == kind).Select(k => k.ApiVersion).Order(StringComparer.Ordinal).ToList();
+        _kinds.Keys.Where(k => k.Group == group && k.Kind == kind).Select(k => k.ApiVersion).Order(StringComparer.Ordinal).ToList();
 
-    public bool ServesGroup(string group) => kinds.Keys.Any(k => k.Group == group);
+    public bool ServesGroup(string group) => _kinds.Keys.Any(k => k.Group == group);
 
     private JsonSchema? Definition(string file, string name)
     {
-        var document = documents.GetOrAdd(file, f => new Lazy<JsonSchema>(() => Parse(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var document = _documents.GetOrAdd(file, f => new Lazy<JsonSchema>(() => Parse(f), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         return document.Definitions.TryGetValue(name, out var schema) ? schema : null;
     }
 

@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Repository;

@@ -16,11 +16,11 @@ public sealed class SchemaSet
         ["AppProject"] = "appproject-crd.yaml",
     };
 
-    private readonly ConcurrentDictionary<string, Lazy<TalosSchema?>> talos = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<ChartSchema?>> charts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<KubernetesSchema?>> kubernetes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<CrdBundle?>> bundles = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> unavailable = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<TalosSchema?>> _talos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ChartSchema?>> _charts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<KubernetesSchema?>> _kubernetes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CrdBundle?>> _bundles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _unavailable = new(StringComparer.Ordinal);
 
     public SchemaSet(string root)
         : this([root], [])
@@ -53,21 +53,21 @@ public sealed class SchemaSet
             .. Roots.Select(r => Path.Combine(r, "charts", chart, version))]);
 
     /// <summary>Records why a pinned source could not be had (the URL and the failure), keyed <c>folder/version</c>.</summary>
-    public void Unavailable(string key, string reason) => unavailable[key] = reason;
+    public void Unavailable(string key, string reason) => _unavailable[key] = reason;
 
     /// <summary>Why <c>folder/version</c> could not be fetched, as "; fetching ... failed: ..." (empty when nobody tried).</summary>
-    public string WhyMissing(string key) => unavailable.TryGetValue(key, out var reason) ? $"; {reason}" : "";
+    public string WhyMissing(string key) => _unavailable.TryGetValue(key, out var reason) ? $"; {reason}" : "";
 
     /// <summary>The Talos machine-config schema of <paramref name="version"/> (e.g. v1.13.9), or null when the folder has none.</summary>
     /// <exception cref="SchemaFileException">The file is there but unreadable.</exception>
     public TalosSchema? Talos(string version) =>
-        Cached(talos, version, () => File.Exists(TalosFile(version)) ? TalosSchema.Load(TalosFile(version), version) : null);
+        Cached(_talos, version, () => File.Exists(TalosFile(version)) ? TalosSchema.Load(TalosFile(version), version) : null);
 
     /// <summary>The chart at exactly this version, from its package (a chart folder), else a schema folder's charts/ copy of its
     /// Chart.yaml and values.yaml; null when neither has it.</summary>
     /// <exception cref="SchemaFileException">A file is there but unreadable.</exception>
     public ChartSchema? Chart(string chart, string version) =>
-        Cached(charts, $"{chart}/{version}", () =>
+        Cached(_charts, $"{chart}/{version}", () =>
         {
             var (package, problem) = ChartPackage.Find(ChartRoots, chart, version);
             if (problem is not null)
@@ -93,7 +93,7 @@ public sealed class SchemaSet
     /// <summary>The built-in API of a Kubernetes minor (e.g. 1.35), or null when no folder has kubernetes/&lt;minor&gt;/.</summary>
     /// <exception cref="SchemaFileException">A document is there but unreadable.</exception>
     public KubernetesSchema? Kubernetes(string minor) =>
-        Cached(kubernetes, minor, () =>
+        Cached(_kubernetes, minor, () =>
         {
             var folder = Existing(Path.Combine("kubernetes", minor));
             return Directory.Exists(folder) ? KubernetesSchema.Load(folder, minor) : null;
@@ -106,7 +106,7 @@ public sealed class SchemaSet
     /// <summary>The kinds one version of a family's folder (its own, or one of its stand-in folders) defines, or null.</summary>
     /// <exception cref="SchemaFileException">A file is there but unreadable.</exception>
     public CrdBundle? Crds(CrdFamily family, string folderName, string version) =>
-        Cached(bundles, $"{folderName}/{version}", () =>
+        Cached(_bundles, $"{folderName}/{version}", () =>
         {
             var folder = Existing(Path.Combine(folderName, version));
             return Directory.Exists(folder) ? CrdBundle.Load(folder, $"{folderName} {version}", family.JsonSchemaGroup) : null;

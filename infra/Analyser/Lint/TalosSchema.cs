@@ -11,13 +11,13 @@ public sealed class TalosSchema
     /// <summary>The definition for documents without <c>kind</c>: the classic v1alpha1 machine config.</summary>
     public const string ConfigDefinition = "v1alpha1.Config";
 
-    private readonly Dictionary<string, JsonSchema> byKind;
+    private readonly Dictionary<string, JsonSchema> _byKind;
 
     private TalosSchema(string version, JsonSchema config, Dictionary<string, JsonSchema> byKind)
     {
         Version = version;
         Config = config;
-        this.byKind = byKind;
+        this._byKind = byKind;
     }
 
     public string Version { get; }
@@ -25,9 +25,9 @@ public sealed class TalosSchema
     public JsonSchema Config { get; }
 
     /// <summary>The typed document kinds this release accepts (HostnameConfig, LinkConfig, ...), sorted.</summary>
-    public IReadOnlyList<string> Kinds => byKind.Keys.Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Kinds => _byKind.Keys.Order(StringComparer.Ordinal).ToList();
 
-    public JsonSchema? ForKind(string kind) => byKind.GetValueOrDefault(kind);
+    public JsonSchema? ForKind(string kind) => _byKind.GetValueOrDefault(kind);
 
     public static TalosSchema Load(string file, string version)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Analyser.Renovate;

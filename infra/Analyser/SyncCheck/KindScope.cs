@@ -9,14 +9,14 @@ namespace Bootstrap.Analyser.SyncCheck;
 /// OpenAPI of its minor, the pinned CRD releases). Null for a kind none of them knows: the check reports it rather than guess.</summary>
 public sealed class KindScope
 {
-    private readonly Dictionary<(string, string), bool> crds = [];
-    private readonly KindCatalog? catalog;
+    private readonly Dictionary<(string, string), bool> _crds = [];
+    private readonly KindCatalog? _catalog;
 
     /// <param name="objects">Every object the environment's Applications render: their CRDs give their kinds' scope.</param>
     /// <param name="catalog">The stack's pinned schemas, or null when lint runs without a schema folder.</param>
     public KindScope(IEnumerable<RenderedObject> objects, KindCatalog? catalog)
     {
-        this.catalog = catalog;
+        this._catalog = catalog;
         foreach (var crd in objects.Where(o => o.Kind?.Kind == "CustomResourceDefinition"))
         {
             var group = GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "group")) ?? "";
@@ -24,10 +24,10 @@ public sealed class KindScope
             switch (GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "scope")))
             {
                 case "Cluster":
-                    crds[(group, kind)] = false;
+                    _crds[(group, kind)] = false;
                     break;
                 case "Namespaced":
-                    crds[(group, kind)] = true;
+                    _crds[(group, kind)] = true;
                     break;
             }
         }
@@ -35,11 +35,11 @@ public sealed class KindScope
 
     /// <summary>What was consulted, for "scope unknown" messages.</summary>
     public string Sources =>
-        catalog is null
+        _catalog is null
             ? "the rendered CRDs only (lint runs without --schemas, so the Kubernetes OpenAPI and pinned CRDs are not read)"
-            : $"the rendered CRDs and {catalog.ScopeSources}";
+            : $"the rendered CRDs and {_catalog.ScopeSources}";
 
     /// <summary>True: namespaced; false: cluster-scoped; null: no pinned source knows the kind.</summary>
     public bool? IsNamespaced(string group, string kind) =>
-        crds.TryGetValue((group, kind), out var namespaced) ? namespaced : catalog?.IsNamespaced(group, kind);
+        _crds.TryGetValue((group, kind), out var namespaced) ? namespaced : _catalog?.IsNamespaced(group, kind);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;

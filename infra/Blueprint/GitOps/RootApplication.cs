@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.GitOps;

@@ -1,6 +1,5 @@
 using System.Net;
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Network;
 
 namespace Bootstrap.Blueprint.Network;
 

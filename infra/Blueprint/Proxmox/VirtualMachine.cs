@@ -6,6 +6,7 @@ namespace Bootstrap.Blueprint.Proxmox;
 /// One Talos VM as Proxmox should run it (Talos' Proxmox guide): q35 with OVMF and an EFI disk, CPU type host,
 /// VirtIO SCSI (not "single", which hangs Talos), no ballooning, cloud-init carrying the static address into maintenance mode.
 /// </summary>
+/// <param name="Tags">Sorted, as Proxmox stores them, so a refresh shows no diff.</param>
 public sealed record VirtualMachine(
     string Name,
     NodeRole Role,
@@ -22,7 +23,6 @@ public sealed record VirtualMachine(
     string Ipv4Address,
     string Gateway,
     IReadOnlyList<string> Nameservers,
-    /// <summary>Sorted, as Proxmox stores them, so a refresh shows no diff.</summary>
     IReadOnlyList<string> Tags,
     bool GuestAgent,
     bool Protect)

@@ -1,5 +1,4 @@
 using System.Text;
-using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Network;

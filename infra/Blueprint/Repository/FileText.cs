@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Repository;

@@ -1,5 +1,4 @@
 using System.IO.Enumeration;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Repository;

@@ -1,4 +1,3 @@
-using System.Text;
 using Bootstrap.Blueprint.Scripts;
 using Bootstrap.Blueprint.Talos;
 

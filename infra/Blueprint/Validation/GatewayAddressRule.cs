@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Network;
-using Bootstrap.Blueprint.Validation;
 
 namespace Bootstrap.Blueprint.Validation;
 

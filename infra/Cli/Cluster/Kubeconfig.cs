@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Yaml;
@@ -76,7 +75,7 @@ internal static class Kubeconfig
         $"--kubeconfig {file.FullName}: not a usable kubeconfig ({e.GetType().Name}: {Excerpt.Of(FirstLine(e.Message))}); {Hint}";
 
     /// <summary>
-    /// <see cref="Load"/>, given at most <paramref name="budget"/>: a credential plugin that does not answer in time is ended
+    /// <see cref="Load(FileInfo)"/>, given at most <paramref name="budget"/>: a credential plugin that does not answer in time is ended
     /// and reported (the client library would wait two minutes for it).
     /// </summary>
     public static async Task<(KubernetesClientConfiguration? Config, string? Problem, bool TimedOut)> Load(

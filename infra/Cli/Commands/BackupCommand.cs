@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bootstrap.Tools.Backup;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Cli.Backup;

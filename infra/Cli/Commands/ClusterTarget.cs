@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bootstrap.Blueprint.Plan;
-using Bootstrap.Cli.Cluster;
 using k8s;
 
 namespace Bootstrap.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Bootstrap.Tools.Apps;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Repository;

@@ -11,7 +11,7 @@ namespace Bootstrap.Cli.Pins;
 internal sealed class ChartFetch(Download download, Helm? helm)
 {
     public const long MaxIndexBytes = 64L * 1024 * 1024;
-    private readonly ConcurrentDictionary<string, Lazy<Task<RepositoryIndex>>> indexes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RepositoryIndex>>> _indexes = new(StringComparer.Ordinal);
 
     /// <summary>Puts the package into <paramref name="destination"/> (created whole or not at all); null on success, else why not.</summary>
     public async Task<string?> Fetch(string chart, string version, string repoUrl, string destination, CancellationToken cancel)
@@ -31,7 +31,7 @@ internal sealed class ChartFetch(Download download, Helm? helm)
     private async Task<string?> FromRepository(string chart, string version, string repoUrl, string destination, CancellationToken cancel)
     {
         var indexUrl = $"{repoUrl.TrimEnd('/')}/index.yaml";
-        var index = await indexes.GetOrAdd(indexUrl, url => new Lazy<Task<RepositoryIndex>>(() => Index(url, cancel))).Value.ConfigureAwait(false);
+        var index = await _indexes.GetOrAdd(indexUrl, url => new Lazy<Task<RepositoryIndex>>(() => Index(url, cancel))).Value.ConfigureAwait(false);
         var entry = (index.Entries?.GetValueOrDefault(chart) ?? []).FirstOrDefault(e => e.Version == version);
         if (entry?.Urls is not [var first, ..])
         {

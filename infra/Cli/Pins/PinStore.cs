@@ -14,20 +14,20 @@ internal sealed class PinStore
     /// <summary>The largest schema file taken (Kubernetes' api/v1.json, the largest, is about 2 MB).</summary>
     public const long MaxSchemaBytes = 16L * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task>> work = new(StringComparer.Ordinal);
-    private readonly Download download;
-    private readonly ChartFetch charts;
-    private readonly bool offline;
-    private readonly string chartCache;
-    private int fetched;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _work = new(StringComparer.Ordinal);
+    private readonly Download _download;
+    private readonly ChartFetch _charts;
+    private readonly bool _offline;
+    private readonly string _chartCache;
+    private int _fetched;
 
     public PinStore(string? schemaMirror, string? chartMirror, string cache, string chartCache, bool offline, Download download, ChartFetch charts)
     {
         Cache = cache;
-        this.chartCache = chartCache;
-        this.offline = offline;
-        this.download = download;
-        this.charts = charts;
+        this._chartCache = chartCache;
+        this._offline = offline;
+        this._download = download;
+        this._charts = charts;
         Schemas = new SchemaSet(
             [.. schemaMirror is null ? [] : new[] { schemaMirror }, cache],
             [.. chartMirror is null ? [] : new[] { chartMirror }, chartCache]);
@@ -38,7 +38,7 @@ internal sealed class PinStore
     public string Cache { get; }
 
     /// <summary>How many sources this run downloaded.</summary>
-    public int Fetched => fetched;
+    public int Fetched => _fetched;
 
     /// <summary>The schema cache: BOOTSTRAP_SCHEMA_CACHE, else $XDG_CACHE_HOME/bootstrap/schemas, else ~/.cache/bootstrap/schemas
     /// (beside the chart cache, <see cref="Render.ChartSource.DefaultCache"/>).</summary>
@@ -56,7 +56,7 @@ internal sealed class PinStore
         await Task.WhenAll(pins.Select(p => Once(p.FailureKey, () => Source(p, cancel)))).ConfigureAwait(false);
     }
 
-    private Task Once(string key, Func<Task> run) => work.GetOrAdd(key, _ => new Lazy<Task>(run)).Value;
+    private Task Once(string key, Func<Task> run) => _work.GetOrAdd(key, _ => new Lazy<Task>(run)).Value;
 
     private async Task Chart(ChartPin chart, CancellationToken cancel)
     {
@@ -67,17 +67,17 @@ internal sealed class PinStore
             return;
         }
 
-        if (offline)
+        if (_offline)
         {
             Schemas.Unavailable(key, $"not fetched from {chart.RepoUrl}: lint runs offline");
             return;
         }
 
-        var problem = await charts.Fetch(chart.Chart, chart.Version, chart.RepoUrl, Path.Combine(chartCache, chart.Chart, chart.Version), cancel)
+        var problem = await _charts.Fetch(chart.Chart, chart.Version, chart.RepoUrl, Path.Combine(_chartCache, chart.Chart, chart.Version), cancel)
             .ConfigureAwait(false);
         if (problem is null)
         {
-            Interlocked.Increment(ref fetched);
+            Interlocked.Increment(ref _fetched);
         }
         else
         {
@@ -92,7 +92,7 @@ internal sealed class PinStore
             return;
         }
 
-        if (offline && pin.FromChart is null)
+        if (_offline && pin.FromChart is null)
         {
             Schemas.Unavailable(pin.FailureKey, $"not fetched from {pin.Origin}: lint runs offline");
             return;
@@ -110,7 +110,7 @@ internal sealed class PinStore
                     System.IO.File.WriteAllBytes(path, body);
                 }
             });
-            Interlocked.Increment(ref fetched);
+            Interlocked.Increment(ref _fetched);
         }
         catch (DownloadException e)
         {
@@ -152,22 +152,22 @@ internal sealed class PinStore
     {
         if (file.InArchive is null)
         {
-            return await download.Get(file.Url, MaxSchemaBytes, file.Digest, cancel).ConfigureAwait(false);
+            return await _download.Get(file.Url, MaxSchemaBytes, file.Digest, cancel).ConfigureAwait(false);
         }
 
         var archive = Path.Combine(Cache, $".fetch-{Guid.NewGuid():N}.tgz");
         Directory.CreateDirectory(Cache);
         try
         {
-            await System.IO.File.WriteAllBytesAsync(archive, await download.Get(file.Url, ChartPackage.MaxBytes, file.Digest,
+            await System.IO.File.WriteAllBytesAsync(archive, await _download.Get(file.Url, ChartPackage.MaxBytes, file.Digest,
                 cancel).ConfigureAwait(false), cancel)
                 .ConfigureAwait(false);
             return ChartPackage.Read(archive, f => f == file.InArchive).Values.Select(System.Text.Encoding.UTF8.GetBytes).FirstOrDefault()
-                ?? throw new DownloadException(download.Resolve(file.Url), $"the archive has no {file.InArchive}");
+                ?? throw new DownloadException(_download.Resolve(file.Url), $"the archive has no {file.InArchive}");
         }
         catch (SchemaFileException e)
         {
-            throw new DownloadException(download.Resolve(file.Url), e.Problem);
+            throw new DownloadException(_download.Resolve(file.Url), e.Problem);
         }
         finally
         {
@@ -187,12 +187,12 @@ internal sealed class PinStore
             }
             catch (JsonException e)
             {
-                throw new DownloadException(download.Resolve(url), $"it is not JSON: {e.Message}");
+                throw new DownloadException(_download.Resolve(url), $"it is not JSON: {e.Message}");
             }
         }
         else if (!System.Text.Encoding.UTF8.GetString(body).Contains("kind: CustomResourceDefinition", StringComparison.Ordinal))
         {
-            throw new DownloadException(download.Resolve(url), "it holds no CustomResourceDefinition");
+            throw new DownloadException(_download.Resolve(url), "it holds no CustomResourceDefinition");
         }
     }
 }

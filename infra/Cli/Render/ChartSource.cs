@@ -9,9 +9,9 @@ namespace Bootstrap.Cli.Render;
 /// offline). Each chart is fetched at most once per run.</summary>
 internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm helm, bool offline = false, Pins.ChartFetch? fetch = null)
 {
-    private readonly Pins.ChartFetch fetch = fetch ?? new Pins.ChartFetch(Pins.Download.FromEnvironment(), helm);
+    private readonly Pins.ChartFetch _fetch = fetch ?? new Pins.ChartFetch(Pins.Download.FromEnvironment(), helm);
     public const string CacheVariable = "BOOTSTRAP_CHART_CACHE";
-    private readonly ConcurrentDictionary<string, Lazy<Task<(string? Path, string? Problem)>>> located = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<(string? Path, string? Problem)>>> _located = new(StringComparer.Ordinal);
 
     /// <summary>The cache folder: BOOTSTRAP_CHART_CACHE, else $XDG_CACHE_HOME/bootstrap/charts, else ~/.cache/bootstrap/charts.</summary>
     public static string DefaultCache(bool charts = true) =>
@@ -26,7 +26,7 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
 
     /// <summary>The chart's path for <c>helm template</c>, or why it is not available.</summary>
     public Task<(string? Path, string? Problem)> Locate(HelmTemplate template, CancellationToken cancel) =>
-        located.GetOrAdd($"{template.Chart}/{template.Version}", _ => new Lazy<Task<(string?, string?)>>(() => Find(template, cancel))).Value;
+        _located.GetOrAdd($"{template.Chart}/{template.Version}", _ => new Lazy<Task<(string?, string?)>>(() => Find(template, cancel))).Value;
 
     private async Task<(string? Path, string? Problem)> Find(HelmTemplate template, CancellationToken cancel)
     {
@@ -49,7 +49,7 @@ internal sealed class ChartSource(string? chartsFolder, string cacheFolder, Helm
             return (null, $"chart {template.Chart} {template.Version} is {where} nor in the cache {cached}, and lint runs offline");
         }
 
-        var pulled = await fetch.Fetch(template.Chart, template.Version, template.RepoUrl, cached, cancel).ConfigureAwait(false);
+        var pulled = await _fetch.Fetch(template.Chart, template.Version, template.RepoUrl, cached, cancel).ConfigureAwait(false);
         if (pulled is null)
         {
             return (ChartPackage.In(cached).Path, null);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Bootstrap.Analyser.ChartRender;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;

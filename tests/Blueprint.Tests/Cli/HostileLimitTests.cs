@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using Bootstrap.Blueprint.Tests.Lint;
-using Bootstrap.Blueprint.Tests.Support;
 using Bootstrap.Blueprint.Tests.Yaml;
 using Bootstrap.Cli;
 

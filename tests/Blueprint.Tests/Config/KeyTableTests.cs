@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Bootstrap.Blueprint.Config;
-using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Config;

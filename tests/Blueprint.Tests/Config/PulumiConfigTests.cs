@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;

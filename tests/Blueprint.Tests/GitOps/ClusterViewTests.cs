@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Blueprint.Tests.Support;

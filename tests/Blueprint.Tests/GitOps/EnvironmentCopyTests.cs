@@ -1,6 +1,5 @@
 using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Analyser.GitOps;
 using Bootstrap.Blueprint.Repository;
 using Bootstrap.Blueprint.Tests.Support;

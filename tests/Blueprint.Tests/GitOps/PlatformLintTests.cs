@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Analyser.GitOps;
 using Bootstrap.Blueprint.GitOps;

@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Proxmox;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Plan;

@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
-using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Blueprint.Tests.Support;
 
 namespace Bootstrap.Blueprint.Tests.Secrets;

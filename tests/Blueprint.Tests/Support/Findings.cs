@@ -1,4 +1,3 @@
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 
 namespace Bootstrap.Blueprint.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Text;
 using Bootstrap.Blueprint.Diagnostics;
-using Bootstrap.Blueprint.GitOps;
 using Bootstrap.Analyser.Lint;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Tests.Support;

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Bootstrap.Analyser.Lint;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -13,11 +12,11 @@ namespace Bootstrap.Blueprint.Tests.Lint.Pins;
 
 /// <summary>
 /// A local stand-in for upstream on 127.0.0.1: a chart repository (index.yaml with each package's sha256, the .tgz) and the
-/// schema URLs, each under <c>/&lt;host&gt;/&lt;path&gt;</c> as <see cref="Cli.Pins.Download"/> asks a mirror for them.
+/// schema URLs, each under <c>/&lt;host&gt;/&lt;path&gt;</c> as <see cref="Bootstrap.Cli.Pins.Download"/> asks a mirror for them.
 /// </summary>
 internal sealed class PinnedArtifacts : IDisposable
 {
-    private readonly Dictionary<string, List<(string Chart, string Version, string Digest, string File)>> repositories = [];
+    private readonly Dictionary<string, List<(string Chart, string Version, string Digest, string File)>> _repositories = [];
 
     public PinnedArtifacts() => Server = WireMockServer.Start($"http://127.0.0.1:{FreePort()}");
 
@@ -43,10 +42,10 @@ internal sealed class PinnedArtifacts : IDisposable
         var body = System.IO.File.Exists(package) ? System.IO.File.ReadAllBytes(package) : Pack(package, chart);
         var file = $"{chart}-{version}.tgz";
         File($"{repoUrl.TrimEnd('/')}/{file}", body);
-        (repositories.TryGetValue(repoUrl, out var list) ? list : repositories[repoUrl] = []).Add(
+        (_repositories.TryGetValue(repoUrl, out var list) ? list : _repositories[repoUrl] = []).Add(
             (chart, version, Convert.ToHexStringLower(SHA256.HashData(body)), file));
         var index = new StringBuilder("apiVersion: v1\nentries:\n");
-        foreach (var group in repositories[repoUrl].GroupBy(c => c.Chart))
+        foreach (var group in _repositories[repoUrl].GroupBy(c => c.Chart))
         {
             index.Append($"  {group.Key}:\n");
             foreach (var entry in group)

@@ -1,5 +1,4 @@
 using Bootstrap.Analyser.ChartRender;
-using Bootstrap.Blueprint.Config;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Plan;
 using Bootstrap.Blueprint.Tests.Support;
