@@ -2,10 +2,8 @@ using Bootstrap.Blueprint.Config;
 
 namespace Bootstrap.Blueprint.Proxmox;
 
-/// <summary>
-/// One Talos VM as Proxmox should run it (Talos' Proxmox guide): q35 with OVMF and an EFI disk, CPU type host,
-/// VirtIO SCSI (not "single", which hangs Talos), no ballooning, cloud-init carrying the static address into maintenance mode.
-/// </summary>
+/// <summary>One Talos VM as Talos' Proxmox guide runs it: q35, OVMF with an EFI disk, CPU host, VirtIO SCSI (not "single",
+/// which hangs Talos), no ballooning, cloud-init carrying the static address into maintenance mode.</summary>
 /// <param name="Tags">Sorted, as Proxmox stores them, so a refresh shows no diff.</param>
 public sealed record VirtualMachine(
     string Name,
