@@ -2,7 +2,7 @@ namespace Bootstrap.Blueprint.Diagnostics;
 
 /// <summary>
 /// The catalog of finding ids, one per rule or check. A number is never changed or reused (a removed rule's goes to
-/// <see cref="Retired"/>); tests/Blueprint.Tests/FindingIds/finding-ids.txt pins them, docs/findings.md explains each.
+/// <see cref="Retired"/>); docs/findings.md explains each and, with FindingIdTests, pins every number ever given.
 /// </summary>
 public sealed partial class FindingId
 {
