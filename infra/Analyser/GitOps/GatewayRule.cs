@@ -178,7 +178,7 @@ public sealed class GatewayRule : IRule<GitOpsContext>
         var host = new Uri(url).Host;
         if (!PlatformPlan.RoutedHosts(context.Cluster).Contains(host))
         {
-            var release = context.Blueprint.Addons.Release("argocd");
+            var release = context.Blueprint.Addons.Release(BootstrapReleases.ArgoCd);
             yield return FindingId.Gateway.At(
                 $"{string.Join(" + ", release.ValueFiles)}: global.domain",
                 $"Argo CD advertises {url}, but no HTTPRoute on the Gateway serves {host}",

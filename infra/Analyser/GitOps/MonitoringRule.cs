@@ -38,7 +38,7 @@ public sealed partial class MonitoringRule : IRule<GitOpsContext>
         var alerts = Alerts(context.Cluster).ToList();
         foreach (var (rule, expr) in alerts.Where(a => a.Name == KeyAlert).Select(a => (a.Rule, a.Expr)))
         {
-            var period = HelmValues.At(context.Blueprint.Addons.Release("sealed-secrets").Values, "keyrenewperiod") is JsonValue v
+            var period = HelmValues.At(context.Blueprint.Addons.Release(BootstrapReleases.SealedSecrets).Values, "keyrenewperiod") is JsonValue v
                 && v.TryGetValue<string>(out var text)
                 ? text
                 : null;

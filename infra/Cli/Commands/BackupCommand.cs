@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Bootstrap.Tools.Backup;
+using Bootstrap.Blueprint.Addons;
 using Bootstrap.Blueprint.Diagnostics;
 using Bootstrap.Blueprint.Secrets;
 using Bootstrap.Cli.Backup;
 using Bootstrap.Cli.Cluster;
+using Bootstrap.Tools.Backup;
 
 namespace Bootstrap.Cli.Commands;
 
@@ -65,7 +66,7 @@ internal static class BackupCommand
             BackupObjects objects;
             try
             {
-                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release("argocd").Namespace, cancel)
+                objects = await BackupReader.Read(api, keysNamespace, target.Blueprint.Addons.Release(BootstrapReleases.ArgoCd).Namespace, cancel)
                     .ConfigureAwait(false);
             }
             catch (ClusterAccessException e)

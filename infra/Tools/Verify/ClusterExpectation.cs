@@ -37,7 +37,7 @@ public sealed record ClusterExpectation(
             blueprint.Addons.Release("cilium").Namespace,
             (string)LoadBalancerPool.Pool(cluster).Body["metadata"]!["name"]!,
             Ipv4Range.Parse(cluster.Network.LoadBalancerPool),
-            blueprint.Addons.Release("argocd").Namespace,
+            blueprint.Addons.Release(BootstrapReleases.ArgoCd).Namespace,
             // The releases Pulumi installed come first, in install order, then the root Application that syncs the rest.
             [.. BootstrapReleases.Apps, RootApplication.Name],
             blueprint.Platform.Gateway.Address.Length > 0 ? blueprint.Platform.Gateway : null,
