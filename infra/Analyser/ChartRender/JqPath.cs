@@ -11,7 +11,7 @@ public sealed class JqPath
 {
     private readonly IReadOnlyList<Step> _steps;
 
-    private JqPath(IReadOnlyList<Step> steps) => this._steps = steps;
+    private JqPath(IReadOnlyList<Step> steps) => _steps = steps;
 
     /// <summary>The path, or null when the expression uses jq beyond keys, <c>[]</c>, <c>[n]</c>, <c>?</c> and
     /// <c>select(.a == literal)</c>.</summary>

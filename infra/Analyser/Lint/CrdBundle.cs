@@ -18,7 +18,7 @@ public sealed class CrdBundle
     private CrdBundle(string label, Dictionary<(string Group, string Kind), Entry> kinds)
     {
         Label = label;
-        this._kinds = kinds;
+        _kinds = kinds;
     }
 
     /// <summary>Where the schemas come from, as lint reports it (e.g. "gateway-api v1.6.1").</summary>

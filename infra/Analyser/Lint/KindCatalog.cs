@@ -23,8 +23,8 @@ public sealed class KindCatalog
         Warnings = warnings;
         Kubernetes = kubernetes;
         KubernetesNote = kubernetesNote;
-        this._bundles = bundles;
-        this._gaps = gaps;
+        _bundles = bundles;
+        _gaps = gaps;
     }
 
     public KubernetesSchema? Kubernetes { get; }

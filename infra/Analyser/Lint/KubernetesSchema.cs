@@ -23,8 +23,8 @@ public sealed class KubernetesSchema
     private KubernetesSchema(string minor, Dictionary<ApiKind, (string File, string Name)> kinds, Dictionary<(string, string), bool> namespaced)
     {
         Minor = minor;
-        this._kinds = kinds;
-        this._namespaced = namespaced;
+        _kinds = kinds;
+        _namespaced = namespaced;
     }
 
     public string Minor { get; }

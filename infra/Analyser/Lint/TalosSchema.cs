@@ -17,7 +17,7 @@ public sealed class TalosSchema
     {
         Version = version;
         Config = config;
-        this._byKind = byKind;
+        _byKind = byKind;
     }
 
     public string Version { get; }

@@ -16,7 +16,7 @@ public sealed class KindScope
     /// <param name="catalog">The stack's pinned schemas, or null when lint runs without a schema folder.</param>
     public KindScope(IEnumerable<RenderedObject> objects, KindCatalog? catalog)
     {
-        this._catalog = catalog;
+        _catalog = catalog;
         foreach (var crd in objects.Where(o => o.Kind?.Kind == "CustomResourceDefinition"))
         {
             var group = GitOpsObject.Text(GitOpsObject.At(crd.Body, "spec", "group")) ?? "";

@@ -24,10 +24,10 @@ internal sealed class PinStore
     public PinStore(string? schemaMirror, string? chartMirror, string cache, string chartCache, bool offline, Download download, ChartFetch charts)
     {
         Cache = cache;
-        this._chartCache = chartCache;
-        this._offline = offline;
-        this._download = download;
-        this._charts = charts;
+        _chartCache = chartCache;
+        _offline = offline;
+        _download = download;
+        _charts = charts;
         Schemas = new SchemaSet(
             [.. schemaMirror is null ? [] : new[] { schemaMirror }, cache],
             [.. chartMirror is null ? [] : new[] { chartMirror }, chartCache]);
